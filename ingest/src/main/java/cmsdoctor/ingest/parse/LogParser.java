@@ -4,6 +4,8 @@ import cmsdoctor.ingest.RecordSink;
 import cmsdoctor.ingest.record.LogEvent;
 import cmsdoctor.ingest.record.SipMessage;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -92,6 +94,25 @@ public final class LogParser {
         releaseHeld();
         postgres.flushAll();
         sip.finish();
+    }
+
+    /**
+     * Parses a whole file (plain or gzip) into {@code sink}, as source {@code source}.
+     *
+     * @throws IOException when the file cannot be read; lines already parsed have been emitted
+     */
+    public static ParseStats parseFile(Path file, String source, ParseOptions options, String origin,
+            RecordSink sink) throws IOException {
+        LogParser parser = new LogParser(options, origin, sink);
+        try (LineReader reader = LineReader.open(file)) {
+            String text;
+            while ((text = reader.next()) != null) {
+                parser.line(source, reader.lineNumber(), text, reader.truncated());
+            }
+        } finally {
+            parser.finish();
+        }
+        return parser.stats();
     }
 
     public ParseStats stats() {
