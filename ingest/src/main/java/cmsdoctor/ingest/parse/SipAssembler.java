@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  * {@value #MAX_STREAMS_PER_HOST} streams per host, {@value #MAX_STREAMS} in all,
  * {@value #MAX_MESSAGE_CHARS} characters per message and {@value #MAX_OPEN_CHARS} characters
  * across open messages; beyond that the least recently used stream's message is emitted,
- * flagged {@code truncated}. Not thread-safe.
+ * flagged {@code truncated}. A message that has not grown for {@value #IDLE_SECONDS} s of log
+ * time is emitted as at end of input (live input never ends). Not thread-safe.
  */
 public final class SipAssembler {
 
@@ -27,6 +28,8 @@ public final class SipAssembler {
     static final int MAX_STREAMS_PER_HOST = 256;
     static final int MAX_STREAMS = 2048;
     static final long MAX_OPEN_CHARS = 32L * 1024 * 1024;
+    static final int IDLE_SECONDS = 60;
+    private static final int IDLE_CHECK_EVERY = 1024;
     private static final int MAX_CONNECTION_NOTES = 4096;
     private static final String PREFIX = "SIP trace";
 
@@ -46,6 +49,8 @@ public final class SipAssembler {
         }
     };
     private long openChars;
+    private long sipLines;
+    private OffsetDateTime latestAt;
 
     /** @param out receives each SIP message when it is complete (or flushed as truncated) */
     public SipAssembler(Consumer<SipMessage> out) {
@@ -65,14 +70,17 @@ public final class SipAssembler {
         }
         String h = host == null ? "" : host;
         char c = message.charAt(PREFIX.length());
+        boolean taken;
         if (c == ':') {
             offer2x(h, at, afterColon(message, PREFIX.length() + 1), source, line);
-            return true;
+            taken = true;
+        } else {
+            taken = c == ' ' && message.startsWith("#", PREFIX.length() + 1) && offer3x(h, at, message, source, line);
         }
-        if (c == ' ' && message.startsWith("#", PREFIX.length() + 1)) {
-            return offer3x(h, at, message, source, line);
+        if (taken && at != null) {
+            flushIdle(at);
         }
-        return false;
+        return taken;
     }
 
     /** End of input: emits every open message in the order they started, flagged as the rules say. */
@@ -92,6 +100,7 @@ public final class SipAssembler {
         latest2x.clear();
         connectionLocal.clear();
         openChars = 0;
+        latestAt = null;
     }
 
     /** Streams currently held (for tests of the memory bound). */
@@ -218,6 +227,23 @@ public final class SipAssembler {
         streams.put(key, stream);
         streamsPerHost.merge(key.host(), 1, Integer::sum);
         return stream;
+    }
+
+    /** Every so many SIP lines, emits the messages that stopped growing long before {@code at}. */
+    private void flushIdle(OffsetDateTime at) {
+        if (latestAt == null || at.isAfter(latestAt)) {
+            latestAt = at;
+        }
+        if (++sipLines % IDLE_CHECK_EVERY != 0) {
+            return;
+        }
+        OffsetDateTime limit = latestAt.minusSeconds(IDLE_SECONDS);
+        for (SipStream s : streams.values()) {
+            if (s.idleSince(limit)) {
+                openChars -= s.openChars();
+                s.flush(SipStream.End.IDLE);
+            }
+        }
     }
 
     /** Accounts for a stream's growth and keeps open messages within the global budget. */

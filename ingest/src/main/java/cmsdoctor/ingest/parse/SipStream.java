@@ -21,7 +21,7 @@ final class SipStream {
     private enum Cut { CUT, CUT_TRIMMED, CLEAN, UNKNOWN }
 
     /** Why a message was closed. */
-    enum End { END_MARKER, NEXT_MESSAGE, LENGTH, END_OF_INPUT, EVICTED, TOO_LARGE }
+    enum End { END_MARKER, NEXT_MESSAGE, LENGTH, END_OF_INPUT, IDLE, EVICTED, TOO_LARGE }
 
     final String host;
     final Integer number;
@@ -43,6 +43,7 @@ final class SipStream {
     private long chunkLine;
     private Cut cut = Cut.UNKNOWN;
 
+    private OffsetDateTime lastAt;
     private boolean beginPending;
     private boolean discarding;
     private SipDraft draft;
@@ -61,6 +62,7 @@ final class SipStream {
             close(draft.begun ? End.NEXT_MESSAGE : End.LENGTH);
         }
         cut = previousChunkCut();
+        touch(at);
         transport = header.transport();
         remote = header.remote();
         local = header.local() != null ? header.local() : knownLocal;
@@ -96,6 +98,7 @@ final class SipStream {
     void line(String text, OffsetDateTime at, String source, long line) {
         chunkBytes += text.length() + 2;
         chunkLines++;
+        touch(at);
         boolean firstOfChunk = chunkStarted;
         chunkStarted = false;
         boolean startLine = SipMessageParser.isStartLine(text);
@@ -143,6 +146,11 @@ final class SipStream {
         return draft == null ? 0 : draft.origin.line();
     }
 
+    /** Whether the open message last grew before {@code limit} (live input whose end never came). */
+    boolean idleSince(OffsetDateTime limit) {
+        return draft != null && lastAt != null && lastAt.isBefore(limit);
+    }
+
     /** Emits the open message, if any, closed for {@code why}. */
     void flush(End why) {
         if (draft != null) {
@@ -174,6 +182,12 @@ final class SipStream {
         }
     }
 
+    private void touch(OffsetDateTime at) {
+        if (at != null) {
+            lastAt = at;
+        }
+    }
+
     private Cut previousChunkCut() {
         if (draft == null || chunkSize < 0 || chunkLines == 0) {
             return Cut.UNKNOWN;
@@ -202,7 +216,7 @@ final class SipStream {
         int declared = d.declaredLength();
         boolean truncated = why == End.EVICTED || why == End.TOO_LARGE || !d.hasStartLine
                 || declared > d.bodyBytes
-                || (declared < 0 && !d.headersDone && why == End.END_OF_INPUT);
+                || (declared < 0 && !d.headersDone && (why == End.END_OF_INPUT || why == End.IDLE));
         List<String> flags = new ArrayList<>(4);
         if (truncated) {
             flags.add("truncated");

@@ -407,6 +407,25 @@ class SipAssemblerTest {
         assertEquals("on-cms1", messages.get(1).callId());
     }
 
+    @Test
+    void liveInputFlushesAMessageThatStoppedGrowing() {
+        assembler.offer("cms1", T0, "SIP trace #7<: BEGINNING OF MESSAGE", "udp://10.1.5.50:514", 1);
+        assembler.offer("cms1", T0, "SIP trace #7<: INVITE sip:a@b SIP/2.0", "udp://10.1.5.50:514", 2);
+        assembler.offer("cms1", T0, "SIP trace #7<: Call-ID: stalled", "udp://10.1.5.50:514", 3);
+        // the rest never comes; other traces keep the log going for two minutes
+        for (int i = 0; i < 4 * 1024; i++) {
+            OffsetDateTime at = T0.plusSeconds(i * 120L / 4096);
+            assembler.offer("cms1", at, "SIP trace #8>: BEGINNING OF MESSAGE", "udp://10.1.5.50:514", 4 + 4L * i);
+            assembler.offer("cms1", at, "SIP trace #8>: OPTIONS sip:x SIP/2.0", "udp://10.1.5.50:514", 5 + 4L * i);
+            assembler.offer("cms1", at, "SIP trace #8>: Content-Length: 0", "udp://10.1.5.50:514", 6 + 4L * i);
+            assembler.offer("cms1", at, "SIP trace #8>: END OF MESSAGE", "udp://10.1.5.50:514", 7 + 4L * i);
+        }
+
+        List<SipMessage> stalled = messages.stream().filter(m -> "stalled".equals(m.callId())).toList();
+        assertEquals(1, stalled.size(), "emitted before the end of input");
+        assertEquals(List.of("truncated", "missing END OF MESSAGE"), stalled.get(0).flags());
+    }
+
     // --- helpers ---
 
     private boolean offer(String message) {
