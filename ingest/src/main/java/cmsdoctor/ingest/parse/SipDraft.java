@@ -46,7 +46,7 @@ final class SipDraft {
             endHeaders();
         }
         lines.add(text);
-        bodyBytes += text.length() + 2;
+        bodyBytes += wireLength(text) + 2;
     }
 
     /** Appends the rest of a line that a TCP chunk boundary cut. */
@@ -61,7 +61,7 @@ final class SipDraft {
         lines.set(last, joined);
         chars += rest.length();
         if (headersDone) {
-            bodyBytes += rest.length();
+            bodyBytes += wireLength(rest);
         }
     }
 
@@ -102,6 +102,18 @@ final class SipDraft {
         headersDone = true;
         contentLength = SipMessageParser.contentLength(lines);
         lines.add("");
+    }
+
+    /** Bytes of {@code text} in UTF-8, as SIP counts Content-Length and CMS counts chunk sizes. */
+    static int wireLength(String text) {
+        int bytes = text.length();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                bytes += c >= 0x800 && !Character.isSurrogate(c) ? 2 : 1;
+            }
+        }
+        return bytes;
     }
 
     private static boolean isSdpLine(String line) {

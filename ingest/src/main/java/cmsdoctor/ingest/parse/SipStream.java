@@ -96,7 +96,7 @@ final class SipStream {
 
     /** One line of SIP text (the framing prefix removed). */
     void line(String text, OffsetDateTime at, String source, long line) {
-        chunkBytes += text.length() + 2;
+        chunkBytes += SipDraft.wireLength(text) + 2;
         chunkLines++;
         touch(at);
         boolean firstOfChunk = chunkStarted;

@@ -269,6 +269,18 @@ class SipAssemblerTest {
     }
 
     @Test
+    void contentLengthCountsUtf8Bytes() {
+        offer("SIP trace: connection 4: incoming SIP UDP data from 10.0.0.9:5060, size 99:");
+        offer("SIP trace: MESSAGE sip:a@b SIP/2.0");
+        offer("SIP trace: Content-Length: 8");
+        offer("SIP trace: ");
+        offer("SIP trace: h\u00e9llo");  // 6 bytes in UTF-8, plus CRLF
+        assertEquals(1, messages.size());
+        assertEquals("h\u00e9llo", messages.get(0).body());
+        assertEquals(List.of(), messages.get(0).flags());
+    }
+
+    @Test
     void chunkSizesThatDoNotAddUpFallBackToContent() {
         // sizes here are wrong on purpose (lines lost): the content decides
         offer("SIP trace #8<: incoming SIP TCP data from 10.0.0.9:5060 to 10.0.0.1:5060, size 4000:");
