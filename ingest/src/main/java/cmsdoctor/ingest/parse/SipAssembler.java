@@ -115,17 +115,12 @@ public final class SipAssembler {
 
     /** {@code SIP trace #10<: ...}: number, direction, then the SIP text or a framing note. */
     private boolean offer3x(String host, OffsetDateTime at, String message, String source, long line) {
-        int i = PREFIX.length() + 2;
-        int number = 0;
-        int digits = 0;
-        while (i < message.length() && Character.isDigit(message.charAt(i)) && digits < 9) {
-            number = number * 10 + (message.charAt(i) - '0');
-            i++;
-            digits++;
-        }
-        if (digits == 0 || i + 1 >= message.length() || message.charAt(i + 1) != ':') {
+        int from = PREFIX.length() + 2;
+        int i = digitsEnd(message, from);
+        if (i == from || i + 1 >= message.length() || message.charAt(i + 1) != ':') {
             return false;
         }
+        int number = Integer.parseInt(message, from, i, 10);
         char dir = message.charAt(i);
         if (dir != '<' && dir != '>') {
             return false;
@@ -180,15 +175,18 @@ public final class SipAssembler {
         if (!text.startsWith("connection ")) {
             return -1;
         }
-        int i = "connection ".length();
-        int number = 0;
-        int digits = 0;
-        while (i < text.length() && Character.isDigit(text.charAt(i)) && digits < 9) {
-            number = number * 10 + (text.charAt(i) - '0');
+        int from = "connection ".length();
+        int end = digitsEnd(text, from);
+        return end > from && end < text.length() && text.charAt(end) == ':' ? Integer.parseInt(text, from, end, 10) : -1;
+    }
+
+    /** End of the run of at most 9 ASCII digits starting at {@code from} (so the number fits an int). */
+    private static int digitsEnd(String text, int from) {
+        int i = from;
+        while (i < text.length() && i - from < 9 && isAsciiDigit(text.charAt(i))) {
             i++;
-            digits++;
         }
-        return digits > 0 && i < text.length() && text.charAt(i) == ':' ? number : -1;
+        return i;
     }
 
     /** {@code is incoming secure connection from A to B}: B is CMS's end, used when data headers omit it. */
@@ -277,5 +275,9 @@ public final class SipAssembler {
                 return;
             }
         }
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 }

@@ -55,7 +55,7 @@ record SipDataHeader(String direction, String transport, String remote, String l
     private static int readSize(String text, int from) {
         long value = 0;
         int i = from;
-        while (i < text.length() && Character.isDigit(text.charAt(i)) && value < Integer.MAX_VALUE) {
+        while (i < text.length() && isAsciiDigit(text.charAt(i)) && value < Integer.MAX_VALUE) {
             value = value * 10 + (text.charAt(i) - '0');
             i++;
         }
@@ -64,5 +64,9 @@ record SipDataHeader(String direction, String transport, String remote, String l
 
     private static String blankToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 }
