@@ -94,8 +94,10 @@ public final class FindingStore implements Findings {
             hosts.add(d.host());
         }
         List<Evidence> evidence = new ArrayList<>(old == null ? List.of() : old.evidence());
-        if (d.evidence() != null && evidence.size() < MAX_EVIDENCE && !evidence.contains(d.evidence())) {
-            evidence.add(d.evidence());
+        for (Evidence ev : d.evidence()) {
+            if (evidence.size() < MAX_EVIDENCE && !evidence.contains(ev)) {
+                evidence.add(ev);
+            }
         }
         OffsetDateTime first = old == null ? d.at() : earliest(old.firstSeen(), d.at());
         OffsetDateTime last = old == null ? d.at() : latest(old.lastSeen(), d.at());

@@ -19,7 +19,7 @@ class FindingStoreTest {
             "dns", Severity.ERROR, "database", "explained", List.of("https://example.org"), null);
 
     private static Detection sighting(String name, String host, String at, long line) {
-        return new Detection(DNS, name, host, OffsetDateTime.parse(at), new Evidence("syslog", line, "line " + line),
+        return new Detection(DNS, name, host, OffsetDateTime.parse(at), List.of(new Evidence("syslog", line, "line " + line)),
                 null, "dns add rr \"" + name + ". IN A <address>\"");
     }
 

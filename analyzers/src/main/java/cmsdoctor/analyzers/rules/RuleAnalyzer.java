@@ -75,7 +75,7 @@ public final class RuleAnalyzer implements Analyzer {
             return;
         }
         Detection d = new Detection(r.info(), r.subject().render(values), e.host(), e.at(),
-                new Evidence(e.source(), e.line(), e.raw()), r.explanation().render(values), r.fix().render(values));
+                List.of(new Evidence(e.source(), e.line(), e.raw())), r.explanation().render(values), r.fix().render(values));
         if (r.threshold() <= 1) {
             out.raise(d);
             return;
