@@ -1,7 +1,11 @@
 package cmsdoctor.web;
 
+import cmsdoctor.ingest.source.ReceiveJob;
+
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -86,7 +90,17 @@ public final class Main {
     }
 
     private static int serve(String[] args, PrintStream out, PrintStream err) {
-        return notYet("serve", err);
+        Args a = new Args(args, 1, ReceiveJob.OPTIONS, set());
+        if (!a.positional().isEmpty()) {
+            throw new Args.UsageException("serve takes no positional arguments");
+        }
+        Map<String, String> options = new HashMap<>();
+        for (String name : ReceiveJob.OPTIONS) {
+            if (a.has(name)) {
+                options.put(name, a.get(name));
+            }
+        }
+        return ReceiveJob.run(options, out, err);
     }
 
     private static int bench(String[] args, PrintStream out, PrintStream err) {
