@@ -32,10 +32,12 @@ public final class TlsContext {
     static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
 
     private final SSLContext context;
+    private final javax.net.ssl.KeyManager[] keyManagers;
     private final boolean clientCertificates;
 
-    private TlsContext(SSLContext context, boolean clientCertificates) {
+    private TlsContext(SSLContext context, javax.net.ssl.KeyManager[] keyManagers, boolean clientCertificates) {
         this.context = context;
+        this.keyManagers = keyManagers;
         this.clientCertificates = clientCertificates;
     }
 
@@ -73,7 +75,7 @@ public final class TlsContext {
             }
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(kmf.getKeyManagers(), tmf == null ? null : tmf.getTrustManagers(), null);
-            return new TlsContext(context, clientCa != null);
+            return new TlsContext(context, kmf.getKeyManagers(), clientCa != null);
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot build TLS context from " + certificate + " and " + key + ": "
                     + e.getMessage(), e);
@@ -82,6 +84,11 @@ public final class TlsContext {
 
     SSLContext context() {
         return context;
+    }
+
+    /** The certificate and key as key managers (a test client presents them too). */
+    javax.net.ssl.KeyManager[] keyManagers() {
+        return keyManagers.clone();
     }
 
     boolean requiresClientCertificate() {
