@@ -5,13 +5,16 @@ import cmsdoctor.analyzers.job.AnalyzeJob;
 import cmsdoctor.analyzers.job.RulesCheckJob;
 import cmsdoctor.ingest.bench.ParseBenchmark;
 import cmsdoctor.ingest.parse.ParseJob;
+import cmsdoctor.ingest.source.ReceiveJob;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -145,7 +148,17 @@ public final class Main {
     }
 
     private static int serve(String[] args, PrintStream out, PrintStream err) {
-        return notYet("serve", err);
+        Args a = new Args(args, 1, ReceiveJob.OPTIONS, set());
+        if (!a.positional().isEmpty()) {
+            throw new Args.UsageException("serve takes no positional arguments");
+        }
+        Map<String, String> options = new HashMap<>();
+        for (String name : ReceiveJob.OPTIONS) {
+            if (a.has(name)) {
+                options.put(name, a.get(name));
+            }
+        }
+        return ReceiveJob.run(options, out, err);
     }
 
     private static int bench(String[] args, PrintStream out, PrintStream err) {
