@@ -1,6 +1,8 @@
 package cmsdoctor.web;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
 
@@ -21,7 +23,7 @@ public final class Main {
               calls   --data DIR [--from T] [--to T] [QUERY]
               analyze [--format text|json|csv] [--min-severity LEVEL] [--year Y] [--timezone Z] [--rules DIR] PATH...
               rules check [DIR]
-              serve   [--data DIR] [--demo] [--http ADDR:PORT] [--udp ADDR:PORT|off] [--tcp ADDR:PORT|off] ...
+              serve   [--data DIR] [--demo] [--http ADDR:PORT] [--auth-token T] [--upload-max SIZE] [--udp ADDR:PORT|off] [--tcp ADDR:PORT|off] ...
               bench   parse|import|receive [options]
             """;
 
@@ -86,7 +88,26 @@ public final class Main {
     }
 
     private static int serve(String[] args, PrintStream out, PrintStream err) {
-        return notYet("serve", err);
+        Args a = new Args(args, 1, set("data", "http", "auth-token", "upload-max"), set("demo"));
+        if (!a.positional().isEmpty()) {
+            throw new Args.UsageException("serve takes no positional arguments");
+        }
+        String token = a.get("auth-token", System.getenv("CMSDOCTOR_AUTH_TOKEN"));
+        var options = new ServeJob.Options(
+                Path.of(a.get("data", "cmsdoctor-data")),
+                a.has("http") ? HttpAddress.parse(a.get("http")) : HttpAddress.DEFAULT,
+                token == null || token.isBlank() ? null : token,
+                ByteSize.parse("upload-max", a.get("upload-max", "2g")),
+                a.has("demo"));
+        try {
+            return new ServeJob(options, out, err).run();
+        } catch (IOException e) {
+            err.println("cmsdoctor: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
     }
 
     private static int bench(String[] args, PrintStream out, PrintStream err) {

@@ -1,0 +1,133 @@
+package cmsdoctor.web;
+
+import cmsdoctor.web.api.ApiError;
+import cmsdoctor.web.api.HealthApi;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server: the dashboard pages, the JSON API and {@code /metrics}. Every URL the
+ * server answers is in {@link #routes}; handlers live in {@code api/} and call the domain.
+ */
+public final class Server {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+
+    private final Backend backend;
+    private final Access access;
+    private final Javalin app;
+
+    public Server(Backend backend, String authToken) {
+        this.backend = backend;
+        this.access = new Access(authToken);
+        this.app = Javalin.create(this::configure);
+    }
+
+    private void configure(JavalinConfig cfg) {
+        cfg.startup.showJavalinBanner = false;
+        cfg.startup.showOldJavalinVersionWarning = false;
+        cfg.jsonMapper(new JavalinJackson(jsonMapper(), false));
+        cfg.http.maxRequestSize = 1 << 20;
+        cfg.staticFiles.add(files -> {
+            files.hostedPath = "/assets";
+            files.directory = "/public";
+            files.location = Location.CLASSPATH;
+        });
+        routes(cfg.routes);
+    }
+
+    /** Every URL in one table. */
+    private void routes(RoutesConfig r) {
+        var health = new HealthApi(backend);
+        var dashboard = new Dashboard();
+
+        r.before(access::check);
+
+        r.get("/login", access::loginPage);
+        r.post("/login", access::login);
+        r.post("/logout", access::logout);
+
+        for (String page : Dashboard.PAGES) {
+            r.get(page, dashboard::page);
+        }
+
+        r.get("/api/health", health::show);
+        r.get("/api/findings", notBuilt("findings"));
+        r.get("/api/findings/{id}", notBuilt("findings"));
+        r.post("/api/findings/{id}/ack", notBuilt("findings"));
+        r.post("/api/findings/{id}/mute", notBuilt("findings"));
+        r.get("/api/search", notBuilt("the store"));
+        r.get("/api/calls", notBuilt("the store"));
+        r.get("/api/calls/{key}", notBuilt("the store"));
+        r.post("/api/uploads", notBuilt("the store"));
+        r.get("/api/uploads/{id}", notBuilt("the store"));
+        r.get("/api/sources", notBuilt("the receiver"));
+        r.get("/api/rules", notBuilt("the rules"));
+        r.get("/api/rules/{id}", notBuilt("the rules"));
+        r.get("/metrics", notBuilt("metrics"));
+
+        r.exception(ApiError.class, Server::apiError);
+        r.exception(HttpResponseException.class, Server::httpError);
+        r.exception(Exception.class, Server::unexpected);
+    }
+
+    private static Handler notBuilt(String what) {
+        return ctx -> {
+            throw ApiError.notAvailable(what + " is not part of this build yet");
+        };
+    }
+
+    private static void apiError(ApiError e, Context ctx) {
+        ctx.status(e.status()).json(e.body());
+    }
+
+    private static void httpError(HttpResponseException e, Context ctx) {
+        String error = switch (e.getStatus()) {
+            case 404 -> "not found";
+            case 405 -> "method not allowed";
+            case 413 -> "too large";
+            default -> "request failed";
+        };
+        String detail = e.getStatus() == 404 ? "no such URL: " + ctx.path() : e.getMessage();
+        ctx.status(e.getStatus()).json(new ApiError.Body(error, detail));
+    }
+
+    /** Logged here with its stack; the client gets a one-line reason and no trace. */
+    private static void unexpected(Exception e, Context ctx) {
+        LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+        ctx.status(500).json(new ApiError.Body("internal error",
+                "the server could not answer this request; its log has the details"));
+    }
+
+    /** Jackson as the API writes it: ISO-8601 times, documented field names. */
+    public static ObjectMapper jsonMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
+    /** Binds and starts serving; port 0 picks a free port (see {@link #port()}). */
+    public Server start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public void stop() {
+        app.stop();
+    }
+}
