@@ -2,6 +2,7 @@ package cmsdoctor.web;
 
 import cmsdoctor.web.api.ApiError;
 import cmsdoctor.web.api.HealthApi;
+import cmsdoctor.web.api.UploadsApi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -51,6 +52,7 @@ public final class Server {
     private void routes(RoutesConfig r) {
         var health = new HealthApi(backend);
         var dashboard = new Dashboard();
+        var uploads = backend.uploads() == null ? null : new UploadsApi(backend.uploads());
 
         r.before(access::check);
 
@@ -70,8 +72,8 @@ public final class Server {
         r.get("/api/search", notBuilt("the store"));
         r.get("/api/calls", notBuilt("the store"));
         r.get("/api/calls/{key}", notBuilt("the store"));
-        r.post("/api/uploads", notBuilt("the store"));
-        r.get("/api/uploads/{id}", notBuilt("the store"));
+        r.post("/api/uploads", uploads == null ? notBuilt("uploads") : uploads::create);
+        r.get("/api/uploads/{id}", uploads == null ? notBuilt("uploads") : uploads::show);
         r.get("/api/sources", notBuilt("the receiver"));
         r.get("/api/rules", notBuilt("the rules"));
         r.get("/api/rules/{id}", notBuilt("the rules"));

@@ -100,7 +100,9 @@ public final class Uploads implements AutoCloseable {
                 importer.run(upload, files, year, zone);
                 upload.done();
             } catch (Exception | Error e) {
-                upload.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                upload.failed(e.getMessage() == null ? e.getClass().getSimpleName()
+                        : e instanceof java.io.IOException ? e.getClass().getSimpleName() + ": " + e.getMessage()
+                        : e.getMessage());
             }
         });
     }

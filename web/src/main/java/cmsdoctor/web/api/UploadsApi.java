@@ -53,8 +53,11 @@ public final class UploadsApi {
                 if (fileName != null) {
                     Path target = Uploads.target(upload, fileName, index++);
                     part.write(target.toString());
+                    // write() moves the spooled file; delete() would now remove the stored copy
                     upload.received(fileName, target, part.getSize());
-                } else if (part.getName().equals("year")) {
+                    continue;
+                }
+                if (part.getName().equals("year")) {
                     year = year(value(part));
                 } else if (part.getName().equals("timezone")) {
                     zone = zone(value(part));
