@@ -2,6 +2,7 @@ package cmsdoctor.web;
 
 import cmsdoctor.web.api.ApiError;
 import cmsdoctor.web.api.HealthApi;
+import cmsdoctor.web.api.MetricsApi;
 import cmsdoctor.web.api.UploadsApi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -14,6 +15,21 @@ import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+
+import javax.net.ssl.SSLContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,11 +43,24 @@ public final class Server {
 
     private final Backend backend;
     private final Access access;
+    private final SSLContext tls;
     private final Javalin app;
+    private String host;
+    private int requestedPort;
 
+    /** A plain HTTP server. */
     public Server(Backend backend, String authToken) {
+        this(backend, authToken, null);
+    }
+
+    /**
+     * @param authToken required on every page and API call, or null for an open server
+     * @param tls       serve HTTPS only, with this context; null for plain HTTP
+     */
+    public Server(Backend backend, String authToken, SSLContext tls) {
         this.backend = backend;
         this.access = new Access(authToken);
+        this.tls = tls;
         this.app = Javalin.create(this::configure);
     }
 
@@ -45,7 +74,26 @@ public final class Server {
             files.directory = "/public";
             files.location = Location.CLASSPATH;
         });
+        if (tls != null) {
+            cfg.jetty.addConnector(this::httpsConnector);
+        }
         routes(cfg.routes);
+    }
+
+    /** Replaces the plain connector: with TLS on, nothing is served in clear text. */
+    private Connector httpsConnector(org.eclipse.jetty.server.Server jetty, HttpConfiguration http) {
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        // operators reach the dashboard by IP as often as by name; the certificate is theirs to choose
+        secure.setSniHostCheck(false);
+        http.addCustomizer(secure);
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setSslContext(tls);
+        ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        ServerConnector connector = new ServerConnector(jetty,
+                new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()), new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(requestedPort);
+        return connector;
     }
 
     /** Every URL in one table. */
@@ -53,6 +101,7 @@ public final class Server {
         var health = new HealthApi(backend);
         var dashboard = new Dashboard();
         var uploads = backend.uploads() == null ? null : new UploadsApi(backend.uploads());
+        var metrics = new MetricsApi(metricParts());
 
         r.before(access::check);
 
@@ -77,11 +126,20 @@ public final class Server {
         r.get("/api/sources", notBuilt("the receiver"));
         r.get("/api/rules", notBuilt("the rules"));
         r.get("/api/rules/{id}", notBuilt("the rules"));
-        r.get("/metrics", notBuilt("metrics"));
+        r.get("/metrics", metrics::show);
+        r.after(metrics::count);
 
         r.exception(ApiError.class, Server::apiError);
         r.exception(HttpResponseException.class, Server::httpError);
         r.exception(Exception.class, Server::unexpected);
+    }
+
+    /** What each part of the process adds to {@code /metrics}. */
+    private List<Supplier<String>> metricParts() {
+        List<Supplier<String>> parts = new ArrayList<>();
+        parts.add(() -> MetricsApi.gauge("cmsdoctor_uptime_seconds", "Seconds since the server started.",
+                Duration.between(backend.startedAt(), Instant.now()).toSeconds()));
+        return parts;
     }
 
     private static Handler notBuilt(String what) {
@@ -121,8 +179,15 @@ public final class Server {
 
     /** Binds and starts serving; port 0 picks a free port (see {@link #port()}). */
     public Server start(String host, int port) {
+        this.host = host;
+        this.requestedPort = port;
         app.start(host, port);
         return this;
+    }
+
+    /** {@code https} or {@code http}. */
+    public String scheme() {
+        return tls == null ? "http" : "https";
     }
 
     public int port() {
