@@ -6,6 +6,7 @@ import cmsdoctor.analyzers.job.RulesCheckJob;
 import cmsdoctor.ingest.bench.ParseBenchmark;
 import cmsdoctor.ingest.parse.ParseJob;
 import cmsdoctor.ingest.source.ReceiveJob;
+import cmsdoctor.ingest.source.TlsContext;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -36,7 +37,7 @@ public final class Main {
               analyze [--format text|json|csv] [--min-severity LEVEL] [--year Y] [--timezone Z] [--rules DIR] PATH...
               rules check [DIR]
               receive [--data DIR] [--udp ADDR:PORT|off] [--tcp ADDR:PORT|off] [--tls ADDR:PORT] [--tls-cert F --tls-key F] ...
-              serve   [--data DIR] [--demo] [--http ADDR:PORT] [--auth-token T] [--upload-max SIZE] [--udp ADDR:PORT|off] [--tcp ADDR:PORT|off] ...
+              serve   [--data DIR] [--demo] [--http ADDR:PORT] [--auth-token T] [--upload-max SIZE] [--https-cert F --https-key F] [--udp ADDR:PORT|off] [--tcp ADDR:PORT|off] ...
               bench   parse|import|receive [options]
             """;
 
@@ -151,7 +152,8 @@ public final class Main {
     }
 
     private static int serve(String[] args, PrintStream out, PrintStream err) {
-        Args a = new Args(args, 1, set("data", "http", "auth-token", "upload-max"), set("demo"));
+        Args a = new Args(args, 1, set("data", "http", "auth-token", "upload-max", "https-cert", "https-key"),
+                set("demo"));
         if (!a.positional().isEmpty()) {
             throw new Args.UsageException("serve takes no positional arguments");
         }
@@ -161,8 +163,15 @@ public final class Main {
                 a.has("http") ? HttpAddress.parse(a.get("http")) : HttpAddress.DEFAULT,
                 token == null || token.isBlank() ? null : token,
                 ByteSize.parse("upload-max", a.get("upload-max", "2g")),
-                a.has("demo"));
+                a.has("demo"), null);
+        if (a.has("https-cert") != a.has("https-key")) {
+            throw new Args.UsageException("--https-cert and --https-key go together");
+        }
         try {
+            if (a.has("https-cert")) {
+                options = options.withTls(TlsContext.fromPem(Path.of(a.get("https-cert")), Path.of(a.get("https-key")),
+                        null).context());
+            }
             return new ServeJob(options, out, err).run();
         } catch (IOException e) {
             err.println("cmsdoctor: " + e.getMessage());

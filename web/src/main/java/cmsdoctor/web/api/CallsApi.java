@@ -1,0 +1,86 @@
+package cmsdoctor.web.api;
+
+import cmsdoctor.ingest.store.CallList;
+import cmsdoctor.ingest.store.CallSummary;
+import cmsdoctor.ingest.store.CallView;
+import cmsdoctor.ingest.store.Hit;
+import cmsdoctor.ingest.store.InvalidQueryException;
+import cmsdoctor.ingest.store.Json;
+import cmsdoctor.ingest.store.LogSearcher;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+
+import java.util.List;
+
+/**
+ * {@code GET /api/calls} lists call legs in a time range; {@code GET /api/calls/{key}} opens
+ * one by any of its keys, in the shape of {@code cmsdoctor call --format json}.
+ */
+public final class CallsApi {
+
+    private final CallList calls;
+    private final CallView callView;
+
+    public CallsApi(LogSearcher searcher) {
+        this.calls = new CallList(searcher);
+        this.callView = new CallView(searcher);
+    }
+
+    /** {@code ?from=&to=&q=&import=&limit=}: newest first. */
+    public void list(Context ctx) {
+        List<CallSummary> found;
+        try {
+            found = calls.list(Params.time(ctx, "from"), Params.time(ctx, "to"), Params.text(ctx, "q"),
+                    Params.text(ctx, "import"), Params.zone(ctx), Params.integer(ctx, "limit", 1000, 1, 100_000));
+        } catch (InvalidQueryException e) {
+            throw ApiError.badRequest(e.getMessage());
+        }
+        ObjectMapper m = Json.mapper();
+        ObjectNode root = m.createObjectNode();
+        ArrayNode list = root.putArray("calls");
+        for (CallSummary c : found) {
+            ObjectNode o = m.valueToTree(c);
+            o.put("key", c.key());
+            list.add(o);
+        }
+        ctx.json(root);
+    }
+
+    /** {@code ?at=} picks the occurrence of {@code HOST:N} that started last before it. */
+    public void show(Context ctx) {
+        String key = ctx.pathParam("key");
+        CallView.Lookup found = callView.lookup(key, Params.time(ctx, "at"));
+        if (found instanceof CallView.NotFound) {
+            throw ApiError.notFound("no call found for '" + key + "' (tried Call-ID, call leg, API call,"
+                    + " conference, space and call correlator GUIDs, and HOST:N)");
+        }
+        ctx.json(json(found));
+    }
+
+    /** {@code {"keys","links","summary","events","sipMessages"}}, or the legs a shared GUID links. */
+    static ObjectNode json(CallView.Lookup found) {
+        ObjectMapper m = Json.mapper();
+        ObjectNode root = m.createObjectNode();
+        if (found instanceof CallView.Call call) {
+            root.set("keys", m.valueToTree(call.keys()));
+            root.set("links", m.valueToTree(call.links()));
+            root.set("summary", m.valueToTree(call.summary()));
+            ArrayNode events = root.putArray("events");
+            call.events().forEach(e -> events.add(new Hit(null, e).toJson()));
+            ArrayNode sip = root.putArray("sipMessages");
+            call.sipMessages().forEach(s -> sip.add(new Hit(null, s).toJson()));
+        } else if (found instanceof CallView.Legs legs) {
+            root.put("keyField", legs.keyField());
+            root.put("key", legs.key());
+            ArrayNode list = root.putArray("legs");
+            for (CallSummary c : legs.legs()) {
+                ObjectNode o = m.valueToTree(c);
+                o.put("key", c.key());
+                list.add(o);
+            }
+        }
+        return root;
+    }
+}
