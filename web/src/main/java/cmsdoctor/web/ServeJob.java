@@ -1,22 +1,15 @@
 package cmsdoctor.web;
 
-import cmsdoctor.analyzers.AnalyzerContext;
-import cmsdoctor.analyzers.AnalyzerSink;
-import cmsdoctor.analyzers.FindingStore;
 import cmsdoctor.analyzers.rules.RuleProblem;
 import cmsdoctor.analyzers.rules.RuleSet;
-import cmsdoctor.ingest.source.ImportLimits;
 import cmsdoctor.ingest.source.ImportReport;
 import cmsdoctor.ingest.store.DataDirInUseException;
-import cmsdoctor.ingest.store.LogSearcher;
-import cmsdoctor.ingest.store.LogWriter;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import javax.net.ssl.SSLContext;
@@ -53,28 +46,21 @@ final class ServeJob {
 
     /** Starts everything, blocks until the process is told to stop; returns the exit code. */
     int run() throws IOException, InterruptedException {
-        Path data = Files.createDirectories(options.dataDir()).toAbsolutePath().normalize();
-        LogWriter store;
-        try {
-            store = LogWriter.open(data);
-        } catch (DataDirInUseException e) {
-            err.println("cmsdoctor: " + e.getMessage());
-            return 1;
-        }
-        LogSearcher searcher = LogSearcher.over(store);
-        FindingStore findings = FindingStore.open(data);
         RuleSet rules = RuleSet.builtin();
         for (RuleProblem p : rules.problems()) {
             err.println("cmsdoctor: rule not loaded: " + p);
         }
-        AnalyzerSink analyzers = AnalyzerSink.installed(AnalyzerContext.of(rules), findings);
-        Intake intake = new Intake(data, store, analyzers, findings, ImportLimits.defaults());
-        Uploads uploads = new Uploads(data.resolve("uploads"), options.uploadMax(), intake.uploads());
-        if (options.demo()) {
-            importDemo(data, intake);
+        Workspace workspace;
+        try {
+            workspace = Workspace.open(options.dataDir(), rules, options.uploadMax());
+        } catch (DataDirInUseException e) {
+            err.println("cmsdoctor: " + e.getMessage());
+            return 1;
         }
-        Backend backend = new Backend(data, Instant.now(), searcher, findings, rules, uploads, null);
-        Server server = new Server(backend, options.authToken(), options.tls());
+        if (options.demo()) {
+            importDemo(workspace);
+        }
+        Server server = new Server(workspace.backend(null), options.authToken(), options.tls());
         server.start(options.http().host(), options.http().port());
         out.println("cmsdoctor: dashboard at " + options.http().url(server.scheme(), server.port()));
         if (options.authToken() == null && !isLoopback(options.http().host())) {
@@ -85,11 +71,8 @@ final class ServeJob {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
-            uploads.close();
-            analyzers.flush();
             try {
-                searcher.close();
-                store.close();
+                workspace.close();
             } catch (IOException e) {
                 System.err.println("cmsdoctor: closing the index: " + e.getMessage());
             }
@@ -100,8 +83,8 @@ final class ServeJob {
     }
 
     /** Imports the bundled {@code sample-logs/} once per data directory. */
-    private void importDemo(Path data, Intake intake) throws IOException {
-        Path mark = data.resolve(DEMO_MARK);
+    private void importDemo(Workspace workspace) throws IOException {
+        Path mark = workspace.dataDir().resolve(DEMO_MARK);
         if (Files.exists(mark)) {
             out.println("cmsdoctor: demo data already imported (" + Files.readString(mark).strip() + ")");
             return;
@@ -113,9 +96,9 @@ final class ServeJob {
             return;
         }
         out.println("cmsdoctor: importing demo data from " + samples + " ...");
-        ImportReport report = intake.importFiles(List.of(samples), null, null, p -> {});
+        ImportReport report = workspace.importFiles(List.of(samples), null, null);
         out.println("cmsdoctor: demo import " + report.id() + ": " + report.lines() + " lines, " + report.events()
-                + " events, " + report.sipMessages() + " SIP messages, " + intake.findingsOf(report.id())
+                + " events, " + report.sipMessages() + " SIP messages, " + workspace.findingsOf(report.id())
                 + " findings");
         Files.writeString(mark, report.id() + "\n", StandardCharsets.UTF_8);
     }

@@ -40,8 +40,8 @@ export async function search() {
     shown += hits.length;
     for (const h of hits) tbody.append(row(h, terms));
     summary.textContent = (res.total ?? shown).toLocaleString('en') + ' matches' + (res.total > shown ? ', showing the newest ' + shown : '');
-    more.hidden = !res.cursor || !hits.length;
-    more.onclick = () => load(res.cursor).catch((e) => { summary.textContent = e.message; });
+    more.hidden = !res.next || !hits.length;
+    more.onclick = () => load(res.next).catch((e) => { summary.textContent = e.message; });
   };
   try {
     await load(null);
