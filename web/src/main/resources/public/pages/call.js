@@ -1,5 +1,5 @@
 // One call: its keys, a SIP ladder (SVG) beside its CMS events, linked legs, text export.
-import { el, svg, api, link, timeCell, shortTime, facts, empty, clear } from '../dom.js';
+import { el, svg, api, link, timeCell, shortTime, facts, empty, clear, append } from '../dom.js';
 import { keyLink } from './keys.js';
 import { callsTable, callRow } from './calls.js';
 
@@ -160,7 +160,7 @@ function truncate(s, n) {
 
 function showMessage(box, m) {
   clear(box);
-  box.append(
+  append(box,
     el('h3', {}, m.startLine || ''),
     facts([
       ['Time', timeCell(m.at)],
