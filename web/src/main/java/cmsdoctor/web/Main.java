@@ -38,7 +38,7 @@ public final class Main {
               rules check [DIR]
               receive [--data DIR] [--udp ADDR:PORT|off] [--tcp ADDR:PORT|off] [--tls ADDR:PORT] [--tls-cert F --tls-key F] ...
               serve   [--data DIR] [--demo] [--http ADDR:PORT] [--auth-token T] [--upload-max SIZE] [--https-cert F --https-key F] [--udp ADDR:PORT|off] [--tcp ADDR:PORT|off] ...
-              bench   parse|import|receive [options]
+              bench   parse|import|receive|http [options]
             """;
 
     private Main() {}
@@ -209,8 +209,28 @@ public final class Main {
             }
             case "import" -> notYet("bench import", err);
             case "receive" -> notYet("bench receive", err);
+            case "http" -> benchHttp(args, out);
             default -> throw new Args.UsageException("unknown benchmark '" + args[1] + "'");
         };
+    }
+
+    private static int benchHttp(String[] args, PrintStream out) {
+        Args a = new Args(args, 2, set("lines", "data", "requests"), set());
+        String lines = a.get("lines");
+        Integer requests = a.getInt("requests");
+        try {
+            return HttpBenchmark.run(lines == null ? HttpBenchmark.DEFAULT_LINES : Long.parseLong(lines),
+                    a.has("data") ? Path.of(a.get("data")) : null,
+                    requests == null ? HttpBenchmark.DEFAULT_REQUESTS : requests, out);
+        } catch (NumberFormatException e) {
+            throw new Args.UsageException("--lines wants a number, got '" + lines + "'");
+        } catch (IOException e) {
+            out.println("bench http: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
     }
 
     private static int notYet(String command, PrintStream err) {
