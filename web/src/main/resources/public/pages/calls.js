@@ -5,7 +5,8 @@ export async function calls() {
   const q = param('q');
   const from = param('from');
   const to = param('to');
-  const res = await api('/api/calls' + query({ q, from, to, import: param('import') }));
+  const limit = Number(param('limit')) || 200;
+  const res = await api('/api/calls' + query({ q, from, to, import: param('import'), limit }));
   const list = res.calls || res || [];
   const filter = el('input', { type: 'search', id: 'calls-filter', placeholder: 'Filter by URI, user, host...' });
   const outcome = el('select', { id: 'calls-outcome' },
@@ -24,7 +25,7 @@ export async function calls() {
       r.tr.hidden = !ok;
       if (ok) n++;
     }
-    count.textContent = n + ' of ' + rows.length + ' calls';
+    count.textContent = n + ' of ' + rows.length + ' calls' + (rows.length >= limit ? ' (the newest ' + limit + '; set a time range for older ones)' : '');
   };
   filter.addEventListener('input', apply);
   outcome.addEventListener('change', apply);

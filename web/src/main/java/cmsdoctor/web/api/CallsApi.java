@@ -64,7 +64,7 @@ public final class CallsApi {
 
     /**
      * The newest {@code limit} calls without reading every call line of a large index: an
-     * hour back from the newest record first, then a window eight times wider until enough
+     * ten minutes back from the newest record first, then a window six times wider until enough
      * calls are in it or it covers everything.
      */
     private List<CallSummary> newest(String query, String origin, ZoneId zone, int limit) throws InvalidQueryException {
@@ -73,7 +73,7 @@ public final class CallsApi {
             return calls.list(null, null, query, origin, zone, limit);
         }
         Instant to = latest.get(0).record().at().toInstant().plusMillis(1);
-        for (Duration window = Duration.ofHours(1); window.compareTo(ALL_TIME) < 0; window = window.multipliedBy(8)) {
+        for (Duration window = Duration.ofMinutes(10); window.compareTo(ALL_TIME) < 0; window = window.multipliedBy(6)) {
             List<CallSummary> found = calls.list(to.minus(window), to, query, origin, zone, limit);
             if (found.size() >= limit) {
                 return found;
