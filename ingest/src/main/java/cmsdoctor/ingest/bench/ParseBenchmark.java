@@ -38,7 +38,7 @@ public final class ParseBenchmark {
                 for (boolean sip : new boolean[] {true, false}) {
                     Path file = dir.resolve(sip ? "sip-on.log" : "sip-off.log");
                     new CorpusGenerator(42, 3, sip).write(file, lines);
-                    measure(file, lines, sip, out);
+                    measure(file, lines, String.format("%,d lines, 3 call bridges, SIP trace %s (seed 42)", lines, sip ? "on" : "off"), out);
                     Files.delete(file);
                 }
             } finally {
@@ -51,9 +51,9 @@ public final class ParseBenchmark {
         }
     }
 
-    private static void measure(Path file, long lines, boolean sip, PrintStream out) throws IOException {
+    private static void measure(Path file, long lines, String label, PrintStream out) throws IOException {
         double mb = Files.size(file) / 1e6;
-        out.printf("corpus: %,d lines, %.1f MB, 3 call bridges, SIP trace %s (seed 42)%n", lines, mb, sip ? "on" : "off");
+        out.printf("corpus: %s, %.1f MB%n", label, mb);
         long[] base = new long[RUNS];
         long[] parse = new long[RUNS];
         CountingSink sink = new CountingSink();
@@ -121,7 +121,17 @@ public final class ParseBenchmark {
     }
 
     /** Entry point for running without the CLI: {@code java -cp ... ParseBenchmark [lines]}. */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
+        if (args.length > 0 && Files.isRegularFile(Path.of(args[0]))) {
+            // an existing log file: time it as it is (for profiling, or a real capture)
+            Path file = Path.of(args[0]);
+            long lines;
+            try (var stream = Files.lines(file, StandardCharsets.ISO_8859_1)) {
+                lines = stream.count();
+            }
+            measure(file, lines, file + ", " + lines + " lines", System.out);
+            return;
+        }
         long lines = args.length > 0 ? Long.parseLong(args[0]) : DEFAULT_LINES;
         System.exit(run(lines, System.out));
     }

@@ -191,7 +191,8 @@ public final class LogParser {
             // pasted from the page: "call 9:<tab>incoming SIP call ..."
             message = message.replace('\t', ' ');
         }
-        if (message.startsWith("SIP trace") && sip.offer(env.host, env.at, message, source, lineNumber)) {
+        boolean sipTrace = message.startsWith("SIP trace");
+        if (sipTrace && sip.offer(env.host, env.at, message, source, lineNumber)) {
             return;
         }
         List<String> flags = null;
@@ -211,7 +212,11 @@ public final class LogParser {
             }
         }
         String msg = clean.text();
-        messages.parse(msg, keys);
+        if (sipTrace) {
+            keys.reset(); // a SIP trace line the assembler left: its keys live in the SIP message
+        } else {
+            messages.parse(msg, keys);
+        }
         String level = env.level != null ? env.level : EnvelopeParser.levelOfSeverity(env.severity);
         String component = env.export ? "callbridge" : CmsMessageParser.component(env.tag);
         LogEvent event = new LogEvent(env.at, env.atInferred, env.host, env.facility, env.severity, level,
