@@ -1,11 +1,20 @@
 package cmsdoctor.web;
 
+import cmsdoctor.analyzers.Severity;
+import cmsdoctor.analyzers.job.AnalyzeJob;
+import cmsdoctor.analyzers.job.RulesCheckJob;
 import cmsdoctor.ingest.bench.ParseBenchmark;
 import cmsdoctor.ingest.parse.ParseJob;
+import cmsdoctor.ingest.source.ReceiveJob;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -104,15 +113,52 @@ public final class Main {
     }
 
     private static int analyze(String[] args, PrintStream out, PrintStream err) {
-        return notYet("analyze", err);
+        Args a = new Args(args, 1, set("format", "min-severity", "year", "timezone", "rules"), set());
+        String format = a.get("format", "text");
+        if (!Set.of("text", "json", "csv").contains(format)) {
+            throw new Args.UsageException("--format must be text, json or csv");
+        }
+        Severity min;
+        try {
+            min = Severity.parse(a.get("min-severity", "info"));
+        } catch (IllegalArgumentException e) {
+            throw new Args.UsageException("--min-severity: " + e.getMessage());
+        }
+        if (a.positional().isEmpty()) {
+            throw new Args.UsageException("analyze needs at least one PATH");
+        }
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(a.get("timezone", "UTC"));
+        } catch (DateTimeException e) {
+            throw new Args.UsageException("--timezone: unknown zone '" + a.get("timezone") + "'");
+        }
+        Path rules = a.has("rules") ? Path.of(a.get("rules")) : null;
+        List<Path> paths = a.positional().stream().map(Path::of).toList();
+        return AnalyzeJob.run(new AnalyzeJob.Options(format, min, a.getInt("year"), zone, rules, paths), out, err);
     }
 
     private static int rules(String[] args, PrintStream out, PrintStream err) {
-        return notYet("rules", err);
+        Args a = new Args(args, 1, set(), set());
+        List<String> words = a.positional();
+        if (words.isEmpty() || !words.get(0).equals("check") || words.size() > 2) {
+            throw new Args.UsageException("usage: rules check [DIR]");
+        }
+        return RulesCheckJob.run(words.size() == 2 ? Path.of(words.get(1)) : null, out, err);
     }
 
     private static int serve(String[] args, PrintStream out, PrintStream err) {
-        return notYet("serve", err);
+        Args a = new Args(args, 1, ReceiveJob.OPTIONS, set());
+        if (!a.positional().isEmpty()) {
+            throw new Args.UsageException("serve takes no positional arguments");
+        }
+        Map<String, String> options = new HashMap<>();
+        for (String name : ReceiveJob.OPTIONS) {
+            if (a.has(name)) {
+                options.put(name, a.get(name));
+            }
+        }
+        return ReceiveJob.run(options, out, err);
     }
 
     private static int bench(String[] args, PrintStream out, PrintStream err) {
