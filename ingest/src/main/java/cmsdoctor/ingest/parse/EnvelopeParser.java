@@ -116,7 +116,9 @@ public final class EnvelopeParser {
             return isDigit(s.charAt(1));
         }
         if (isDigit(c)) {
-            return isDigit(s.charAt(1)) && isDigit(s.charAt(2)) && isDigit(s.charAt(3)) && s.charAt(4) == '-';
+            // yyyy-mm-dd, not the digits of a GUID cut at a terminal wrap
+            return isDigit(s.charAt(1)) && isDigit(s.charAt(2)) && isDigit(s.charAt(3)) && s.charAt(4) == '-'
+                    && isDigit(s.charAt(5)) && isDigit(s.charAt(6)) && s.charAt(7) == '-';
         }
         if (month(s, 0) > 0 && s.charAt(3) == ' ' && (s.charAt(4) == ' ' || isDigit(s.charAt(4)))) {
             return true;
@@ -159,8 +161,9 @@ public final class EnvelopeParser {
         }
         int year;
         if (options.year() != null) {
-            // a big step back in months is the December -> January wrap of one input
-            if (lastMonth != 0 && month < lastMonth - 6) {
+            // autumn to winter within one input is the December -> January wrap; other steps
+            // back (a file of samples, a clock set back) keep the year
+            if (lastMonth >= 10 && month <= 3) {
                 rollover++;
             }
             lastMonth = month;

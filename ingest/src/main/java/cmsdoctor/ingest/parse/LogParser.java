@@ -33,7 +33,7 @@ public final class LogParser {
     /** A wrapped line's first part is at least this long: shorter lines were not wrapped. */
     static final int MIN_WRAP_WIDTH = 60;
     /** Lines after which an open postgres group is emitted even if its pid stays quiet. */
-    static final int GROUP_WAIT = 50;
+    static final int GROUP_WAIT = 16;
 
     private final ParseOptions options;
     private final String origin;
