@@ -87,7 +87,7 @@ public final class CmsMessageParser {
 
     private static void classify(String m, int at, Keys k) {
         if (k.callLegId == null && (before(m, at, "API call leg ") || before(m, at, "[Join call:")
-                || before(m, at, "participant ") || (before(m, at, "\" (") && m.lastIndexOf("participant \"", at) >= 0))) {
+                || before(m, at, "participant ") || (before(m, at, "\" (") && quotedParticipantBefore(m, at)))) {
             k.callLegId = m.substring(at, at + GUID);
         } else if (k.apiCallId == null && before(m, at, "(API call ")) {
             k.apiCallId = m.substring(at, at + GUID);
@@ -98,6 +98,12 @@ public final class CmsMessageParser {
         } else if (k.callCorrelatorId == null && before(m, at, "Call Correlator GUID: ")) {
             k.callCorrelatorId = m.substring(at, at + GUID);
         }
+    }
+
+    /** {@code participant "stream@streamer.com" (<guid>)}: the quoted name ends just before the GUID. */
+    private static boolean quotedParticipantBefore(String m, int at) {
+        int p = m.indexOf("participant \"");
+        return p >= 0 && p < at;
     }
 
     private static boolean before(String m, int at, String anchor) {

@@ -48,6 +48,10 @@ public final class EnvelopeParser {
     private int lastMonth;
     private int rollover;
 
+    private String lastToken;
+    private String lastFacility;
+    private String lastSeverity;
+
     // the clock of the time being read (hh:mm:ss.fff); fields, not objects, for speed
     private int hour;
     private int minute;
@@ -549,6 +553,15 @@ public final class EnvelopeParser {
 
     /** A {@code facility.severity} token at {@code i}: sets both and returns the index after it, else -1. */
     private int facilityToken(String s, int i, Envelope e) {
+        // a log repeats a handful of tokens: try the last one before looking it up
+        if (lastToken != null && s.startsWith(lastToken, i)) {
+            int end = i + lastToken.length();
+            if (end == s.length() || s.charAt(end) == ' ') {
+                e.facility = lastFacility;
+                e.severity = lastSeverity;
+                return end;
+            }
+        }
         int end = wordEnd(s, i);
         int dot = -1;
         for (int k = i; k < end; k++) {
@@ -567,6 +580,9 @@ public final class EnvelopeParser {
         }
         e.facility = facility;
         e.severity = severity;
+        lastToken = s.substring(i, end);
+        lastFacility = facility;
+        lastSeverity = severity;
         return end;
     }
 
