@@ -79,7 +79,7 @@ public final class LineReader implements Closeable {
                 if (len > 0 && buf[end - 1] == '\r') {
                     len--;
                 }
-                return new String(buf, start, len, StandardCharsets.UTF_8);
+                return withoutBom(new String(buf, start, len, StandardCharsets.UTF_8));
             }
             append(start, end);
             pos = nl < 0 ? limit : nl + 1;
@@ -137,7 +137,12 @@ public final class LineReader implements Closeable {
         if (len > 0 && line[len - 1] == '\r') {
             len--;
         }
-        return new String(line, 0, len, StandardCharsets.UTF_8);
+        return withoutBom(new String(line, 0, len, StandardCharsets.UTF_8));
+    }
+
+    /** A file saved by a Windows editor may start with a byte order mark: not part of the line. */
+    private String withoutBom(String s) {
+        return lineNumber == 1 && !s.isEmpty() && s.charAt(0) == '\uFEFF' ? s.substring(1) : s;
     }
 
     private boolean fill() throws IOException {

@@ -107,4 +107,12 @@ class LineReaderTest {
         assertEquals(-1, LineReader.indexOfNewline(b, 17, b.length));
         assertEquals(-1, LineReader.indexOfNewline(b, 0, 16));
     }
+
+    @Test
+    void byteOrderMarkAtTheStartIsNotPartOfTheLine() throws IOException {
+        byte[] bytes = "\uFEFF2021-02-15 13:29:00.714 Info starting automatic streaming\n\uFEFFx\n".getBytes(StandardCharsets.UTF_8);
+        LineReader r = new LineReader(new ByteArrayInputStream(bytes), 100);
+        assertEquals("2021-02-15 13:29:00.714 Info starting automatic streaming", r.next());
+        assertEquals("\uFEFFx", r.next(), "only at the start of the file");
+    }
 }

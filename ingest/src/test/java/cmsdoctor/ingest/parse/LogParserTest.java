@@ -260,4 +260,29 @@ class LogParserTest {
         assertEquals(8, stats.unparsed());
         assertEquals(0, stats.sipMessages());
     }
+
+    @Test
+    void apiTraceNumberOnEveryLineOfTheBlock() {
+        List<LogEvent> events = events("syslog", List.of(
+                "Mar 18 14:30:00.101 user.info cms1 host:server: INFO : API trace 9498: GET for \"/api/v1/coSpaces\" (from 14.80.99.226)",
+                "Mar 18 14:30:00.102 user.info cms1 host:server: INFO : <?xml version=\"1.0\"?>",
+                "Mar 18 14:30:00.103 user.info cms1 host:server: INFO : API trace 9498: sending 401 response, size 0",
+                "Mar 18 14:30:00.104 user.info cms1 host:server: INFO : call 3: SIP call ringing",
+                "Mar 18 14:30:00.105 user.info cms2 host:server: INFO : <coSpaces total=\"0\"></coSpaces>"));
+        assertEquals(9498, events.get(0).apiTrace());
+        assertEquals(9498, events.get(1).apiTrace(), "a body line of the block");
+        assertEquals(9498, events.get(2).apiTrace());
+        assertNull(events.get(3).apiTrace());
+        assertNull(events.get(4).apiTrace(), "another host has no API trace open");
+    }
+
+    @Test
+    void readerTruncationIsFlagged() {
+        List<LogEvent> out = new ArrayList<>();
+        LogParser parser = new LogParser(Samples.PINNED, "t", (o, r) -> out.add((LogEvent) r));
+        parser.line("f", 1, "Feb 23 09:02:21.768 user.info CMS host:server: INFO : call 11: configured", true);
+        parser.finish();
+        assertEquals(List.of("truncated"), out.get(0).flags());
+        assertEquals(11, out.get(0).callNumber());
+    }
 }
