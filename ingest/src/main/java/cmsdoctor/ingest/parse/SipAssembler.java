@@ -202,12 +202,16 @@ public final class SipAssembler {
                 || text.startsWith("is incoming ") || text.startsWith("is outgoing ");
     }
 
-    /** The text after a framing colon: one separating space dropped, none required. */
+    /**
+     * The text after a framing colon: one separating space dropped, none required, and a
+     * syslog-escaped tab ({@code #011}) turned back into a tab so chunk sizes add up.
+     */
     private static String afterColon(String message, int at) {
         if (at >= message.length()) {
             return "";
         }
-        return message.charAt(at) == ' ' ? message.substring(at + 1) : message.substring(at);
+        String text = message.charAt(at) == ' ' ? message.substring(at + 1) : message.substring(at);
+        return text.indexOf('#') < 0 ? text : text.replace("#011", "\t");
     }
 
     private SipStream stream(StreamKey key, String direction) {

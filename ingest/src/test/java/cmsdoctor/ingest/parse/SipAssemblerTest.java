@@ -281,6 +281,15 @@ class SipAssemblerTest {
     }
 
     @Test
+    void syslogEscapedTabsAreTabsAgain() {
+        offer("SIP trace #2<: BEGINNING OF MESSAGE");
+        offer("SIP trace #2<: INFO sip:a@b SIP/2.0");
+        offer("SIP trace #2<: Subject:#011two#011tabs");
+        offer("SIP trace #2<: END OF MESSAGE");
+        assertEquals(List.of("two\ttabs"), messages.get(0).headers().get("Subject"));
+    }
+
+    @Test
     void chunkSizesThatDoNotAddUpFallBackToContent() {
         // sizes here are wrong on purpose (lines lost): the content decides
         offer("SIP trace #8<: incoming SIP TCP data from 10.0.0.9:5060 to 10.0.0.1:5060, size 4000:");
