@@ -1,7 +1,13 @@
 package cmsdoctor.web;
 
+import cmsdoctor.analyzers.Severity;
+import cmsdoctor.analyzers.job.AnalyzeJob;
+import cmsdoctor.analyzers.job.RulesCheckJob;
+import cmsdoctor.ingest.bench.ParseBenchmark;
+import cmsdoctor.ingest.parse.ParseJob;
 import cmsdoctor.ingest.parse.ParseOptions;
 import cmsdoctor.ingest.source.ImportCommand;
+import cmsdoctor.ingest.source.ReceiveJob;
 import cmsdoctor.ingest.store.CallCommand;
 import cmsdoctor.ingest.store.LogSearcher;
 import cmsdoctor.ingest.store.SearchCommand;
@@ -13,8 +19,10 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -71,7 +79,29 @@ public final class Main {
     }
 
     private static int parse(String[] args, PrintStream out, PrintStream err) {
-        return notYet("parse", err);
+        Args a = new Args(args, 1, set("format", "year", "timezone"), set());
+        if (a.positional().isEmpty()) {
+            throw new Args.UsageException("parse needs at least one PATH");
+        }
+        ParseJob.Format format = switch (a.get("format", "text")) {
+            case "text" -> ParseJob.Format.TEXT;
+            case "json" -> ParseJob.Format.JSON;
+            default -> throw new Args.UsageException("--format is text or json, got '" + a.get("format") + "'");
+        };
+        return new ParseJob(format, a.getInt("year"), zone(a)).run(a.positional(), out, err);
+    }
+
+    /** {@code --timezone Z}: a region ({@code Europe/Paris}) or an offset ({@code +01:00}); null when absent. */
+    static ZoneId zone(Args a) {
+        String z = a.get("timezone");
+        if (z == null) {
+            return null;
+        }
+        try {
+            return ZoneId.of(z);
+        } catch (DateTimeException e) {
+            throw new Args.UsageException("--timezone: unknown zone '" + z + "'");
+        }
     }
 
     private static int importCommand(String[] args, PrintStream out, PrintStream err) {
@@ -80,7 +110,7 @@ public final class Main {
         if (a.positional().isEmpty()) {
             throw new Args.UsageException("import needs at least one PATH");
         }
-        ParseOptions options = new ParseOptions(a.getInt("year"), zone(a.get("timezone")), null);
+        ParseOptions options = new ParseOptions(a.getInt("year"), zone(a), null);
         List<Path> inputs = a.positional().stream().map(Path::of).toList();
         return ImportCommand.run(data, options, inputs, out, err);
     }
@@ -141,31 +171,69 @@ public final class Main {
         }
     }
 
-    private static ZoneId zone(String name) {
-        if (name == null) {
-            return ZoneOffset.UTC;
-        }
-        try {
-            return ZoneId.of(name);
-        } catch (DateTimeException e) {
-            throw new Args.UsageException("--timezone: unknown zone '" + name + "'");
-        }
-    }
-
     private static int analyze(String[] args, PrintStream out, PrintStream err) {
-        return notYet("analyze", err);
+        Args a = new Args(args, 1, set("format", "min-severity", "year", "timezone", "rules"), set());
+        String format = a.get("format", "text");
+        if (!Set.of("text", "json", "csv").contains(format)) {
+            throw new Args.UsageException("--format must be text, json or csv");
+        }
+        Severity min;
+        try {
+            min = Severity.parse(a.get("min-severity", "info"));
+        } catch (IllegalArgumentException e) {
+            throw new Args.UsageException("--min-severity: " + e.getMessage());
+        }
+        if (a.positional().isEmpty()) {
+            throw new Args.UsageException("analyze needs at least one PATH");
+        }
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(a.get("timezone", "UTC"));
+        } catch (DateTimeException e) {
+            throw new Args.UsageException("--timezone: unknown zone '" + a.get("timezone") + "'");
+        }
+        Path rules = a.has("rules") ? Path.of(a.get("rules")) : null;
+        List<Path> paths = a.positional().stream().map(Path::of).toList();
+        return AnalyzeJob.run(new AnalyzeJob.Options(format, min, a.getInt("year"), zone, rules, paths), out, err);
     }
 
     private static int rules(String[] args, PrintStream out, PrintStream err) {
-        return notYet("rules", err);
+        Args a = new Args(args, 1, set(), set());
+        List<String> words = a.positional();
+        if (words.isEmpty() || !words.get(0).equals("check") || words.size() > 2) {
+            throw new Args.UsageException("usage: rules check [DIR]");
+        }
+        return RulesCheckJob.run(words.size() == 2 ? Path.of(words.get(1)) : null, out, err);
     }
 
     private static int serve(String[] args, PrintStream out, PrintStream err) {
-        return notYet("serve", err);
+        Args a = new Args(args, 1, ReceiveJob.OPTIONS, set());
+        if (!a.positional().isEmpty()) {
+            throw new Args.UsageException("serve takes no positional arguments");
+        }
+        Map<String, String> options = new HashMap<>();
+        for (String name : ReceiveJob.OPTIONS) {
+            if (a.has(name)) {
+                options.put(name, a.get(name));
+            }
+        }
+        return ReceiveJob.run(options, out, err);
     }
 
     private static int bench(String[] args, PrintStream out, PrintStream err) {
-        return notYet("bench " + String.join(" ", Arrays.copyOfRange(args, 1, args.length)), err);
+        if (args.length < 2) {
+            throw new Args.UsageException("bench needs parse, import or receive");
+        }
+        return switch (args[1]) {
+            case "parse" -> {
+                Args a = new Args(args, 2, set("lines"), set());
+                Integer lines = a.getInt("lines");
+                yield ParseBenchmark.run(lines == null ? ParseBenchmark.DEFAULT_LINES : lines, out);
+            }
+            case "import" -> notYet("bench import", err);
+            case "receive" -> notYet("bench receive", err);
+            default -> throw new Args.UsageException("unknown benchmark '" + args[1] + "'");
+        };
     }
 
     private static int notYet(String command, PrintStream err) {

@@ -48,7 +48,8 @@ public final class ArchiveSource {
 
     /** The lines of one log stream. */
     public interface Lines {
-        void line(long number, String text);
+        /** @param truncated the line was longer than {@link ImportLimits#maxLineBytes()} and was cut */
+        void line(long number, String text, boolean truncated);
 
         /** End of the stream (also after an error cut it short). */
         void end();
@@ -269,7 +270,7 @@ public final class ArchiveSource {
             while ((text = reader.next()) != null) {
                 n++;
                 lines++;
-                sink.line(n, text);
+                sink.line(n, text, reader.lastCut());
             }
         } finally {
             sink.end();

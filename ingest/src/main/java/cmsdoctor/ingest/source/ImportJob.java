@@ -80,8 +80,8 @@ public final class ImportJob {
                 progress(source[0], entries.size(), errors[0], path);
                 return new ArchiveSource.Lines() {
                     @Override
-                    public void line(long number, String text) {
-                        parser.line(path, number, text);
+                    public void line(long number, String text, boolean truncated) {
+                        parser.line(path, number, text, truncated);
                         if (number % PROGRESS_EVERY == 0) {
                             progress(source[0], entries.size(), errors[0], path);
                         }

@@ -33,7 +33,7 @@ import java.util.Map;
  */
 public final class RecordCodec {
 
-    private static final ObjectMapper COMPACT = Json.create(JsonInclude.Include.NON_EMPTY);
+    private static final ObjectMapper COMPACT = Json.create(JsonInclude.Include.NON_NULL);
     private static final byte[] MESSAGE_AT = ",\"messageAt\":[".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] BODY_AT = ",\"bodyAt\":[".getBytes(StandardCharsets.US_ASCII);
 
