@@ -174,7 +174,7 @@ public final class RecordCodec {
                 return m;
             }
             int bodyAt = node.get("bodyAt").get(0).asInt();
-            Map<String, List<String>> headers = node.has("headers") ? m.headers() : SipHeaders.read(text, bodyAt);
+            Map<String, List<String>> headers = !m.headers().isEmpty() ? m.headers() : SipHeaders.read(text, bodyAt);
             return new SipMessage(m.at(), m.host(), m.direction(), m.transport(), m.local(), m.remote(),
                     m.startLine(), m.method(), m.statusCode(), m.callId(), m.cseq(), m.from(), m.to(), m.fromTag(),
                     m.toTag(), headers, text.substring(bodyAt), m.sdp(), text, m.trace(), m.flags(), m.source(),
