@@ -3,6 +3,8 @@ package cmsdoctor.web;
 import cmsdoctor.analyzers.Severity;
 import cmsdoctor.analyzers.job.AnalyzeJob;
 import cmsdoctor.analyzers.job.RulesCheckJob;
+import cmsdoctor.ingest.bench.ImportBenchmark;
+import cmsdoctor.ingest.bench.LookupBenchmark;
 import cmsdoctor.ingest.bench.ParseBenchmark;
 import cmsdoctor.ingest.parse.ParseJob;
 import cmsdoctor.ingest.parse.ParseOptions;
@@ -43,7 +45,7 @@ public final class Main {
               analyze [--format text|json|csv] [--min-severity LEVEL] [--year Y] [--timezone Z] [--rules DIR] PATH...
               rules check [DIR]
               serve   [--data DIR] [--demo] [--http ADDR:PORT] [--udp ADDR:PORT|off] [--tcp ADDR:PORT|off] ...
-              bench   parse|import|receive [options]
+              bench   parse|import|lookup|receive [options]
             """;
 
     private Main() {}
@@ -230,7 +232,18 @@ public final class Main {
                 Integer lines = a.getInt("lines");
                 yield ParseBenchmark.run(lines == null ? ParseBenchmark.DEFAULT_LINES : lines, out);
             }
-            case "import" -> notYet("bench import", err);
+            case "import" -> {
+                Args a = new Args(args, 2, set("lines"), set());
+                Integer lines = a.getInt("lines");
+                yield ImportBenchmark.run(lines == null ? ImportBenchmark.DEFAULT_LINES : lines, out);
+            }
+            case "lookup" -> {
+                Args a = new Args(args, 2, set("lines", "data", "lookups"), set());
+                Integer lines = a.getInt("lines");
+                Integer lookups = a.getInt("lookups");
+                yield LookupBenchmark.run(lines == null ? LookupBenchmark.DEFAULT_LINES : lines,
+                        a.has("data") ? Path.of(a.get("data")) : null, lookups == null ? 2000 : lookups, out);
+            }
             case "receive" -> notYet("bench receive", err);
             default -> throw new Args.UsageException("unknown benchmark '" + args[1] + "'");
         };

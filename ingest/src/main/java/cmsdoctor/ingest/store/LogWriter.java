@@ -41,7 +41,7 @@ public final class LogWriter implements RecordSink, Closeable {
      */
     public record Config(double ramBufferMb, int threads, int batch) {
         public static Config defaults() {
-            return new Config(128, 2, 512);
+            return new Config(256, 2, 512);
         }
     }
 

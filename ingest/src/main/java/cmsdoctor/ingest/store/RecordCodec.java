@@ -108,12 +108,6 @@ public final class RecordCodec {
         exact(doc, Schema.FROM_TAG, m.fromTag());
         exact(doc, Schema.TO_TAG, m.toTag());
         exact(doc, Schema.TRACE, m.trace());
-        if (m.from() != null) {
-            doc.add(new TextField(Schema.FROM, m.from(), Field.Store.NO));
-        }
-        if (m.to() != null) {
-            doc.add(new TextField(Schema.TO, m.to(), Field.Store.NO));
-        }
         String text = m.text() == null ? "" : m.text();
         doc.add(new TextField(Schema.TEXT, text, Field.Store.NO));
         doc.add(new StoredField(Schema.TEXT, text));
