@@ -86,6 +86,18 @@ public final class ArchiveSource {
         }
     }
 
+    /**
+     * Reads one uploaded stream (an HTTP upload) without a file on disk; a zip is held in
+     * memory (up to 512 MiB) because its directory is at its end.
+     *
+     * @param name the upload's file name, used only to name the entries in reports
+     */
+    public void read(String name, InputStream in, Instant modified) throws IOException {
+        String safe = name == null || name.isBlank() ? "upload" : name.replace('\\', '/');
+        safe = safe.substring(safe.lastIndexOf('/') + 1);
+        entry(safe, in, 0, modified, -1);
+    }
+
     private void readDirectory(Path dir, String name) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dir)) {

@@ -201,6 +201,21 @@ class ImportJobTest {
         assertNull(r.error());
     }
 
+    @Test
+    void uploadStreamImportsWithoutAFile() throws Exception {
+        byte[] zip = new Archives.Zip().file("logs/syslog", Archives.utf8(Archives.SYSLOG))
+                .file("../evil", Archives.utf8(Archives.SYSLOG)).bytes();
+        try (LogWriter writer = LogWriter.open(data())) {
+            ImportJob job = new ImportJob(data(), ParseOptions.defaults(), writer, ImportLimits.defaults(),
+                    ImportListener.NONE);
+            ImportReport r = job.run("C:\\Users\\me\\bundle.zip", new java.io.ByteArrayInputStream(zip));
+            assertEquals(Map.of("bundle.zip!/logs/syslog", EntryKind.SYSLOG, "bundle.zip!/../evil", EntryKind.REFUSED),
+                    kinds(r));
+            assertEquals(3, r.lines());
+        }
+        assertEquals(List.of(), strayFiles());
+    }
+
     static byte[] concat(byte[]... parts) {
         int n = 0;
         for (byte[] p : parts) {
