@@ -176,6 +176,17 @@ class ImportJobTest {
     }
 
     @Test
+    void aTruncatedGzipIsReportedAndTheRestImports() throws Exception {
+        byte[] gz = Archives.gzip(Archives.utf8(Archives.SYSLOG.repeat(50)));
+        byte[] cut = java.util.Arrays.copyOf(gz, gz.length / 2);
+        byte[] tar = new Archives.Tar().file("syslog.1.gz", cut).file("syslog", Archives.utf8(Archives.SYSLOG)).bytes();
+        ImportReport r = importInto(write("cut.tar", tar));
+        assertEquals("done", r.state());
+        assertEquals(EntryKind.UNREADABLE, kinds(r).get("cut.tar!/syslog.1.gz"), r.entries().toString());
+        assertEquals(EntryKind.SYSLOG, kinds(r).get("cut.tar!/syslog"));
+    }
+
+    @Test
     void fatalLimitsStopTheImportWithAClearError() throws Exception {
         byte[] tar = new Archives.Tar().file("a", Archives.utf8(Archives.SYSLOG)).file("b", Archives.utf8(Archives.SYSLOG))
                 .file("c", Archives.utf8(Archives.SYSLOG)).bytes();
