@@ -1,5 +1,6 @@
 package cmsdoctor.web.api;
 
+import cmsdoctor.ingest.store.CallCommand;
 import cmsdoctor.ingest.store.CallList;
 import cmsdoctor.ingest.store.CallSummary;
 import cmsdoctor.ingest.store.CallView;
@@ -7,8 +8,6 @@ import cmsdoctor.ingest.store.Hit;
 import cmsdoctor.ingest.store.InvalidQueryException;
 import cmsdoctor.ingest.store.Json;
 import cmsdoctor.ingest.store.LogSearcher;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 
@@ -19,7 +18,7 @@ import java.util.List;
 
 /**
  * {@code GET /api/calls} lists call legs in a time range; {@code GET /api/calls/{key}} opens
- * one by any of its keys, in the shape of {@code cmsdoctor call --format json}.
+ * one by any of its keys; both in the shape of {@code cmsdoctor calls|call --format json}.
  */
 public final class CallsApi {
 
@@ -51,14 +50,8 @@ public final class CallsApi {
         } catch (InvalidQueryException e) {
             throw ApiError.badRequest(e.getMessage());
         }
-        ObjectMapper m = Json.mapper();
-        ObjectNode root = m.createObjectNode();
-        ArrayNode list = root.putArray("calls");
-        for (CallSummary c : found) {
-            ObjectNode o = m.valueToTree(c);
-            o.put("key", c.key());
-            list.add(o);
-        }
+        ObjectNode root = Json.mapper().createObjectNode();
+        root.set("calls", Json.mapper().valueToTree(found));
         ctx.json(root);
     }
 
@@ -90,31 +83,6 @@ public final class CallsApi {
             throw ApiError.notFound("no call found for '" + key + "' (tried Call-ID, call leg, API call,"
                     + " conference, space and call correlator GUIDs, and HOST:N)");
         }
-        ctx.json(json(found));
-    }
-
-    /** {@code {"keys","links","summary","events","sipMessages"}}, or the legs a shared GUID links. */
-    static ObjectNode json(CallView.Lookup found) {
-        ObjectMapper m = Json.mapper();
-        ObjectNode root = m.createObjectNode();
-        if (found instanceof CallView.Call call) {
-            root.set("keys", m.valueToTree(call.keys()));
-            root.set("links", m.valueToTree(call.links()));
-            root.set("summary", m.valueToTree(call.summary()));
-            ArrayNode events = root.putArray("events");
-            call.events().forEach(e -> events.add(new Hit(null, e).toJson()));
-            ArrayNode sip = root.putArray("sipMessages");
-            call.sipMessages().forEach(s -> sip.add(new Hit(null, s).toJson()));
-        } else if (found instanceof CallView.Legs legs) {
-            root.put("keyField", legs.keyField());
-            root.put("key", legs.key());
-            ArrayNode list = root.putArray("legs");
-            for (CallSummary c : legs.legs()) {
-                ObjectNode o = m.valueToTree(c);
-                o.put("key", c.key());
-                list.add(o);
-            }
-        }
-        return root;
+        ctx.json(CallCommand.json(found));
     }
 }
