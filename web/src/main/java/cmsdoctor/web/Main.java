@@ -3,6 +3,8 @@ package cmsdoctor.web;
 import cmsdoctor.analyzers.Severity;
 import cmsdoctor.analyzers.job.AnalyzeJob;
 import cmsdoctor.analyzers.job.RulesCheckJob;
+import cmsdoctor.ingest.bench.ParseBenchmark;
+import cmsdoctor.ingest.parse.ParseJob;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -66,7 +68,29 @@ public final class Main {
     }
 
     private static int parse(String[] args, PrintStream out, PrintStream err) {
-        return notYet("parse", err);
+        Args a = new Args(args, 1, set("format", "year", "timezone"), set());
+        if (a.positional().isEmpty()) {
+            throw new Args.UsageException("parse needs at least one PATH");
+        }
+        ParseJob.Format format = switch (a.get("format", "text")) {
+            case "text" -> ParseJob.Format.TEXT;
+            case "json" -> ParseJob.Format.JSON;
+            default -> throw new Args.UsageException("--format is text or json, got '" + a.get("format") + "'");
+        };
+        return new ParseJob(format, a.getInt("year"), zone(a)).run(a.positional(), out, err);
+    }
+
+    /** {@code --timezone Z}: a region ({@code Europe/Paris}) or an offset ({@code +01:00}); null when absent. */
+    static ZoneId zone(Args a) {
+        String z = a.get("timezone");
+        if (z == null) {
+            return null;
+        }
+        try {
+            return ZoneId.of(z);
+        } catch (DateTimeException e) {
+            throw new Args.UsageException("--timezone: unknown zone '" + z + "'");
+        }
     }
 
     private static int importCommand(String[] args, PrintStream out, PrintStream err) {
@@ -100,12 +124,7 @@ public final class Main {
         if (a.positional().isEmpty()) {
             throw new Args.UsageException("analyze needs at least one PATH");
         }
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(a.get("timezone", "UTC"));
-        } catch (DateTimeException e) {
-            throw new Args.UsageException("--timezone: unknown zone '" + a.get("timezone") + "'");
-        }
+        ZoneId zone = zone(a);
         Path rules = a.has("rules") ? Path.of(a.get("rules")) : null;
         List<Path> paths = a.positional().stream().map(Path::of).toList();
         return AnalyzeJob.run(new AnalyzeJob.Options(format, min, a.getInt("year"), zone, rules, paths), out, err);
@@ -125,7 +144,19 @@ public final class Main {
     }
 
     private static int bench(String[] args, PrintStream out, PrintStream err) {
-        return notYet("bench " + String.join(" ", Arrays.copyOfRange(args, 1, args.length)), err);
+        if (args.length < 2) {
+            throw new Args.UsageException("bench needs parse, import or receive");
+        }
+        return switch (args[1]) {
+            case "parse" -> {
+                Args a = new Args(args, 2, set("lines"), set());
+                Integer lines = a.getInt("lines");
+                yield ParseBenchmark.run(lines == null ? ParseBenchmark.DEFAULT_LINES : lines, out);
+            }
+            case "import" -> notYet("bench import", err);
+            case "receive" -> notYet("bench receive", err);
+            default -> throw new Args.UsageException("unknown benchmark '" + args[1] + "'");
+        };
     }
 
     private static int notYet(String command, PrintStream err) {
