@@ -5,13 +5,17 @@ import cmsdoctor.analyzers.job.AnalyzeJob;
 import cmsdoctor.analyzers.job.RulesCheckJob;
 import cmsdoctor.ingest.bench.ParseBenchmark;
 import cmsdoctor.ingest.parse.ParseJob;
+import cmsdoctor.ingest.source.ReceiveJob;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,7 +35,8 @@ public final class Main {
               calls   --data DIR [--from T] [--to T] [QUERY]
               analyze [--format text|json|csv] [--min-severity LEVEL] [--year Y] [--timezone Z] [--rules DIR] PATH...
               rules check [DIR]
-              serve   [--data DIR] [--demo] [--http ADDR:PORT] [--udp ADDR:PORT|off] [--tcp ADDR:PORT|off] ...
+              receive [--data DIR] [--udp ADDR:PORT|off] [--tcp ADDR:PORT|off] [--tls ADDR:PORT] [--tls-cert F --tls-key F] ...
+              serve   [--data DIR] [--demo] [--http ADDR:PORT] [--auth-token T] [--upload-max SIZE] [--udp ADDR:PORT|off] [--tcp ADDR:PORT|off] ...
               bench   parse|import|receive [options]
             """;
 
@@ -57,6 +62,7 @@ public final class Main {
                 case "analyze" -> analyze(args, out, err);
                 case "rules" -> rules(args, out, err);
                 case "serve" -> serve(args, out, err);
+                case "receive" -> receive(args, out, err);
                 case "bench" -> bench(args, out, err);
                 default -> throw new Args.UsageException("unknown command '" + args[0] + "'");
             };
@@ -140,7 +146,41 @@ public final class Main {
     }
 
     private static int serve(String[] args, PrintStream out, PrintStream err) {
-        return notYet("serve", err);
+        Args a = new Args(args, 1, set("data", "http", "auth-token", "upload-max"), set("demo"));
+        if (!a.positional().isEmpty()) {
+            throw new Args.UsageException("serve takes no positional arguments");
+        }
+        String token = a.get("auth-token", System.getenv("CMSDOCTOR_AUTH_TOKEN"));
+        var options = new ServeJob.Options(
+                Path.of(a.get("data", "cmsdoctor-data")),
+                a.has("http") ? HttpAddress.parse(a.get("http")) : HttpAddress.DEFAULT,
+                token == null || token.isBlank() ? null : token,
+                ByteSize.parse("upload-max", a.get("upload-max", "2g")),
+                a.has("demo"));
+        try {
+            return new ServeJob(options, out, err).run();
+        } catch (IOException e) {
+            err.println("cmsdoctor: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    /** Receivers only, no HTTP server: {@code cmsdoctor receive}. */
+    private static int receive(String[] args, PrintStream out, PrintStream err) {
+        Args a = new Args(args, 1, ReceiveJob.OPTIONS, set());
+        if (!a.positional().isEmpty()) {
+            throw new Args.UsageException("receive takes no positional arguments");
+        }
+        Map<String, String> options = new HashMap<>();
+        for (String name : ReceiveJob.OPTIONS) {
+            if (a.has(name)) {
+                options.put(name, a.get(name));
+            }
+        }
+        return ReceiveJob.run(options, out, err);
     }
 
     private static int bench(String[] args, PrintStream out, PrintStream err) {

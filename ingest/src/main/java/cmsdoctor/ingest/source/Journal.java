@@ -1,0 +1,285 @@
+package cmsdoctor.ingest.source;
+
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+
+/**
+ * The receiver's write-ahead log under {@code DATA/journal/}: every accepted frame is
+ * appended here before anything parses it, so a {@code kill -9} loses nothing that was
+ * accepted more than a moment before.
+ *
+ * <p>Segment files {@code seg-<first seq>.journal} hold entries
+ * {@code [int length][int crc32][payload]}, payload = seq, receive time, source, listener,
+ * truncated flag, frame bytes. Appends go to a user-space buffer; {@link #flush()} (called
+ * every 100 ms by the receiver) hands them to the OS, which keeps them across a process
+ * kill, and {@link #sync()} (every 500 ms) forces them to the device. A torn entry at the
+ * end of a segment (crash mid-write) ends replay of that segment. Segments whose entries
+ * are all committed to the store are deleted.
+ *
+ * <p>Thread-safe: appends, flushes and deletions hold the journal's lock; sync does not.
+ */
+public final class Journal implements AutoCloseable {
+
+    private static final long SEGMENT_BYTES = 16L << 20;
+    private static final String PREFIX = "seg-";
+    private static final String SUFFIX = ".journal";
+
+    private final Path dir;
+    private FileOutputStream file;
+    private FileChannel channel;
+    private BufferedOutputStream out;
+    private long segmentFirstSeq;
+    private long segmentBytes;
+    private long lastSeq;
+    private boolean broken;
+    private final CRC32 crc = new CRC32();
+    private ByteBuffer scratch = ByteBuffer.allocate(4096);
+
+    /** Opens the journal; new entries go to a fresh segment after the last sequence on disk. */
+    public Journal(Path dir) throws IOException {
+        this.dir = dir;
+        Files.createDirectories(dir);
+        for (Path segment : segments()) {
+            long[] last = {firstSeq(segment) - 1};
+            readSegment(segment, 0, frame -> last[0] = frame.seq());
+            lastSeq = Math.max(lastSeq, last[0]);
+        }
+    }
+
+    /** The highest sequence number handed out so far (0 for an empty journal). */
+    public synchronized long lastSeq() {
+        return lastSeq;
+    }
+
+    /** Makes sure sequence numbers continue after {@code seq} (the store may be ahead of an emptied journal). */
+    public synchronized void continueAfter(long seq) {
+        lastSeq = Math.max(lastSeq, seq);
+    }
+
+    /** Appends a frame with the next sequence number and returns the frame carrying it. */
+    public synchronized ReceivedFrame append(ReceivedFrame frame) throws IOException {
+        try {
+            return write(frame);
+        } catch (IOException e) {
+            broken = true; // a half-written entry may sit in this segment: continue in a new one
+            throw e;
+        }
+    }
+
+    private ReceivedFrame write(ReceivedFrame frame) throws IOException {
+        ReceivedFrame numbered = frame.withSeq(lastSeq + 1);
+        if (out == null || segmentBytes >= SEGMENT_BYTES || broken) {
+            if (broken) {
+                abandonSegment();
+            }
+            rotate(numbered.seq());
+            broken = false;
+        }
+        byte[] source = frame.source().getBytes(StandardCharsets.UTF_8);
+        byte[] listener = frame.listener().getBytes(StandardCharsets.UTF_8);
+        int payload = 8 + 8 + 2 + source.length + 2 + listener.length + 1 + 4 + frame.bytes().length;
+        if (scratch.capacity() < payload + 8) {
+            scratch = ByteBuffer.allocate(Math.max(payload + 8, scratch.capacity() * 2));
+        }
+        ByteBuffer b = scratch.clear();
+        b.putInt(payload).putInt(0);
+        b.putLong(numbered.seq()).putLong(frame.receivedAt());
+        b.putShort((short) source.length).put(source);
+        b.putShort((short) listener.length).put(listener);
+        b.put((byte) (frame.truncated() ? 1 : 0));
+        b.putInt(frame.bytes().length).put(frame.bytes());
+        crc.reset();
+        crc.update(b.array(), 8, payload);
+        b.putInt(4, (int) crc.getValue());
+        out.write(b.array(), 0, payload + 8);
+        segmentBytes += payload + 8;
+        lastSeq = numbered.seq();
+        return numbered;
+    }
+
+    /** Hands buffered entries to the operating system: they now survive a process kill. */
+    public synchronized void flush() throws IOException {
+        if (out != null) {
+            out.flush();
+        }
+    }
+
+    /** Forces what was flushed to the device: it now survives a power cut. */
+    public void sync() throws IOException {
+        FileChannel c;
+        synchronized (this) {
+            c = channel;
+        }
+        if (c != null && c.isOpen()) {
+            try {
+                c.force(false);
+            } catch (java.nio.channels.ClosedChannelException e) {
+                // rotated or closed meanwhile: the closing path forced it
+            }
+        }
+    }
+
+    /** Feeds every entry with a sequence above {@code afterSeq}, in order, to {@code consumer}. */
+    public void replay(long afterSeq, Consumer<ReceivedFrame> consumer) throws IOException {
+        List<Path> segments = segments();
+        for (int i = 0; i < segments.size(); i++) {
+            boolean hasNext = i + 1 < segments.size();
+            if (hasNext && firstSeq(segments.get(i + 1)) <= afterSeq + 1) {
+                continue; // wholly committed
+            }
+            readSegment(segments.get(i), afterSeq, consumer);
+        }
+    }
+
+    /** Deletes the segments whose entries are all at or below {@code committedSeq}. */
+    public synchronized void deleteCommitted(long committedSeq) throws IOException {
+        List<Path> segments = segments();
+        for (int i = 0; i + 1 < segments.size(); i++) {
+            Path next = segments.get(i + 1);
+            if (firstSeq(next) <= committedSeq + 1 && firstSeq(segments.get(i)) != segmentFirstSeq) {
+                Files.deleteIfExists(segments.get(i));
+            }
+        }
+        if (out != null && lastSeq <= committedSeq && segmentBytes > 0) {
+            rotate(lastSeq + 1); // the open segment is wholly committed: start anew, drop it
+            for (Path p : segments()) {
+                if (firstSeq(p) != segmentFirstSeq) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /** Bytes the journal holds on disk. */
+    public long diskBytes() {
+        long total = 0;
+        for (Path p : segments()) {
+            try {
+                total += Files.size(p);
+            } catch (IOException e) {
+                // deleted meanwhile
+            }
+        }
+        return total;
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        closeSegment();
+    }
+
+    private void rotate(long firstSeq) throws IOException {
+        closeSegment();
+        Path path = dir.resolve(String.format("%s%020d%s", PREFIX, firstSeq, SUFFIX));
+        file = new FileOutputStream(path.toFile(), true);
+        channel = file.getChannel();
+        out = new BufferedOutputStream(file, 256 * 1024);
+        segmentFirstSeq = firstSeq;
+        segmentBytes = 0;
+    }
+
+    private void closeSegment() throws IOException {
+        if (out != null) {
+            out.flush();
+            channel.force(false);
+            out.close();
+            out = null;
+            channel = null;
+            file = null;
+        }
+    }
+
+    private void abandonSegment() {
+        try {
+            if (file != null) {
+                file.close();
+            }
+        } catch (IOException e) {
+            // the segment is given up; what reached the OS stays readable up to the torn entry
+        }
+        out = null;
+        channel = null;
+        file = null;
+    }
+
+    private List<Path> segments() {
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith(PREFIX) && n.endsWith(SUFFIX);
+            }).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list journal " + dir, e);
+        }
+    }
+
+    private static long firstSeq(Path segment) {
+        String n = segment.getFileName().toString();
+        return Long.parseLong(n.substring(PREFIX.length(), n.length() - SUFFIX.length()));
+    }
+
+    private static void readSegment(Path segment, long afterSeq, Consumer<ReceivedFrame> consumer)
+            throws IOException {
+        CRC32 check = new CRC32();
+        try (InputStream raw = Files.newInputStream(segment);
+             DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw, 1 << 16))) {
+            while (true) {
+                int length;
+                int crc;
+                byte[] payload;
+                try {
+                    length = in.readInt();
+                    crc = in.readInt();
+                    if (length < 25 || length > FrameDecoder.MAX_FRAME + 70_000) {
+                        return; // torn or corrupt tail
+                    }
+                    payload = new byte[length];
+                    in.readFully(payload);
+                } catch (EOFException e) {
+                    return;
+                }
+                check.reset();
+                check.update(payload);
+                if ((int) check.getValue() != crc) {
+                    return;
+                }
+                ReceivedFrame frame = decode(ByteBuffer.wrap(payload));
+                if (frame.seq() > afterSeq) {
+                    consumer.accept(frame);
+                }
+            }
+        }
+    }
+
+    private static ReceivedFrame decode(ByteBuffer b) {
+        long seq = b.getLong();
+        long at = b.getLong();
+        String source = string(b);
+        String listener = string(b);
+        boolean truncated = b.get() == 1;
+        byte[] bytes = new byte[b.getInt()];
+        b.get(bytes);
+        return new ReceivedFrame(seq, at, source, listener, bytes, truncated);
+    }
+
+    private static String string(ByteBuffer b) {
+        byte[] s = new byte[b.getShort() & 0xffff];
+        b.get(s);
+        return new String(s, StandardCharsets.UTF_8);
+    }
+}
