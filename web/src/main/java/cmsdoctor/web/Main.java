@@ -1,6 +1,7 @@
 package cmsdoctor.web;
 
 import cmsdoctor.analyzers.Severity;
+import cmsdoctor.analyzers.bench.AnalyzeBenchmark;
 import cmsdoctor.analyzers.job.AnalyzeJob;
 import cmsdoctor.analyzers.job.RulesCheckJob;
 import cmsdoctor.ingest.bench.ParseBenchmark;
@@ -37,7 +38,7 @@ public final class Main {
               rules check [DIR]
               receive [--data DIR] [--udp ADDR:PORT|off] [--tcp ADDR:PORT|off] [--tls ADDR:PORT] [--tls-cert F --tls-key F] ...
               serve   [--data DIR] [--demo] [--http ADDR:PORT] [--auth-token T] [--upload-max SIZE] [--udp ADDR:PORT|off] [--tcp ADDR:PORT|off] ...
-              bench   parse|import|receive [options]
+              bench   parse|import|receive|analyze [options]
             """;
 
     private Main() {}
@@ -185,13 +186,20 @@ public final class Main {
 
     private static int bench(String[] args, PrintStream out, PrintStream err) {
         if (args.length < 2) {
-            throw new Args.UsageException("bench needs parse, import or receive");
+            throw new Args.UsageException("bench needs parse, import, receive or analyze");
         }
         return switch (args[1]) {
             case "parse" -> {
                 Args a = new Args(args, 2, set("lines"), set());
                 Integer lines = a.getInt("lines");
                 yield ParseBenchmark.run(lines == null ? ParseBenchmark.DEFAULT_LINES : lines, out);
+            }
+            case "analyze" -> {
+                Args a = new Args(args, 2, set("lines", "rounds"), set());
+                Integer lines = a.getInt("lines");
+                Integer rounds = a.getInt("rounds");
+                yield AnalyzeBenchmark.run(lines == null ? AnalyzeBenchmark.DEFAULT_LINES : lines,
+                        rounds == null ? AnalyzeBenchmark.DEFAULT_ROUNDS : rounds, out);
             }
             case "import" -> notYet("bench import", err);
             case "receive" -> notYet("bench receive", err);
