@@ -1,6 +1,7 @@
 package cmsdoctor.web;
 
 import cmsdoctor.analyzers.Severity;
+import cmsdoctor.analyzers.bench.AnalyzeBenchmark;
 import cmsdoctor.analyzers.job.AnalyzeJob;
 import cmsdoctor.analyzers.job.RulesCheckJob;
 import cmsdoctor.ingest.bench.ImportBenchmark;
@@ -47,7 +48,7 @@ public final class Main {
               rules check [DIR]
               receive [--data DIR] [--udp ADDR:PORT|off] [--tcp ADDR:PORT|off] [--tls ADDR:PORT] [--tls-cert F --tls-key F] ...
               serve   [--data DIR] [--demo] [--http ADDR:PORT] [--auth-token T] [--upload-max SIZE] [--udp ADDR:PORT|off] [--tcp ADDR:PORT|off] ...
-              bench   parse|import|lookup|receive [options]
+              bench   parse|import|lookup|receive|analyze [options]
             """;
 
     private Main() {}
@@ -191,12 +192,7 @@ public final class Main {
         if (a.positional().isEmpty()) {
             throw new Args.UsageException("analyze needs at least one PATH");
         }
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(a.get("timezone", "UTC"));
-        } catch (DateTimeException e) {
-            throw new Args.UsageException("--timezone: unknown zone '" + a.get("timezone") + "'");
-        }
+        ZoneId zone = zone(a);
         Path rules = a.has("rules") ? Path.of(a.get("rules")) : null;
         List<Path> paths = a.positional().stream().map(Path::of).toList();
         return AnalyzeJob.run(new AnalyzeJob.Options(format, min, a.getInt("year"), zone, rules, paths), out, err);
@@ -251,7 +247,7 @@ public final class Main {
 
     private static int bench(String[] args, PrintStream out, PrintStream err) {
         if (args.length < 2) {
-            throw new Args.UsageException("bench needs parse, import, lookup or receive");
+            throw new Args.UsageException("bench needs parse, import, lookup, receive or analyze");
         }
         return switch (args[1]) {
             case "parse" -> {
@@ -270,6 +266,13 @@ public final class Main {
                 Integer lookups = a.getInt("lookups");
                 yield LookupBenchmark.run(lines == null ? LookupBenchmark.DEFAULT_LINES : lines,
                         a.has("data") ? Path.of(a.get("data")) : null, lookups == null ? 2000 : lookups, out);
+            }
+            case "analyze" -> {
+                Args a = new Args(args, 2, set("lines", "rounds"), set());
+                Integer lines = a.getInt("lines");
+                Integer rounds = a.getInt("rounds");
+                yield AnalyzeBenchmark.run(lines == null ? AnalyzeBenchmark.DEFAULT_LINES : lines,
+                        rounds == null ? AnalyzeBenchmark.DEFAULT_ROUNDS : rounds, out);
             }
             case "receive" -> notYet("bench receive", err);
             default -> throw new Args.UsageException("unknown benchmark '" + args[1] + "'");
