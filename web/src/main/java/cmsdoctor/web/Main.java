@@ -1,10 +1,12 @@
 package cmsdoctor.web;
 
+import cmsdoctor.ingest.bench.ReceiveBenchmark;
 import cmsdoctor.ingest.source.ReceiveJob;
 
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -104,7 +106,29 @@ public final class Main {
     }
 
     private static int bench(String[] args, PrintStream out, PrintStream err) {
+        if (args.length >= 2 && args[1].equals("receive")) {
+            return benchReceive(args, out);
+        }
         return notYet("bench " + String.join(" ", Arrays.copyOfRange(args, 1, args.length)), err);
+    }
+
+    private static int benchReceive(String[] args, PrintStream out) {
+        Args a = new Args(args, 2, set("rates", "seconds", "latency-rate", "import-lines"), set("no-rsyslog"));
+        ReceiveBenchmark.Plan d = ReceiveBenchmark.Plan.defaults();
+        List<Integer> rates = d.udpRates();
+        if (a.has("rates")) {
+            try {
+                rates = Arrays.stream(a.get("rates").split(",")).map(String::trim).map(Integer::valueOf).toList();
+            } catch (NumberFormatException e) {
+                throw new Args.UsageException("--rates wants numbers like 20000,50000, got '" + a.get("rates") + "'");
+            }
+        }
+        Integer seconds = a.getInt("seconds");
+        Integer latencyRate = a.getInt("latency-rate");
+        Integer importLines = a.getInt("import-lines");
+        return ReceiveBenchmark.run(new ReceiveBenchmark.Plan(rates, seconds == null ? d.seconds() : seconds,
+                latencyRate == null ? d.latencyRate() : latencyRate,
+                importLines == null ? d.importLines() : importLines, !a.has("no-rsyslog")), out);
     }
 
     private static int notYet(String command, PrintStream err) {

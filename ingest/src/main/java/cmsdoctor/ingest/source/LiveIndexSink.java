@@ -28,7 +28,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.stream.Stream;
 
 /**
@@ -47,13 +52,35 @@ public final class LiveIndexSink implements DurableSink, AgedStore, AutoCloseabl
     /** Commit user data key holding the last journal sequence the commit contains. */
     public static final String SEQ_KEY = "cmsdoctor.journalSeq";
 
+    private static final int BATCH = 512;
+
     private final Path path;
     private final Directory directory;
     private final IndexWriter writer;
+    private final ExecutorService indexers;
+    private final int threads;
+    private final Semaphore inFlight;
+    private List<Document> batch = new ArrayList<>(BATCH);
+    private volatile IOException indexFailure;
     private volatile long committedSeq;
 
     public LiveIndexSink(Path path) throws IOException {
+        this(path, Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+    }
+
+    /**
+     * @param threads how many threads analyse and add documents (analysis is the cost of indexing);
+     *                {@link #accept} only builds documents and must be called from one thread
+     */
+    public LiveIndexSink(Path path, int threads) throws IOException {
         this.path = path;
+        this.threads = threads;
+        this.inFlight = new Semaphore(threads * 2);
+        this.indexers = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "live-index");
+            t.setDaemon(true);
+            return t;
+        });
         Files.createDirectories(path);
         directory = FSDirectory.open(path);
         if (DirectoryReader.indexExists(directory)) {
@@ -90,16 +117,46 @@ public final class LiveIndexSink implements DurableSink, AgedStore, AutoCloseabl
         } else if (record instanceof SipMessage s) {
             doc.add(new TextField("raw", String.valueOf(s), Field.Store.YES));
         }
-        try {
-            writer.addDocument(doc);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot index record from " + record.source(), e);
+        batch.add(doc);
+        if (batch.size() >= BATCH) {
+            submitBatch();
+        }
+    }
+
+    private void submitBatch() {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Document> docs = batch;
+        batch = new ArrayList<>(BATCH);
+        inFlight.acquireUninterruptibly();
+        indexers.execute(() -> {
+            try {
+                writer.addDocuments(docs);
+            } catch (IOException | RuntimeException e) {
+                indexFailure = e instanceof IOException io ? io : new IOException(e);
+            } finally {
+                inFlight.release();
+            }
+        });
+    }
+
+    /** Waits until every accepted document is in the IndexWriter. */
+    private void awaitIndexed() throws IOException {
+        submitBatch();
+        inFlight.acquireUninterruptibly(threads * 2);
+        inFlight.release(threads * 2);
+        IOException failure = indexFailure;
+        if (failure != null) {
+            indexFailure = null;
+            throw failure;
         }
     }
 
     @Override
     public void commit(long journalSeq) {
         try {
+            awaitIndexed();
             writer.setLiveCommitData(Map.of(SEQ_KEY, Long.toString(journalSeq)).entrySet());
             writer.commit();
             committedSeq = journalSeq;
@@ -149,11 +206,13 @@ public final class LiveIndexSink implements DurableSink, AgedStore, AutoCloseabl
 
     /** A near-real-time reader over what was accepted so far (tests, benchmark). */
     public DirectoryReader openReader() throws IOException {
+        awaitIndexed();
         return DirectoryReader.open(writer);
     }
 
     @Override
     public void close() throws IOException {
+        indexers.shutdown();
         writer.close();
         directory.close();
     }

@@ -154,7 +154,8 @@ final class ReceivePipeline {
             flags.add("truncated");
         }
         try {
-            text = utf8.decode(ByteBuffer.wrap(frame.bytes())).toString();
+            text = isAscii(frame.bytes()) ? new String(frame.bytes(), StandardCharsets.ISO_8859_1)
+                    : utf8.decode(ByteBuffer.wrap(frame.bytes())).toString();
         } catch (CharacterCodingException e) {
             text = new String(frame.bytes(), StandardCharsets.UTF_8); // replaces bad sequences with U+FFFD
             flags.add("invalid-utf8");
@@ -181,6 +182,16 @@ final class ReceivePipeline {
         } catch (IOException e) {
             storeTrouble = "cannot delete committed journal segments: " + e.getMessage();
         }
+    }
+
+    /** Most syslog is ASCII: then every byte is one char and no decoder is needed. */
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void pause() {
