@@ -1,9 +1,18 @@
 package cmsdoctor.web;
 
+import cmsdoctor.analyzers.Severity;
+import cmsdoctor.analyzers.job.AnalyzeJob;
+import cmsdoctor.analyzers.job.RulesCheckJob;
+import cmsdoctor.ingest.bench.ParseBenchmark;
 import cmsdoctor.ingest.bench.ReceiveBenchmark;
+import cmsdoctor.ingest.parse.ParseJob;
 import cmsdoctor.ingest.source.ReceiveJob;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +36,8 @@ public final class Main {
               calls   --data DIR [--from T] [--to T] [QUERY]
               analyze [--format text|json|csv] [--min-severity LEVEL] [--year Y] [--timezone Z] [--rules DIR] PATH...
               rules check [DIR]
-              serve   [--data DIR] [--demo] [--http ADDR:PORT] [--udp ADDR:PORT|off] [--tcp ADDR:PORT|off] ...
+              receive [--data DIR] [--udp ADDR:PORT|off] [--tcp ADDR:PORT|off] [--tls ADDR:PORT] [--tls-cert F --tls-key F] ...
+              serve   [--data DIR] [--demo] [--http ADDR:PORT] [--auth-token T] [--upload-max SIZE] [--udp ADDR:PORT|off] [--tcp ADDR:PORT|off] ...
               bench   parse|import|receive [options]
             """;
 
@@ -53,6 +63,7 @@ public final class Main {
                 case "analyze" -> analyze(args, out, err);
                 case "rules" -> rules(args, out, err);
                 case "serve" -> serve(args, out, err);
+                case "receive" -> receive(args, out, err);
                 case "bench" -> bench(args, out, err);
                 default -> throw new Args.UsageException("unknown command '" + args[0] + "'");
             };
@@ -64,7 +75,29 @@ public final class Main {
     }
 
     private static int parse(String[] args, PrintStream out, PrintStream err) {
-        return notYet("parse", err);
+        Args a = new Args(args, 1, set("format", "year", "timezone"), set());
+        if (a.positional().isEmpty()) {
+            throw new Args.UsageException("parse needs at least one PATH");
+        }
+        ParseJob.Format format = switch (a.get("format", "text")) {
+            case "text" -> ParseJob.Format.TEXT;
+            case "json" -> ParseJob.Format.JSON;
+            default -> throw new Args.UsageException("--format is text or json, got '" + a.get("format") + "'");
+        };
+        return new ParseJob(format, a.getInt("year"), zone(a)).run(a.positional(), out, err);
+    }
+
+    /** {@code --timezone Z}: a region ({@code Europe/Paris}) or an offset ({@code +01:00}); null when absent. */
+    static ZoneId zone(Args a) {
+        String z = a.get("timezone");
+        if (z == null) {
+            return null;
+        }
+        try {
+            return ZoneId.of(z);
+        } catch (DateTimeException e) {
+            throw new Args.UsageException("--timezone: unknown zone '" + z + "'");
+        }
     }
 
     private static int importCommand(String[] args, PrintStream out, PrintStream err) {
@@ -84,17 +117,68 @@ public final class Main {
     }
 
     private static int analyze(String[] args, PrintStream out, PrintStream err) {
-        return notYet("analyze", err);
+        Args a = new Args(args, 1, set("format", "min-severity", "year", "timezone", "rules"), set());
+        String format = a.get("format", "text");
+        if (!Set.of("text", "json", "csv").contains(format)) {
+            throw new Args.UsageException("--format must be text, json or csv");
+        }
+        Severity min;
+        try {
+            min = Severity.parse(a.get("min-severity", "info"));
+        } catch (IllegalArgumentException e) {
+            throw new Args.UsageException("--min-severity: " + e.getMessage());
+        }
+        if (a.positional().isEmpty()) {
+            throw new Args.UsageException("analyze needs at least one PATH");
+        }
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(a.get("timezone", "UTC"));
+        } catch (DateTimeException e) {
+            throw new Args.UsageException("--timezone: unknown zone '" + a.get("timezone") + "'");
+        }
+        Path rules = a.has("rules") ? Path.of(a.get("rules")) : null;
+        List<Path> paths = a.positional().stream().map(Path::of).toList();
+        return AnalyzeJob.run(new AnalyzeJob.Options(format, min, a.getInt("year"), zone, rules, paths), out, err);
     }
 
     private static int rules(String[] args, PrintStream out, PrintStream err) {
-        return notYet("rules", err);
+        Args a = new Args(args, 1, set(), set());
+        List<String> words = a.positional();
+        if (words.isEmpty() || !words.get(0).equals("check") || words.size() > 2) {
+            throw new Args.UsageException("usage: rules check [DIR]");
+        }
+        return RulesCheckJob.run(words.size() == 2 ? Path.of(words.get(1)) : null, out, err);
     }
 
     private static int serve(String[] args, PrintStream out, PrintStream err) {
-        Args a = new Args(args, 1, ReceiveJob.OPTIONS, set());
+        Args a = new Args(args, 1, set("data", "http", "auth-token", "upload-max"), set("demo"));
         if (!a.positional().isEmpty()) {
             throw new Args.UsageException("serve takes no positional arguments");
+        }
+        String token = a.get("auth-token", System.getenv("CMSDOCTOR_AUTH_TOKEN"));
+        var options = new ServeJob.Options(
+                Path.of(a.get("data", "cmsdoctor-data")),
+                a.has("http") ? HttpAddress.parse(a.get("http")) : HttpAddress.DEFAULT,
+                token == null || token.isBlank() ? null : token,
+                ByteSize.parse("upload-max", a.get("upload-max", "2g")),
+                a.has("demo"));
+        try {
+            return new ServeJob(options, out, err).run();
+        } catch (IOException e) {
+            err.println("cmsdoctor: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    /** Receivers only, no HTTP server: {@code cmsdoctor receive}. */
+    private static int receive(String[] args, PrintStream out, PrintStream err) {
+        Args a = new Args(args, 1, ReceiveJob.OPTIONS, set());
+        if (!a.positional().isEmpty()) {
+            throw new Args.UsageException("receive takes no positional arguments");
         }
         Map<String, String> options = new HashMap<>();
         for (String name : ReceiveJob.OPTIONS) {
@@ -106,10 +190,19 @@ public final class Main {
     }
 
     private static int bench(String[] args, PrintStream out, PrintStream err) {
-        if (args.length >= 2 && args[1].equals("receive")) {
-            return benchReceive(args, out);
+        if (args.length < 2) {
+            throw new Args.UsageException("bench needs parse, import or receive");
         }
-        return notYet("bench " + String.join(" ", Arrays.copyOfRange(args, 1, args.length)), err);
+        return switch (args[1]) {
+            case "parse" -> {
+                Args a = new Args(args, 2, set("lines"), set());
+                Integer lines = a.getInt("lines");
+                yield ParseBenchmark.run(lines == null ? ParseBenchmark.DEFAULT_LINES : lines, out);
+            }
+            case "import" -> notYet("bench import", err);
+            case "receive" -> benchReceive(args, out);
+            default -> throw new Args.UsageException("unknown benchmark '" + args[1] + "'");
+        };
     }
 
     private static int benchReceive(String[] args, PrintStream out) {

@@ -3,17 +3,54 @@ package cmsdoctor.ingest.parse;
 import cmsdoctor.ingest.record.SipMessage;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * Reassembles SIP messages from SIP trace lines (both the 3.x {@code SIP trace #N<:} and
  * the 2.x {@code SIP trace: connection N:} framings), per host and trace/connection number.
- *
- * <p>Placeholder: consumes nothing until the SIP reassembly work lands. The API stays.
+ * The rules are in {@code ingest/README.md}, "SIP reassembly". Memory is bounded: at most
+ * {@value #MAX_STREAMS_PER_HOST} streams per host, {@value #MAX_STREAMS} in all,
+ * {@value #MAX_MESSAGE_CHARS} characters per message and {@value #MAX_OPEN_CHARS} characters
+ * across open messages; beyond that the least recently used stream's message is emitted,
+ * flagged {@code truncated}. A message that has not grown for {@value #IDLE_SECONDS} s of log
+ * time is emitted as at end of input (live input never ends). Not thread-safe.
  */
 public final class SipAssembler {
 
+    static final int MAX_MESSAGE_CHARS = 256 * 1024;
+    static final int MAX_STREAMS_PER_HOST = 256;
+    static final int MAX_STREAMS = 2048;
+    static final long MAX_OPEN_CHARS = 32L * 1024 * 1024;
+    static final int IDLE_SECONDS = 60;
+    private static final int IDLE_CHECK_EVERY = 1024;
+    private static final int MAX_CONNECTION_NOTES = 4096;
+    private static final String PREFIX = "SIP trace";
+
+    /** One stream of trace lines: 3.x kind {@code <}/{@code >}; 2.x {@code i}/{@code o}, {@code ?} before any header. */
+    private record StreamKey(String host, int number, char kind) {}
+
     private final Consumer<SipMessage> out;
+    private final LinkedHashMap<StreamKey, SipStream> streams = new LinkedHashMap<>(64, 0.75f, true);
+    private final Map<String, Integer> streamsPerHost = new HashMap<>();
+    /** 2.x: bare {@code SIP trace: } lines belong to the latest header's stream on their host. */
+    private final Map<String, SipStream> latest2x = new HashMap<>();
+    /** 2.x: CMS's own end of each connection, from {@code is incoming secure connection from A to B}. */
+    private final Map<StreamKey, String> connectionLocal = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<StreamKey, String> eldest) {
+            return size() > MAX_CONNECTION_NOTES;
+        }
+    };
+    private long openChars;
+    private long sipLines;
+    private OffsetDateTime latestAt;
 
     /** @param out receives each SIP message when it is complete (or flushed as truncated) */
     public SipAssembler(Consumer<SipMessage> out) {
@@ -28,10 +65,219 @@ public final class SipAssembler {
      *     caller emits no event for it); false for any other line
      */
     public boolean offer(String host, OffsetDateTime at, String message, String source, long line) {
-        return false;
+        if (message == null || !message.startsWith(PREFIX) || message.length() == PREFIX.length()) {
+            return false;
+        }
+        String h = host == null ? "" : host;
+        char c = message.charAt(PREFIX.length());
+        boolean taken;
+        if (c == ':') {
+            offer2x(h, at, afterColon(message, PREFIX.length() + 1), source, line);
+            taken = true;
+        } else {
+            taken = c == ' ' && message.startsWith("#", PREFIX.length() + 1) && offer3x(h, at, message, source, line);
+        }
+        if (taken && at != null) {
+            flushIdle(at);
+        }
+        return taken;
     }
 
-    /** End of input: emits every open message, flagged {@code truncated}. */
+    /** End of input: emits every open message in the order they started, flagged as the rules say. */
     public void finish() {
+        List<SipStream> open = new ArrayList<>();
+        for (SipStream s : streams.values()) {
+            if (s.isOpen()) {
+                open.add(s);
+            }
+        }
+        open.sort(Comparator.comparingLong(SipStream::openLine));
+        for (SipStream s : open) {
+            s.flush(SipStream.End.END_OF_INPUT);
+        }
+        streams.clear();
+        streamsPerHost.clear();
+        latest2x.clear();
+        connectionLocal.clear();
+        openChars = 0;
+        latestAt = null;
+    }
+
+    /** Streams currently held (for tests of the memory bound). */
+    int streamCount() {
+        return streams.size();
+    }
+
+    /** Characters held by open messages (for tests of the memory bound). */
+    long openChars() {
+        return openChars;
+    }
+
+    /** {@code SIP trace #10<: ...}: number, direction, then the SIP text or a framing note. */
+    private boolean offer3x(String host, OffsetDateTime at, String message, String source, long line) {
+        int from = PREFIX.length() + 2;
+        int i = digitsEnd(message, from);
+        if (i == from || i + 1 >= message.length() || message.charAt(i + 1) != ':') {
+            return false;
+        }
+        int number = Integer.parseInt(message, from, i, 10);
+        char dir = message.charAt(i);
+        if (dir != '<' && dir != '>') {
+            return false;
+        }
+        String text = afterColon(message, i + 2);
+        SipStream stream = stream(new StreamKey(host, number, dir), dir == '<' ? "in" : "out");
+        long before = stream.openChars();
+        SipDataHeader header = SipDataHeader.parse(text);
+        if (header != null) {
+            stream.dataHeader(header, null, at, source, line);
+        } else if (text.startsWith("BEGINNING OF MESSAGE")) {
+            stream.begin();
+        } else if (text.startsWith("END OF MESSAGE")) {
+            stream.end();
+        } else if (!isConnectionNote(text)) {
+            stream.line(text, at, source, line);
+        }
+        grew(stream, before);
+        return true;
+    }
+
+    /** {@code SIP trace: connection 98: ...} headers and notes, or a bare {@code SIP trace: } line. */
+    private void offer2x(String host, OffsetDateTime at, String text, String source, long line) {
+        int number = connectionNumber(text);
+        if (number >= 0) {
+            String rest = afterColon(text, text.indexOf(':') + 1);
+            SipDataHeader header = SipDataHeader.parse(rest);
+            if (header != null) {
+                boolean in = header.direction().equals("in");
+                SipStream stream = stream(new StreamKey(host, number, in ? 'i' : 'o'), header.direction());
+                long before = stream.openChars();
+                stream.dataHeader(header, connectionLocal.get(new StreamKey(host, number, 'c')), at, source, line);
+                grew(stream, before);
+                latest2x.put(host, stream);
+            } else {
+                rememberConnection(host, number, rest);
+            }
+            return;
+        }
+        SipStream stream = latest2x.get(host);
+        if (stream == null) {
+            stream = stream(new StreamKey(host, -1, '?'), null);
+            latest2x.put(host, stream);
+        }
+        long before = stream.openChars();
+        stream.line(text, at, source, line);
+        grew(stream, before);
+    }
+
+    /** {@code connection 98: ...} gives 98; anything else -1. */
+    private static int connectionNumber(String text) {
+        if (!text.startsWith("connection ")) {
+            return -1;
+        }
+        int from = "connection ".length();
+        int end = digitsEnd(text, from);
+        return end > from && end < text.length() && text.charAt(end) == ':' ? Integer.parseInt(text, from, end, 10) : -1;
+    }
+
+    /** End of the run of at most 9 ASCII digits starting at {@code from} (so the number fits an int). */
+    private static int digitsEnd(String text, int from) {
+        int i = from;
+        while (i < text.length() && i - from < 9 && isAsciiDigit(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** {@code is incoming secure connection from A to B}: B is CMS's end, used when data headers omit it. */
+    private void rememberConnection(String host, int number, String note) {
+        int to = note.lastIndexOf(" to ");
+        if (note.startsWith("is incoming") && to > 0) {
+            connectionLocal.put(new StreamKey(host, number, 'c'), note.substring(to + 4).trim());
+        }
+    }
+
+    private static boolean isConnectionNote(String text) {
+        return text.startsWith("allocated for ") || text.startsWith("outgoing connection ")
+                || text.startsWith("is incoming ") || text.startsWith("is outgoing ");
+    }
+
+    /** The text after a framing colon: one separating space dropped, none required. */
+    private static String afterColon(String message, int at) {
+        if (at >= message.length()) {
+            return "";
+        }
+        return message.charAt(at) == ' ' ? message.substring(at + 1) : message.substring(at);
+    }
+
+    private SipStream stream(StreamKey key, String direction) {
+        SipStream stream = streams.get(key);
+        if (stream != null) {
+            return stream;
+        }
+        if (streamsPerHost.getOrDefault(key.host(), 0) >= MAX_STREAMS_PER_HOST) {
+            evictEldest(key.host());
+        }
+        if (streams.size() >= MAX_STREAMS) {
+            evictEldest(null);
+        }
+        stream = new SipStream(key.host(), key.number() < 0 ? null : key.number(), direction, out, MAX_MESSAGE_CHARS);
+        streams.put(key, stream);
+        streamsPerHost.merge(key.host(), 1, Integer::sum);
+        return stream;
+    }
+
+    /** Every so many SIP lines, emits the messages that stopped growing long before {@code at}. */
+    private void flushIdle(OffsetDateTime at) {
+        if (latestAt == null || at.isAfter(latestAt)) {
+            latestAt = at;
+        }
+        if (++sipLines % IDLE_CHECK_EVERY != 0) {
+            return;
+        }
+        OffsetDateTime limit = latestAt.minusSeconds(IDLE_SECONDS);
+        for (SipStream s : streams.values()) {
+            if (s.idleSince(limit)) {
+                openChars -= s.openChars();
+                s.flush(SipStream.End.IDLE);
+            }
+        }
+    }
+
+    /** Accounts for a stream's growth and keeps open messages within the global budget. */
+    private void grew(SipStream stream, long before) {
+        openChars += stream.openChars() - before;
+        if (openChars <= MAX_OPEN_CHARS) {
+            return;
+        }
+        Iterator<Map.Entry<StreamKey, SipStream>> it = streams.entrySet().iterator();
+        while (openChars > MAX_OPEN_CHARS && it.hasNext()) {
+            SipStream s = it.next().getValue();
+            if (s.isOpen() && s != stream) {
+                openChars -= s.openChars();
+                s.flush(SipStream.End.EVICTED);
+            }
+        }
+    }
+
+    /** Drops the least recently used stream (of {@code host}, or of any host), emitting its message as truncated. */
+    private void evictEldest(String host) {
+        Iterator<Map.Entry<StreamKey, SipStream>> it = streams.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<StreamKey, SipStream> e = it.next();
+            if (host == null || e.getKey().host().equals(host)) {
+                it.remove();
+                SipStream s = e.getValue();
+                streamsPerHost.computeIfPresent(s.host, (k, n) -> n > 1 ? n - 1 : null);
+                latest2x.remove(s.host, s);
+                openChars -= s.openChars();
+                s.flush(SipStream.End.EVICTED);
+                return;
+            }
+        }
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 }

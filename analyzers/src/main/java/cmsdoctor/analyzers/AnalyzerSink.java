@@ -1,0 +1,167 @@
+package cmsdoctor.analyzers;
+
+import cmsdoctor.ingest.RecordSink;
+import cmsdoctor.ingest.record.LogRecord;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+/**
+ * The record sink that feeds every analyzer. Records of each origin and host pass a short
+ * reordering buffer (live syslog over UDP arrives slightly out of order) and are released
+ * in time order once {@link #REORDER_WINDOW} of stream time has passed, or on
+ * {@link #flush()}. Windows and outcomes run on record time, never on the wall clock, so an
+ * import and the same lines arriving live give the same findings.
+ */
+public final class AnalyzerSink implements RecordSink {
+
+    public static final Duration REORDER_WINDOW = Duration.ofSeconds(2);
+
+    private final List<AnalyzerFactory> factories;
+    private final AnalyzerContext context;
+    private final Findings findings;
+    private final Map<String, Pipeline> pipelines = new HashMap<>();
+
+    public AnalyzerSink(List<AnalyzerFactory> factories, AnalyzerContext context, Findings findings) {
+        this.factories = List.copyOf(factories);
+        this.context = context;
+        this.findings = findings;
+    }
+
+    /** A sink running every analyzer installed on the class path. */
+    public static AnalyzerSink installed(AnalyzerContext context, Findings findings) {
+        return new AnalyzerSink(AnalyzerFactory.installed(), context, findings);
+    }
+
+    @Override
+    public synchronized void accept(String origin, LogRecord record) {
+        pipelines.computeIfAbsent(origin, Pipeline::new).accept(record);
+    }
+
+    /** Releases every buffered record and saves the findings. */
+    @Override
+    public synchronized void flush() {
+        for (Pipeline p : pipelines.values()) {
+            p.drain();
+        }
+        save();
+    }
+
+    /**
+     * End of one import: releases its records, lets every analyzer report what only the
+     * whole input shows, marks quiet windowed findings resolved, and forgets its state.
+     */
+    public synchronized void finish(String origin) {
+        Pipeline p = pipelines.remove(origin);
+        if (p != null) {
+            p.drain();
+            p.finish();
+        }
+        save();
+    }
+
+    private void save() {
+        if (findings instanceof FindingStore store) {
+            store.save();
+        }
+    }
+
+    /** The analyzers of one origin: a lane per host, then the cluster stage. */
+    private final class Pipeline {
+        private final Reporter reporter;
+        private final Map<String, Lane> lanes = new HashMap<>();
+        private final List<Analyzer> cluster = new ArrayList<>();
+        private OffsetDateTime streamTime;
+        private long sequence;
+
+        Pipeline(String origin) {
+            reporter = new Reporter(findings, origin);
+            for (AnalyzerFactory f : factories) {
+                if (f.stage() == AnalyzerFactory.Stage.CLUSTER) {
+                    cluster.add(f.create(context));
+                }
+            }
+        }
+
+        void accept(LogRecord record) {
+            String host = record.host() == null ? "" : record.host();
+            Lane lane = lanes.computeIfAbsent(host, h -> new Lane());
+            OffsetDateTime at = record.at();
+            if (at == null) {
+                release(lane, record);
+                return;
+            }
+            if (streamTime == null || at.isAfter(streamTime)) {
+                streamTime = at;
+            }
+            lane.pending.add(new Pending(record, sequence++));
+            if (lane.newest == null || at.isAfter(lane.newest)) {
+                lane.newest = at;
+            }
+            OffsetDateTime horizon = lane.newest.minus(REORDER_WINDOW);
+            while (!lane.pending.isEmpty() && !lane.pending.peek().record.at().isAfter(horizon)) {
+                release(lane, lane.pending.poll().record);
+            }
+        }
+
+        void drain() {
+            for (Lane lane : lanes.values()) {
+                while (!lane.pending.isEmpty()) {
+                    release(lane, lane.pending.poll().record);
+                }
+            }
+        }
+
+        void finish() {
+            for (Lane lane : lanes.values()) {
+                for (Analyzer a : lane.analyzers) {
+                    a.finish(reporter);
+                }
+            }
+            for (Analyzer a : cluster) {
+                a.finish(reporter);
+            }
+            if (findings instanceof FindingStore store) {
+                store.resolveQuiet(reporter.origin(), streamTime);
+            }
+        }
+
+        private void release(Lane lane, LogRecord record) {
+            for (Analyzer a : lane.analyzers) {
+                a.accept(record, reporter);
+            }
+            for (Analyzer a : cluster) {
+                a.accept(record, reporter);
+            }
+        }
+    }
+
+    /** One host's reordering buffer and its own analyzer instances. */
+    private final class Lane {
+        final PriorityQueue<Pending> pending = new PriorityQueue<>();
+        final List<Analyzer> analyzers = new ArrayList<>();
+        OffsetDateTime newest;
+
+        Lane() {
+            for (AnalyzerFactory f : factories) {
+                if (f.stage() == AnalyzerFactory.Stage.HOST) {
+                    analyzers.add(f.create(context));
+                }
+            }
+        }
+    }
+
+    /** A buffered record; the sequence keeps arrival order among equal times. */
+    private record Pending(LogRecord record, long sequence) implements Comparable<Pending> {
+        @Override
+        public int compareTo(Pending o) {
+            int c = record.at().compareTo(o.record.at());
+            return c != 0 ? c : Long.compare(sequence, o.sequence);
+        }
+    }
+}

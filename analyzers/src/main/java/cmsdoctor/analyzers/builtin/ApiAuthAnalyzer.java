@@ -1,0 +1,119 @@
+package cmsdoctor.analyzers.builtin;
+
+import cmsdoctor.analyzers.Analyzer;
+import cmsdoctor.analyzers.AnalyzerContext;
+import cmsdoctor.analyzers.AnalyzerFactory;
+import cmsdoctor.analyzers.Detection;
+import cmsdoctor.analyzers.Evidence;
+import cmsdoctor.analyzers.Reporter;
+import cmsdoctor.analyzers.RuleInfo;
+import cmsdoctor.analyzers.Severity;
+import cmsdoctor.ingest.record.LogEvent;
+import cmsdoctor.ingest.record.LogRecord;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Bursts of API 401 responses per client address. {@code API trace 9498: GET for
+ * "/api/v1/coSpaces" (from 14.80.99.226)} names the client, {@code API trace 9498: sending
+ * 401 response} the outcome; a management system (TMS, CMM) with a wrong API password
+ * makes a steady stream of them.
+ */
+public final class ApiAuthAnalyzer implements Analyzer {
+
+    static final Duration WINDOW = Duration.ofMinutes(5);
+    static final int THRESHOLD = 5;
+    static final RuleInfo BURST = new RuleInfo("CMS-API-001", "Burst of API requests rejected with 401 Unauthorized",
+            "api", Severity.ERROR, "callbridge",
+            "A client keeps calling the CMS API with credentials CMS rejects.",
+            List.of("https://www.cisco.com/c/en/us/td/docs/conferencing/ciscoMeetingServer/Reference_Guides/API_Reference/"),
+            WINDOW);
+
+    private static final Pattern REQUEST = Pattern.compile("API trace (\\d+): (\\w+) for \"([^\"]*)\" \\(from ([^)\\s]+)\\)");
+    private static final Pattern UNAUTHORIZED = Pattern.compile("API trace (\\d+): sending 401 response");
+
+    /** Trace number to {@code client, method path}. */
+    private final Map<String, String[]> requests = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String[]> eldest) {
+            return size() > 10_000;
+        }
+    };
+    private final Map<String, Burst> bursts = new HashMap<>();
+
+    /** The 401s of one client within the window. */
+    private static final class Burst {
+        final Deque<OffsetDateTime> times = new ArrayDeque<>();
+        final List<Evidence> evidence = new ArrayList<>();
+        boolean raised;
+    }
+
+    @Override
+    public void accept(LogRecord record, Reporter out) {
+        if (!(record instanceof LogEvent e) || e.message() == null || !e.message().contains("API trace ")) {
+            return;
+        }
+        Matcher r = REQUEST.matcher(e.message());
+        if (r.find()) {
+            requests.put(r.group(1), new String[] {r.group(4), r.group(2) + " " + r.group(3)});
+        }
+        Matcher u = UNAUTHORIZED.matcher(e.message());
+        if (u.find()) {
+            String[] request = requests.remove(u.group(1));
+            unauthorized(request == null ? "unknown client" : request[0], request == null ? "?" : request[1], e, out);
+        }
+    }
+
+    private void unauthorized(String client, String request, LogEvent e, Reporter out) {
+        Burst b = bursts.computeIfAbsent(client, k -> new Burst());
+        if (e.at() != null) {
+            b.times.addLast(e.at());
+            while (b.times.peekFirst().isBefore(e.at().minus(WINDOW))) {
+                b.times.removeFirst();
+            }
+        }
+        if (b.evidence.size() < 20) {
+            b.evidence.add(Detection.evidence(e));
+        }
+        if (!b.raised && b.times.size() < THRESHOLD) {
+            return;
+        }
+        String explanation = "The API client at " + client + " was refused with 401 Unauthorized " + b.times.size()
+                + " times within " + WINDOW.toMinutes() + " minutes (last: " + request + "). A management system"
+                + " (TMS, CMM, a booking or monitoring tool) is using an API user or password CMS does not accept.";
+        String fix = "Find the system at " + client + " and update the CMS API credentials it uses; check the user"
+                + " exists with the API/admin role on the MMP (user list; user add <name> (admin|api)) and that its"
+                + " password has not expired (MMP user rules may force a change).";
+        out.raise(new Detection(BURST, client, e.host(), e.at(), b.raised ? List.of(Detection.evidence(e)) : b.evidence,
+                explanation, fix));
+        b.raised = true;
+    }
+
+    /** One instance per call bridge. */
+    public static final class Factory implements AnalyzerFactory {
+        @Override
+        public String name() {
+            return "api-auth";
+        }
+
+        @Override
+        public List<RuleInfo> rules(AnalyzerContext context) {
+            return List.of(BURST);
+        }
+
+        @Override
+        public Analyzer create(AnalyzerContext context) {
+            return new ApiAuthAnalyzer();
+        }
+    }
+}

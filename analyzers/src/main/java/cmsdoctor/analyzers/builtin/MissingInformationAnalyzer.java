@@ -1,0 +1,129 @@
+package cmsdoctor.analyzers.builtin;
+
+import cmsdoctor.analyzers.Analyzer;
+import cmsdoctor.analyzers.AnalyzerContext;
+import cmsdoctor.analyzers.AnalyzerFactory;
+import cmsdoctor.analyzers.Detection;
+import cmsdoctor.analyzers.Evidence;
+import cmsdoctor.analyzers.Reporter;
+import cmsdoctor.analyzers.RuleInfo;
+import cmsdoctor.analyzers.Severity;
+import cmsdoctor.ingest.record.LogEvent;
+import cmsdoctor.ingest.record.LogRecord;
+import cmsdoctor.ingest.record.SipMessage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the data does not hold but a diagnosis needs: failed calls with no SIP trace, and a
+ * database cluster whose peers are named in the logs but whose own logs are absent. Only
+ * the whole input can tell, so it reports at the end of an import.
+ */
+public final class MissingInformationAnalyzer implements Analyzer {
+
+    static final RuleInfo NO_SIP_TRACE = new RuleInfo("CMS-SYS-001", "Calls failed but the logs hold no SIP trace",
+            "system", Severity.INFO, "callbridge", "Failed calls cannot be read in detail without a SIP trace.",
+            List.of("https://www.cisco.com/c/en/us/support/docs/conferencing/meeting-server/"), null);
+    static final RuleInfo PARTIAL_CLUSTER = new RuleInfo("CMS-SYS-002", "Logs of some cluster nodes are missing",
+            "system", Severity.INFO, "database", "The logs name cluster nodes whose own logs are not in the data.",
+            List.of("https://www.cisco.com/c/en/us/support/docs/conferencing/meeting-server/"), null);
+
+    private static final Pattern FAILED_CALL = Pattern.compile("^call \\d+:\\s+ending;.* - not connected after ");
+    private static final Pattern PEER = Pattern.compile("Health check (\\S+?): ");
+
+    private final Set<String> hosts = new TreeSet<>();
+    private final Set<String> peers = new TreeSet<>();
+    private final List<Evidence> failedCalls = new ArrayList<>();
+    private int failed;
+    private boolean sipSeen;
+    private LogEvent lastFailure;
+    private LogEvent lastPeerLine;
+
+    @Override
+    public void accept(LogRecord record, Reporter out) {
+        if (record.host() != null) {
+            hosts.add(record.host().toLowerCase(Locale.ROOT));
+        }
+        if (record instanceof SipMessage) {
+            sipSeen = true;
+            return;
+        }
+        LogEvent e = (LogEvent) record;
+        String msg = e.message();
+        if (msg == null) {
+            return;
+        }
+        if (msg.startsWith("SIP trace")) {
+            sipSeen = true;
+        } else if (msg.startsWith("call ") && msg.contains("not connected after") && FAILED_CALL.matcher(msg).find()) {
+            failed++;
+            lastFailure = e;
+            if (failedCalls.size() < 5) {
+                failedCalls.add(Detection.evidence(e));
+            }
+        } else if (msg.contains("Health check ")) {
+            Matcher p = PEER.matcher(msg);
+            if (p.find() && !Uris.isAddress(p.group(1))) {
+                peers.add(p.group(1).toLowerCase(Locale.ROOT));
+                lastPeerLine = e;
+            }
+        }
+    }
+
+    @Override
+    public void finish(Reporter out) {
+        if (failed > 0 && !sipSeen) {
+            out.raise(new Detection(NO_SIP_TRACE, "SIP trace", lastFailure.host(), lastFailure.at(), failedCalls,
+                    failed + " call(s) ended without connecting, but the data holds no SIP trace lines, so the SIP"
+                            + " exchange (which side refused, with which response) cannot be read.",
+                    "Turn on SIP traffic tracing on each call bridge (Web Admin > Logs > Detailed tracing > SIP traffic"
+                            + " tracing, or PUT /api/v1/system/timedLogging with sip=<seconds>), reproduce the call, and"
+                            + " collect the logs again. The trace switches itself off when its timer ends, so start it"
+                            + " just before the test call."));
+        }
+        List<String> absent = new ArrayList<>();
+        for (String peer : peers) {
+            String shortName = peer.contains(".") ? peer.substring(0, peer.indexOf('.')) : peer;
+            if (!hosts.contains(peer) && hosts.stream().noneMatch(h -> h.equals(shortName) || h.startsWith(shortName + "."))) {
+                absent.add(peer);
+            }
+        }
+        if (!absent.isEmpty() && lastPeerLine != null) {
+            out.raise(Detection.of(PARTIAL_CLUSTER, "database cluster", lastPeerLine,
+                    "The logs name the database cluster node(s) " + String.join(", ", absent) + ", but hold no line"
+                            + " written by them (hosts present: " + String.join(", ", hosts) + "). What those nodes"
+                            + " saw is missing from the diagnosis.",
+                    "Collect the logs (logbundle.tar.gz by SFTP, or the syslog of each node) from " + String.join(", ", absent)
+                            + " as well, and analyze them together with these."));
+        }
+    }
+
+    /** One instance for the whole input. */
+    public static final class Factory implements AnalyzerFactory {
+        @Override
+        public String name() {
+            return "missing-information";
+        }
+
+        @Override
+        public Stage stage() {
+            return Stage.CLUSTER;
+        }
+
+        @Override
+        public List<RuleInfo> rules(AnalyzerContext context) {
+            return List.of(NO_SIP_TRACE, PARTIAL_CLUSTER);
+        }
+
+        @Override
+        public Analyzer create(AnalyzerContext context) {
+            return new MissingInformationAnalyzer();
+        }
+    }
+}

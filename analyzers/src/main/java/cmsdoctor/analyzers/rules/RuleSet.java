@@ -1,0 +1,113 @@
+package cmsdoctor.analyzers.rules;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The loaded rules, by id, with the problems of the files that could not be loaded. A
+ * broken file never stops the others from loading.
+ */
+public final class RuleSet {
+
+    private final Map<String, Rule> byId;
+    private final List<RuleProblem> problems;
+
+    private RuleSet(Map<String, Rule> byId, List<RuleProblem> problems) {
+        this.byId = byId;
+        this.problems = List.copyOf(problems);
+    }
+
+    public static RuleSet empty() {
+        return new RuleSet(new LinkedHashMap<>(), List.of());
+    }
+
+    /** The rules packaged in the jar under {@code rules/} (copied there from the repository's {@code rules/}). */
+    public static RuleSet builtin() {
+        URL url = RuleSet.class.getClassLoader().getResource("rules");
+        if (url == null) {
+            return empty();
+        }
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs;
+                try {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException e) {
+                    fs = FileSystems.getFileSystem(uri);
+                }
+                return load(fs.getPath("rules"), "rules/");
+            }
+            return load(Path.of(uri), "rules/");
+        } catch (IOException | URISyntaxException e) {
+            return new RuleSet(new LinkedHashMap<>(), List.of(new RuleProblem("rules/", 0,
+                    "cannot list the built-in rules: " + e.getMessage())));
+        }
+    }
+
+    /** The built-in rules, with those of {@code dir} added or replacing them by id; null dir for none. */
+    public static RuleSet builtinWith(Path dir) throws IOException {
+        RuleSet builtin = builtin();
+        return dir == null ? builtin : builtin.overriddenBy(load(dir, dir + "/"));
+    }
+
+    /** Every {@code *.yaml} / {@code *.yml} file of a folder, in name order. */
+    public static RuleSet load(Path dir, String label) throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).sorted(
+                    (a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
+        }
+        RuleParser parser = new RuleParser();
+        Map<String, Rule> byId = new LinkedHashMap<>();
+        List<RuleProblem> problems = new ArrayList<>();
+        for (Path f : files) {
+            String name = label + f.getFileName();
+            RuleParser.Result r = parser.parse(name, Files.readString(f, StandardCharsets.UTF_8));
+            problems.addAll(r.problems());
+            if (r.rule() != null) {
+                Rule dup = byId.put(r.rule().id(), r.rule());
+                if (dup != null) {
+                    problems.add(new RuleProblem(name, 1, "id " + dup.id() + " is also used by " + dup.file()));
+                }
+            }
+        }
+        return new RuleSet(byId, problems);
+    }
+
+    /** This set with {@code other}'s rules added, replacing any with the same id. */
+    public RuleSet overriddenBy(RuleSet other) {
+        Map<String, Rule> merged = new LinkedHashMap<>(byId);
+        merged.putAll(other.byId);
+        List<RuleProblem> all = new ArrayList<>(problems);
+        all.addAll(other.problems);
+        return new RuleSet(merged, all);
+    }
+
+    public List<Rule> rules() {
+        return List.copyOf(byId.values());
+    }
+
+    public Optional<Rule> get(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** Files that could not be loaded, each with file, line and reason. */
+    public List<RuleProblem> problems() {
+        return problems;
+    }
+}

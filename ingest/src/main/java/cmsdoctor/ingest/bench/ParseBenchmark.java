@@ -1,0 +1,129 @@
+package cmsdoctor.ingest.bench;
+
+import cmsdoctor.ingest.RecordSink;
+import cmsdoctor.ingest.parse.LineReader;
+import cmsdoctor.ingest.parse.LogParser;
+import cmsdoctor.ingest.parse.ParseOptions;
+import cmsdoctor.ingest.parse.ParseStats;
+import cmsdoctor.ingest.record.LogRecord;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+
+/**
+ * {@code cmsdoctor bench parse [--lines N]}: how fast lines become records, without an
+ * index. Generates a corpus ({@link CorpusGenerator}, SIP trace on and off), then times,
+ * in the same run, the baseline (BufferedReader.readLine and a count: reading alone) and
+ * the parser ({@link LineReader} + {@link LogParser} into a sink that only counts), one
+ * thread, after a warm-up, best and median of several runs.
+ */
+public final class ParseBenchmark {
+
+    public static final long DEFAULT_LINES = 2_000_000;
+    private static final int RUNS = 5;
+
+    private ParseBenchmark() {}
+
+    /** Runs the benchmark and prints the figures; returns the exit code. */
+    public static int run(long lines, PrintStream out) {
+        try {
+            Path dir = Files.createTempDirectory("cmsdoctor-bench-parse");
+            try {
+                for (boolean sip : new boolean[] {true, false}) {
+                    Path file = dir.resolve(sip ? "sip-on.log" : "sip-off.log");
+                    new CorpusGenerator(42, 3, sip).write(file, lines);
+                    measure(file, lines, sip, out);
+                    Files.delete(file);
+                }
+            } finally {
+                Files.deleteIfExists(dir);
+            }
+            return 0;
+        } catch (IOException e) {
+            out.println("bench parse: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static void measure(Path file, long lines, boolean sip, PrintStream out) throws IOException {
+        double mb = Files.size(file) / 1e6;
+        out.printf("corpus: %,d lines, %.1f MB, 3 call bridges, SIP trace %s (seed 42)%n", lines, mb, sip ? "on" : "off");
+        long[] base = new long[RUNS];
+        long[] parse = new long[RUNS];
+        CountingSink sink = new CountingSink();
+        ParseStats stats = null;
+        readLines(file); // warm-up
+        stats = parse(file, sink);
+        for (int r = 0; r < RUNS; r++) {
+            long t0 = System.nanoTime();
+            readLines(file);
+            base[r] = System.nanoTime() - t0;
+            t0 = System.nanoTime();
+            stats = parse(file, sink);
+            parse[r] = System.nanoTime() - t0;
+        }
+        Arrays.sort(base);
+        Arrays.sort(parse);
+        row(out, "baseline: BufferedReader.readLine + count", lines, mb, base);
+        row(out, "parse: LineReader + LogParser (envelope, keys, SIP)", lines, mb, parse);
+        out.printf("  records: %,d events, %,d SIP messages, %,d unparsed; SIP trace lines in corpus: %.0f%%%n",
+                stats.events(), stats.sipMessages(), stats.unparsed(),
+                100.0 * sipTraceLines(file) / lines);
+    }
+
+    private static void row(PrintStream out, String what, long lines, double mb, long[] sortedNanos) {
+        double best = sortedNanos[0] / 1e9;
+        double median = sortedNanos[sortedNanos.length / 2] / 1e9;
+        out.printf("  %-52s best %,11.0f lines/s %7.1f MB/s | median %,11.0f lines/s %7.1f MB/s%n",
+                what, lines / best, mb / best, lines / median, mb / median);
+    }
+
+    private static long readLines(Path file) throws IOException {
+        long count = 0;
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            while (r.readLine() != null) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static long sipTraceLines(Path file) throws IOException {
+        try (var stream = Files.lines(file, StandardCharsets.UTF_8)) {
+            return stream.filter(l -> l.contains(": SIP trace ")).count();
+        }
+    }
+
+    private static ParseStats parse(Path file, CountingSink sink) throws IOException {
+        sink.reset();
+        ParseOptions options = new ParseOptions(2024, ZoneOffset.UTC, null);
+        return LogParser.parseFile(file, file.toString(), options, "bench", sink);
+    }
+
+    /** Counts records and nothing else: the cheapest sink there is. */
+    private static final class CountingSink implements RecordSink {
+        long records;
+
+        @Override
+        public void accept(String origin, LogRecord record) {
+            records++;
+        }
+
+        void reset() {
+            records = 0;
+        }
+    }
+
+    /** Entry point for running without the CLI: {@code java -cp ... ParseBenchmark [lines]}. */
+    public static void main(String[] args) {
+        long lines = args.length > 0 ? Long.parseLong(args[0]) : DEFAULT_LINES;
+        System.exit(run(lines, System.out));
+    }
+
+}

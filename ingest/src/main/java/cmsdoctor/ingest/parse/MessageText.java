@@ -1,0 +1,73 @@
+package cmsdoctor.ingest.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A message with CMS's escapes undone: {@code #011} is a tab and {@code |} separates the
+ * lines of an embedded multi-line message (sfpool, libpq); a stray {@code |} at the end is
+ * dropped, as is trailing white space. Notes characters that say the input was not text.
+ *
+ * @param text  the cleaned message
+ * @param flags {@code control-characters} (bytes below 0x20 other than tab: binary input),
+ *              {@code invalid-utf8} (bytes the decoder replaced); null when none
+ */
+record MessageText(String text, List<String> flags) {
+
+    static MessageText clean(String m) {
+        int end = m.length();
+        while (end > 0 && m.charAt(end - 1) <= ' ' && m.charAt(end - 1) != 0) {
+            end--;
+        }
+        boolean escapes = false;
+        boolean control = false;
+        boolean replaced = false;
+        for (int i = 0; i < end; i++) {
+            char c = m.charAt(i);
+            if (c < ' ') {
+                control |= c != '\t';
+            } else if (c == '|' || c == '#') {
+                escapes = true;
+            } else if (c == '\uFFFD') {
+                replaced = true;
+            } else if (c == 0x7F) {
+                control = true;
+            }
+        }
+        List<String> flags = null;
+        if (control || replaced) {
+            flags = new ArrayList<>(2);
+            if (control) {
+                flags.add("control-characters");
+            }
+            if (replaced) {
+                flags.add("invalid-utf8");
+            }
+        }
+        String text = escapes ? unescape(m, end) : end == m.length() ? m : m.substring(0, end);
+        return new MessageText(text, flags);
+    }
+
+    private static String unescape(String m, int end) {
+        // "...accepting|#011TCP/IP connections on port 5432 ?|": the last '|' ends nothing
+        while (end > 0 && m.charAt(end - 1) == '|') {
+            end--;
+        }
+        while (end > 0 && m.charAt(end - 1) == ' ') {
+            end--;
+        }
+        StringBuilder b = new StringBuilder(end);
+        for (int i = 0; i < end; i++) {
+            char c = m.charAt(i);
+            if (c == '|') {
+                b.append('\n');
+            } else if (c == '#' && i + 4 <= end && m.startsWith("#011", i)) {
+                b.append('\t');
+                i += 3;
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}

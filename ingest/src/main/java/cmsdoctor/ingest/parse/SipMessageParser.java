@@ -1,0 +1,209 @@
+package cmsdoctor.ingest.parse;
+
+import cmsdoctor.ingest.record.Sdp;
+import cmsdoctor.ingest.record.SipMessage;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the lines of one SIP message (start line, headers, optional blank line, body) into
+ * a {@link SipMessage}. Tolerant: a line it cannot read is kept in {@code text} and skipped
+ * in {@code headers}; it never throws on content.
+ */
+public final class SipMessageParser {
+
+    /** Where a message came from: everything the SIP text itself does not say. */
+    public record Origin(OffsetDateTime at, String host, String direction, String transport,
+                         String local, String remote, Integer trace, String source, long line) {}
+
+    private SipMessageParser() {}
+
+    /** Parses a whole message written with CRLF or LF line ends; for tests and tools. */
+    public static SipMessage parse(String text) {
+        return parse(List.of(text.split("\r?\n", -1)),
+                new Origin(null, null, null, null, null, null, null, null, 0), List.of());
+    }
+
+    /**
+     * @param lines the message lines without line ends; a blank line separates headers and body
+     *              (when there is none, the body starts at its first line, {@code v=0} ...)
+     */
+    public static SipMessage parse(List<String> lines, Origin origin, List<String> flags) {
+        int first = 0;
+        String startLine = null;
+        if (!lines.isEmpty() && isStartLine(lines.get(0))) {
+            startLine = lines.get(0);
+            first = 1;
+        }
+        int bodyStart = lines.size();
+        int headersEnd = lines.size();
+        for (int i = first; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isEmpty()) {
+                headersEnd = i;
+                bodyStart = i + 1;
+                break;
+            }
+            if (isBodyStart(line)) {
+                headersEnd = i;
+                bodyStart = i;
+                break;
+            }
+        }
+        Map<String, List<String>> headers = readHeaders(lines.subList(first, headersEnd));
+        String body = String.join("\n", lines.subList(bodyStart, lines.size()));
+        String contentType = header(headers, "Content-Type", "c");
+        boolean sdpBody = (contentType != null && contentType.toLowerCase().contains("sdp"))
+                || lines.subList(bodyStart, lines.size()).contains("v=0");
+        Sdp sdp = sdpBody ? SdpParser.parse(body) : null;
+        String from = header(headers, "From", "f");
+        String to = header(headers, "To", "t");
+        return new SipMessage(origin.at(), origin.host(), origin.direction(), origin.transport(),
+                origin.local(), origin.remote(), startLine, method(startLine), statusCode(startLine),
+                header(headers, "Call-ID", "i"), header(headers, "CSeq", null), from, to,
+                tag(from), tag(to), headers, body, sdp, String.join("\n", lines), origin.trace(), flags,
+                origin.source(), origin.line());
+    }
+
+    /** {@code INVITE sip:a@b SIP/2.0} or {@code SIP/2.0 200 OK}; tolerant of noise in the URI. */
+    static boolean isStartLine(String line) {
+        if (line.startsWith("SIP/2.0 ")) {
+            return line.length() >= 11 && isDigits(line, 8, 11);
+        }
+        int space = line.indexOf(' ');
+        if (space <= 0 || !line.endsWith(" SIP/2.0")) {
+            return false;
+        }
+        for (int i = 0; i < space; i++) {
+            char c = line.charAt(i);
+            if ((c < 'A' || c > 'Z') && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** First line of a body when the blank line before it was not logged. */
+    static boolean isBodyStart(String line) {
+        return line.equals("v=0") || line.startsWith("<?xml") || line.startsWith("--");
+    }
+
+    /** {@code Name: value} with a token name (also the compact one-letter forms). */
+    static boolean isHeaderLine(String line) {
+        int colon = line.indexOf(':');
+        if (colon <= 0) {
+            return false;
+        }
+        for (int i = 0; i < colon; i++) {
+            char c = line.charAt(i);
+            boolean token = Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.' || c == '!'
+                    || c == '%' || c == '*' || c == '+' || c == '`' || c == '\'' || c == '~';
+            if (!token && !(c == ' ' && line.substring(i, colon).isBlank())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The Content-Length ({@code l} in compact form), or -1 when absent or unreadable. */
+    static int contentLength(List<String> headerLines) {
+        for (String line : headerLines) {
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                continue;
+            }
+            String name = line.substring(0, colon).trim();
+            if (name.equalsIgnoreCase("Content-Length") || name.equalsIgnoreCase("l")) {
+                String value = line.substring(colon + 1).trim();
+                return value.length() > 0 && value.length() < 10 && isDigits(value, 0, value.length())
+                        ? Integer.parseInt(value) : -1;
+            }
+        }
+        return -1;
+    }
+
+    private static Map<String, List<String>> readHeaders(List<String> headerLines) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        String lastName = null;
+        for (String line : headerLines) {
+            if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t') && lastName != null) {
+                // RFC 3261 line folding: the line continues the previous header's value
+                List<String> values = headers.get(lastName);
+                values.set(values.size() - 1, values.get(values.size() - 1) + " " + line.trim());
+                continue;
+            }
+            if (!isHeaderLine(line)) {
+                continue;
+            }
+            int colon = line.indexOf(':');
+            lastName = line.substring(0, colon).trim();
+            headers.computeIfAbsent(lastName, k -> new ArrayList<>()).add(line.substring(colon + 1).trim());
+        }
+        Map<String, List<String>> frozen = new LinkedHashMap<>();
+        headers.forEach((name, values) -> frozen.put(name, List.copyOf(values)));
+        return Collections.unmodifiableMap(frozen);
+    }
+
+    /** First value of a header by its long or compact name, case-insensitive. */
+    private static String header(Map<String, List<String>> headers, String name, String compact) {
+        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+            String key = e.getKey();
+            if (key.equalsIgnoreCase(name) || (compact != null && key.equalsIgnoreCase(compact))) {
+                return e.getValue().isEmpty() ? null : e.getValue().get(0);
+            }
+        }
+        return null;
+    }
+
+    /** The {@code tag} parameter of a From/To value, outside any {@code <...>}. */
+    static String tag(String nameAddr) {
+        if (nameAddr == null) {
+            return null;
+        }
+        int close = nameAddr.lastIndexOf('>');
+        String params = nameAddr.substring(close + 1).toLowerCase();
+        int at = params.indexOf(";tag=");
+        if (at < 0) {
+            at = params.indexOf("; tag=");
+            if (at < 0) {
+                return null;
+            }
+            at++;
+        }
+        int from = close + 1 + at + ";tag=".length();
+        int end = from;
+        while (end < nameAddr.length() && nameAddr.charAt(end) != ';' && nameAddr.charAt(end) != ','
+                && !Character.isWhitespace(nameAddr.charAt(end))) {
+            end++;
+        }
+        return end > from ? nameAddr.substring(from, end) : null;
+    }
+
+    private static String method(String startLine) {
+        if (startLine == null || startLine.startsWith("SIP/2.0 ")) {
+            return null;
+        }
+        return startLine.substring(0, startLine.indexOf(' '));
+    }
+
+    private static Integer statusCode(String startLine) {
+        if (startLine == null || !startLine.startsWith("SIP/2.0 ")) {
+            return null;
+        }
+        return Integer.parseInt(startLine.substring(8, 11));
+    }
+
+    private static boolean isDigits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return to > from;
+    }
+}

@@ -1,0 +1,132 @@
+package cmsdoctor.ingest.store;
+
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * Lucene's classic query syntax over the documented field names: {@code level:error AND host:cms1},
+ * {@code sipCallId:"c185558b-f117-4993-a21f-fd676abd8090"}, {@code "name resolution"},
+ * {@code at:[2024-02-23T09:00 TO 2024-02-23T10:00]}. Bare words search {@code message} and SIP
+ * {@code text}; {@code callId} means {@code sipCallId}; an unknown field name is an error that
+ * lists the known ones. Not thread-safe (as QueryParser): make one per query.
+ */
+public final class LogQueryParser {
+
+    private final ZoneId zone;
+
+    /** @param zone the zone for times written without an offset in {@code at:} ranges */
+    public LogQueryParser(ZoneId zone) {
+        this.zone = zone == null ? ZoneOffset.UTC : zone;
+    }
+
+    /** Parses {@code text}; blank means every document. */
+    public Query parse(String text) throws InvalidQueryException {
+        if (text == null || text.isBlank() || text.strip().equals("*")) {
+            return new MatchAllDocsQuery();
+        }
+        Parser parser = new Parser();
+        parser.setDefaultOperator(QueryParser.Operator.AND);
+        parser.setAllowLeadingWildcard(true);
+        try {
+            return parser.parse(text);
+        } catch (ParseException e) {
+            throw new InvalidQueryException("invalid query '" + text + "': " + firstLine(e.getMessage()), e);
+        } catch (RuntimeException e) {
+            throw new InvalidQueryException("invalid query '" + text + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static String firstLine(String message) {
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl) + (message.contains("Was expecting")
+                ? " (unbalanced quotes, brackets or a dangling AND/OR?)" : "");
+    }
+
+    private final class Parser extends MultiFieldQueryParser {
+
+        Parser() {
+            super(Schema.DEFAULT_FIELDS.toArray(String[]::new), Schema.queryAnalyzer());
+        }
+
+        private String resolve(String field) throws ParseException {
+            if (field == null || field.equals("*")) {
+                return field;
+            }
+            String name = Schema.ALIASES.getOrDefault(field, field);
+            if (!Schema.EXACT.contains(name) && !Schema.TEXT_FIELDS.contains(name) && !name.equals(Schema.AT)) {
+                throw new ParseException("unknown field '" + field + "'; fields are " + Schema.queryFields());
+            }
+            return name;
+        }
+
+        @Override
+        protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+            String name = resolve(field);
+            if (Schema.AT.equals(name)) {
+                long at = time(queryText);
+                return LongPoint.newExactQuery(Schema.AT, at);
+            }
+            return super.getFieldQuery(name, queryText, quoted);
+        }
+
+        @Override
+        protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+            return super.getFieldQuery(resolve(field), queryText, slop);
+        }
+
+        @Override
+        protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive,
+                                      boolean endInclusive) throws ParseException {
+            String name = resolve(field);
+            if (Schema.AT.equals(name)) {
+                long from = part1 == null || part1.equals("*") ? Long.MIN_VALUE : time(part1);
+                long to = part2 == null || part2.equals("*") ? Long.MAX_VALUE : time(part2);
+                if (!startInclusive && from != Long.MAX_VALUE) {
+                    from++;
+                }
+                if (!endInclusive && to != Long.MIN_VALUE) {
+                    to--;
+                }
+                return LongPoint.newRangeQuery(Schema.AT, from, to);
+            }
+            return super.getRangeQuery(name, part1, part2, startInclusive, endInclusive);
+        }
+
+        @Override
+        protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+            return super.getPrefixQuery(resolve(field), termStr);
+        }
+
+        @Override
+        protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+            return super.getWildcardQuery(resolve(field), termStr);
+        }
+
+        @Override
+        protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+            return super.getFuzzyQuery(resolve(field), termStr, minSimilarity);
+        }
+
+        @Override
+        protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+            return super.getRegexpQuery(resolve(field), termStr);
+        }
+
+        private long time(String text) throws ParseException {
+            try {
+                Instant t = Times.parse(text, zone);
+                return t.toEpochMilli();
+            } catch (IllegalArgumentException e) {
+                throw new ParseException("at: " + e.getMessage());
+            }
+        }
+    }
+}

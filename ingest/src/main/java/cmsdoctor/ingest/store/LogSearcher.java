@@ -1,0 +1,250 @@
+package cmsdoctor.ingest.store;
+
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The store's read side: queries over near-real-time readers ({@link SearcherManager}),
+ * newest first. Thread-safe: each call acquires a searcher and releases it.
+ *
+ * <p>Two ways to open one: {@link #over(LogWriter)} in the process that writes (sees every
+ * {@link LogWriter#flush()} and {@link LogWriter#refresh()}), or {@link #open(Path)} on a data
+ * directory another process may be writing (sees its commits; reopens when they change).
+ */
+public final class LogSearcher implements Closeable {
+
+    /** The most hits one request returns; a request for more gets this many and a cursor. */
+    public static final int MAX_LIMIT = 10_000;
+
+    /**
+     * @param query  classic Lucene syntax over the documented fields; blank for everything
+     * @param from   earliest {@code at}, inclusive, or null
+     * @param to     latest {@code at}, exclusive, or null
+     * @param limit  hits per page (1..{@value #MAX_LIMIT})
+     * @param cursor {@link Page#next()} of the previous page, or null for the first
+     * @param origin an import id to scope to, or null for all
+     * @param zone   zone for times without offset inside the query; null for UTC
+     */
+    public record Request(String query, Instant from, Instant to, int limit, String cursor, String origin,
+                          ZoneId zone) {
+        public static Request of(String query) {
+            return new Request(query, null, null, 100, null, null, null);
+        }
+
+        public Request withLimit(int n) {
+            return new Request(query, from, to, n, cursor, origin, zone);
+        }
+
+        public Request withRange(Instant f, Instant t) {
+            return new Request(query, f, t, limit, cursor, origin, zone);
+        }
+
+        public Request withCursor(String c) {
+            return new Request(query, from, to, limit, c, origin, zone);
+        }
+
+        public Request withOrigin(String o) {
+            return new Request(query, from, to, limit, cursor, o, zone);
+        }
+    }
+
+    /**
+     * @param total every document that matches
+     * @param hits  this page, newest first
+     * @param next  cursor for the next page, or null when this was the last
+     */
+    public record Page(long total, List<Hit> hits, String next) {}
+
+    private final SearcherManager searchers;
+    private final Directory ownDirectory;
+
+    private LogSearcher(SearcherManager searchers, Directory ownDirectory) {
+        this.searchers = searchers;
+        this.ownDirectory = ownDirectory;
+    }
+
+    /** Reads what {@code writer} writes, in the same process. Closing it leaves the writer open. */
+    public static LogSearcher over(LogWriter writer) {
+        return new LogSearcher(writer.searchers(), null);
+    }
+
+    /**
+     * Reads the index of {@code dataDir} (no write lock taken).
+     *
+     * @throws NoSuchFileException when there is no index yet
+     */
+    public static LogSearcher open(Path dataDir) throws IOException {
+        Path indexDir = dataDir.resolve("index");
+        if (!Files.isDirectory(indexDir)) {
+            throw new NoSuchFileException(dataDir.toString(), null, "no index here: import something first");
+        }
+        Directory dir = FSDirectory.open(indexDir);
+        try {
+            if (!DirectoryReader.indexExists(dir)) {
+                throw new NoSuchFileException(dataDir.toString(), null, "no index here: import something first");
+            }
+            return new LogSearcher(new SearcherManager(dir, null), dir);
+        } catch (IOException | RuntimeException e) {
+            dir.close();
+            throw e;
+        }
+    }
+
+    /** One page of hits for {@code request}. */
+    public Page search(Request request) throws InvalidQueryException {
+        Query query = filtered(new LogQueryParser(request.zone()).parse(request.query()), request.from(),
+                request.to(), request.origin());
+        int limit = Math.max(1, Math.min(request.limit(), MAX_LIMIT));
+        return withSearcherChecked(searcher -> {
+            FieldDoc after = request.cursor() == null ? null : decode(request.cursor());
+            TopFieldDocs top = searcher.search(query,
+                    new TopFieldCollectorManager(new Sort(Schema.newestFirst()), limit, after, Integer.MAX_VALUE));
+            List<Hit> hits = load(searcher, top.scoreDocs);
+            String next = null;
+            if (top.scoreDocs.length == limit) {
+                next = encode((FieldDoc) top.scoreDocs[top.scoreDocs.length - 1]);
+            }
+            return new Page(top.totalHits.value, hits, next);
+        });
+    }
+
+    /**
+     * Every hit of a parsed query up to {@code max}, oldest first (the order of a call's story).
+     * For the call view; {@code query} is built by code, not typed.
+     */
+    public List<Hit> all(Query query, int max) {
+        return withSearcher(searcher -> {
+            SortField at = new SortField(Schema.AT, SortField.Type.LONG, false);
+            at.setMissingValue(Long.MIN_VALUE);
+            TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(new Sort(at), max, null, max));
+            return load(searcher, top.scoreDocs);
+        });
+    }
+
+    /** How many documents match a query built by code. */
+    public long count(Query query) {
+        return withSearcher(searcher -> (long) searcher.count(query));
+    }
+
+    /** Documents in the index (events plus SIP messages). */
+    public long size() {
+        return withSearcher(searcher -> (long) searcher.getIndexReader().numDocs());
+    }
+
+    /** Adds the time range and import scope to a query. */
+    public static Query filtered(Query query, Instant from, Instant to, String origin) {
+        if (from == null && to == null && origin == null) {
+            return query;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
+        if (from != null || to != null) {
+            long lo = from == null ? Long.MIN_VALUE : from.toEpochMilli();
+            long hi = to == null ? Long.MAX_VALUE : to.toEpochMilli() - 1;
+            b.add(LongPoint.newRangeQuery(Schema.AT, lo, hi), BooleanClause.Occur.FILTER);
+        }
+        if (origin != null) {
+            b.add(new TermQuery(new Term(Schema.ORIGIN, origin)), BooleanClause.Occur.FILTER);
+        }
+        return b.build();
+    }
+
+    /** Loads stored records in doc-id order (stored fields decompress block by block), keeping the given order. */
+    private static List<Hit> load(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
+        StoredFields stored = searcher.storedFields();
+        Integer[] order = new Integer[docs.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Integer.compare(docs[a].doc, docs[b].doc));
+        Hit[] hits = new Hit[docs.length];
+        for (Integer i : order) {
+            hits[i] = RecordCodec.hit(stored.document(docs[i].doc));
+        }
+        return new ArrayList<>(List.of(hits));
+    }
+
+    private static String encode(FieldDoc last) {
+        String s = last.fields[0] + ":" + last.doc;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static FieldDoc decode(String cursor) throws InvalidQueryException {
+        try {
+            String s = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
+            int colon = s.lastIndexOf(':');
+            long at = Long.parseLong(s.substring(0, colon));
+            int doc = Integer.parseInt(s.substring(colon + 1));
+            return new FieldDoc(doc, Float.NaN, new Object[] {at});
+        } catch (RuntimeException e) {
+            throw new InvalidQueryException("invalid cursor '" + cursor + "'", e);
+        }
+    }
+
+    private interface SearcherWork<T> {
+        T run(IndexSearcher searcher) throws IOException, InvalidQueryException;
+    }
+
+    private <T> T withSearcher(SearcherWork<T> work) {
+        try {
+            return withSearcherChecked(work);
+        } catch (InvalidQueryException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T withSearcherChecked(SearcherWork<T> work) throws InvalidQueryException {
+        try {
+            if (ownDirectory != null) {
+                searchers.maybeRefresh();
+            }
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.run(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the index", e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (ownDirectory != null) {
+            try {
+                searchers.close();
+            } finally {
+                ownDirectory.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package cmsdoctor.ingest.store;
+
+import cmsdoctor.ingest.RecordSink;
+import cmsdoctor.ingest.record.LogRecord;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The store's write side: a {@link RecordSink} that adds each record as a document to the
+ * index under {@code DATA/index} ({@link RecordCodec}), commits on {@link #flush()} and makes
+ * it visible to {@link LogSearcher}s opened with {@link LogSearcher#over(LogWriter)}.
+ *
+ * <p>Records are batched and indexed by {@link Config#threads()} worker threads, so one
+ * parsing thread keeps two cores busy with analysis. Holds Lucene's {@code write.lock} for
+ * its lifetime: a second writer on the same data directory, in this or another process,
+ * fails with {@link DataDirInUseException}. {@link #accept} and {@link #flush} are safe to
+ * call from several threads.
+ */
+public final class LogWriter implements RecordSink, Closeable {
+
+    /**
+     * @param ramBufferMb  IndexWriter RAM buffer before a segment is written
+     * @param threads      indexing threads
+     * @param batch        records handed to a thread at once
+     */
+    public record Config(double ramBufferMb, int threads, int batch) {
+        public static Config defaults() {
+            return new Config(128, 2, 512);
+        }
+    }
+
+    private final Path dataDir;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final ExecutorService workers;
+    private final Semaphore inFlight;
+    private final int permits;
+    private final int batchSize;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private List<Pending> batch;
+
+    private record Pending(String origin, LogRecord record) {}
+
+    private LogWriter(Path dataDir, Directory directory, IndexWriter writer, Config config) throws IOException {
+        this.dataDir = dataDir;
+        this.directory = directory;
+        this.writer = writer;
+        this.searchers = new SearcherManager(writer, null);
+        this.workers = Executors.newFixedThreadPool(config.threads(), r -> {
+            Thread t = new Thread(r, "cmsdoctor-indexer");
+            t.setDaemon(true);
+            return t;
+        });
+        this.permits = config.threads() * 2;
+        this.inFlight = new Semaphore(permits);
+        this.batchSize = config.batch();
+        this.batch = new ArrayList<>(batchSize);
+    }
+
+    /** Opens (or creates) the index of {@code dataDir} with the default configuration. */
+    public static LogWriter open(Path dataDir) throws IOException {
+        return open(dataDir, Config.defaults());
+    }
+
+    /** Opens (or creates) the index of {@code dataDir}. */
+    public static LogWriter open(Path dataDir, Config config) throws IOException {
+        Path indexDir = dataDir.resolve("index");
+        Files.createDirectories(indexDir);
+        IndexWriterConfig iwc = new IndexWriterConfig(Schema.indexAnalyzer())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(config.ramBufferMb())
+                .setCommitOnClose(true);
+        Directory directory = FSDirectory.open(indexDir);
+        try {
+            return new LogWriter(dataDir, directory, new IndexWriter(directory, iwc), config);
+        } catch (LockObtainFailedException e) {
+            directory.close();
+            throw new DataDirInUseException(dataDir, e);
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void accept(String origin, LogRecord record) {
+        List<Pending> full = null;
+        synchronized (this) {
+            batch.add(new Pending(origin, record));
+            if (batch.size() >= batchSize) {
+                full = batch;
+                batch = new ArrayList<>(batchSize);
+            }
+        }
+        if (full != null) {
+            submit(full);
+        }
+    }
+
+    private void submit(List<Pending> records) {
+        rethrow();
+        inFlight.acquireUninterruptibly();
+        try {
+            workers.execute(() -> {
+                try {
+                    for (Pending p : records) {
+                        writer.addDocument(RecordCodec.document(p.origin(), p.record()));
+                    }
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                } finally {
+                    inFlight.release();
+                }
+            });
+        } catch (RuntimeException e) {
+            inFlight.release();
+            throw e;
+        }
+    }
+
+    /** Waits until every accepted record is in the IndexWriter. */
+    private void drain() {
+        List<Pending> rest;
+        synchronized (this) {
+            rest = batch;
+            batch = new ArrayList<>(batchSize);
+        }
+        if (!rest.isEmpty()) {
+            submit(rest);
+        }
+        inFlight.acquireUninterruptibly(permits);
+        inFlight.release(permits);
+        rethrow();
+    }
+
+    /** Makes what was accepted durable (a Lucene commit) and visible to searchers. */
+    @Override
+    public void flush() {
+        drain();
+        try {
+            writer.commit();
+            searchers.maybeRefresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot commit the index in " + dataDir, e);
+        }
+    }
+
+    /** Makes what was accepted visible to searchers without a commit (cheaper; live receive). */
+    public void refresh() {
+        drain();
+        try {
+            searchers.maybeRefresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot refresh the index in " + dataDir, e);
+        }
+    }
+
+    private void rethrow() {
+        Throwable t = failure.get();
+        if (t != null) {
+            throw new IllegalStateException("indexing failed in " + dataDir + ": " + t, t);
+        }
+    }
+
+    /** Near-real-time searchers over this writer. */
+    SearcherManager searchers() {
+        return searchers;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** Flushes, commits and releases the write lock. */
+    @Override
+    public void close() throws IOException {
+        try {
+            drain();
+        } finally {
+            workers.shutdown();
+            try {
+                searchers.close();
+                writer.close();
+            } finally {
+                directory.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package cmsdoctor.ingest.store;
+
+import cmsdoctor.ingest.record.LogEvent;
+import cmsdoctor.ingest.record.LogRecord;
+import cmsdoctor.ingest.record.SipMessage;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a record into its Lucene document and a stored document back into the record,
+ * following {@link Schema}. The stored form keeps each byte once: an event's {@code raw}
+ * line is stored and its {@code message}, when it is a slice of {@code raw}, is kept as an
+ * offset; a SIP message's {@code text} is stored and its {@code body} and {@code headers} are
+ * rebuilt from it. Everything else goes into one compact JSON {@code record} field.
+ * Thread-safe.
+ */
+public final class RecordCodec {
+
+    private static final ObjectMapper COMPACT = Json.create(JsonInclude.Include.NON_EMPTY);
+    private static final byte[] MESSAGE_AT = ",\"messageAt\":[".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BODY_AT = ",\"bodyAt\":[".getBytes(StandardCharsets.US_ASCII);
+
+    private RecordCodec() {}
+
+    /** The document for one record that came in with {@code origin}. */
+    public static Document document(String origin, LogRecord record) {
+        Document doc = new Document();
+        exact(doc, Schema.KIND, record.kind());
+        if (origin != null) {
+            doc.add(new StringField(Schema.ORIGIN, origin, Field.Store.YES));
+        }
+        if (record.at() != null) {
+            long at = record.at().toInstant().toEpochMilli();
+            doc.add(new LongPoint(Schema.AT, at));
+            doc.add(new NumericDocValuesField(Schema.AT, at));
+        }
+        exact(doc, Schema.HOST, record.host());
+        exact(doc, Schema.SOURCE, record.source());
+        for (String flag : record.flags()) {
+            exact(doc, Schema.FLAGS, flag);
+        }
+        if (record instanceof LogEvent e) {
+            event(doc, e);
+        } else if (record instanceof SipMessage m) {
+            sip(doc, m);
+        }
+        return doc;
+    }
+
+    private static void event(Document doc, LogEvent e) {
+        exact(doc, Schema.FACILITY, e.facility());
+        exact(doc, Schema.SEVERITY, e.severity());
+        exact(doc, Schema.LEVEL, e.level());
+        exact(doc, Schema.TAG, e.tag());
+        exact(doc, Schema.PID, e.pid());
+        exact(doc, Schema.COMPONENT, e.component());
+        exact(doc, Schema.CALL_NUMBER, e.callNumber());
+        exact(doc, Schema.CALL_LEG_ID, e.callLegId());
+        exact(doc, Schema.SIP_CALL_ID, e.sipCallId());
+        exact(doc, Schema.API_CALL_ID, e.apiCallId());
+        exact(doc, Schema.CONFERENCE_ID, e.conferenceId());
+        exact(doc, Schema.SPACE_ID, e.spaceId());
+        exact(doc, Schema.CALL_CORRELATOR_ID, e.callCorrelatorId());
+        exact(doc, Schema.API_TRACE, e.apiTrace());
+        if (e.callNumber() != null) {
+            exact(doc, Schema.CALL_PHASE, CallLines.phase(e.message()));
+        }
+        if (e.message() != null) {
+            doc.add(new TextField(Schema.MESSAGE, e.message(), Field.Store.NO));
+        }
+        String raw = e.raw() == null ? "" : e.raw();
+        doc.add(new StoredField(Schema.RAW, raw));
+        int messageAt = e.message() == null ? -1 : raw.lastIndexOf(e.message());
+        int messageEnd = messageAt < 0 ? -1 : messageAt + e.message().length();
+        LogEvent rest = new LogEvent(e.at(), e.atInferred(), e.host(), e.facility(), e.severity(), e.level(),
+                e.tag(), e.pid(), e.component(), messageAt >= 0 ? null : e.message(), null, e.source(), e.line(),
+                e.flags(), e.callNumber(), e.callLegId(), e.sipCallId(), e.apiCallId(), e.conferenceId(),
+                e.spaceId(), e.callCorrelatorId(), e.apiTrace());
+        doc.add(new StoredField(Schema.RECORD, compact(rest, MESSAGE_AT, messageAt, messageEnd)));
+    }
+
+    private static void sip(Document doc, SipMessage m) {
+        exact(doc, Schema.DIRECTION, m.direction());
+        exact(doc, Schema.TRANSPORT, m.transport());
+        exact(doc, Schema.LOCAL, m.local());
+        exact(doc, Schema.REMOTE, m.remote());
+        exact(doc, Schema.METHOD, m.method());
+        exact(doc, Schema.STATUS_CODE, m.statusCode());
+        exact(doc, Schema.SIP_CALL_ID, m.callId());
+        exact(doc, Schema.CSEQ, m.cseq());
+        exact(doc, Schema.FROM_TAG, m.fromTag());
+        exact(doc, Schema.TO_TAG, m.toTag());
+        exact(doc, Schema.TRACE, m.trace());
+        if (m.from() != null) {
+            doc.add(new TextField(Schema.FROM, m.from(), Field.Store.NO));
+        }
+        if (m.to() != null) {
+            doc.add(new TextField(Schema.TO, m.to(), Field.Store.NO));
+        }
+        String text = m.text() == null ? "" : m.text();
+        doc.add(new TextField(Schema.TEXT, text, Field.Store.NO));
+        doc.add(new StoredField(Schema.TEXT, text));
+        String body = m.body() == null ? "" : m.body();
+        int bodyAt = text.endsWith(body) ? text.length() - body.length() : -1;
+        boolean headersFromText = bodyAt >= 0 && SipHeaders.read(text, bodyAt).equals(m.headers());
+        SipMessage rest = new SipMessage(m.at(), m.host(), m.direction(), m.transport(), m.local(), m.remote(),
+                m.startLine(), m.method(), m.statusCode(), m.callId(), m.cseq(), m.from(), m.to(), m.fromTag(),
+                m.toTag(), headersFromText ? null : m.headers(), bodyAt >= 0 ? null : m.body(), m.sdp(), null,
+                m.trace(), m.flags(), m.source(), m.line());
+        doc.add(new StoredField(Schema.RECORD, compact(rest, BODY_AT, bodyAt, text.length())));
+    }
+
+    /** The record as compact JSON, with a [from,to] slice appended when from is not -1. */
+    private static BytesRef compact(LogRecord rest, byte[] offsetName, int offset, int end) {
+        byte[] json;
+        try {
+            json = COMPACT.writeValueAsBytes(rest);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (offset < 0) {
+            return new BytesRef(json);
+        }
+        // {"a":1} -> {"a":1,"messageAt":[F,T]}; the record always has at least "line", so never {}
+        byte[] number = (offset + "," + end + "]").getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[json.length + offsetName.length + number.length];
+        System.arraycopy(json, 0, out, 0, json.length - 1);
+        System.arraycopy(offsetName, 0, out, json.length - 1, offsetName.length);
+        System.arraycopy(number, 0, out, json.length - 1 + offsetName.length, number.length);
+        out[out.length - 1] = '}';
+        return new BytesRef(out);
+    }
+
+    /** The hit for a stored document: its record and origin. */
+    public static Hit hit(Document doc) {
+        return new Hit(doc.get(Schema.ORIGIN), record(doc));
+    }
+
+    /** Rebuilds the record from a document's stored fields. */
+    public static LogRecord record(Document doc) {
+        BytesRef compact = doc.getBinaryValue(Schema.RECORD);
+        try {
+            ObjectNode node = (ObjectNode) COMPACT.readTree(compact.bytes, compact.offset, compact.length);
+            String raw = doc.get(Schema.RAW);
+            if (raw != null) {
+                node.put("raw", raw);
+                if (node.has("messageAt")) {
+                    com.fasterxml.jackson.databind.JsonNode slice = node.remove("messageAt");
+                    node.put("message", raw.substring(slice.get(0).asInt(), slice.get(1).asInt()));
+                }
+                return COMPACT.treeToValue(node, LogEvent.class);
+            }
+            String text = doc.get(Schema.TEXT);
+            node.put("text", text);
+            SipMessage m = COMPACT.treeToValue(node, SipMessage.class);
+            if (!node.has("bodyAt")) {
+                return m;
+            }
+            int bodyAt = node.get("bodyAt").get(0).asInt();
+            Map<String, List<String>> headers = node.has("headers") ? m.headers() : SipHeaders.read(text, bodyAt);
+            return new SipMessage(m.at(), m.host(), m.direction(), m.transport(), m.local(), m.remote(),
+                    m.startLine(), m.method(), m.statusCode(), m.callId(), m.cseq(), m.from(), m.to(), m.fromTag(),
+                    m.toTag(), headers, text.substring(bodyAt), m.sdp(), text, m.trace(), m.flags(), m.source(),
+                    m.line());
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored record unreadable", e);
+        }
+    }
+
+    private static void exact(Document doc, String field, Object value) {
+        if (value != null) {
+            doc.add(new StringField(field, value.toString(), Field.Store.NO));
+        }
+    }
+
+    /** Reads SIP headers back from a message's text. */
+    static final class SipHeaders {
+
+        private SipHeaders() {}
+
+        /** Header lines between the start line and {@code end} (the body offset), names as written. */
+        static Map<String, List<String>> read(String text, int end) {
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            int lineStart = text.indexOf('\n');
+            String last = null;
+            while (lineStart >= 0 && lineStart < end) {
+                int from = lineStart + 1;
+                int to = text.indexOf('\n', from);
+                if (to < 0 || to > end) {
+                    to = end;
+                }
+                String line = text.substring(from, to);
+                if (line.endsWith("\r")) {
+                    line = line.substring(0, line.length() - 1);
+                }
+                if (line.isEmpty()) {
+                    break;
+                }
+                int colon = line.indexOf(':');
+                if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && last != null) {
+                    List<String> values = headers.get(last);
+                    values.set(values.size() - 1, values.get(values.size() - 1) + " " + line.strip());
+                } else if (colon > 0) {
+                    last = line.substring(0, colon).strip();
+                    headers.computeIfAbsent(last, k -> new ArrayList<>()).add(line.substring(colon + 1).strip());
+                }
+                lineStart = to < end ? to : -1;
+            }
+            return headers;
+        }
+    }
+}

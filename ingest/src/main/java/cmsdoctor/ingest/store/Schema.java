@@ -1,0 +1,130 @@
+package cmsdoctor.ingest.store;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.search.SortField;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The index layout in one screen. One Lucene document per log event and per reassembled
+ * SIP message (SIP trace lines are folded into their message). Field names are the
+ * documented record field names, so the query language, JSON and rules agree.
+ *
+ * <ul>
+ *   <li><b>exact</b> ({@code StringField}, not stored): correlation keys and labels, matched
+ *       as written ({@code sipCallId:"c185558b-...@10.1.5.50"}, {@code host:cms1}, {@code level:error}).
+ *       A SIP message's {@code callId} is indexed as {@code sipCallId} too, so one Call-ID query
+ *       finds the events and the messages of a dialog; {@code callId:} in a query means the same.</li>
+ *   <li><b>text</b> ({@link LogTextAnalyzer}, not stored): {@code message}, SIP {@code text},
+ *       {@code from}, {@code to}. Bare query words search {@code message} and {@code text}.</li>
+ *   <li><b>time</b>: {@code at} as epoch milliseconds, a {@code LongPoint} for ranges and a
+ *       {@code NumericDocValuesField} for newest-first sorting.</li>
+ *   <li><b>stored</b>, each byte once: {@code raw} (an event's line) or {@code text} (a SIP
+ *       message), plus {@code record}, a compact JSON form of the other fields from which
+ *       {@link RecordCodec} rebuilds the record.</li>
+ * </ul>
+ */
+public final class Schema {
+
+    private Schema() {}
+
+    // -- every document
+    public static final String KIND = "kind";
+    public static final String ORIGIN = "origin";
+    public static final String AT = "at";
+    public static final String HOST = "host";
+    public static final String SOURCE = "source";
+    public static final String FLAGS = "flags";
+
+    // -- events
+    public static final String FACILITY = "facility";
+    public static final String SEVERITY = "severity";
+    public static final String LEVEL = "level";
+    public static final String TAG = "tag";
+    public static final String PID = "pid";
+    public static final String COMPONENT = "component";
+    public static final String MESSAGE = "message";
+    public static final String RAW = "raw";
+    public static final String CALL_NUMBER = "callNumber";
+    public static final String CALL_LEG_ID = "callLegId";
+    public static final String SIP_CALL_ID = "sipCallId";
+    public static final String API_CALL_ID = "apiCallId";
+    public static final String CONFERENCE_ID = "conferenceId";
+    public static final String SPACE_ID = "spaceId";
+    public static final String CALL_CORRELATOR_ID = "callCorrelatorId";
+    public static final String API_TRACE = "apiTrace";
+    /** {@code start|configured|end}: the event is a call's creation, configuration or ending line. */
+    public static final String CALL_PHASE = "callPhase";
+
+    // -- SIP messages
+    public static final String DIRECTION = "direction";
+    public static final String TRANSPORT = "transport";
+    public static final String LOCAL = "local";
+    public static final String REMOTE = "remote";
+    public static final String METHOD = "method";
+    public static final String STATUS_CODE = "statusCode";
+    /** Query alias of {@link #SIP_CALL_ID} (the SIP record's own name for it). */
+    public static final String CALL_ID = "callId";
+    public static final String CSEQ = "cseq";
+    public static final String FROM = "from";
+    public static final String TO = "to";
+    public static final String FROM_TAG = "fromTag";
+    public static final String TO_TAG = "toTag";
+    public static final String TRACE = "trace";
+    public static final String TEXT = "text";
+
+    /** The stored compact form of the fields that are not stored on their own. */
+    public static final String RECORD = "record";
+
+    /** Fields matched as written (StringField). */
+    public static final Set<String> EXACT = Set.of(KIND, ORIGIN, HOST, SOURCE, FLAGS, FACILITY, SEVERITY,
+            LEVEL, TAG, PID, COMPONENT, CALL_NUMBER, CALL_LEG_ID, SIP_CALL_ID, API_CALL_ID, CONFERENCE_ID,
+            SPACE_ID, CALL_CORRELATOR_ID, API_TRACE, CALL_PHASE, DIRECTION, TRANSPORT, LOCAL, REMOTE, METHOD,
+            STATUS_CODE, CSEQ, FROM_TAG, TO_TAG, TRACE);
+
+    /** Fields analysed by {@link LogTextAnalyzer}. */
+    public static final Set<String> TEXT_FIELDS = Set.of(MESSAGE, TEXT, FROM, TO);
+
+    /** Where bare query words look. */
+    public static final List<String> DEFAULT_FIELDS = List.of(MESSAGE, TEXT);
+
+    /** Query names that mean another field. */
+    public static final Map<String, String> ALIASES = Map.of(CALL_ID, SIP_CALL_ID);
+
+    /** Every name a query may use, sorted, for error messages. */
+    public static Set<String> queryFields() {
+        Set<String> all = new java.util.TreeSet<>(EXACT);
+        all.addAll(TEXT_FIELDS);
+        all.add(AT);
+        all.addAll(ALIASES.keySet());
+        return all.stream().collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** Newest first; documents without a time sort last. */
+    public static SortField newestFirst() {
+        SortField at = new SortField(AT, SortField.Type.LONG, true);
+        at.setMissingValue(Long.MIN_VALUE);
+        return at;
+    }
+
+    /** The analyzer the IndexWriter uses: text fields get word parts, exact fields stay whole. */
+    public static Analyzer indexAnalyzer() {
+        return perField(LogTextAnalyzer.forIndexing());
+    }
+
+    /** The analyzer the query parser uses. */
+    public static Analyzer queryAnalyzer() {
+        return perField(LogTextAnalyzer.forQueries());
+    }
+
+    private static Analyzer perField(Analyzer text) {
+        Map<String, Analyzer> fields = TEXT_FIELDS.stream().collect(Collectors.toMap(f -> f, f -> text));
+        return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), fields);
+    }
+}

@@ -1,0 +1,77 @@
+package cmsdoctor.ingest.store;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LogTextAnalyzerTest {
+
+    static List<String> tokens(Analyzer a, String text) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = a.tokenStream("message", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        }
+        return out;
+    }
+
+    @Test
+    void keepsGuidsAddressesAndUrisWholeAndTheirWords() throws IOException {
+        List<String> t = tokens(LogTextAnalyzer.forIndexing(),
+                "call 8: configured - API call leg 71fe1fb3-de70-4c7c-934d-442023faa673 with SIP call ID "
+                        + "\"c185558b-f117-4993-a21f-fd676abd8090\"");
+        assertTrue(t.contains("71fe1fb3-de70-4c7c-934d-442023faa673"), t.toString());
+        assertTrue(t.contains("c185558b-f117-4993-a21f-fd676abd8090"), t.toString());
+        assertTrue(t.contains("configured"));
+        assertTrue(t.contains("8"), "the trailing colon of 'call 8:' is trimmed");
+        assertFalse(t.contains("-"), "a lone dash is punctuation, not a token");
+
+        List<String> sip = tokens(LogTextAnalyzer.forIndexing(),
+                "SIP trace #10<: incoming SIP TCP data from 14.49.17.236:57830 to 14.49.17.246:6000, size 1000:");
+        assertTrue(sip.contains("14.49.17.236:57830"), sip.toString());
+        assertTrue(sip.contains("14"));
+        assertTrue(sip.contains("1000"));
+
+        List<String> uri = tokens(LogTextAnalyzer.forIndexing(),
+                "incoming SIP call from \"sip:jsmith@lab.local\" to local URI \"sip:jdoe@mylab.local\"");
+        assertTrue(uri.contains("sip:jsmith@lab.local"), uri.toString());
+        assertTrue(uri.contains("jsmith"));
+        assertTrue(uri.contains("mylab"));
+    }
+
+    @Test
+    void trimsSentencePunctuationAndLowerCases() throws IOException {
+        List<String> t = tokens(LogTextAnalyzer.forIndexing(),
+                "Health check cms1: error (up = 1): could not translate host name \"cms1\" to address: "
+                        + "Temporary failure in name resolution|");
+        assertEquals(List.of("health", "check", "cms1", "error", "up", "1", "could", "not", "translate", "host",
+                "name", "cms1", "to", "address", "temporary", "failure", "in", "name", "resolution"), t);
+    }
+
+    @Test
+    void queriesKeepCompoundsWholeWithoutParts() throws IOException {
+        assertEquals(List.of("10.1.5.61"), tokens(LogTextAnalyzer.forQueries(), "10.1.5.61"));
+        assertEquals(List.of("10.1.5.61", "10", "1", "5", "61"), tokens(LogTextAnalyzer.forIndexing(), "10.1.5.61"));
+    }
+
+    @Test
+    void cutsGiantTokens() throws IOException {
+        String blob = "A".repeat(10_000);
+        List<String> t = tokens(LogTextAnalyzer.forIndexing(), blob + " end");
+        assertEquals(LogTokenizer.MAX_TOKEN, t.get(0).length());
+        assertEquals("end", t.get(t.size() - 1));
+    }
+}

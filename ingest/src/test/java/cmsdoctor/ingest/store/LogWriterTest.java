@@ -1,0 +1,75 @@
+package cmsdoctor.ingest.store;
+
+import cmsdoctor.ingest.record.LogEvent;
+import cmsdoctor.ingest.record.LogRecord;
+import cmsdoctor.ingest.record.SipMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LogWriterTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void recordsComeBackExactlyAsWritten() throws Exception {
+        LogEvent sfpool = new LogEvent(Fixtures.t("09:30:00.000"), false, "cms2", "user", "info", "error",
+                "sfpool", 812, "database", "Health check cms1: error (up = 1): could not translate host name",
+                "Sep 24 16:35:32.833 user.info cms2 sfpool: Health check cms1: error (up = 1): could not translate host name|",
+                "logs/syslog", 7, List.of("year inferred"), null, null, null, null, null, null, null, null);
+        LogEvent unescaped = new LogEvent(null, false, null, null, null, null, null, null, "other",
+                "tab\there", "tab#011here", "logs/syslog", 8, List.of("unparsed"),
+                null, null, null, null, null, null, null, null);
+        SipMessage invite = Fixtures.sip("09:00:00.150", "cms1", "out", "INVITE sip:jdoe@lab.local SIP/2.0",
+                Fixtures.CID8);
+        SipMessage ok = Fixtures.sip("09:00:00.300", "cms1", "in", "SIP/2.0 200 OK", Fixtures.CID8);
+        try (LogWriter w = LogWriter.open(data)) {
+            for (LogRecord r : List.of(sfpool, unescaped, invite, ok)) {
+                w.accept("imp-1", r);
+            }
+            w.flush();
+        }
+        try (LogSearcher s = LogSearcher.open(data)) {
+            List<Hit> hits = s.search(LogSearcher.Request.of("").withLimit(10)).hits();
+            assertEquals(4, hits.size());
+            assertTrue(hits.stream().allMatch(h -> h.origin().equals("imp-1")));
+            List<LogRecord> back = hits.stream().map(Hit::record).toList();
+            assertTrue(back.contains(sfpool), back.toString());
+            assertTrue(back.contains(unescaped));
+            assertTrue(back.contains(invite), "SIP message with its headers and body rebuilt from text");
+            assertTrue(back.contains(ok));
+        }
+    }
+
+    @Test
+    void secondWriterOnADataDirInUseIsRefusedWithAClearMessage() throws IOException {
+        try (LogWriter first = LogWriter.open(data)) {
+            DataDirInUseException e = assertThrows(DataDirInUseException.class, () -> LogWriter.open(data));
+            assertEquals("data directory " + data + " is in use by another cmsdoctor process", e.getMessage());
+        }
+        try (LogWriter again = LogWriter.open(data)) {
+            assertTrue(Files.isDirectory(data.resolve("index")), "the lock is released on close");
+        }
+    }
+
+    @Test
+    void flushMakesRecordsVisibleToANearRealTimeSearcher() throws Exception {
+        try (LogWriter w = LogWriter.open(data); LogSearcher s = LogSearcher.over(w)) {
+            assertEquals(0, s.size());
+            Fixtures.write(w, "imp-1");
+            assertEquals(17, s.size());
+            w.accept("live", Fixtures.line("12:00:00.000", "cms3", 1, "call 1: SIP call ringing"));
+            w.refresh();
+            assertEquals(1, s.search(LogSearcher.Request.of("host:cms3")).total());
+        }
+    }
+}

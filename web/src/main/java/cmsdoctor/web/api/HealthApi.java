@@ -1,0 +1,25 @@
+package cmsdoctor.web.api;
+
+import cmsdoctor.web.Backend;
+import io.javalin.http.Context;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** {@code GET /api/health}: the server is up, since when, and on which data directory. */
+public final class HealthApi {
+
+    private final Backend backend;
+
+    public HealthApi(Backend backend) {
+        this.backend = backend;
+    }
+
+    public void show(Context ctx) {
+        long uptime = Duration.between(backend.startedAt(), Instant.now()).toSeconds();
+        ctx.json(new Health("ok", backend.startedAt(), uptime, backend.dataDir().toString()));
+    }
+
+    /** The health document. */
+    public record Health(String status, Instant startedAt, long uptimeSeconds, String dataDir) {}
+}

@@ -1,0 +1,173 @@
+// DOM and API helpers shared by every page. Nothing here parses HTML.
+
+/** Makes an element; string children become text nodes, never markup. */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  setAttrs(node, attrs);
+  append(node, children);
+  return node;
+}
+
+/** An SVG element with attributes; text children become text nodes. */
+export function svg(tag, attrs = {}, ...children) {
+  const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  setAttrs(node, attrs);
+  append(node, children);
+  return node;
+}
+
+function setAttrs(node, attrs) {
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k.startsWith('on') && typeof v === 'function') {
+      node.addEventListener(k.slice(2), v);
+    } else if (k === 'href' && !safeHref(v)) {
+      continue;
+    } else {
+      node.setAttribute(k, v === true ? '' : String(v));
+    }
+  }
+}
+
+function append(node, children) {
+  for (const c of children.flat(Infinity)) {
+    if (c === null || c === undefined || c === false) continue;
+    node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+}
+
+/** Only links inside this server: data never becomes a javascript: or off-site URL. */
+function safeHref(href) {
+  const s = String(href);
+  return s.startsWith('/') && !s.startsWith('//') && !s.startsWith('/\\');
+}
+
+export function clear(node) {
+  while (node.firstChild) node.removeChild(node.firstChild);
+}
+
+/** The path of a page or API item with one encoded key. */
+export function link(prefix, key) {
+  return prefix + encodeURIComponent(key);
+}
+
+export class ApiError extends Error {
+  constructor(status, body) {
+    super((body && (body.detail || body.error)) || ('HTTP ' + status));
+    this.status = status;
+    this.body = body;
+  }
+}
+
+/** GET or POST the JSON API; a 401 sends the browser to the login form. */
+export async function api(path, options = {}) {
+  const res = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' }, ...options });
+  if (res.status === 401) {
+    location.href = '/login?next=' + encodeURIComponent(location.pathname + location.search);
+    throw new ApiError(401, { error: 'unauthorized', detail: 'sign in first' });
+  }
+  let body = null;
+  try { body = await res.json(); } catch (e) { body = null; }
+  if (!res.ok) throw new ApiError(res.status, body);
+  return body;
+}
+
+/** Like api() but answers null when that part of cmsdoctor is not running (503). */
+export async function optional(path) {
+  try {
+    return await api(path);
+  } catch (e) {
+    if (e.status === 503 || e.status === 404) return null;
+    throw e;
+  }
+}
+
+export function query(params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== null && v !== undefined && v !== '') q.set(k, v);
+  }
+  const s = q.toString();
+  return s ? '?' + s : '';
+}
+
+export function param(name) {
+  return new URLSearchParams(location.search).get(name) || '';
+}
+
+const SEVERITIES = ['critical', 'error', 'warning', 'info'];
+export function severityRank(s) {
+  const i = SEVERITIES.indexOf(s);
+  return i < 0 ? SEVERITIES.length : i;
+}
+export function severityBadge(s) {
+  return el('span', { class: 'sev sev-' + (SEVERITIES.includes(s) ? s : 'info') }, s || 'info');
+}
+
+/** 2024-02-23T09:02:21.768Z -> "2024-02-23 09:02:21.768" (as written, zone kept in the title). */
+export function time(iso) {
+  if (!iso) return '';
+  const m = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d(?:\.\d{1,3})?)/.exec(String(iso));
+  return m ? m[1] + ' ' + m[2] : String(iso);
+}
+export function timeCell(iso) {
+  return el('time', { datetime: iso || '', title: iso || '' }, time(iso));
+}
+export function shortTime(iso) {
+  const t = time(iso);
+  return t.length > 11 ? t.slice(11) : t;
+}
+
+/** Wraps each occurrence of a term in <mark>, splitting text nodes only. */
+export function highlight(text, terms) {
+  const s = String(text ?? '');
+  const words = terms.filter((t) => t.length > 0);
+  if (!words.length) return [s];
+  const lower = s.toLowerCase();
+  const out = [];
+  let i = 0;
+  while (i < s.length) {
+    let best = -1;
+    let bestLen = 0;
+    for (const w of words) {
+      const at = lower.indexOf(w, i);
+      if (at >= 0 && (best < 0 || at < best || (at === best && w.length > bestLen))) {
+        best = at;
+        bestLen = w.length;
+      }
+    }
+    if (best < 0) break;
+    if (best > i) out.push(s.slice(i, best));
+    out.push(el('mark', {}, s.slice(best, best + bestLen)));
+    i = best + bestLen;
+  }
+  if (i < s.length) out.push(s.slice(i));
+  return out;
+}
+
+/** The words and phrases of a Lucene query a reader would expect highlighted. */
+export function queryTerms(q) {
+  const terms = [];
+  const re = /(?:[\w.]+:)?(?:"([^"]*)"|([^\s()"]+))/g;
+  let m;
+  while ((m = re.exec(q || '')) !== null) {
+    const t = (m[1] ?? m[2] ?? '').replace(/[*?~^]+(\d*\.?\d*)?$/g, '').replace(/[*?]/g, '');
+    if (!t || ['AND', 'OR', 'NOT', 'TO'].includes(t) || /^[\[{]/.test(t)) continue;
+    terms.push(t.toLowerCase());
+  }
+  return terms;
+}
+
+/** A definition list from [label, value] pairs, skipping empty values. */
+export function facts(pairs) {
+  const dl = el('dl', { class: 'facts' });
+  for (const [k, v] of pairs) {
+    if (v === null || v === undefined || v === '' || (Array.isArray(v) && !v.length)) continue;
+    dl.append(el('dt', {}, k), el('dd', {}, v));
+  }
+  return dl;
+}
+
+export function empty(message) {
+  return el('p', { class: 'empty' }, message);
+}
