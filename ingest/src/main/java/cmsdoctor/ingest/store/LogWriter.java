@@ -2,9 +2,14 @@ package cmsdoctor.ingest.store;
 
 import cmsdoctor.ingest.RecordSink;
 import cmsdoctor.ingest.record.LogRecord;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -14,8 +19,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -160,6 +168,46 @@ public final class LogWriter implements RecordSink, Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot commit the index in " + dataDir, e);
         }
+    }
+
+    /**
+     * Like {@link #flush()}, and records {@code data} in the commit (Lucene commit user data).
+     * The live receiver stores its journal sequence there, so index and journal agree after
+     * a crash: see {@code cmsdoctor.ingest.source.LogWriterSink}.
+     */
+    public void flush(Map<String, String> data) {
+        drain();
+        try {
+            writer.setLiveCommitData(new HashMap<>(data).entrySet());
+            writer.commit();
+            searchers.maybeRefresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot commit the index in " + dataDir, e);
+        }
+    }
+
+    /** The user data of the latest commit (or of the next one, once set); empty when none. */
+    public Map<String, String> commitData() {
+        Map<String, String> data = new HashMap<>();
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(e -> data.put(e.getKey(), e.getValue()));
+        }
+        return data;
+    }
+
+    /**
+     * Deletes the records of {@code origin} whose time is before {@code before} (retention of
+     * live data); the next flush makes the deletion durable. Records without a time stay.
+     */
+    public void deleteBefore(String origin, Instant before) throws IOException {
+        drain();
+        writer.deleteDocuments(new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Schema.ORIGIN, origin)), BooleanClause.Occur.FILTER)
+                .add(LongPoint.newRangeQuery(Schema.AT, Long.MIN_VALUE, before.toEpochMilli() - 1),
+                        BooleanClause.Occur.FILTER)
+                .build());
+        writer.forceMergeDeletes(false); // reclaim the space in the background
     }
 
     /** Makes what was accepted visible to searchers without a commit (cheaper; live receive). */
