@@ -7,6 +7,7 @@ import cmsdoctor.analyzers.job.RulesCheckJob;
 import cmsdoctor.ingest.bench.ImportBenchmark;
 import cmsdoctor.ingest.bench.LookupBenchmark;
 import cmsdoctor.ingest.bench.ParseBenchmark;
+import cmsdoctor.ingest.bench.ReceiveBenchmark;
 import cmsdoctor.ingest.parse.ParseJob;
 import cmsdoctor.ingest.parse.ParseOptions;
 import cmsdoctor.ingest.source.ImportCommand;
@@ -274,9 +275,28 @@ public final class Main {
                 yield AnalyzeBenchmark.run(lines == null ? AnalyzeBenchmark.DEFAULT_LINES : lines,
                         rounds == null ? AnalyzeBenchmark.DEFAULT_ROUNDS : rounds, out);
             }
-            case "receive" -> notYet("bench receive", err);
+            case "receive" -> benchReceive(args, out);
             default -> throw new Args.UsageException("unknown benchmark '" + args[1] + "'");
         };
+    }
+
+    private static int benchReceive(String[] args, PrintStream out) {
+        Args a = new Args(args, 2, set("rates", "seconds", "latency-rate", "import-lines"), set("no-rsyslog"));
+        ReceiveBenchmark.Plan d = ReceiveBenchmark.Plan.defaults();
+        List<Integer> rates = d.udpRates();
+        if (a.has("rates")) {
+            try {
+                rates = Arrays.stream(a.get("rates").split(",")).map(String::trim).map(Integer::valueOf).toList();
+            } catch (NumberFormatException e) {
+                throw new Args.UsageException("--rates wants numbers like 20000,50000, got '" + a.get("rates") + "'");
+            }
+        }
+        Integer seconds = a.getInt("seconds");
+        Integer latencyRate = a.getInt("latency-rate");
+        Integer importLines = a.getInt("import-lines");
+        return ReceiveBenchmark.run(new ReceiveBenchmark.Plan(rates, seconds == null ? d.seconds() : seconds,
+                latencyRate == null ? d.latencyRate() : latencyRate,
+                importLines == null ? d.importLines() : importLines, !a.has("no-rsyslog")), out);
     }
 
     private static int notYet(String command, PrintStream err) {
