@@ -12,6 +12,7 @@ import cmsdoctor.ingest.parse.ParseJob;
 import cmsdoctor.ingest.parse.ParseOptions;
 import cmsdoctor.ingest.source.ImportCommand;
 import cmsdoctor.ingest.source.ReceiveJob;
+import cmsdoctor.ingest.source.TlsContext;
 import cmsdoctor.ingest.store.CallCommand;
 import cmsdoctor.ingest.store.LogSearcher;
 import cmsdoctor.ingest.store.SearchCommand;
@@ -48,8 +49,8 @@ public final class Main {
               analyze [--format text|json|csv] [--min-severity LEVEL] [--year Y] [--timezone Z] [--rules DIR] PATH...
               rules check [DIR]
               receive [--data DIR] [--udp ADDR:PORT|off] [--tcp ADDR:PORT|off] [--tls ADDR:PORT] [--tls-cert F --tls-key F] ...
-              serve   [--data DIR] [--demo] [--http ADDR:PORT] [--auth-token T] [--upload-max SIZE] [--udp ADDR:PORT|off] [--tcp ADDR:PORT|off] ...
-              bench   parse|import|lookup|receive|analyze [options]
+              serve   [--data DIR] [--demo] [--http ADDR:PORT] [--auth-token T] [--upload-max SIZE] [--https-cert F --https-key F] [--udp ADDR:PORT|off] [--tcp ADDR:PORT|off] ...
+              bench   parse|import|lookup|receive|analyze|http [options]
             """;
 
     private Main() {}
@@ -209,7 +210,8 @@ public final class Main {
     }
 
     private static int serve(String[] args, PrintStream out, PrintStream err) {
-        Args a = new Args(args, 1, set("data", "http", "auth-token", "upload-max"), set("demo"));
+        Args a = new Args(args, 1, set("data", "http", "auth-token", "upload-max", "https-cert", "https-key"),
+                set("demo"));
         if (!a.positional().isEmpty()) {
             throw new Args.UsageException("serve takes no positional arguments");
         }
@@ -219,8 +221,15 @@ public final class Main {
                 a.has("http") ? HttpAddress.parse(a.get("http")) : HttpAddress.DEFAULT,
                 token == null || token.isBlank() ? null : token,
                 ByteSize.parse("upload-max", a.get("upload-max", "2g")),
-                a.has("demo"));
+                a.has("demo"), null);
+        if (a.has("https-cert") != a.has("https-key")) {
+            throw new Args.UsageException("--https-cert and --https-key go together");
+        }
         try {
+            if (a.has("https-cert")) {
+                options = options.withTls(TlsContext.fromPem(Path.of(a.get("https-cert")), Path.of(a.get("https-key")),
+                        null).context());
+            }
             return new ServeJob(options, out, err).run();
         } catch (IOException e) {
             err.println("cmsdoctor: " + e.getMessage());
@@ -276,6 +285,7 @@ public final class Main {
                         rounds == null ? AnalyzeBenchmark.DEFAULT_ROUNDS : rounds, out);
             }
             case "receive" -> benchReceive(args, out);
+            case "http" -> benchHttp(args, out);
             default -> throw new Args.UsageException("unknown benchmark '" + args[1] + "'");
         };
     }
@@ -299,9 +309,23 @@ public final class Main {
                 importLines == null ? d.importLines() : importLines, !a.has("no-rsyslog")), out);
     }
 
-    private static int notYet(String command, PrintStream err) {
-        err.println("cmsdoctor: '" + command + "' is not built yet");
-        return 2;
+    private static int benchHttp(String[] args, PrintStream out) {
+        Args a = new Args(args, 2, set("lines", "data", "requests"), set());
+        String lines = a.get("lines");
+        Integer requests = a.getInt("requests");
+        try {
+            return HttpBenchmark.run(lines == null ? HttpBenchmark.DEFAULT_LINES : Long.parseLong(lines),
+                    a.has("data") ? Path.of(a.get("data")) : null,
+                    requests == null ? HttpBenchmark.DEFAULT_REQUESTS : requests, out);
+        } catch (NumberFormatException e) {
+            throw new Args.UsageException("--lines wants a number, got '" + lines + "'");
+        } catch (IOException e) {
+            out.println("bench http: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
     }
 
     static Set<String> set(String... names) {
