@@ -1,11 +1,13 @@
 package cmsdoctor.web;
 
 import cmsdoctor.analyzers.Severity;
+import cmsdoctor.analyzers.bench.AnalyzeBenchmark;
 import cmsdoctor.analyzers.job.AnalyzeJob;
 import cmsdoctor.analyzers.job.RulesCheckJob;
 import cmsdoctor.ingest.bench.ImportBenchmark;
 import cmsdoctor.ingest.bench.LookupBenchmark;
 import cmsdoctor.ingest.bench.ParseBenchmark;
+import cmsdoctor.ingest.bench.ReceiveBenchmark;
 import cmsdoctor.ingest.parse.ParseJob;
 import cmsdoctor.ingest.parse.ParseOptions;
 import cmsdoctor.ingest.source.ImportCommand;
@@ -48,7 +50,7 @@ public final class Main {
               rules check [DIR]
               receive [--data DIR] [--udp ADDR:PORT|off] [--tcp ADDR:PORT|off] [--tls ADDR:PORT] [--tls-cert F --tls-key F] ...
               serve   [--data DIR] [--demo] [--http ADDR:PORT] [--auth-token T] [--upload-max SIZE] [--https-cert F --https-key F] [--udp ADDR:PORT|off] [--tcp ADDR:PORT|off] ...
-              bench   parse|import|lookup|receive|http [options]
+              bench   parse|import|lookup|receive|analyze|http [options]
             """;
 
     private Main() {}
@@ -192,12 +194,7 @@ public final class Main {
         if (a.positional().isEmpty()) {
             throw new Args.UsageException("analyze needs at least one PATH");
         }
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(a.get("timezone", "UTC"));
-        } catch (DateTimeException e) {
-            throw new Args.UsageException("--timezone: unknown zone '" + a.get("timezone") + "'");
-        }
+        ZoneId zone = zone(a);
         Path rules = a.has("rules") ? Path.of(a.get("rules")) : null;
         List<Path> paths = a.positional().stream().map(Path::of).toList();
         return AnalyzeJob.run(new AnalyzeJob.Options(format, min, a.getInt("year"), zone, rules, paths), out, err);
@@ -260,7 +257,7 @@ public final class Main {
 
     private static int bench(String[] args, PrintStream out, PrintStream err) {
         if (args.length < 2) {
-            throw new Args.UsageException("bench needs parse, import, lookup or receive");
+            throw new Args.UsageException("bench needs parse, import, lookup, receive or analyze");
         }
         return switch (args[1]) {
             case "parse" -> {
@@ -280,10 +277,36 @@ public final class Main {
                 yield LookupBenchmark.run(lines == null ? LookupBenchmark.DEFAULT_LINES : lines,
                         a.has("data") ? Path.of(a.get("data")) : null, lookups == null ? 2000 : lookups, out);
             }
-            case "receive" -> notYet("bench receive", err);
+            case "analyze" -> {
+                Args a = new Args(args, 2, set("lines", "rounds"), set());
+                Integer lines = a.getInt("lines");
+                Integer rounds = a.getInt("rounds");
+                yield AnalyzeBenchmark.run(lines == null ? AnalyzeBenchmark.DEFAULT_LINES : lines,
+                        rounds == null ? AnalyzeBenchmark.DEFAULT_ROUNDS : rounds, out);
+            }
+            case "receive" -> benchReceive(args, out);
             case "http" -> benchHttp(args, out);
             default -> throw new Args.UsageException("unknown benchmark '" + args[1] + "'");
         };
+    }
+
+    private static int benchReceive(String[] args, PrintStream out) {
+        Args a = new Args(args, 2, set("rates", "seconds", "latency-rate", "import-lines"), set("no-rsyslog"));
+        ReceiveBenchmark.Plan d = ReceiveBenchmark.Plan.defaults();
+        List<Integer> rates = d.udpRates();
+        if (a.has("rates")) {
+            try {
+                rates = Arrays.stream(a.get("rates").split(",")).map(String::trim).map(Integer::valueOf).toList();
+            } catch (NumberFormatException e) {
+                throw new Args.UsageException("--rates wants numbers like 20000,50000, got '" + a.get("rates") + "'");
+            }
+        }
+        Integer seconds = a.getInt("seconds");
+        Integer latencyRate = a.getInt("latency-rate");
+        Integer importLines = a.getInt("import-lines");
+        return ReceiveBenchmark.run(new ReceiveBenchmark.Plan(rates, seconds == null ? d.seconds() : seconds,
+                latencyRate == null ? d.latencyRate() : latencyRate,
+                importLines == null ? d.importLines() : importLines, !a.has("no-rsyslog")), out);
     }
 
     private static int benchHttp(String[] args, PrintStream out) {
@@ -303,11 +326,6 @@ public final class Main {
             Thread.currentThread().interrupt();
             return 1;
         }
-    }
-
-    private static int notYet(String command, PrintStream err) {
-        err.println("cmsdoctor: '" + command + "' is not built yet");
-        return 2;
     }
 
     static Set<String> set(String... names) {
