@@ -147,7 +147,7 @@ class DashboardBrowserTest {
         Http http = new Http(server.port());
         String id = null;
         for (JsonNode f : Http.json(http.get("/api/findings?host=cms9")).get("findings")) {
-            if (f.get("subject").asText().equals(HOSTILE)) {
+            if (f.get("subject").asText().equals(HOSTILE) && f.get("ruleId").asText().equals("CMS-DNS-001")) {
                 id = f.get("id").asText();
             }
         }
