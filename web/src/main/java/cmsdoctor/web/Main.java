@@ -1,15 +1,18 @@
 package cmsdoctor.web;
 
 import cmsdoctor.analyzers.Severity;
+import cmsdoctor.analyzers.bench.AnalyzeBenchmark;
 import cmsdoctor.analyzers.job.AnalyzeJob;
 import cmsdoctor.analyzers.job.RulesCheckJob;
 import cmsdoctor.ingest.bench.ImportBenchmark;
 import cmsdoctor.ingest.bench.LookupBenchmark;
 import cmsdoctor.ingest.bench.ParseBenchmark;
+import cmsdoctor.ingest.bench.ReceiveBenchmark;
 import cmsdoctor.ingest.parse.ParseJob;
 import cmsdoctor.ingest.parse.ParseOptions;
 import cmsdoctor.ingest.source.ImportCommand;
 import cmsdoctor.ingest.source.ReceiveJob;
+import cmsdoctor.ingest.source.TlsContext;
 import cmsdoctor.ingest.store.CallCommand;
 import cmsdoctor.ingest.store.LogSearcher;
 import cmsdoctor.ingest.store.SearchCommand;
@@ -46,8 +49,8 @@ public final class Main {
               analyze [--format text|json|csv] [--min-severity LEVEL] [--year Y] [--timezone Z] [--rules DIR] PATH...
               rules check [DIR]
               receive [--data DIR] [--udp ADDR:PORT|off] [--tcp ADDR:PORT|off] [--tls ADDR:PORT] [--tls-cert F --tls-key F] ...
-              serve   [--data DIR] [--demo] [--http ADDR:PORT] [--auth-token T] [--upload-max SIZE] [--udp ADDR:PORT|off] [--tcp ADDR:PORT|off] ...
-              bench   parse|import|lookup|receive [options]
+              serve   [--data DIR] [--demo] [--http ADDR:PORT] [--auth-token T] [--upload-max SIZE] [--https-cert F --https-key F] [--udp ADDR:PORT|off] [--tcp ADDR:PORT|off] ...
+              bench   parse|import|lookup|receive|analyze|http [options]
             """;
 
     private Main() {}
@@ -191,12 +194,7 @@ public final class Main {
         if (a.positional().isEmpty()) {
             throw new Args.UsageException("analyze needs at least one PATH");
         }
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(a.get("timezone", "UTC"));
-        } catch (DateTimeException e) {
-            throw new Args.UsageException("--timezone: unknown zone '" + a.get("timezone") + "'");
-        }
+        ZoneId zone = zone(a);
         Path rules = a.has("rules") ? Path.of(a.get("rules")) : null;
         List<Path> paths = a.positional().stream().map(Path::of).toList();
         return AnalyzeJob.run(new AnalyzeJob.Options(format, min, a.getInt("year"), zone, rules, paths), out, err);
@@ -212,7 +210,8 @@ public final class Main {
     }
 
     private static int serve(String[] args, PrintStream out, PrintStream err) {
-        Args a = new Args(args, 1, set("data", "http", "auth-token", "upload-max"), set("demo"));
+        Args a = new Args(args, 1, set("data", "http", "auth-token", "upload-max", "https-cert", "https-key"),
+                set("demo"));
         if (!a.positional().isEmpty()) {
             throw new Args.UsageException("serve takes no positional arguments");
         }
@@ -222,8 +221,15 @@ public final class Main {
                 a.has("http") ? HttpAddress.parse(a.get("http")) : HttpAddress.DEFAULT,
                 token == null || token.isBlank() ? null : token,
                 ByteSize.parse("upload-max", a.get("upload-max", "2g")),
-                a.has("demo"));
+                a.has("demo"), null);
+        if (a.has("https-cert") != a.has("https-key")) {
+            throw new Args.UsageException("--https-cert and --https-key go together");
+        }
         try {
+            if (a.has("https-cert")) {
+                options = options.withTls(TlsContext.fromPem(Path.of(a.get("https-cert")), Path.of(a.get("https-key")),
+                        null).context());
+            }
             return new ServeJob(options, out, err).run();
         } catch (IOException e) {
             err.println("cmsdoctor: " + e.getMessage());
@@ -251,7 +257,7 @@ public final class Main {
 
     private static int bench(String[] args, PrintStream out, PrintStream err) {
         if (args.length < 2) {
-            throw new Args.UsageException("bench needs parse, import, lookup or receive");
+            throw new Args.UsageException("bench needs parse, import, lookup, receive or analyze");
         }
         return switch (args[1]) {
             case "parse" -> {
@@ -271,14 +277,55 @@ public final class Main {
                 yield LookupBenchmark.run(lines == null ? LookupBenchmark.DEFAULT_LINES : lines,
                         a.has("data") ? Path.of(a.get("data")) : null, lookups == null ? 2000 : lookups, out);
             }
-            case "receive" -> notYet("bench receive", err);
+            case "analyze" -> {
+                Args a = new Args(args, 2, set("lines", "rounds"), set());
+                Integer lines = a.getInt("lines");
+                Integer rounds = a.getInt("rounds");
+                yield AnalyzeBenchmark.run(lines == null ? AnalyzeBenchmark.DEFAULT_LINES : lines,
+                        rounds == null ? AnalyzeBenchmark.DEFAULT_ROUNDS : rounds, out);
+            }
+            case "receive" -> benchReceive(args, out);
+            case "http" -> benchHttp(args, out);
             default -> throw new Args.UsageException("unknown benchmark '" + args[1] + "'");
         };
     }
 
-    private static int notYet(String command, PrintStream err) {
-        err.println("cmsdoctor: '" + command + "' is not built yet");
-        return 2;
+    private static int benchReceive(String[] args, PrintStream out) {
+        Args a = new Args(args, 2, set("rates", "seconds", "latency-rate", "import-lines"), set("no-rsyslog"));
+        ReceiveBenchmark.Plan d = ReceiveBenchmark.Plan.defaults();
+        List<Integer> rates = d.udpRates();
+        if (a.has("rates")) {
+            try {
+                rates = Arrays.stream(a.get("rates").split(",")).map(String::trim).map(Integer::valueOf).toList();
+            } catch (NumberFormatException e) {
+                throw new Args.UsageException("--rates wants numbers like 20000,50000, got '" + a.get("rates") + "'");
+            }
+        }
+        Integer seconds = a.getInt("seconds");
+        Integer latencyRate = a.getInt("latency-rate");
+        Integer importLines = a.getInt("import-lines");
+        return ReceiveBenchmark.run(new ReceiveBenchmark.Plan(rates, seconds == null ? d.seconds() : seconds,
+                latencyRate == null ? d.latencyRate() : latencyRate,
+                importLines == null ? d.importLines() : importLines, !a.has("no-rsyslog")), out);
+    }
+
+    private static int benchHttp(String[] args, PrintStream out) {
+        Args a = new Args(args, 2, set("lines", "data", "requests"), set());
+        String lines = a.get("lines");
+        Integer requests = a.getInt("requests");
+        try {
+            return HttpBenchmark.run(lines == null ? HttpBenchmark.DEFAULT_LINES : Long.parseLong(lines),
+                    a.has("data") ? Path.of(a.get("data")) : null,
+                    requests == null ? HttpBenchmark.DEFAULT_REQUESTS : requests, out);
+        } catch (NumberFormatException e) {
+            throw new Args.UsageException("--lines wants a number, got '" + lines + "'");
+        } catch (IOException e) {
+            out.println("bench http: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
     }
 
     static Set<String> set(String... names) {

@@ -5,7 +5,11 @@ import cmsdoctor.ingest.record.LogRecord;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -191,9 +195,18 @@ public final class LogWriter implements RecordSink, Closeable {
         return data;
     }
 
-    /** Deletes every record whose {@code at} is before {@code cutoff} (retention); the next commit makes it durable. */
-    public void deleteBefore(Instant cutoff) throws IOException {
-        writer.deleteDocuments(LongPoint.newRangeQuery(Schema.AT, Long.MIN_VALUE, cutoff.toEpochMilli() - 1));
+    /**
+     * Deletes the records of {@code origin} whose time is before {@code before} (retention of
+     * live data); the next flush makes the deletion durable. Records without a time stay.
+     */
+    public void deleteBefore(String origin, Instant before) throws IOException {
+        drain();
+        writer.deleteDocuments(new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Schema.ORIGIN, origin)), BooleanClause.Occur.FILTER)
+                .add(LongPoint.newRangeQuery(Schema.AT, Long.MIN_VALUE, before.toEpochMilli() - 1),
+                        BooleanClause.Occur.FILTER)
+                .build());
+        writer.forceMergeDeletes(false); // reclaim the space in the background
     }
 
     /** Bytes the index takes on disk. */

@@ -70,7 +70,7 @@ class LogWriterTest {
         }
         try (LogWriter w = LogWriter.open(data); LogSearcher s = LogSearcher.over(w)) {
             assertEquals("42", w.committedData().get("cmsdoctor.journalSeq"));
-            w.deleteBefore(java.time.Instant.parse("2024-02-23T10:00:00Z"));
+            w.deleteBefore("live", java.time.Instant.parse("2024-02-23T10:00:00Z"));
             w.flush();
             assertEquals(3, s.size(), "the second boot's call 8 is kept");
         }
