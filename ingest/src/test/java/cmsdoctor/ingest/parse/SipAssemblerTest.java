@@ -187,6 +187,28 @@ class SipAssemblerTest {
                 && "in".equals(m.direction())), "no response to the outgoing INVITE");
     }
 
+    @Test
+    void samplesThroughLogParserGiveTheMessagesTheirReadmesCount() throws IOException {
+        assertEquals(7, throughLogParser("sip-3x-call").size());
+        assertEquals(10, throughLogParser("sip-2x-call").size());
+        assertEquals(10, throughLogParser("failed-call-routing").size());
+    }
+
+    @Test
+    void throughLogParserAMessageTakesTheTimeOfItsFirstLine() throws IOException {
+        List<SipMessage> sip = throughLogParser("sip-3x-call");
+        SipMessage ok = sip.get(3);
+
+        assertEquals(OffsetDateTime.of(2024, 2, 23, 9, 2, 22, 158_000_000, ZoneOffset.UTC), ok.at());
+        assertEquals("cms1", ok.host());
+        assertTrue(ok.body().contains("\na=rtpmap:107 MP4A-LATM/90000\n"), ok.body());
+        assertEquals(List.of("reassembled from 2 chunks"), ok.flags());
+        SipMessage invite = throughLogParser("sip-2x-call").get(0);
+        assertEquals(OffsetDateTime.of(2024, 6, 7, 10, 18, 20, 0, ZoneOffset.UTC), invite.at());
+        assertEquals("acanosrv03", invite.host());
+        assertEquals("364ac547-7bb3-4073-bb41-00f4bcd018d6", invite.callId());
+    }
+
     // --- rules on hand-made lines ---
 
     @Test
@@ -485,6 +507,24 @@ class SipAssemblerTest {
     }
 
     // --- helpers ---
+
+    /** The SIP messages LogParser emits for a sample, read with {@code --year 2024 --timezone UTC}. */
+    private static List<SipMessage> throughLogParser(String scenario) throws IOException {
+        Path file = Path.of(System.getProperty("cmsdoctor.root"), "sample-logs", scenario, "syslog");
+        List<SipMessage> sip = new ArrayList<>();
+        LogParser parser = new LogParser(new ParseOptions(2024, ZoneOffset.UTC, null), "test", (origin, record) -> {
+            if (record instanceof SipMessage m) {
+                sip.add(m);
+            }
+        });
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            parser.line(scenario + "/syslog", i + 1, lines.get(i));
+        }
+        parser.finish();
+        sip.sort(Comparator.comparingLong(SipMessage::line));
+        return sip;
+    }
 
     private boolean offer(String message) {
         return assembler.offer("cms1", T0, message, "test", 1);
