@@ -209,6 +209,37 @@ class SipAssemblerTest {
         assertEquals("364ac547-7bb3-4073-bb41-00f4bcd018d6", invite.callId());
     }
 
+    @Test
+    void anIncomingCallEventGetsTheCallIdOfTheInviteBeforeIt() throws IOException {
+        feedSample("failed-call-routing", UnaryOperator.identity());
+        String event = "call 12: incoming SIP call from \"sip:jsmith@lab.local\" to local URI \"sip:jdoe@mylab.local\"";
+
+        assertEquals("8a3b1c00-6021e5b5-1a2b3-1405010a@10.1.5.20", assembler.callIdOfIncomingCall("cms1", event));
+        assertNull(assembler.callIdOfIncomingCall("cms2", event), "another call bridge");
+        assertNull(assembler.callIdOfIncomingCall("cms1",
+                "call 14: incoming SIP call from \"sip:someone@lab.local\" to local URI \"sip:jdoe@mylab.local\""));
+        assertNull(assembler.callIdOfIncomingCall("cms1", "call 12: ending; local teardown, destination URI not matched - not connected after 0:00"));
+        assertNull(assembler.callIdOfIncomingCall("cms1", "call 13: outgoing SIP call to \"jdoe@lab.local\""));
+    }
+
+    @Test
+    void theLatestMatchingInviteWinsAndDisplayNamesDoNotMatter() throws IOException {
+        feedSample("sip-3x-call", UnaryOperator.identity());
+        offer("SIP trace #11<: BEGINNING OF MESSAGE");
+        offer("SIP trace #11<: INVITE sip:9999@cms1.lab.local;transport=tcp SIP/2.0");
+        offer("SIP trace #11<: f: \"J. Doe\" <sip:JDoe@lab.local;user=phone>;tag=77");
+        offer("SIP trace #11<: t: <sip:9999@cms1.lab.local>");
+        offer("SIP trace #11<: i: second-attempt");
+        offer("SIP trace #11<: l: 0");
+        offer("SIP trace #11<: END OF MESSAGE");
+        offer("SIP trace #12<: BEGINNING OF MESSAGE");
+        offer("SIP trace #12<: INVITE SIP/2.0");
+        offer("SIP trace #12<: END OF MESSAGE");
+
+        assertEquals("second-attempt", assembler.callIdOfIncomingCall("cms1",
+                "call 4: incoming SIP call from \"sip:jdoe@lab.local\" to local URI \"sip:9999@cms1.lab.local\""));
+    }
+
     // --- rules on hand-made lines ---
 
     @Test
