@@ -1,5 +1,7 @@
 package cmsdoctor.ingest.parse;
 
+import cmsdoctor.ingest.record.LogEvent;
+import cmsdoctor.ingest.record.LogRecord;
 import cmsdoctor.ingest.record.Sdp;
 import cmsdoctor.ingest.record.SipMessage;
 import org.junit.jupiter.api.Test;
@@ -238,6 +240,17 @@ class SipAssemblerTest {
 
         assertEquals("second-attempt", assembler.callIdOfIncomingCall("cms1",
                 "call 4: incoming SIP call from \"sip:jdoe@lab.local\" to local URI \"sip:9999@cms1.lab.local\""));
+    }
+
+    @Test
+    void throughLogParserTheRejectedCallsEventCarriesItsCallId() throws IOException {
+        List<LogEvent> incoming = recordsThroughLogParser("failed-call-routing").stream()
+                .filter(r -> r instanceof LogEvent e && e.message().contains("incoming SIP call from"))
+                .map(r -> (LogEvent) r).toList();
+
+        assertEquals(1, incoming.size());
+        assertEquals(12, incoming.get(0).callNumber());
+        assertEquals("8a3b1c00-6021e5b5-1a2b3-1405010a@10.1.5.20", incoming.get(0).sipCallId());
     }
 
     // --- rules on hand-made lines ---
@@ -539,22 +552,28 @@ class SipAssemblerTest {
 
     // --- helpers ---
 
-    /** The SIP messages LogParser emits for a sample, read with {@code --year 2024 --timezone UTC}. */
+    /** The SIP messages LogParser emits for a sample, read with {@code --year 2024 --timezone UTC}, by first line. */
     private static List<SipMessage> throughLogParser(String scenario) throws IOException {
-        Path file = Path.of(System.getProperty("cmsdoctor.root"), "sample-logs", scenario, "syslog");
         List<SipMessage> sip = new ArrayList<>();
-        LogParser parser = new LogParser(new ParseOptions(2024, ZoneOffset.UTC, null), "test", (origin, record) -> {
-            if (record instanceof SipMessage m) {
+        for (LogRecord r : recordsThroughLogParser(scenario)) {
+            if (r instanceof SipMessage m) {
                 sip.add(m);
             }
-        });
+        }
+        sip.sort(Comparator.comparingLong(SipMessage::line));
+        return sip;
+    }
+
+    private static List<LogRecord> recordsThroughLogParser(String scenario) throws IOException {
+        Path file = Path.of(System.getProperty("cmsdoctor.root"), "sample-logs", scenario, "syslog");
+        List<LogRecord> records = new ArrayList<>();
+        LogParser parser = new LogParser(new ParseOptions(2024, ZoneOffset.UTC, null), "test", (origin, r) -> records.add(r));
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         for (int i = 0; i < lines.size(); i++) {
             parser.line(scenario + "/syslog", i + 1, lines.get(i));
         }
         parser.finish();
-        sip.sort(Comparator.comparingLong(SipMessage::line));
-        return sip;
+        return records;
     }
 
     private boolean offer(String message) {
