@@ -230,6 +230,10 @@ public final class LogParser {
             keys.reset(); // a SIP trace line the assembler left: its keys live in the SIP message
         } else {
             messages.parse(msg, keys);
+            if (keys.sipCallId == null && keys.callNumber != null) {
+                // a call rejected at once names its Call-ID only in the traced INVITE before it
+                keys.sipCallId = sip.callIdOfIncomingCall(env.host, msg);
+            }
         }
         Integer apiTrace = apiTrace(env.host, msg, keys.apiTrace);
         String level = env.level != null ? env.level : EnvelopeParser.levelOfSeverity(env.severity);
