@@ -79,6 +79,9 @@ class LogSearcherTest {
         assertEquals(4, page.total(), "call 9 start, configured, API leg, space; 09:00:14 is excluded");
         assertEquals(2, hits("at:[2024-02-23T11:00 TO 2024-02-23T11:00:00.100]").size());
         assertEquals(3, hits("at:[2024-02-23T11:00:00Z TO *] AND host:cms1").size());
+        assertEquals(18, hits("at:2024-02-23").size(), "a date is the whole day");
+        assertEquals(3, hits("at:\"2024-02-23T11:00\"").size(), "a minute");
+        assertEquals(1, hits("at:\"2024-02-23T11:00:00.100Z\"").size(), "a millisecond");
     }
 
     @Test
