@@ -84,8 +84,12 @@ public final class LogSearcher implements Closeable {
      */
     public record Page(long total, List<Hit> hits, String next) {}
 
+    /** How often a searcher over another process's index looks for a newer commit. */
+    static final long REOPEN_CHECK_MS = 1000;
+
     private final SearcherManager searchers;
     private final Directory ownDirectory;
+    private volatile long lastReopenCheck = System.currentTimeMillis();
 
     private LogSearcher(SearcherManager searchers, Directory ownDirectory) {
         this.searchers = searchers;
@@ -223,7 +227,10 @@ public final class LogSearcher implements Closeable {
 
     private <T> T withSearcherChecked(SearcherWork<T> work) throws InvalidQueryException {
         try {
-            if (ownDirectory != null) {
+            long now = System.currentTimeMillis();
+            if (ownDirectory != null && now - lastReopenCheck >= REOPEN_CHECK_MS) {
+                // looking for a new commit reads the directory: not on every query of a call lookup
+                lastReopenCheck = now;
                 searchers.maybeRefresh();
             }
             IndexSearcher searcher = searchers.acquire();
