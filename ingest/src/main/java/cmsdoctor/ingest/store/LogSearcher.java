@@ -16,6 +16,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -130,14 +131,19 @@ public final class LogSearcher implements Closeable {
         int limit = Math.max(1, Math.min(request.limit(), MAX_LIMIT));
         return withSearcherChecked(searcher -> {
             FieldDoc after = request.cursor() == null ? null : decode(request.cursor());
+            // collect the page without counting every match (lets Lucene skip by the at points),
+            // then count with IndexSearcher.count, which answers term and match-all queries from
+            // index statistics instead of visiting each document
             TopFieldDocs top = searcher.search(query,
-                    new TopFieldCollectorManager(new Sort(Schema.newestFirst()), limit, after, Integer.MAX_VALUE));
+                    new TopFieldCollectorManager(new Sort(Schema.newestFirst()), limit, after, 1000));
             List<Hit> hits = load(searcher, top.scoreDocs);
             String next = null;
             if (top.scoreDocs.length == limit) {
                 next = encode((FieldDoc) top.scoreDocs[top.scoreDocs.length - 1]);
             }
-            return new Page(top.totalHits.value, hits, next);
+            long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO && after == null
+                    ? top.totalHits.value : searcher.count(query);
+            return new Page(total, hits, next);
         });
     }
 

@@ -90,6 +90,7 @@ class LogSearcherTest {
         LogSearcher.Page p1 = searcher.search(first);
         assertEquals(16, p1.total());
         LogSearcher.Page p2 = searcher.search(first.withCursor(p1.next()));
+        assertEquals(16, p2.total(), "every page counts every match");
         LogSearcher.Page p3 = searcher.search(first.withCursor(p2.next()));
         assertEquals(5, p3.hits().size());
         LogSearcher.Page p4 = searcher.search(first.withCursor(p3.next()));
