@@ -4,15 +4,27 @@ import cmsdoctor.analyzers.Severity;
 import cmsdoctor.analyzers.bench.AnalyzeBenchmark;
 import cmsdoctor.analyzers.job.AnalyzeJob;
 import cmsdoctor.analyzers.job.RulesCheckJob;
+import cmsdoctor.ingest.bench.ImportBenchmark;
+import cmsdoctor.ingest.bench.LookupBenchmark;
 import cmsdoctor.ingest.bench.ParseBenchmark;
+import cmsdoctor.ingest.bench.ReceiveBenchmark;
 import cmsdoctor.ingest.parse.ParseJob;
+import cmsdoctor.ingest.parse.ParseOptions;
+import cmsdoctor.ingest.source.ImportCommand;
 import cmsdoctor.ingest.source.ReceiveJob;
+import cmsdoctor.ingest.source.TlsContext;
+import cmsdoctor.ingest.store.CallCommand;
+import cmsdoctor.ingest.store.LogSearcher;
+import cmsdoctor.ingest.store.SearchCommand;
+import cmsdoctor.ingest.store.Times;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -31,14 +43,14 @@ public final class Main {
             usage: cmsdoctor <command> [options]
               parse   [--format text|json] [--year Y] [--timezone Z] PATH...
               import  --data DIR [--year Y] [--timezone Z] PATH...
-              search  --data DIR [--from T] [--to T] [--limit N] [--format text|json|csv] QUERY
+              search  --data DIR [--from T] [--to T] [--limit N] [--format text|json|csv] [--import ID] [--cursor C] QUERY
               call    --data DIR [--format text|json] [--at T] KEY
-              calls   --data DIR [--from T] [--to T] [QUERY]
+              calls   --data DIR [--from T] [--to T] [--limit N] [--format text|json] [QUERY]
               analyze [--format text|json|csv] [--min-severity LEVEL] [--year Y] [--timezone Z] [--rules DIR] PATH...
               rules check [DIR]
               receive [--data DIR] [--udp ADDR:PORT|off] [--tcp ADDR:PORT|off] [--tls ADDR:PORT] [--tls-cert F --tls-key F] ...
-              serve   [--data DIR] [--demo] [--http ADDR:PORT] [--auth-token T] [--upload-max SIZE] [--udp ADDR:PORT|off] [--tcp ADDR:PORT|off] ...
-              bench   parse|import|receive|analyze [options]
+              serve   [--data DIR] [--demo] [--http ADDR:PORT] [--auth-token T] [--upload-max SIZE] [--https-cert F --https-key F] [--udp ADDR:PORT|off] [--tcp ADDR:PORT|off] ...
+              bench   parse|import|lookup|receive|analyze|http [options]
             """;
 
     private Main() {}
@@ -101,19 +113,70 @@ public final class Main {
     }
 
     private static int importCommand(String[] args, PrintStream out, PrintStream err) {
-        return notYet("import", err);
+        Args a = new Args(args, 1, set("data", "year", "timezone"), set());
+        Path data = dataDir(a);
+        if (a.positional().isEmpty()) {
+            throw new Args.UsageException("import needs at least one PATH");
+        }
+        ParseOptions options = new ParseOptions(a.getInt("year"), zone(a), null);
+        List<Path> inputs = a.positional().stream().map(Path::of).toList();
+        return ImportCommand.run(data, options, inputs, out, err);
     }
 
     private static int search(String[] args, PrintStream out, PrintStream err) {
-        return notYet("search", err);
+        Args a = new Args(args, 1, set("data", "from", "to", "limit", "format", "cursor", "import"), set());
+        Path data = dataDir(a);
+        String format = format(a, "text", "json", "csv");
+        Integer limit = a.getInt("limit");
+        LogSearcher.Request request = new LogSearcher.Request(String.join(" ", a.positional()),
+                time(a, "from"), time(a, "to"), limit == null ? 100 : limit, a.get("cursor"), a.get("import"), null);
+        return SearchCommand.run(data, request, format, out, err);
     }
 
     private static int call(String[] args, PrintStream out, PrintStream err) {
-        return notYet("call", err);
+        Args a = new Args(args, 1, set("data", "format", "at"), set());
+        Path data = dataDir(a);
+        if (a.positional().size() != 1) {
+            throw new Args.UsageException("call needs exactly one KEY (Call-ID, leg GUID, API call GUID, HOST:N,"
+                    + " conference or space GUID)");
+        }
+        return CallCommand.call(data, a.positional().get(0), time(a, "at"), format(a, "text", "json"), out, err);
     }
 
     private static int calls(String[] args, PrintStream out, PrintStream err) {
-        return notYet("calls", err);
+        Args a = new Args(args, 1, set("data", "from", "to", "limit", "format"), set());
+        Path data = dataDir(a);
+        Integer limit = a.getInt("limit");
+        return CallCommand.calls(data, time(a, "from"), time(a, "to"), String.join(" ", a.positional()),
+                format(a, "text", "json"), limit == null ? 1000 : limit, out, err);
+    }
+
+    private static Path dataDir(Args a) {
+        String data = a.get("data");
+        if (data == null) {
+            throw new Args.UsageException("--data DIR is required");
+        }
+        return Path.of(data);
+    }
+
+    private static String format(Args a, String... allowed) {
+        String f = a.get("format", allowed[0]);
+        if (!List.of(allowed).contains(f)) {
+            throw new Args.UsageException("--format must be one of " + String.join("|", allowed) + ", got '" + f + "'");
+        }
+        return f;
+    }
+
+    private static Instant time(Args a, String name) {
+        String v = a.get(name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Times.parse(v, ZoneOffset.UTC);
+        } catch (IllegalArgumentException e) {
+            throw new Args.UsageException("--" + name + ": " + e.getMessage());
+        }
     }
 
     private static int analyze(String[] args, PrintStream out, PrintStream err) {
@@ -147,7 +210,8 @@ public final class Main {
     }
 
     private static int serve(String[] args, PrintStream out, PrintStream err) {
-        Args a = new Args(args, 1, set("data", "http", "auth-token", "upload-max"), set("demo"));
+        Args a = new Args(args, 1, set("data", "http", "auth-token", "upload-max", "https-cert", "https-key"),
+                set("demo"));
         if (!a.positional().isEmpty()) {
             throw new Args.UsageException("serve takes no positional arguments");
         }
@@ -157,8 +221,15 @@ public final class Main {
                 a.has("http") ? HttpAddress.parse(a.get("http")) : HttpAddress.DEFAULT,
                 token == null || token.isBlank() ? null : token,
                 ByteSize.parse("upload-max", a.get("upload-max", "2g")),
-                a.has("demo"));
+                a.has("demo"), null);
+        if (a.has("https-cert") != a.has("https-key")) {
+            throw new Args.UsageException("--https-cert and --https-key go together");
+        }
         try {
+            if (a.has("https-cert")) {
+                options = options.withTls(TlsContext.fromPem(Path.of(a.get("https-cert")), Path.of(a.get("https-key")),
+                        null).context());
+            }
             return new ServeJob(options, out, err).run();
         } catch (IOException e) {
             err.println("cmsdoctor: " + e.getMessage());
@@ -186,13 +257,25 @@ public final class Main {
 
     private static int bench(String[] args, PrintStream out, PrintStream err) {
         if (args.length < 2) {
-            throw new Args.UsageException("bench needs parse, import, receive or analyze");
+            throw new Args.UsageException("bench needs parse, import, lookup, receive or analyze");
         }
         return switch (args[1]) {
             case "parse" -> {
                 Args a = new Args(args, 2, set("lines"), set());
                 Integer lines = a.getInt("lines");
                 yield ParseBenchmark.run(lines == null ? ParseBenchmark.DEFAULT_LINES : lines, out);
+            }
+            case "import" -> {
+                Args a = new Args(args, 2, set("lines"), set());
+                Integer lines = a.getInt("lines");
+                yield ImportBenchmark.run(lines == null ? ImportBenchmark.DEFAULT_LINES : lines, out);
+            }
+            case "lookup" -> {
+                Args a = new Args(args, 2, set("lines", "data", "lookups"), set());
+                Integer lines = a.getInt("lines");
+                Integer lookups = a.getInt("lookups");
+                yield LookupBenchmark.run(lines == null ? LookupBenchmark.DEFAULT_LINES : lines,
+                        a.has("data") ? Path.of(a.get("data")) : null, lookups == null ? 2000 : lookups, out);
             }
             case "analyze" -> {
                 Args a = new Args(args, 2, set("lines", "rounds"), set());
@@ -201,15 +284,48 @@ public final class Main {
                 yield AnalyzeBenchmark.run(lines == null ? AnalyzeBenchmark.DEFAULT_LINES : lines,
                         rounds == null ? AnalyzeBenchmark.DEFAULT_ROUNDS : rounds, out);
             }
-            case "import" -> notYet("bench import", err);
-            case "receive" -> notYet("bench receive", err);
+            case "receive" -> benchReceive(args, out);
+            case "http" -> benchHttp(args, out);
             default -> throw new Args.UsageException("unknown benchmark '" + args[1] + "'");
         };
     }
 
-    private static int notYet(String command, PrintStream err) {
-        err.println("cmsdoctor: '" + command + "' is not built yet");
-        return 2;
+    private static int benchReceive(String[] args, PrintStream out) {
+        Args a = new Args(args, 2, set("rates", "seconds", "latency-rate", "import-lines"), set("no-rsyslog"));
+        ReceiveBenchmark.Plan d = ReceiveBenchmark.Plan.defaults();
+        List<Integer> rates = d.udpRates();
+        if (a.has("rates")) {
+            try {
+                rates = Arrays.stream(a.get("rates").split(",")).map(String::trim).map(Integer::valueOf).toList();
+            } catch (NumberFormatException e) {
+                throw new Args.UsageException("--rates wants numbers like 20000,50000, got '" + a.get("rates") + "'");
+            }
+        }
+        Integer seconds = a.getInt("seconds");
+        Integer latencyRate = a.getInt("latency-rate");
+        Integer importLines = a.getInt("import-lines");
+        return ReceiveBenchmark.run(new ReceiveBenchmark.Plan(rates, seconds == null ? d.seconds() : seconds,
+                latencyRate == null ? d.latencyRate() : latencyRate,
+                importLines == null ? d.importLines() : importLines, !a.has("no-rsyslog")), out);
+    }
+
+    private static int benchHttp(String[] args, PrintStream out) {
+        Args a = new Args(args, 2, set("lines", "data", "requests"), set());
+        String lines = a.get("lines");
+        Integer requests = a.getInt("requests");
+        try {
+            return HttpBenchmark.run(lines == null ? HttpBenchmark.DEFAULT_LINES : Long.parseLong(lines),
+                    a.has("data") ? Path.of(a.get("data")) : null,
+                    requests == null ? HttpBenchmark.DEFAULT_REQUESTS : requests, out);
+        } catch (NumberFormatException e) {
+            throw new Args.UsageException("--lines wants a number, got '" + lines + "'");
+        } catch (IOException e) {
+            out.println("bench http: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
     }
 
     static Set<String> set(String... names) {

@@ -1,6 +1,7 @@
 // One call: its keys, a SIP ladder (SVG) beside its CMS events, linked legs, text export.
-import { el, svg, api, link, timeCell, shortTime, facts, empty, clear } from '../dom.js';
+import { el, svg, api, link, timeCell, shortTime, facts, empty, clear, append } from '../dom.js';
 import { keyLink } from './keys.js';
+import { callsTable, callRow } from './calls.js';
 
 const COL = 210;
 const ROW = 30;
@@ -9,13 +10,15 @@ const LEFT = 96;
 
 export async function call(key) {
   const c = await api(link('/api/calls/', key));
+  if (c.legs) return legs(c);
   const messages = (c.sipMessages || []).slice().sort(byTime);
   const events = (c.events || []).slice().sort(byTime);
   const detail = el('div', { class: 'sip-detail', id: 'sip-detail' },
     el('p', { class: 'muted' }, messages.length ? 'Click an arrow to read the SIP message.' : ''));
   const keys = c.keys || {};
   return el('div', { class: 'call' },
-    el('h1', {}, 'Call ', el('span', { class: 'mono' }, key)),
+    el('h1', {}, title(c.summary || {}, keys)),
+    summaryLine(c.summary || {}),
     el('div', { class: 'call-head' }, keyFacts(keys), linksBlock(c.links || {})),
     el('div', { class: 'call-body' },
       el('section', { class: 'ladder-pane' },
@@ -25,6 +28,30 @@ export async function call(key) {
       el('section', { class: 'events-pane' },
         el('h2', {}, 'CMS events (' + events.length + ')'),
         events.length ? timeline(events) : empty('No events.'))));
+}
+
+function title(s, keys) {
+  const who = s.direction === 'outgoing' ? 'Outgoing call to ' + (s.remoteUri || '?')
+    : s.direction === 'incoming' ? 'Incoming call from ' + (s.remoteUri || '?') : 'Call';
+  return [who, keys.host ? el('span', { class: 'muted' }, '  ' + keys.host + (keys.callNumber != null ? ' call ' + keys.callNumber : '')) : null];
+}
+
+function summaryLine(s) {
+  if (!s.outcome && !s.start) return null;
+  const failed = s.ending ? !s.ending.connected : /^not connected/.test(s.outcome || '');
+  return el('p', { class: 'call-summary', id: 'call-outcome' },
+    failed ? el('span', { class: 'sev sev-error' }, 'failed') : s.ending ? el('span', { class: 'sev sev-ok' }, 'ok') : el('span', { class: 'sev sev-open' }, 'open'),
+    ' ', s.outcome || '',
+    s.localUri ? [' · to local URI ', el('span', { class: 'uri' }, s.localUri)] : null,
+    s.start ? [' · ', timeCell(s.start), ' – ', timeCell(s.end)] : null);
+}
+
+/** A conference, space or correlator GUID: the legs it links. */
+function legs(c) {
+  return el('div', { class: 'call' },
+    el('h1', {}, c.keyField + ' ', el('span', { class: 'mono' }, c.key)),
+    el('p', {}, c.legs.length + ' call legs share it.'),
+    callsTable(c.legs.map(callRow), 'legs'));
 }
 
 function byTime(a, b) {
@@ -133,7 +160,7 @@ function truncate(s, n) {
 
 function showMessage(box, m) {
   clear(box);
-  box.append(
+  append(box,
     el('h3', {}, m.startLine || ''),
     facts([
       ['Time', timeCell(m.at)],

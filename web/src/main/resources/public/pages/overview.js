@@ -3,9 +3,10 @@ import { el, api, optional, link, severityBadge, severityRank, timeCell, empty, 
 import { banners } from './sources.js';
 
 export async function overview() {
-  const [findings, sources] = await Promise.all([
+  const [findings, sources, health] = await Promise.all([
     api('/api/findings' + query({ state: 'active', import: param('import') })),
     optional('/api/sources'),
+    optional('/api/health'),
   ]);
   banners(sources);
   const list = (findings.findings || findings || []).slice()
@@ -20,7 +21,8 @@ export async function overview() {
           ['critical', 'error', 'warning', 'info'].filter((s) => counts[s]).map((s) =>
             el('span', { class: 'count sev-' + s }, counts[s] + ' ' + s)))),
       list.length ? findingTable(list) : empty('No active findings. Upload log bundles or point CMS syslog at this server.')),
-    nodes(sources));
+    nodes(sources),
+    dataLine(health));
 }
 
 export function findingTable(list) {
@@ -61,6 +63,14 @@ function nodes(sources) {
         el('td', { class: 'num' }, fmtNum(h.rate ?? h.linesPerSecond)),
         el('td', { class: 'num' }, offset(h)),
         el('td', {}, h.silent ? 'silent' : 'sending'))))));
+}
+
+function dataLine(health) {
+  if (!health || health.documents == null) return null;
+  return el('p', { class: 'muted data-line' },
+    health.documents.toLocaleString('en') + ' events and SIP messages indexed · ',
+    health.live ? 'receiving live syslog' : 'no live receiver in this process', ' · ',
+    el('a', { href: '/upload' }, 'upload log bundles'));
 }
 
 function offset(h) {

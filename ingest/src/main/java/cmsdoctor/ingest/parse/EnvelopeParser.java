@@ -48,6 +48,10 @@ public final class EnvelopeParser {
     private int lastMonth;
     private int rollover;
 
+    private String lastToken;
+    private String lastFacility;
+    private String lastSeverity;
+
     // the clock of the time being read (hh:mm:ss.fff); fields, not objects, for speed
     private int hour;
     private int minute;
@@ -116,7 +120,9 @@ public final class EnvelopeParser {
             return isDigit(s.charAt(1));
         }
         if (isDigit(c)) {
-            return isDigit(s.charAt(1)) && isDigit(s.charAt(2)) && isDigit(s.charAt(3)) && s.charAt(4) == '-';
+            // yyyy-mm-dd, not the digits of a GUID cut at a terminal wrap
+            return isDigit(s.charAt(1)) && isDigit(s.charAt(2)) && isDigit(s.charAt(3)) && s.charAt(4) == '-'
+                    && isDigit(s.charAt(5)) && isDigit(s.charAt(6)) && s.charAt(7) == '-';
         }
         if (month(s, 0) > 0 && s.charAt(3) == ' ' && (s.charAt(4) == ' ' || isDigit(s.charAt(4)))) {
             return true;
@@ -159,8 +165,9 @@ public final class EnvelopeParser {
         }
         int year;
         if (options.year() != null) {
-            // a big step back in months is the December -> January wrap of one input
-            if (lastMonth != 0 && month < lastMonth - 6) {
+            // autumn to winter within one input is the December -> January wrap; other steps
+            // back (a file of samples, a clock set back) keep the year
+            if (lastMonth >= 10 && month <= 3) {
                 rollover++;
             }
             lastMonth = month;
@@ -546,6 +553,15 @@ public final class EnvelopeParser {
 
     /** A {@code facility.severity} token at {@code i}: sets both and returns the index after it, else -1. */
     private int facilityToken(String s, int i, Envelope e) {
+        // a log repeats a handful of tokens: try the last one before looking it up
+        if (lastToken != null && s.startsWith(lastToken, i)) {
+            int end = i + lastToken.length();
+            if (end == s.length() || s.charAt(end) == ' ') {
+                e.facility = lastFacility;
+                e.severity = lastSeverity;
+                return end;
+            }
+        }
         int end = wordEnd(s, i);
         int dot = -1;
         for (int k = i; k < end; k++) {
@@ -564,6 +580,9 @@ public final class EnvelopeParser {
         }
         e.facility = facility;
         e.severity = severity;
+        lastToken = s.substring(i, end);
+        lastFacility = facility;
+        lastSeverity = severity;
         return end;
     }
 

@@ -36,6 +36,8 @@ final class PostgresGroups {
 
     private final Consumer<LogEvent> out;
     private final Map<Integer, Group> open = new LinkedHashMap<>();
+    /** The line count at which the oldest open group is due: {@link #tick} does nothing before. */
+    private long nextDue;
 
     PostgresGroups(Consumer<LogEvent> out) {
         this.out = out;
@@ -64,6 +66,7 @@ final class PostgresGroups {
             g.lastSeen = lineCount;
             g.message.append('\n').append(text);
             g.raw.append('\n').append(event.raw());
+            nextDue = Math.min(nextDue, lineCount + LogParser.GROUP_WAIT);
             return true;
         }
         if (g != null) {
@@ -71,20 +74,24 @@ final class PostgresGroups {
             emit(g);
         }
         open.put(event.pid(), new Group(event, number, part, text, lineCount));
+        nextDue = Math.min(nextDue, lineCount + LogParser.GROUP_WAIT);
         return true;
     }
 
     /** Emits the groups nobody added to for {@link LogParser#GROUP_WAIT} lines. */
     void tick(long lineCount) {
-        if (open.isEmpty()) {
+        if (open.isEmpty() || lineCount < nextDue) {
             return;
         }
+        nextDue = Long.MAX_VALUE;
         Iterator<Group> it = open.values().iterator();
         while (it.hasNext()) {
             Group g = it.next();
             if (lineCount - g.lastSeen >= LogParser.GROUP_WAIT) {
                 it.remove();
                 emit(g);
+            } else {
+                nextDue = Math.min(nextDue, g.lastSeen + LogParser.GROUP_WAIT);
             }
         }
     }

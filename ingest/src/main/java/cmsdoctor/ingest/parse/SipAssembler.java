@@ -49,6 +49,9 @@ public final class SipAssembler {
         }
     };
     private long openChars;
+    /** The stream of the previous 3.x line: consecutive lines mostly share one. */
+    private StreamKey lastKey;
+    private SipStream lastStream;
     private long sipLines;
     private OffsetDateTime latestAt;
 
@@ -98,6 +101,7 @@ public final class SipAssembler {
         streams.clear();
         streamsPerHost.clear();
         latest2x.clear();
+        lastStream = null;
         connectionLocal.clear();
         openChars = 0;
         latestAt = null;
@@ -120,13 +124,20 @@ public final class SipAssembler {
         if (i == from || i + 1 >= message.length() || message.charAt(i + 1) != ':') {
             return false;
         }
-        int number = Integer.parseInt(message, from, i, 10);
+        int number = number(message, from, i);
         char dir = message.charAt(i);
         if (dir != '<' && dir != '>') {
             return false;
         }
         String text = afterColon(message, i + 2);
-        SipStream stream = stream(new StreamKey(host, number, dir), dir == '<' ? "in" : "out");
+        SipStream stream;
+        if (lastStream != null && lastKey.number() == number && lastKey.kind() == dir && lastKey.host().equals(host)) {
+            stream = lastStream;
+        } else {
+            lastKey = new StreamKey(host, number, dir);
+            stream = stream(lastKey, dir == '<' ? "in" : "out");
+            lastStream = stream;
+        }
         long before = stream.openChars();
         SipDataHeader header = SipDataHeader.parse(text);
         if (header != null) {
@@ -177,7 +188,7 @@ public final class SipAssembler {
         }
         int from = "connection ".length();
         int end = digitsEnd(text, from);
-        return end > from && end < text.length() && text.charAt(end) == ':' ? Integer.parseInt(text, from, end, 10) : -1;
+        return end > from && end < text.length() && text.charAt(end) == ':' ? number(text, from, end) : -1;
     }
 
     /** End of the run of at most 9 ASCII digits starting at {@code from} (so the number fits an int). */
@@ -202,12 +213,16 @@ public final class SipAssembler {
                 || text.startsWith("is incoming ") || text.startsWith("is outgoing ");
     }
 
-    /** The text after a framing colon: one separating space dropped, none required. */
+    /**
+     * The text after a framing colon: one separating space dropped, none required, and a
+     * syslog-escaped tab ({@code #011}) turned back into a tab so chunk sizes add up.
+     */
     private static String afterColon(String message, int at) {
         if (at >= message.length()) {
             return "";
         }
-        return message.charAt(at) == ' ' ? message.substring(at + 1) : message.substring(at);
+        String text = message.charAt(at) == ' ' ? message.substring(at + 1) : message.substring(at);
+        return text.indexOf('#') < 0 ? text : text.replace("#011", "\t");
     }
 
     private SipStream stream(StreamKey key, String direction) {
@@ -270,11 +285,23 @@ public final class SipAssembler {
                 SipStream s = e.getValue();
                 streamsPerHost.computeIfPresent(s.host, (k, n) -> n > 1 ? n - 1 : null);
                 latest2x.remove(s.host, s);
+                if (s == lastStream) {
+                    lastStream = null;
+                }
                 openChars -= s.openChars();
                 s.flush(SipStream.End.EVICTED);
                 return;
             }
         }
+    }
+
+    /** The digits in [from, end), at most 9 (Integer.parseInt on a CharSequence costs more on this path). */
+    private static int number(String text, int from, int end) {
+        int n = 0;
+        for (int i = from; i < end; i++) {
+            n = n * 10 + (text.charAt(i) - '0');
+        }
+        return n;
     }
 
     private static boolean isAsciiDigit(char c) {

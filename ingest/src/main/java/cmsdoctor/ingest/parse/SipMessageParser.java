@@ -99,15 +99,25 @@ public final class SipMessageParser {
         if (colon <= 0) {
             return false;
         }
-        for (int i = 0; i < colon; i++) {
-            char c = line.charAt(i);
-            boolean token = Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.' || c == '!'
-                    || c == '%' || c == '*' || c == '+' || c == '`' || c == '\'' || c == '~';
-            if (!token && !(c == ' ' && line.substring(i, colon).isBlank())) {
+        int nameEnd = colon;
+        while (nameEnd > 0 && line.charAt(nameEnd - 1) == ' ') {
+            nameEnd--;
+        }
+        if (nameEnd == 0) {
+            return false;
+        }
+        for (int i = 0; i < nameEnd; i++) {
+            if (!isTokenChar(line.charAt(i))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** RFC 3261 token characters. */
+    private static boolean isTokenChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || "-.!%*_+`'~".indexOf(c) >= 0;
     }
 
     /** The Content-Length ({@code l} in compact form), or -1 when absent or unreadable. */

@@ -1,6 +1,7 @@
 package cmsdoctor.ingest.source;
 
 import cmsdoctor.ingest.parse.ParseOptions;
+import cmsdoctor.ingest.store.LogWriter;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -54,14 +55,20 @@ public final class ReceiveJob {
             err.println("cmsdoctor: " + e.getMessage());
             return 2;
         }
-        LiveIndexSink store;
+        LogWriter store;
         Receiver receiver;
         try {
-            store = new LiveIndexSink(receiverOptions.data().resolve("index"));
-            receiver = new Receiver(receiverOptions, store);
+            store = LogWriter.open(receiverOptions.data());
+        } catch (IOException | RuntimeException e) {
+            err.println("cmsdoctor: cannot open the index in " + receiverOptions.data() + ": " + e.getMessage());
+            return 1;
+        }
+        try {
+            receiver = new Receiver(receiverOptions, new LogWriterSink(store));
             receiver.start();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             err.println("cmsdoctor: cannot start the receiver: " + e.getMessage());
+            closeQuietly(store);
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -84,6 +91,14 @@ public final class ReceiveJob {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    private static void closeQuietly(LogWriter store) {
+        try {
+            store.close();
+        } catch (IOException e) {
+            // already failing to start: the first error is the one to report
+        }
     }
 
     /** Reads the {@code serve} options into receiver options, with the documented defaults. */

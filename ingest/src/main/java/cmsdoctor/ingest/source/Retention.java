@@ -7,20 +7,24 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Keeps the live data within {@code --retain-days} and {@code --max-disk}: deletes records
- * older than the retention, then the oldest hours while the store is over its disk budget,
- * and says when the disk itself is nearly full (less than {@link #MIN_FREE_BYTES} left),
- * which the receiver reports as an alarm. Run periodically by the receiver.
+ * Keeps the live data within {@code --retain-days} and {@code --max-disk}. Each run (once a
+ * minute) deletes live records older than the retention; while the store and journal are
+ * over budget, or the disk has less than {@link #MIN_FREE_BYTES} free, it also moves a
+ * cutoff forward one hour per run from the retention edge, so the oldest go first and a
+ * burst never wipes the index in one step (deleted space comes back as Lucene merges).
+ * The alarm says what is wrong until it is right again.
  */
 public final class Retention {
 
     static final long MIN_FREE_BYTES = 256L << 20;
+    private static final Duration STEP = Duration.ofHours(1);
 
     private final AgedStore store;
     private final Journal journal;
     private final Path data;
     private final Duration retain;
     private final long maxDiskBytes;
+    private Instant budgetCutoff;
     private volatile String alarm;
 
     public Retention(AgedStore store, Journal journal, Path data, Duration retain, long maxDiskBytes) {
@@ -36,24 +40,27 @@ public final class Retention {
         return (long) (Files.getFileStore(data).getUsableSpace() * 0.8);
     }
 
-    /** One pass: age out, trim to budget, check free space. */
+    /** One pass: age out, trim one step if over budget, set or clear the alarm. */
     public void run(Instant now) throws IOException {
-        store.deleteBefore(now.minus(retain));
-        Instant oldest = store.oldest();
-        while (oldest != null && store.diskBytes() + journal.diskBytes() > maxDiskBytes) {
-            store.deleteBefore(oldest.plus(Duration.ofHours(1)));
-            Instant next = store.oldest();
-            if (next == null || !next.isAfter(oldest)) {
-                break;
-            }
-            oldest = next;
-        }
-        long free = Files.getFileStore(data).getUsableSpace();
+        Instant edge = now.minus(retain);
         long used = store.diskBytes() + journal.diskBytes();
+        long free = Files.getFileStore(data).getUsableSpace();
+        boolean tight = used > maxDiskBytes || free < MIN_FREE_BYTES;
+        if (tight) {
+            budgetCutoff = (budgetCutoff == null || budgetCutoff.isBefore(edge) ? edge : budgetCutoff).plus(STEP);
+            if (budgetCutoff.isAfter(now)) {
+                budgetCutoff = now;
+            }
+        } else {
+            budgetCutoff = null;
+        }
+        store.deleteBefore(budgetCutoff != null ? budgetCutoff : edge);
         if (free < MIN_FREE_BYTES) {
-            alarm = "disk nearly full: " + (free >> 20) + " MiB free on " + data;
+            alarm = "disk nearly full: " + (free >> 20) + " MiB free on " + data + "; deleting live data older than "
+                    + budgetCutoff;
         } else if (used > maxDiskBytes) {
-            alarm = "over --max-disk: " + (used >> 20) + " MiB used, budget " + (maxDiskBytes >> 20) + " MiB";
+            alarm = "over --max-disk: " + (used >> 20) + " MiB used, budget " + (maxDiskBytes >> 20)
+                    + " MiB; deleting live data older than " + budgetCutoff;
         } else {
             alarm = null;
         }
@@ -62,5 +69,10 @@ public final class Retention {
     /** The current disk alarm, or null. */
     public String alarm() {
         return alarm;
+    }
+
+    /** Where the over-budget cutoff stands (null when within budget). */
+    Instant budgetCutoff() {
+        return budgetCutoff;
     }
 }

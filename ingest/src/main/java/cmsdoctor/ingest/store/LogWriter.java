@@ -2,9 +2,14 @@ package cmsdoctor.ingest.store;
 
 import cmsdoctor.ingest.RecordSink;
 import cmsdoctor.ingest.record.LogRecord;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -14,8 +19,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -41,7 +49,7 @@ public final class LogWriter implements RecordSink, Closeable {
      */
     public record Config(double ramBufferMb, int threads, int batch) {
         public static Config defaults() {
-            return new Config(128, 2, 512);
+            return new Config(256, 2, 512);
         }
     }
 
@@ -160,6 +168,58 @@ public final class LogWriter implements RecordSink, Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot commit the index in " + dataDir, e);
         }
+    }
+
+    /**
+     * {@link #flush()} with user data recorded in the same Lucene commit (the receiver's
+     * journal sequence), read back with {@link #committedData()} after a restart.
+     */
+    public void commit(Map<String, String> userData) {
+        drain();
+        try {
+            writer.setLiveCommitData(Map.copyOf(userData).entrySet());
+            writer.commit();
+            searchers.maybeRefresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot commit the index in " + dataDir, e);
+        }
+    }
+
+    /** The user data of the latest commit (or of the one being prepared); empty when none. */
+    public Map<String, String> committedData() {
+        Map<String, String> data = new HashMap<>();
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(e -> data.put(e.getKey(), e.getValue()));
+        }
+        return data;
+    }
+
+    /**
+     * Deletes the records of {@code origin} whose time is before {@code before} (retention of
+     * live data); the next flush makes the deletion durable. Records without a time stay.
+     */
+    public void deleteBefore(String origin, Instant before) throws IOException {
+        drain();
+        writer.deleteDocuments(new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Schema.ORIGIN, origin)), BooleanClause.Occur.FILTER)
+                .add(LongPoint.newRangeQuery(Schema.AT, Long.MIN_VALUE, before.toEpochMilli() - 1),
+                        BooleanClause.Occur.FILTER)
+                .build());
+        writer.forceMergeDeletes(false); // reclaim the space in the background
+    }
+
+    /** Bytes the index takes on disk. */
+    public long diskBytes() throws IOException {
+        long sum = 0;
+        for (String file : directory.listAll()) {
+            try {
+                sum += directory.fileLength(file);
+            } catch (java.nio.file.NoSuchFileException e) {
+                // deleted by a merge while we listed
+            }
+        }
+        return sum;
     }
 
     /** Makes what was accepted visible to searchers without a commit (cheaper; live receive). */

@@ -281,6 +281,15 @@ class SipAssemblerTest {
     }
 
     @Test
+    void syslogEscapedTabsAreTabsAgain() {
+        offer("SIP trace #2<: BEGINNING OF MESSAGE");
+        offer("SIP trace #2<: INFO sip:a@b SIP/2.0");
+        offer("SIP trace #2<: Subject:#011two#011tabs");
+        offer("SIP trace #2<: END OF MESSAGE");
+        assertEquals(List.of("two\ttabs"), messages.get(0).headers().get("Subject"));
+    }
+
+    @Test
     void chunkSizesThatDoNotAddUpFallBackToContent() {
         // sizes here are wrong on purpose (lines lost): the content decides
         offer("SIP trace #8<: incoming SIP TCP data from 10.0.0.9:5060 to 10.0.0.1:5060, size 4000:");
@@ -355,6 +364,43 @@ class SipAssemblerTest {
         assembler.offer("h", null, "SIP trace #3<: Content-Length: 99999999999999999", null, 3);
         assembler.finish();
         assertFalse(messages.isEmpty());
+    }
+
+    @Test
+    void noSipLineIsLostWhenLinesGoMissingOrRepeat() throws IOException {
+        for (String scenario : List.of("sip-3x-call", "sip-2x-call", "failed-call-routing")) {
+            List<String> lines = Files.readAllLines(Path.of(System.getProperty("cmsdoctor.root"), "sample-logs", scenario, "syslog"));
+            for (long seed = 1; seed <= 20; seed++) {
+                Random random = new Random(seed);
+                List<SipMessage> out = new ArrayList<>();
+                SipAssembler damaged = new SipAssembler(out::add);
+                List<String> offeredContent = new ArrayList<>();
+                for (int i = 0; i < lines.size(); i++) {
+                    int roll = random.nextInt(100);
+                    if (roll < 5) {
+                        continue;  // lost line
+                    }
+                    String line = lines.get(i);
+                    String message = line.substring(line.indexOf(" INFO : ") + " INFO : ".length());
+                    if (roll < 30) {
+                        message = message.stripTrailing();
+                    }
+                    for (int copy = roll >= 95 ? 2 : 1; copy > 0; copy--) {
+                        if (damaged.offer("cms", null, message, scenario, i + 1)) {
+                            String content = sipContent(message);
+                            if (content != null) {
+                                offeredContent.add(content);
+                            }
+                        }
+                    }
+                }
+                damaged.finish();
+                String all = String.join("\n", out.stream().map(SipMessage::text).toList());
+                for (String content : offeredContent) {
+                    assertTrue(all.contains(content), scenario + " seed " + seed + " lost: " + content);
+                }
+            }
+        }
     }
 
     @Test
@@ -442,6 +488,22 @@ class SipAssemblerTest {
 
     private boolean offer(String message) {
         return assembler.offer("cms1", T0, message, "test", 1);
+    }
+
+    /** The SIP text a trace line carries, or null for framing lines and blank lines. */
+    private static String sipContent(String message) {
+        int colon = message.indexOf(':', "SIP trace".length());
+        String text = message.substring(Math.min(message.length(), colon + 2));
+        if (message.startsWith("SIP trace: connection ") || text.isBlank()) {
+            return null;
+        }
+        for (String framing : List.of("incoming SIP ", "outgoing SIP ", "BEGINNING OF MESSAGE", "END OF MESSAGE",
+                "is incoming ", "allocated for ", "outgoing connection ")) {
+            if (text.startsWith(framing)) {
+                return null;
+            }
+        }
+        return text;
     }
 
     private List<String> startLines() {

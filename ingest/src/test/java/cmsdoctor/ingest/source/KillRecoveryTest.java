@@ -1,9 +1,9 @@
 package cmsdoctor.ingest.source;
 
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.store.FSDirectory;
+import cmsdoctor.ingest.record.LogEvent;
+import cmsdoctor.ingest.store.Hit;
+import cmsdoctor.ingest.store.LogSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The durability promise: stream numbered CMS lines over TCP, {@code kill -9} the receiver
  * mid-stream, restart it on the same data directory, and find every line sent more than
- * 2 s before the kill in the on-disk Lucene index exactly once, and no line twice.
+ * 2 s before the kill in the store's on-disk index exactly once, and no line twice.
  */
 class KillRecoveryTest {
 
@@ -63,7 +63,7 @@ class KillRecoveryTest {
         try (ChildReceiver again = new ChildReceiver(data)) {
             assertEquals(143, again.terminate(), "JVM exit on SIGTERM after the shutdown hook (128 + 15)");
         }
-        Map<Integer, Integer> found = countInIndex(data.resolve("index"));
+        Map<Integer, Integer> found = countInIndex(data);
         for (int n = 0; n < sentBeforeCutoff; n++) {
             assertEquals(1, found.getOrDefault(n, 0), "line n=" + n + " (of " + sentBeforeCutoff + " before the cutoff)");
         }
@@ -73,13 +73,11 @@ class KillRecoveryTest {
     }
 
     /** How often each numbered line is in the committed index. */
-    static Map<Integer, Integer> countInIndex(Path index) throws Exception {
+    static Map<Integer, Integer> countInIndex(Path data) throws Exception {
         Map<Integer, Integer> found = new HashMap<>();
-        try (FSDirectory dir = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(dir)) {
-            StoredFields fields = reader.storedFields();
-            for (int doc = 0; doc < reader.maxDoc(); doc++) {
-                Document d = fields.document(doc);
-                Matcher m = SEQ.matcher(d.get("raw"));
+        try (LogSearcher searcher = LogSearcher.open(data)) {
+            for (Hit hit : searcher.all(new MatchAllDocsQuery(), 1_000_000)) {
+                Matcher m = SEQ.matcher(((LogEvent) hit.record()).raw());
                 if (m.find()) {
                     found.merge(Integer.parseInt(m.group(1)), 1, Integer::sum);
                 }

@@ -31,7 +31,7 @@ class RsyslogForwardTest {
         for (int i = 0; i < 50; i++) {
             lines.add(switch (i % 3) {
                 case 0 -> "INFO : call " + i + ": incoming SIP call from \"sip:jdoe@mylab.local\" to local URI \"sip:jdoe@mylab.local\" " + marker;
-                case 1 -> "INFO : SIP trace #10<: INVITE sip:stream@streamer.com SIP/2.0 " + marker + " n" + i;
+                case 1 -> "INFO : API trace " + i + ": GET for \"/api/v1/coSpaces\" (from 14.80.99.226) " + marker;
                 default -> "WARNING : call " + i + ": ending; local teardown, destination URI not matched - not connected after 0:00 " + marker;
             });
         }

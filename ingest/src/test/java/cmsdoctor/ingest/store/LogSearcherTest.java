@@ -69,6 +69,7 @@ class LogSearcherTest {
         assertEquals(1, hits("\"o=Acano\" OR Acano").size(), "SIP body text is searchable");
         assertEquals(1, hits("\"10.1.5.50:40472\" AND kind:sip AND direction:out").size());
         assertEquals(0, hits("\"10.1.5.5\"").size(), "an address is a whole token, not a prefix");
+        assertEquals(1, hits("to:jdoe AND method:INVITE").size(), "to: searches the SIP text");
     }
 
     @Test

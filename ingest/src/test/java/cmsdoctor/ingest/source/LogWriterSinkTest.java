@@ -1,10 +1,10 @@
 package cmsdoctor.ingest.source;
 
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.PhraseQuery;
-import org.apache.lucene.store.FSDirectory;
+import cmsdoctor.ingest.record.LogEvent;
+import cmsdoctor.ingest.store.Hit;
+import cmsdoctor.ingest.store.LogSearcher;
+import cmsdoctor.ingest.store.LogWriter;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,11 +14,12 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Live lines land in a real on-disk index, identical lines stay two records, commits carry the sequence. */
-class LiveIndexSinkTest {
+/** Live lines land in the store's on-disk index; identical lines stay two records; commits carry the sequence. */
+class LogWriterSinkTest {
 
     @TempDir
     Path data;
@@ -28,10 +29,10 @@ class LiveIndexSinkTest {
         // CMS writes the same text twice legitimately (two identical health checks in one second)
         String line = "<14>Sep 24 16:35:32.833 user.info cms2 sfpool: Health check cms1: error (up = 1): "
                 + "could not translate host name \"cms1\" to address: Temporary failure in name resolution|";
-        Path index = data.resolve("index");
-        try (LiveIndexSink sink = new LiveIndexSink(index)) {
+        try (LogWriter writer = LogWriter.open(data)) {
             Receiver receiver = new Receiver(ReceiverOptions.defaults(data).withListeners(
-                    new ListenAddress("127.0.0.1", 0), new ListenAddress("127.0.0.1", 0), null), sink);
+                    new ListenAddress("127.0.0.1", 0), new ListenAddress("127.0.0.1", 0), null),
+                    new LogWriterSink(writer));
             receiver.start();
             try (Socket s = new Socket("127.0.0.1", receiver.port("tcp"))) {
                 s.getOutputStream().write((line + "\n" + line + "\n").getBytes(StandardCharsets.UTF_8));
@@ -47,19 +48,19 @@ class LiveIndexSinkTest {
             }
             receiver.close(); // drains and commits
         }
-        try (FSDirectory dir = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(dir)) {
-            PhraseQuery q = new PhraseQuery("raw", "health", "check", "cms1");
-            assertEquals(4, new IndexSearcher(reader).count(q), "two over TCP, two over UDP, none merged");
-            int udp = 0;
-            int tcp = 0;
-            for (int doc = 0; doc < reader.maxDoc(); doc++) {
-                String source = reader.storedFields().document(doc).get("source");
-                udp += source.startsWith("udp://127.0.0.1:") ? 1 : 0;
-                tcp += source.startsWith("tcp://127.0.0.1:") ? 1 : 0;
-            }
-            assertEquals(2, udp);
-            assertEquals(2, tcp);
-            assertEquals("4", SegmentInfos.readLatestCommit(dir).getUserData().get(LiveIndexSink.SEQ_KEY));
+        try (LogSearcher searcher = LogSearcher.open(data)) {
+            assertEquals(4, searcher.search(LogSearcher.Request.of("\"Health check cms1\"")).total(),
+                    "two over TCP, two over UDP, none merged");
+            List<Hit> all = searcher.all(new MatchAllDocsQuery(), 10);
+            assertEquals(2, all.stream().filter(h -> h.record().source().startsWith("udp://127.0.0.1:")).count());
+            assertEquals(2, all.stream().filter(h -> h.record().source().startsWith("tcp://127.0.0.1:")).count());
+            LogEvent e = (LogEvent) all.get(0).record();
+            assertEquals("cms2", e.host());
+            assertEquals("sfpool", e.tag());
+            assertEquals("live", all.get(0).origin());
+        }
+        try (LogWriter reopened = LogWriter.open(data)) {
+            assertEquals(4, new LogWriterSink(reopened).committedSeq(), "the sequence survives a restart");
         }
     }
 }

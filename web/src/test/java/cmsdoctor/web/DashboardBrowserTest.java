@@ -1,0 +1,168 @@
+package cmsdoctor.web;
+
+import cmsdoctor.analyzers.rules.RuleSet;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The dashboard in Debian's headless Chromium against a real server whose store holds
+ * {@code sample-logs/failed-call-routing} and {@code sample-logs/envelopes} (cms2 cannot
+ * resolve cms1). Screenshots go to {@code web/target/screenshots/}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardBrowserTest {
+
+    static final String ROOT = System.getProperty("cmsdoctor.root");
+    static final String ROUTING_CALL_ID = "8a3b1c00-6021e5b5-1a2b3-1405010a@10.1.5.20";
+    static final String HOSTILE_CALL_ID = "c0ffee00-7a7a-4b4b-9c9c-0d0d0d0d0d0d@10.9.5.20";
+    static final String HOSTILE = "<img src=x onerror=alert(1)>";
+
+    @TempDir
+    static Path data;
+
+    static Workspace workspace;
+    static Server server;
+    static Browser browser;
+    static String base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        workspace = Workspace.open(data, RuleSet.builtin(), 64L << 20);
+        workspace.importFiles(List.of(Path.of(ROOT, "sample-logs", "failed-call-routing", "syslog"),
+                Path.of(ROOT, "sample-logs", "envelopes", "envelopes.log")), 2024, null);
+        server = new Server(workspace.backend(null), null).start("127.0.0.1", 0);
+        base = "http://127.0.0.1:" + server.port();
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        server.stop();
+        workspace.close();
+    }
+
+    static WebElement await(By by) {
+        return new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+                .until(d -> d.findElements(by).isEmpty() ? null : d.findElements(by).get(0));
+    }
+
+    static void open(String path) {
+        browser.driver.get(base + path);
+    }
+
+    @Test
+    @Order(1)
+    void overviewListsTheDnsFindingWithItsFix() {
+        open("/");
+        WebElement row = await(By.cssSelector("#findings tr.finding-row[data-rule='CMS-DNS-001']"));
+        assertTrue(row.getText().contains("Database cluster peer name does not resolve"), row.getText());
+        assertTrue(row.getText().contains("cms1"), row.getText());
+        WebElement fix = row.findElement(By.xpath("following-sibling::tr[1]"));
+        assertTrue(fix.getText().contains("dns add rr \"cms1. IN A"), fix.getText());
+        browser.screenshot("overview");
+    }
+
+    @Test
+    @Order(2)
+    void callsPageMarksTheFailedCall() {
+        open("/calls");
+        WebElement failed = await(By.xpath("//table[@id='calls']//tr[contains(@class,'failed')]"
+                + "[contains(., 'sip:jdoe@mylab.local')]"));
+        assertTrue(failed.getText().contains("destination URI not matched"), failed.getText());
+        assertTrue(failed.getText().contains("FAILED"), failed.getText());
+        browser.screenshot("calls");
+    }
+
+    @Test
+    @Order(3)
+    void callLadderDrawsAnArrowPerMessageAndShowsTheInvite() {
+        open("/calls/" + URLEncoder.encode(ROUTING_CALL_ID, StandardCharsets.UTF_8));
+        await(By.cssSelector("svg#ladder"));
+        List<WebElement> arrows = browser.driver.findElements(By.cssSelector("svg#ladder g.arrow"));
+        assertEquals(3, arrows.size(), "INVITE, 404, ACK");
+        assertTrue(arrows.get(0).getAttribute("class").contains("req"));
+        assertTrue(arrows.get(1).getAttribute("class").contains("sfail"), "the 404 is drawn as a failure");
+        arrows.get(0).click();
+        WebElement text = await(By.id("sip-text"));
+        assertTrue(text.getText().startsWith("INVITE sip:jdoe@mylab.local SIP/2.0"), text.getText());
+        assertTrue(text.getText().contains("Call-ID: " + ROUTING_CALL_ID), text.getText());
+        assertTrue(await(By.id("sdp")).getText().contains("10.1.5.31"), "the INVITE's SDP c= address");
+        assertTrue(await(By.id("events")).getText().contains("destination URI not matched"));
+        browser.screenshot("call-ladder");
+    }
+
+    @Test
+    @Order(4)
+    void anUploadedBundlesFindingsAppear() {
+        open("/upload");
+        browser.driver.findElement(By.id("files"))
+                .sendKeys(Path.of(ROOT, "web", "src", "test", "resources", "hostile", "syslog").toString());
+        WebElement done = new WebDriverWait(browser.driver, Duration.ofSeconds(90))
+                .until(d -> d.findElements(By.cssSelector(".upload-item.done table.findings")).isEmpty() ? null
+                        : d.findElement(By.cssSelector(".upload-item.done")));
+        assertTrue(done.getText().contains("mylab.local"), done.getText());
+        assertTrue(done.getText().contains("Incoming call to a URI that matches no incoming rule"), done.getText());
+        assertEquals("100", done.findElement(By.tagName("progress")).getAttribute("value"));
+        browser.screenshot("upload");
+    }
+
+    @Test
+    @Order(5)
+    void hostileDisplayNameIsTextInSearchCallAndFinding() throws Exception {
+        open("/search?q=" + URLEncoder.encode("host:cms9", StandardCharsets.UTF_8));
+        await(By.id("hits"));
+        assertShownAsText("search");
+
+        open("/calls/" + URLEncoder.encode(HOSTILE_CALL_ID, StandardCharsets.UTF_8));
+        await(By.cssSelector("svg#ladder g.arrow")).click();
+        assertTrue(await(By.id("sip-text")).getText().contains("From: \"" + HOSTILE + "\""));
+        assertShownAsText("call");
+
+        Http http = new Http(server.port());
+        String id = null;
+        for (JsonNode f : Http.json(http.get("/api/findings?host=cms9")).get("findings")) {
+            if (f.get("subject").asText().equals(HOSTILE)) {
+                id = f.get("id").asText();
+            }
+        }
+        assertTrue(id != null, "the hostile fixture raises a DNS finding named by the hostile text");
+        open("/findings/" + id);
+        await(By.id("fix"));
+        assertTrue(browser.driver.findElement(By.id("fix")).getText().contains("dns add rr \"" + HOSTILE));
+        assertShownAsText("finding");
+    }
+
+    /** The characters are on the page as text, and nothing was built from them. */
+    private static void assertShownAsText(String view) {
+        String body = browser.driver.findElement(By.tagName("body")).getText();
+        assertTrue(body.contains(HOSTILE), view + ": " + body);
+        Object elements = browser.driver.executeScript(
+                "return document.querySelectorAll('img, [onerror], [src=x], script:not([src])').length");
+        assertEquals(0L, elements, view + ": an element was created from log text");
+        assertThrows(NoAlertPresentException.class, () -> browser.driver.switchTo().alert(), view + ": alert ran");
+        browser.screenshot("hostile-" + view);
+    }
+}
