@@ -287,10 +287,14 @@ public final class Main {
                 yield ImportBenchmark.run(lines == null ? ImportBenchmark.DEFAULT_LINES : lines, out);
             }
             case "lookup" -> {
-                Args a = new Args(args, 2, set("lines", "data", "lookups"), set());
+                Args a = new Args(args, 2, set("lines", "data", "lookups", "sip-trace"), set());
                 Integer lines = a.getInt("lines");
                 Integer lookups = a.getInt("lookups");
-                yield LookupBenchmark.run(lines == null ? LookupBenchmark.DEFAULT_LINES : lines,
+                String sip = a.get("sip-trace", "on");
+                if (!sip.equals("on") && !sip.equals("off")) {
+                    throw new Args.UsageException("--sip-trace is on or off");
+                }
+                yield LookupBenchmark.run(lines == null ? LookupBenchmark.DEFAULT_LINES : lines, sip.equals("on"),
                         a.has("data") ? Path.of(a.get("data")) : null, lookups == null ? 2000 : lookups, out);
             }
             case "analyze" -> {

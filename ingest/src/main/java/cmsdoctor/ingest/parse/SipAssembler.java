@@ -37,6 +37,7 @@ public final class SipAssembler {
     private record StreamKey(String host, int number, char kind) {}
 
     private final Consumer<SipMessage> out;
+    private final IncomingInvites invites = new IncomingInvites();
     private final LinkedHashMap<StreamKey, SipStream> streams = new LinkedHashMap<>(64, 0.75f, true);
     private final Map<String, Integer> streamsPerHost = new HashMap<>();
     /** 2.x: bare {@code SIP trace: } lines belong to the latest header's stream on their host. */
@@ -57,7 +58,10 @@ public final class SipAssembler {
 
     /** @param out receives each SIP message when it is complete (or flushed as truncated) */
     public SipAssembler(Consumer<SipMessage> out) {
-        this.out = out;
+        this.out = message -> {
+            invites.saw(message);
+            out.accept(message);
+        };
     }
 
     /**
@@ -84,6 +88,16 @@ public final class SipAssembler {
             flushIdle(at);
         }
         return taken;
+    }
+
+    /**
+     * The SIP Call-ID for a call-bridge event {@code call N: incoming SIP call from "X" to local
+     * URI "Y"}: that of the latest INVITE this assembler saw {@code host} receive from X for Y.
+     * Null for any other message, or when no such INVITE was traced. A call rejected at once
+     * ({@code destination URI not matched}) has no other line that names its Call-ID.
+     */
+    public String callIdOfIncomingCall(String host, String message) {
+        return invites.callIdOf(host, message);
     }
 
     /** End of input: emits every open message in the order they started, flagged as the rules say. */

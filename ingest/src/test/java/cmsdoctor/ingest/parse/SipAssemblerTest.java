@@ -1,5 +1,7 @@
 package cmsdoctor.ingest.parse;
 
+import cmsdoctor.ingest.record.LogEvent;
+import cmsdoctor.ingest.record.LogRecord;
 import cmsdoctor.ingest.record.Sdp;
 import cmsdoctor.ingest.record.SipMessage;
 import org.junit.jupiter.api.Test;
@@ -185,6 +187,70 @@ class SipAssemblerTest {
         }
         assertTrue(messages.stream().noneMatch(m -> "f47ac10b-58cc-4372-a567-0e02b2c3d479".equals(m.callId())
                 && "in".equals(m.direction())), "no response to the outgoing INVITE");
+    }
+
+    @Test
+    void samplesThroughLogParserGiveTheMessagesTheirReadmesCount() throws IOException {
+        assertEquals(7, throughLogParser("sip-3x-call").size());
+        assertEquals(10, throughLogParser("sip-2x-call").size());
+        assertEquals(10, throughLogParser("failed-call-routing").size());
+    }
+
+    @Test
+    void throughLogParserAMessageTakesTheTimeOfItsFirstLine() throws IOException {
+        List<SipMessage> sip = throughLogParser("sip-3x-call");
+        SipMessage ok = sip.get(3);
+
+        assertEquals(OffsetDateTime.of(2024, 2, 23, 9, 2, 22, 158_000_000, ZoneOffset.UTC), ok.at());
+        assertEquals("cms1", ok.host());
+        assertTrue(ok.body().contains("\na=rtpmap:107 MP4A-LATM/90000\n"), ok.body());
+        assertEquals(List.of("reassembled from 2 chunks"), ok.flags());
+        SipMessage invite = throughLogParser("sip-2x-call").get(0);
+        assertEquals(OffsetDateTime.of(2024, 6, 7, 10, 18, 20, 0, ZoneOffset.UTC), invite.at());
+        assertEquals("acanosrv03", invite.host());
+        assertEquals("364ac547-7bb3-4073-bb41-00f4bcd018d6", invite.callId());
+    }
+
+    @Test
+    void anIncomingCallEventGetsTheCallIdOfTheInviteBeforeIt() throws IOException {
+        feedSample("failed-call-routing", UnaryOperator.identity());
+        String event = "call 12: incoming SIP call from \"sip:jsmith@lab.local\" to local URI \"sip:jdoe@mylab.local\"";
+
+        assertEquals("8a3b1c00-6021e5b5-1a2b3-1405010a@10.1.5.20", assembler.callIdOfIncomingCall("cms1", event));
+        assertNull(assembler.callIdOfIncomingCall("cms2", event), "another call bridge");
+        assertNull(assembler.callIdOfIncomingCall("cms1",
+                "call 14: incoming SIP call from \"sip:someone@lab.local\" to local URI \"sip:jdoe@mylab.local\""));
+        assertNull(assembler.callIdOfIncomingCall("cms1", "call 12: ending; local teardown, destination URI not matched - not connected after 0:00"));
+        assertNull(assembler.callIdOfIncomingCall("cms1", "call 13: outgoing SIP call to \"jdoe@lab.local\""));
+    }
+
+    @Test
+    void theLatestMatchingInviteWinsAndDisplayNamesDoNotMatter() throws IOException {
+        feedSample("sip-3x-call", UnaryOperator.identity());
+        offer("SIP trace #11<: BEGINNING OF MESSAGE");
+        offer("SIP trace #11<: INVITE sip:9999@cms1.lab.local;transport=tcp SIP/2.0");
+        offer("SIP trace #11<: f: \"J. Doe\" <sip:JDoe@lab.local;user=phone>;tag=77");
+        offer("SIP trace #11<: t: <sip:9999@cms1.lab.local>");
+        offer("SIP trace #11<: i: second-attempt");
+        offer("SIP trace #11<: l: 0");
+        offer("SIP trace #11<: END OF MESSAGE");
+        offer("SIP trace #12<: BEGINNING OF MESSAGE");
+        offer("SIP trace #12<: INVITE SIP/2.0");
+        offer("SIP trace #12<: END OF MESSAGE");
+
+        assertEquals("second-attempt", assembler.callIdOfIncomingCall("cms1",
+                "call 4: incoming SIP call from \"sip:jdoe@lab.local\" to local URI \"sip:9999@cms1.lab.local\""));
+    }
+
+    @Test
+    void throughLogParserTheRejectedCallsEventCarriesItsCallId() throws IOException {
+        List<LogEvent> incoming = recordsThroughLogParser("failed-call-routing").stream()
+                .filter(r -> r instanceof LogEvent e && e.message().contains("incoming SIP call from"))
+                .map(r -> (LogEvent) r).toList();
+
+        assertEquals(1, incoming.size());
+        assertEquals(12, incoming.get(0).callNumber());
+        assertEquals("8a3b1c00-6021e5b5-1a2b3-1405010a@10.1.5.20", incoming.get(0).sipCallId());
     }
 
     // --- rules on hand-made lines ---
@@ -485,6 +551,30 @@ class SipAssemblerTest {
     }
 
     // --- helpers ---
+
+    /** The SIP messages LogParser emits for a sample, read with {@code --year 2024 --timezone UTC}, by first line. */
+    private static List<SipMessage> throughLogParser(String scenario) throws IOException {
+        List<SipMessage> sip = new ArrayList<>();
+        for (LogRecord r : recordsThroughLogParser(scenario)) {
+            if (r instanceof SipMessage m) {
+                sip.add(m);
+            }
+        }
+        sip.sort(Comparator.comparingLong(SipMessage::line));
+        return sip;
+    }
+
+    private static List<LogRecord> recordsThroughLogParser(String scenario) throws IOException {
+        Path file = Path.of(System.getProperty("cmsdoctor.root"), "sample-logs", scenario, "syslog");
+        List<LogRecord> records = new ArrayList<>();
+        LogParser parser = new LogParser(new ParseOptions(2024, ZoneOffset.UTC, null), "test", (origin, r) -> records.add(r));
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            parser.line(scenario + "/syslog", i + 1, lines.get(i));
+        }
+        parser.finish();
+        return records;
+    }
 
     private boolean offer(String message) {
         return assembler.offer("cms1", T0, message, "test", 1);
