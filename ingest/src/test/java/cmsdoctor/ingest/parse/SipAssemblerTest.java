@@ -418,7 +418,8 @@ class SipAssemblerTest {
         for (int i = 0; i < 50_000; i++) {
             byte[] bytes = new byte[random.nextInt(60)];
             random.nextBytes(bytes);
-            String noise = new String(bytes, StandardCharsets.ISO_8859_1);
+            String noise = random.nextBoolean() ? new String(bytes, StandardCharsets.ISO_8859_1)
+                    : random.ints(bytes.length, 0, 0x10000).collect(StringBuilder::new, (b, c) -> b.append((char) c), StringBuilder::append).toString();
             String host = random.nextInt(10) == 0 ? null : "h" + random.nextInt(3);
             assembler.offer(host, null, prefixes[random.nextInt(prefixes.length)] + noise, null, i);
             if (i % 7 == 0) {
