@@ -12,6 +12,7 @@ import cmsdoctor.ingest.parse.ParseJob;
 import cmsdoctor.ingest.parse.ParseOptions;
 import cmsdoctor.ingest.source.ImportCommand;
 import cmsdoctor.ingest.source.ReceiveJob;
+import cmsdoctor.ingest.source.ReceiverOptions;
 import cmsdoctor.ingest.source.TlsContext;
 import cmsdoctor.ingest.store.CallCommand;
 import cmsdoctor.ingest.store.LogSearcher;
@@ -27,6 +28,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +51,7 @@ public final class Main {
               analyze [--format text|json|csv] [--min-severity LEVEL] [--year Y] [--timezone Z] [--rules DIR] PATH...
               rules check [DIR]
               receive [--data DIR] [--udp ADDR:PORT|off] [--tcp ADDR:PORT|off] [--tls ADDR:PORT] [--tls-cert F --tls-key F] ...
-              serve   [--data DIR] [--demo] [--http ADDR:PORT] [--auth-token T] [--upload-max SIZE] [--https-cert F --https-key F] [--udp ADDR:PORT|off] [--tcp ADDR:PORT|off] ...
+              serve   [--data DIR] [--demo] [--http ADDR:PORT] [--auth-token T] [--upload-max SIZE] [--https-cert F --https-key F] [receive options]
               bench   parse|import|lookup|receive|analyze|http [options]
             """;
 
@@ -210,21 +212,35 @@ public final class Main {
     }
 
     private static int serve(String[] args, PrintStream out, PrintStream err) {
-        Args a = new Args(args, 1, set("data", "http", "auth-token", "upload-max", "https-cert", "https-key"),
-                set("demo"));
+        Set<String> valued = new HashSet<>(ReceiveJob.OPTIONS);
+        valued.addAll(set("http", "auth-token", "upload-max", "https-cert", "https-key"));
+        Args a = new Args(args, 1, valued, set("demo"));
         if (!a.positional().isEmpty()) {
             throw new Args.UsageException("serve takes no positional arguments");
         }
-        String token = a.get("auth-token", System.getenv("CMSDOCTOR_AUTH_TOKEN"));
-        var options = new ServeJob.Options(
-                Path.of(a.get("data", "cmsdoctor-data")),
-                a.has("http") ? HttpAddress.parse(a.get("http")) : HttpAddress.DEFAULT,
-                token == null || token.isBlank() ? null : token,
-                ByteSize.parse("upload-max", a.get("upload-max", "2g")),
-                a.has("demo"), null);
+        Map<String, String> receiverArgs = new HashMap<>();
+        for (String name : ReceiveJob.OPTIONS) {
+            if (a.has(name)) {
+                receiverArgs.put(name, a.get(name));
+            }
+        }
+        receiverArgs.putIfAbsent("data", "cmsdoctor-data");
+        ReceiverOptions receiver;
+        try {
+            receiver = ReceiveJob.options(receiverArgs);
+        } catch (IllegalArgumentException e) {
+            throw new Args.UsageException(e.getMessage());
+        }
         if (a.has("https-cert") != a.has("https-key")) {
             throw new Args.UsageException("--https-cert and --https-key go together");
         }
+        String token = a.get("auth-token", System.getenv("CMSDOCTOR_AUTH_TOKEN"));
+        var options = new ServeJob.Options(
+                Path.of(receiverArgs.get("data")),
+                a.has("http") ? HttpAddress.parse(a.get("http")) : HttpAddress.DEFAULT,
+                token == null || token.isBlank() ? null : token,
+                ByteSize.parse("upload-max", a.get("upload-max", "2g")),
+                a.has("demo"), null, receiver);
         try {
             if (a.has("https-cert")) {
                 options = options.withTls(TlsContext.fromPem(Path.of(a.get("https-cert")), Path.of(a.get("https-key")),
@@ -271,10 +287,14 @@ public final class Main {
                 yield ImportBenchmark.run(lines == null ? ImportBenchmark.DEFAULT_LINES : lines, out);
             }
             case "lookup" -> {
-                Args a = new Args(args, 2, set("lines", "data", "lookups"), set());
+                Args a = new Args(args, 2, set("lines", "data", "lookups", "sip-trace"), set());
                 Integer lines = a.getInt("lines");
                 Integer lookups = a.getInt("lookups");
-                yield LookupBenchmark.run(lines == null ? LookupBenchmark.DEFAULT_LINES : lines,
+                String sip = a.get("sip-trace", "on");
+                if (!sip.equals("on") && !sip.equals("off")) {
+                    throw new Args.UsageException("--sip-trace is on or off");
+                }
+                yield LookupBenchmark.run(lines == null ? LookupBenchmark.DEFAULT_LINES : lines, sip.equals("on"),
                         a.has("data") ? Path.of(a.get("data")) : null, lookups == null ? 2000 : lookups, out);
             }
             case "analyze" -> {

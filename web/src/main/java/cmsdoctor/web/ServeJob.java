@@ -3,6 +3,9 @@ package cmsdoctor.web;
 import cmsdoctor.analyzers.rules.RuleProblem;
 import cmsdoctor.analyzers.rules.RuleSet;
 import cmsdoctor.ingest.source.ImportReport;
+import cmsdoctor.ingest.source.ReceiveJob;
+import cmsdoctor.ingest.source.Receiver;
+import cmsdoctor.ingest.source.ReceiverOptions;
 import cmsdoctor.ingest.store.DataDirInUseException;
 
 import java.io.IOException;
@@ -15,8 +18,9 @@ import java.util.concurrent.CountDownLatch;
 import javax.net.ssl.SSLContext;
 
 /**
- * {@code cmsdoctor serve}: one process with the HTTP server, the store and the analyzers,
- * running until SIGTERM or Ctrl-C, which stops the server and commits the store.
+ * {@code cmsdoctor serve}: one process with the syslog receivers, the store, the analyzers
+ * and the HTTP server, running until SIGTERM or Ctrl-C, which stops the listeners, drains
+ * what they queued, commits the store and stops the server.
  */
 final class ServeJob {
 
@@ -26,11 +30,13 @@ final class ServeJob {
     /**
      * What {@code serve} was asked to do.
      *
-     * @param tls HTTPS context from {@code --https-cert}/{@code --https-key}, or null for HTTP
+     * @param tls      HTTPS context from {@code --https-cert}/{@code --https-key}, or null for HTTP
+     * @param receiver the syslog listeners ({@code cmsdoctor receive}'s options); all off for none
      */
-    record Options(Path dataDir, HttpAddress http, String authToken, long uploadMax, boolean demo, SSLContext tls) {
+    record Options(Path dataDir, HttpAddress http, String authToken, long uploadMax, boolean demo, SSLContext tls,
+                   ReceiverOptions receiver) {
         Options withTls(SSLContext context) {
-            return new Options(dataDir, http, authToken, uploadMax, demo, context);
+            return new Options(dataDir, http, authToken, uploadMax, demo, context, receiver);
         }
     }
 
@@ -60,7 +66,19 @@ final class ServeJob {
         if (options.demo()) {
             importDemo(workspace);
         }
-        Server server = new Server(workspace.backend(null), options.authToken(), options.tls());
+        Receiver receiver;
+        try {
+            receiver = workspace.startReceiver(options.receiver());
+        } catch (IOException e) {
+            err.println("cmsdoctor: cannot start the receiver: " + e.getMessage());
+            workspace.close();
+            return 1;
+        }
+        if (receiver != null) {
+            ReceiveJob.printBanner(receiver, options.receiver(), out);
+            receiver.warnings().forEach(w -> err.println("cmsdoctor: warning: " + w));
+        }
+        Server server = new Server(workspace.backend(receiver), options.authToken(), options.tls());
         server.start(options.http().host(), options.http().port());
         out.println("cmsdoctor: dashboard at " + options.http().url(server.scheme(), server.port()));
         if (options.authToken() == null && !isLoopback(options.http().host())) {

@@ -4,9 +4,12 @@ import cmsdoctor.analyzers.AnalyzerContext;
 import cmsdoctor.analyzers.AnalyzerSink;
 import cmsdoctor.analyzers.FindingStore;
 import cmsdoctor.analyzers.rules.RuleSet;
+import cmsdoctor.ingest.source.DurableSink;
 import cmsdoctor.ingest.source.ImportLimits;
 import cmsdoctor.ingest.source.ImportReport;
+import cmsdoctor.ingest.source.LogWriterSink;
 import cmsdoctor.ingest.source.Receiver;
+import cmsdoctor.ingest.source.ReceiverOptions;
 import cmsdoctor.ingest.store.LogSearcher;
 import cmsdoctor.ingest.store.LogWriter;
 
@@ -19,8 +22,9 @@ import java.util.List;
 
 /**
  * One data directory opened for serving: the store (writer and near-real-time reader), the
- * findings, the rules and analyzers, and the uploads folder, wired so that every import
- * feeds the store and the analyzers at once. Holds the index's write lock until closed.
+ * findings, the rules and analyzers, the uploads folder and, once started, the syslog
+ * receiver, wired so that every import and every live line feeds the store and the
+ * analyzers at once. Holds the index's write lock until closed.
  */
 final class Workspace implements AutoCloseable {
 
@@ -33,6 +37,7 @@ final class Workspace implements AutoCloseable {
     private final Intake intake;
     private final Uploads uploads;
     private final Instant openedAt = Instant.now();
+    private Receiver receiver;
 
     private Workspace(Path dataDir, LogWriter store, RuleSet rules, long uploadMax) throws IOException {
         this.dataDir = dataDir;
@@ -70,6 +75,25 @@ final class Workspace implements AutoCloseable {
         return new Backend(dataDir, openedAt, searcher, findings, rules, uploads, receiver);
     }
 
+    /**
+     * Starts the syslog listeners, feeding the store (durably, through the journal) and the
+     * analyzers; null when every listener is off.
+     */
+    synchronized Receiver startReceiver(ReceiverOptions options) throws IOException {
+        if (options.udp() == null && options.tcp() == null && options.tls() == null) {
+            return null;
+        }
+        Receiver started = new Receiver(options, DurableSink.tee(new LogWriterSink(store), analyzers));
+        try {
+            started.start();
+        } catch (IOException | RuntimeException e) {
+            started.close();
+            throw e;
+        }
+        receiver = started;
+        return started;
+    }
+
     /** Imports files as one import (demo data, tests); uploads go through {@link Uploads}. */
     ImportReport importFiles(List<Path> inputs, Integer year, ZoneId zone) throws IOException {
         return intake.importFiles(inputs, year, zone, p -> {});
@@ -79,9 +103,14 @@ final class Workspace implements AutoCloseable {
         return intake.findingsOf(importId);
     }
 
-    /** Stops uploads, flushes the analyzers, commits and releases the index. */
+    /** Stops the listeners (draining their queue) and uploads, flushes the analyzers, commits and releases the index. */
     @Override
     public void close() throws IOException {
+        synchronized (this) {
+            if (receiver != null) {
+                receiver.close();
+            }
+        }
         uploads.close();
         analyzers.flush();
         try {

@@ -3,7 +3,6 @@ import { el, svg, api, link, timeCell, shortTime, facts, empty, clear, append } 
 import { keyLink } from './keys.js';
 import { callsTable, callRow } from './calls.js';
 
-const COL = 210;
 const ROW = 30;
 const TOP = 44;
 const LEFT = 96;
@@ -115,6 +114,8 @@ export function arrowClass(m) {
 
 function ladder(messages, detail) {
   const cols = columns(messages);
+  // wider columns when there are few, so start lines fit between the lifelines
+  const COL = cols.length <= 2 ? 320 : cols.length === 3 ? 250 : 210;
   const width = LEFT + cols.length * COL;
   const height = TOP + messages.length * ROW + 10;
   const x = (addr) => LEFT + cols.findIndex((c) => c.addr === addr) * COL + COL / 2;
@@ -140,7 +141,8 @@ function ladder(messages, detail) {
       svg('text', { class: 'time', x: 4, y: y + 4 }, shortTime(m.at)),
       svg('rect', { class: 'hit', x: Math.min(x1, x2), y: y - 16, width: Math.max(Math.abs(x2 - x1), 8), height: 22 }),
       svg('line', { x1, y1: y, x2, y2: y, 'marker-end': 'url(#head-' + cls + ')' }),
-      svg('text', { class: 'label', x: (x1 + x2) / 2, y: y - 5, 'text-anchor': 'middle' }, truncate(label, 34)));
+      svg('text', { class: 'label', x: (x1 + x2) / 2, y: y - 5, 'text-anchor': 'middle' },
+        truncate(label, Math.max(12, Math.floor(Math.abs(x2 - x1) / 7)))));
     const open = () => {
       if (selected) selected.classList.remove('selected');
       selected = g;

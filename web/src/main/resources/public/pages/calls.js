@@ -33,8 +33,8 @@ export async function calls() {
   apply();
   const form = el('form', { class: 'search-form', method: 'get', action: '/calls' },
     el('input', { name: 'q', type: 'search', value: q, placeholder: 'Query, e.g. host:cms1 or a URI' }),
-    el('label', {}, 'From ', el('input', { name: 'from', type: 'datetime-local', step: '1', value: from })),
-    el('label', {}, 'To ', el('input', { name: 'to', type: 'datetime-local', step: '1', value: to })),
+    el('label', { title: 'Read in UTC' }, 'From (UTC) ', el('input', { name: 'from', type: 'datetime-local', step: '1', value: from })),
+    el('label', { title: 'Read in UTC' }, 'To (UTC) ', el('input', { name: 'to', type: 'datetime-local', step: '1', value: to })),
     el('button', { type: 'submit' }, 'Load'));
   return el('div', { class: 'calls' },
     el('h1', {}, 'Calls'), form,

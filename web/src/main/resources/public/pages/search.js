@@ -21,8 +21,8 @@ export async function search() {
   const to = param('to');
   const form = el('form', { class: 'search-form', method: 'get', action: '/search', id: 'search-form' },
     el('input', { name: 'q', id: 'q', type: 'search', value: q, placeholder: 'e.g. "name resolution" AND host:cms1', autofocus: true, list: 'field-hints' }),
-    el('label', {}, 'From ', el('input', { name: 'from', type: 'datetime-local', step: '1', value: from })),
-    el('label', {}, 'To ', el('input', { name: 'to', type: 'datetime-local', step: '1', value: to })),
+    el('label', { title: 'Read in UTC' }, 'From (UTC) ', el('input', { name: 'from', type: 'datetime-local', step: '1', value: from })),
+    el('label', { title: 'Read in UTC' }, 'To (UTC) ', el('input', { name: 'to', type: 'datetime-local', step: '1', value: to })),
     el('button', { type: 'submit' }, 'Search'),
     el('datalist', { id: 'field-hints' }, HINTS.map(([v]) => el('option', { value: v }))));
   const hints = el('p', { class: 'hints' }, 'Fields: ', HINTS.map(([v, d]) => [el('code', { title: d }, v), ' ']));

@@ -26,14 +26,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The dashboard in Debian's headless Chromium against a real server whose store holds
- * {@code sample-logs/failed-call-routing} and {@code sample-logs/envelopes} (cms2 cannot
- * resolve cms1). Screenshots go to {@code web/target/screenshots/}.
+ * {@code sample-logs/failed-call-routing}, {@code sample-logs/sip-3x-call} and
+ * {@code sample-logs/envelopes} (cms2 cannot resolve cms1). Screenshots go to {@code web/target/screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserTest {
 
     static final String ROOT = System.getProperty("cmsdoctor.root");
-    static final String ROUTING_CALL_ID = "8a3b1c00-6021e5b5-1a2b3-1405010a@10.1.5.20";
+    /** sample-logs/sip-3x-call: 7 SIP messages, the 200 OK rejoined from two TCP chunks. */
+    static final String CONNECTED_CALL_ID = "5b7e2c41d9a8f3e6@10.1.5.15";
     static final String HOSTILE_CALL_ID = "c0ffee00-7a7a-4b4b-9c9c-0d0d0d0d0d0d@10.9.5.20";
     static final String HOSTILE = "<img src=x onerror=alert(1)>";
 
@@ -49,6 +50,7 @@ class DashboardBrowserTest {
     static void start() throws Exception {
         workspace = Workspace.open(data, RuleSet.builtin(), 64L << 20);
         workspace.importFiles(List.of(Path.of(ROOT, "sample-logs", "failed-call-routing", "syslog"),
+                Path.of(ROOT, "sample-logs", "sip-3x-call", "syslog"),
                 Path.of(ROOT, "sample-logs", "envelopes", "envelopes.log")), 2024, null);
         server = new Server(workspace.backend(null), null).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();
@@ -99,18 +101,19 @@ class DashboardBrowserTest {
     @Test
     @Order(3)
     void callLadderDrawsAnArrowPerMessageAndShowsTheInvite() {
-        open("/calls/" + URLEncoder.encode(ROUTING_CALL_ID, StandardCharsets.UTF_8));
+        open("/calls/" + URLEncoder.encode(CONNECTED_CALL_ID, StandardCharsets.UTF_8));
         await(By.cssSelector("svg#ladder"));
         List<WebElement> arrows = browser.driver.findElements(By.cssSelector("svg#ladder g.arrow"));
-        assertEquals(3, arrows.size(), "INVITE, 404, ACK");
-        assertTrue(arrows.get(0).getAttribute("class").contains("req"));
-        assertTrue(arrows.get(1).getAttribute("class").contains("sfail"), "the 404 is drawn as a failure");
+        assertEquals(7, arrows.size(), "INVITE, 100, 180, 200, ACK, BYE, 200");
+        List<String> kinds = arrows.stream().map(a -> a.getAttribute("class").replace("arrow", "").strip()).toList();
+        assertEquals(List.of("req", "s1xx", "s1xx", "s2xx", "req", "req", "s2xx"), kinds);
         arrows.get(0).click();
         WebElement text = await(By.id("sip-text"));
-        assertTrue(text.getText().startsWith("INVITE sip:jdoe@mylab.local SIP/2.0"), text.getText());
-        assertTrue(text.getText().contains("Call-ID: " + ROUTING_CALL_ID), text.getText());
-        assertTrue(await(By.id("sdp")).getText().contains("10.1.5.31"), "the INVITE's SDP c= address");
-        assertTrue(await(By.id("events")).getText().contains("destination URI not matched"));
+        assertTrue(text.getText().startsWith("INVITE sip:9999@cms1.lab.local SIP/2.0"), text.getText());
+        assertTrue(text.getText().contains("Call-ID: " + CONNECTED_CALL_ID), text.getText());
+        String sdp = await(By.id("sdp")).getText();
+        assertTrue(sdp.contains("192.168.1.20") && sdp.contains("relay") && sdp.contains("srflx"), sdp);
+        assertTrue(await(By.id("events")).getText().contains("connected for 0:42"));
         browser.screenshot("call-ladder");
     }
 
@@ -144,7 +147,7 @@ class DashboardBrowserTest {
         Http http = new Http(server.port());
         String id = null;
         for (JsonNode f : Http.json(http.get("/api/findings?host=cms9")).get("findings")) {
-            if (f.get("subject").asText().equals(HOSTILE)) {
+            if (f.get("subject").asText().equals(HOSTILE) && f.get("ruleId").asText().equals("CMS-DNS-001")) {
                 id = f.get("id").asText();
             }
         }

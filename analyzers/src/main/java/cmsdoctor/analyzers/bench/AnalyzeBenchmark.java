@@ -70,9 +70,11 @@ public final class AnalyzeBenchmark {
             for (int i = 0; i < rounds; i++) {
                 off.add(importOnce(work.resolve("off-" + i), corpus, rules, false));
                 on.add(importOnce(work.resolve("on-" + i), corpus, rules, true));
-                out.printf("  round %d: off %,.0f lines/s (%,.0f per CPU s), on %,.0f lines/s (%,.0f per CPU s), %d findings%n",
-                        i + 1, off.get(i).linesPerSecond(), off.get(i).linesPerCpuSecond(), on.get(i).linesPerSecond(),
-                        on.get(i).linesPerCpuSecond(), on.get(i).findings());
+                out.printf("  round %d: off %,.0f lines/s (%,.0f per CPU s), on %,.0f lines/s (%,.0f per CPU s),"
+                        + " ratio %.2f wall %.2f CPU, %d findings%n", i + 1, off.get(i).linesPerSecond(),
+                        off.get(i).linesPerCpuSecond(), on.get(i).linesPerSecond(), on.get(i).linesPerCpuSecond(),
+                        on.get(i).linesPerSecond() / off.get(i).linesPerSecond(),
+                        on.get(i).linesPerCpuSecond() / off.get(i).linesPerCpuSecond(), on.get(i).findings());
             }
             double offWall = median(off, Run::linesPerSecond);
             double onWall = median(on, Run::linesPerSecond);
@@ -80,7 +82,9 @@ public final class AnalyzeBenchmark {
             double onCpu = median(on, Run::linesPerCpuSecond);
             out.printf("import, analyzers off: %,.0f lines/s wall, %,.0f lines per CPU second (medians of %d)%n", offWall, offCpu, rounds);
             out.printf("import, analyzers on:  %,.0f lines/s wall, %,.0f lines per CPU second%n", onWall, onCpu);
-            out.printf("ratio on/off: %.2f wall, %.2f CPU (target >= 0.90)%n", onWall / offWall, onCpu / offCpu);
+            out.printf("ratio on/off of the medians: %.2f wall, %.2f CPU; median of the paired rounds: %.2f wall, %.2f CPU"
+                    + " (target >= 0.90)%n", onWall / offWall, onCpu / offCpu, pairedRatio(off, on, Run::linesPerSecond),
+                    pairedRatio(off, on, Run::linesPerCpuSecond));
             analyzersAlone(corpus, rules, out);
             return 0;
         } catch (IOException e) {
@@ -151,6 +155,16 @@ public final class AnalyzeBenchmark {
     /** CPU time of the whole process (parsing thread and Lucene's indexing threads). */
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Each round's on/off ratio (the two imports ran back to back), then their median. */
+    private static double pairedRatio(List<Run> off, List<Run> on, ToDoubleFunction<Run> metric) {
+        double[] r = new double[off.size()];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = metric.applyAsDouble(on.get(i)) / metric.applyAsDouble(off.get(i));
+        }
+        java.util.Arrays.sort(r);
+        return r.length % 2 == 1 ? r[r.length / 2] : (r[r.length / 2 - 1] + r[r.length / 2]) / 2;
     }
 
     private static double median(List<Run> runs, ToDoubleFunction<Run> metric) {

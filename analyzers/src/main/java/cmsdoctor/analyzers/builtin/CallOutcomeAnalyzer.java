@@ -80,8 +80,13 @@ public final class CallOutcomeAnalyzer implements Analyzer {
     }
 
     private void ending(int call, Start start, String ending, LogEvent e, Reporter out) {
-        if (start != null && start.incoming() && ending.contains("connected for")) {
-            connectedDomains.add(Uris.domain(start.to()));
+        if (start != null && ending.contains("connected for")) {
+            if (start.incoming()) {
+                connectedDomains.add(Uris.domain(start.to()));
+            } else {
+                // the healthy counterpart: a call to the same domain went through its next hop
+                out.resolve(NO_PROVISIONAL.id(), Uris.domain(start.to()), e.at());
+            }
         }
         if (ending.contains("destination URI not matched")) {
             notMatched(call, start, e, out);

@@ -78,9 +78,25 @@ class AnalyzeJobTest {
                     new Expect("CMS-DNS-001", "dns", "cms1", "dns add rr \"cms1. IN A", "database cluster status"),
                     new Expect("CMS-DB-010", "database", "database cluster", "dns add rr"),
                     new Expect("CMS-DB-003", "database", "unknown host", "database cluster join"),
-                    new Expect("CMS-DB-005", "database", "database cluster join cms1.lab.local", "database cluster clear error"))));
+                    new Expect("CMS-DB-005", "database", "database cluster join cms1.lab.local", "database cluster clear error"))),
+            // the store engineer's bundle: the rotated syslog has sfpool failing to resolve cms2,
+            // dbcluster_status.txt a disconnected node, and call 12 is rejected for mylab.local
+            Map.entry("logbundle", List.of(
+                    new Expect("CMS-DNS-001", "dns", "cms2", "dns add rr \"cms2. IN A"),
+                    new Expect("CMS-ROUTE-001", "routing", "mylab.local", "mylab.local"),
+                    new Expect("CMS-DB-010", "database", "database cluster", "database cluster status"),
+                    new Expect("CMS-DB-003", "database", "unknown host", "database cluster join"),
+                    new Expect("CMS-DB-005", "database", "database cluster join cms2.lab.local", "database cluster clear error"))),
+            // the parse engineer's event log exports (no host in that envelope): call 12 to
+            // mylab.local not matched, a streaming leg timing out, the streaming limit
+            Map.entry("event-log-export", List.of(
+                    new Expect("CMS-ROUTE-001", "routing", "mylab.local", "mylab.local"),
+                    new Expect("CMS-MEDIA-005", "media-services", "space 'test'", "streamer"),
+                    new Expect("CMS-LIC-002", "license", "unknown host", "licences"))));
 
-    private static final List<String> HEALTHY = List.of("streamer-retry-healthy", "webapp-join", "sip-3x-call", "sip-2x-call");
+    /** Healthy by their READMEs: a retried stream that publishes, a web app join, successful calls, a pasted call, a call across New Year. */
+    private static final List<String> HEALTHY = List.of("streamer-retry-healthy", "webapp-join", "sip-3x-call", "sip-2x-call",
+            "terminal-paste", "year-rollover");
 
     static AnalyzeJob.Result analyze(String scenario) throws AnalyzeJob.UnreadableInput {
         Path dir = SAMPLES.resolve(scenario);

@@ -42,7 +42,8 @@ public final class EnvelopeParser {
     /** Reference month and year for a line without a year, when {@code --year} is not given. */
     private final int refYear;
     private final int refMonth;
-    private final Intern intern = new Intern();
+    private final Intern hosts = new Intern();
+    private final Intern tags = new Intern();
 
     /** Month of the previous BSD-time line, for the roll-over when {@code --year} is pinned. */
     private int lastMonth;
@@ -260,9 +261,9 @@ public final class EnvelopeParser {
         if (i + 8 > n || s.charAt(i + 2) != ':' || s.charAt(i + 5) != ':') {
             return -1;
         }
-        hour = digits(s, i, 2);
-        minute = digits(s, i + 3, 2);
-        second = digits(s, i + 6, 2);
+        hour = twoDigits(s, i);
+        minute = twoDigits(s, i + 3);
+        second = twoDigits(s, i + 6);
         if (hour < 0 || minute < 0 || second < 0) {
             return -1;
         }
@@ -323,7 +324,7 @@ public final class EnvelopeParser {
             if (hostEnd == i) {
                 return false;
             }
-            e.host = intern.get(s, i, hostEnd);
+            e.host = hosts.get(s, i, hostEnd);
             i = skipSpaces(s, hostEnd);
             // Web Bridge 3: a 12-hex container id sits between host and tag
             if (i + 13 < n && s.charAt(i + 12) == ' ' && isHex(s, i, 12)) {
@@ -377,12 +378,12 @@ public final class EnvelopeParser {
         i = skipSpaces(s, end);
         end = wordEnd(s, i);
         if (!isNil(s, i, end)) {
-            e.host = intern.get(s, i, end);
+            e.host = hosts.get(s, i, end);
         }
         i = skipSpaces(s, end);
         end = wordEnd(s, i);
         if (!isNil(s, i, end)) {
-            e.tag = intern.get(s, i, end);
+            e.tag = tags.get(s, i, end);
         }
         i = skipSpaces(s, end);
         end = wordEnd(s, i);
@@ -529,11 +530,11 @@ public final class EnvelopeParser {
             int open = s.lastIndexOf('[', to - 1);
             if (open > from) {
                 e.pid = parsePid(s, open + 1, to - 1);
-                e.tag = intern.get(s, from, open);
+                e.tag = tags.get(s, from, open);
                 return;
             }
         }
-        e.tag = intern.get(s, from, to);
+        e.tag = tags.get(s, from, to);
     }
 
     private static Integer parsePid(String s, int from, int to) {
@@ -641,6 +642,12 @@ public final class EnvelopeParser {
             case 'D' -> b == 'e' && c == 'c' ? 12 : 0;
             default -> 0;
         };
+    }
+
+    private static int twoDigits(String s, int i) {
+        int a = s.charAt(i) - '0';
+        int b = s.charAt(i + 1) - '0';
+        return a < 0 || a > 9 || b < 0 || b > 9 ? -1 : a * 10 + b;
     }
 
     private static int digits(String s, int i, int count) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.List;
 
 /**
@@ -37,6 +38,8 @@ public final class LogParser {
 
     /** A wrapped line's first part is at least this long: shorter lines were not wrapped. */
     static final int MIN_WRAP_WIDTH = 60;
+    /** A wrapped line is joined from at most this many pieces: a file of junk cannot grow one record. */
+    static final int MAX_WRAP_PIECES = 64;
     /** Lines after which an open postgres group is emitted even if its pid stays quiet. */
     static final int GROUP_WAIT = 16;
 
@@ -64,6 +67,7 @@ public final class LogParser {
     private boolean heldTruncated;
     private boolean heldRejoined;
     private int lastPhysicalLength;
+    private int heldPieces;
 
     public LogParser(ParseOptions options, String origin, RecordSink sink) {
         this.options = options;
@@ -140,8 +144,10 @@ public final class LogParser {
             return;
         }
         if (!envelope && heldText != null && lastPhysicalLength >= MIN_WRAP_WIDTH && !text.isEmpty()
-                && source.equals(heldSource)) {
+                && Objects.equals(source, heldSource) && heldPieces < MAX_WRAP_PIECES
+                && heldText.length() + text.length() <= LineReader.DEFAULT_MAX_LINE) {
             heldText = heldText + text;
+            heldPieces++;
             heldRejoined = true;
             heldTruncated |= truncated;
             lastPhysicalLength = text.length();
@@ -155,6 +161,7 @@ public final class LogParser {
             heldLine = lineNumber;
             heldTruncated = truncated;
             heldRejoined = false;
+            heldPieces = 1;
         } else {
             process(source, lineNumber, text, truncated, false);
         }

@@ -34,6 +34,9 @@ final class PostgresGroups {
         }
     }
 
+    /** A group stops growing here (a runaway or hostile pid); the next part starts a new event. */
+    static final int MAX_GROUP_CHARS = 256 * 1024;
+
     private final Consumer<LogEvent> out;
     private final Map<Integer, Group> open = new LinkedHashMap<>();
     /** The line count at which the oldest open group is due: {@link #tick} does nothing before. */
@@ -61,7 +64,7 @@ final class PostgresGroups {
         }
         String text = m.substring(Math.min(m.length(), close + 1)).stripLeading();
         Group g = open.get(event.pid());
-        if (g != null && g.number == number && part == g.part + 1) {
+        if (g != null && g.number == number && part == g.part + 1 && g.raw.length() < MAX_GROUP_CHARS) {
             g.part = part;
             g.lastSeen = lineCount;
             g.message.append('\n').append(text);

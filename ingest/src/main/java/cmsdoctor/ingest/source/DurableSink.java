@@ -18,6 +18,12 @@ public interface DurableSink extends RecordSink {
     /** The {@code journalSeq} of the latest durable commit; 0 when there has been none. */
     long committedSeq();
 
+    /**
+     * Makes what was accepted searchable in this process without a commit (cheaper; called
+     * several times between commits so live lines show up sooner). Default: nothing.
+     */
+    default void refresh() {}
+
     /** Feeds {@code durable} and every one of {@code others} (analyzers); commits go to {@code durable}. */
     static DurableSink tee(DurableSink durable, RecordSink... others) {
         RecordSink all = RecordSink.all(others);
@@ -37,6 +43,11 @@ public interface DurableSink extends RecordSink {
             @Override
             public long committedSeq() {
                 return durable.committedSeq();
+            }
+
+            @Override
+            public void refresh() {
+                durable.refresh();
             }
         };
     }

@@ -42,6 +42,11 @@ public final class LogWriterSink implements DurableSink, AgedStore {
     }
 
     @Override
+    public void refresh() {
+        writer.refresh();
+    }
+
+    @Override
     public long committedSeq() {
         return committedSeq;
     }

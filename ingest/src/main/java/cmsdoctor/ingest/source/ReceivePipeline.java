@@ -29,6 +29,8 @@ import java.util.List;
 final class ReceivePipeline {
 
     private static final int BATCH = 4096;
+    /** Lines become searchable in this process this often; commits (durable) come less often. */
+    private static final long REFRESH_MILLIS = 250;
 
     private final FrameQueue queue;
     private final Journal journal;
@@ -42,6 +44,8 @@ final class ReceivePipeline {
     private List<String> currentFlags = List.of();
     private long lastParsedSeq;
     private long lastCommit = System.currentTimeMillis();
+    private long lastRefresh = System.currentTimeMillis();
+    private long refreshedSeq;
     private volatile boolean running = true;
     private volatile String storeTrouble;
     private Thread thread;
@@ -113,8 +117,11 @@ final class ReceivePipeline {
                 processRetrying(frame);
             }
             batch.clear();
-            if (System.currentTimeMillis() - lastCommit >= commitIntervalMillis) {
+            long now = System.currentTimeMillis();
+            if (now - lastCommit >= commitIntervalMillis) {
                 commitRetrying();
+            } else if (now - lastRefresh >= REFRESH_MILLIS && refreshedSeq < lastParsedSeq && queue.size() == 0) {
+                refresh(); // only when caught up: under a backlog each refresh would cost throughput
             }
         }
     }
@@ -173,10 +180,22 @@ final class ReceivePipeline {
         sink.accept(origin, flagged);
     }
 
+    private void refresh() {
+        try {
+            sink.refresh();
+            refreshedSeq = lastParsedSeq;
+        } catch (RuntimeException e) {
+            storeTrouble = "store refresh failed: " + e.getMessage();
+        }
+        lastRefresh = System.currentTimeMillis();
+    }
+
     private void commit() {
         long seq = lastParsedSeq;
         sink.commit(seq);
         lastCommit = System.currentTimeMillis();
+        lastRefresh = lastCommit;
+        refreshedSeq = seq;
         try {
             journal.deleteCommitted(seq);
         } catch (IOException e) {

@@ -102,6 +102,7 @@ public final class TcpSyslogSource implements SyslogSource {
                 if (closed) {
                     return;
                 }
+                pauseAfterAcceptFailure(); // e.g. out of file descriptors: do not spin
                 continue;
             }
             if (open.size() >= maxConnections) {
@@ -113,6 +114,14 @@ public final class TcpSyslogSource implements SyslogSource {
             Thread t = new Thread(null, () -> serve(socket), "receiver-" + name + "-conn", STACK_BYTES);
             t.setDaemon(true);
             t.start();
+        }
+    }
+
+    private static void pauseAfterAcceptFailure() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -5,10 +5,10 @@ import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.search.SortField;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -103,11 +103,11 @@ public final class Schema {
 
     /** Every name a query may use, sorted, for error messages. */
     public static Set<String> queryFields() {
-        Set<String> all = new java.util.TreeSet<>(EXACT);
+        Set<String> all = new TreeSet<>(EXACT);
         all.addAll(TEXT_FIELDS);
         all.add(AT);
         all.addAll(ALIASES.keySet());
-        return all.stream().collect(Collectors.toCollection(LinkedHashSet::new));
+        return all;
     }
 
     /** Newest first; documents without a time sort last. */

@@ -285,4 +285,19 @@ class LogParserTest {
         assertEquals(List.of("truncated"), out.get(0).flags());
         assertEquals(11, out.get(0).callNumber());
     }
+
+    @Test
+    void junkAfterALongLineIsNotJoinedWithoutBound() {
+        List<String> lines = new ArrayList<>();
+        lines.add("Feb 23 09:02:21.768 user.info CMS host:server: INFO : call 11: configured - API call leg");
+        for (int i = 0; i < 200; i++) {
+            lines.add("x".repeat(80));
+        }
+        List<LogEvent> events = events("junk.txt", lines);
+        LogEvent first = events.get(0);
+        assertTrue(first.flags().contains("rejoined"));
+        assertTrue(first.raw().length() <= 64 * 1024);
+        assertEquals(200 - (LogParser.MAX_WRAP_PIECES - 1), events.size() - 1, "the rest kept as unparsed lines");
+        assertTrue(events.subList(1, events.size()).stream().allMatch(e -> e.flags().contains("unparsed")));
+    }
 }
