@@ -97,7 +97,10 @@ function offset(h) {
   const ms = h.clockOffsetMs ?? (h.clockOffsetSeconds != null ? h.clockOffsetSeconds * 1000 : null);
   if (ms === null || ms === undefined) return '';
   const s = ms / 1000;
-  return (s >= 0 ? '+' : '') + s.toFixed(1) + ' s';
+  const a = Math.abs(s);
+  const text = a < 120 ? s.toFixed(1) + ' s' : a < 7200 ? (s / 60).toFixed(0) + ' min'
+    : a < 172800 ? (s / 3600).toFixed(1) + ' h' : (s / 86400).toFixed(1) + ' d';
+  return (s >= 0 ? '+' : '') + text;
 }
 
 function fmtNum(n) {
