@@ -164,6 +164,25 @@ class DashboardBrowserTest {
         assertShownAsText("finding");
     }
 
+    @Test
+    @Order(6)
+    void findingPageAcknowledgesAndLinksToItsRule() {
+        open("/");
+        await(By.xpath("//table[@id='findings']//tr[@data-rule='CMS-DNS-001'][.//span[@class='subject' and text()='cms1']]"))
+                .findElement(By.cssSelector("a.title")).click();
+        await(By.id("evidence"));
+        assertTrue(browser.driver.findElement(By.id("evidence")).getText().contains("could not translate host name \"cms1\""));
+        browser.driver.findElement(By.id("ack")).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                .until(d -> d.findElement(By.id("action-status")).getText().equals("Acknowledged"));
+        browser.screenshot("finding");
+        browser.driver.findElement(By.id("rule-link")).click();
+        WebElement examples = await(By.cssSelector("pre.examples.match"));
+        assertTrue(browser.driver.getCurrentUrl().endsWith("/rules/CMS-DNS-001"), browser.driver.getCurrentUrl());
+        assertTrue(examples.getText().contains("could not translate host name"), examples.getText());
+        browser.screenshot("rule");
+    }
+
     /** The characters are on the page as text, and nothing was built from them. */
     private static void assertShownAsText(String view) {
         String body = browser.driver.findElement(By.tagName("body")).getText();
