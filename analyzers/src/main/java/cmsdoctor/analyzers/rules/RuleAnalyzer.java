@@ -20,52 +20,28 @@ import java.util.Map;
 
 /**
  * Runs the declarative rules over one host's events. Rules that name a tag are looked up
- * by the event's tag; the others pass one scan of the message for all their literals
- * ({@link LiteralScreen}), so each event meets only the rules that could match it before
- * any regex runs.
+ * by the event's tag, so each event meets only the rules that could match it; the rest are
+ * screened by a literal substring before any regex runs.
  */
 public final class RuleAnalyzer implements Analyzer {
 
-    private final Compiled rules;
+    private final Map<String, List<Rule>> byTag = new HashMap<>();
+    private final List<Rule> anyTag = new ArrayList<>();
+    private final List<Rule> withResolution = new ArrayList<>();
     private final Map<String, Burst> bursts = new HashMap<>();
 
     public RuleAnalyzer(List<Rule> rules) {
-        this(new Compiled(rules));
-    }
-
-    private RuleAnalyzer(Compiled rules) {
-        this.rules = rules;
-    }
-
-    /**
-     * The rules arranged for lookup, built once per rule set and shared by every host: by tag,
-     * then the untagged ones behind one {@link LiteralScreen} over their literals.
-     */
-    static final class Compiled {
-        final Map<String, List<Rule>> byTag = new HashMap<>();
-        final List<Rule> screened = new ArrayList<>();
-        final List<Rule> unscreened = new ArrayList<>();
-        final List<Rule> withResolution = new ArrayList<>();
-        final LiteralScreen screen;
-
-        Compiled(List<Rule> rules) {
-            List<String> literals = new ArrayList<>();
-            for (Rule r : rules) {
-                if (!r.match().tags().isEmpty()) {
-                    for (String tag : r.match().tags()) {
-                        byTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(r);
-                    }
-                } else if (r.match().literal() != null) {
-                    screened.add(r);
-                    literals.add(r.match().literal());
-                } else {
-                    unscreened.add(r);
-                }
-                if (r.resolvedBy() != null) {
-                    withResolution.add(r);
+        for (Rule r : rules) {
+            if (r.match().tags().isEmpty()) {
+                anyTag.add(r);
+            } else {
+                for (String tag : r.match().tags()) {
+                    byTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(r);
                 }
             }
-            screen = new LiteralScreen(literals);
+            if (r.resolvedBy() != null) {
+                withResolution.add(r);
+            }
         }
     }
 
@@ -75,25 +51,17 @@ public final class RuleAnalyzer implements Analyzer {
             return;
         }
         if (e.tag() != null) {
-            List<Rule> tagged = rules.byTag.get(e.tag());
+            List<Rule> tagged = byTag.get(e.tag());
             if (tagged != null) {
                 for (Rule r : tagged) {
                     check(r, e, out);
                 }
             }
         }
-        if (!rules.screened.isEmpty()) {
-            long[] hits = rules.screen.scan(e.message());
-            for (int i = 0; i < rules.screened.size(); i++) {
-                if (LiteralScreen.has(hits, i)) {
-                    check(rules.screened.get(i), e, out);
-                }
-            }
-        }
-        for (Rule r : rules.unscreened) {
+        for (Rule r : anyTag) {
             check(r, e, out);
         }
-        for (Rule r : rules.withResolution) {
+        for (Rule r : withResolution) {
             Map<String, String> values = r.resolvedBy().match(e);
             if (values != null) {
                 out.resolve(r.id(), r.subject().render(values), e.at());
@@ -161,16 +129,9 @@ public final class RuleAnalyzer implements Analyzer {
             return context.rules().rules().stream().map(Rule::info).toList();
         }
 
-        private RuleSet compiledFor;
-        private Compiled compiled;
-
         @Override
-        public synchronized Analyzer create(AnalyzerContext context) {
-            if (compiledFor != context.rules()) {
-                compiled = new Compiled(context.rules().rules());
-                compiledFor = context.rules();
-            }
-            return new RuleAnalyzer(compiled);
+        public Analyzer create(AnalyzerContext context) {
+            return new RuleAnalyzer(context.rules().rules());
         }
     }
 }
