@@ -41,7 +41,8 @@ public final class EnvelopeParser {
     private final boolean zoneGiven;
     /** Reference month and year for a line without a year, when {@code --year} is not given. */
     private final int refYear;
-    private final int refMonth;
+    /** month * 100 + day of the reference date plus the slack, in {@link #refYear} */
+    private final int refMonthDay;
     private final Intern hosts = new Intern();
     private final Intern tags = new Intern();
 
@@ -65,9 +66,10 @@ public final class EnvelopeParser {
         this.rules = options.zone().getRules();
         this.zoneGiven = options.zoneGiven();
         Instant ref = options.fileDate() != null ? options.fileDate() : Instant.now();
-        ZonedDateTime refTime = ref.atZone(options.zone());
+        // two days of slack for node clocks that ran ahead of the file date
+        ZonedDateTime refTime = ref.atZone(options.zone()).plusDays(2);
         this.refYear = refTime.getYear();
-        this.refMonth = refTime.getMonthValue();
+        this.refMonthDay = refTime.getMonthValue() * 100 + refTime.getDayOfMonth();
     }
 
     /**
@@ -174,9 +176,10 @@ public final class EnvelopeParser {
             lastMonth = month;
             year = options.year() + rollover;
         } else {
-            // no year given: the latest year not after the reference (file date or now),
-            // one month of tolerance for clocks that ran ahead of the file date
-            year = month > refMonth + 1 ? refYear - 1 : refYear;
+            // no year given: the latest date not after the reference (file date or now); a
+            // file cannot hold lines written after it was last modified, so a Dec 31 line in
+            // a file dated Nov 26 is last year's, and the Jan 1 line after it this year's
+            year = month * 100 + day > refMonthDay ? refYear - 1 : refYear;
         }
         setTime(e, year, month, day, options.year() == null);
         return end;

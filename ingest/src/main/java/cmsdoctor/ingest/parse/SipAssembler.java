@@ -54,7 +54,8 @@ public final class SipAssembler {
     private StreamKey lastKey;
     private SipStream lastStream;
     private long sipLines;
-    private OffsetDateTime latestAt;
+    /** Latest log time per host: hosts' clocks (and zones) differ, so idleness is judged per host. */
+    private final Map<String, OffsetDateTime> latestAt = new HashMap<>();
 
     /** @param out receives each SIP message when it is complete (or flushed as truncated) */
     public SipAssembler(Consumer<SipMessage> out) {
@@ -85,7 +86,7 @@ public final class SipAssembler {
             taken = c == ' ' && message.startsWith("#", PREFIX.length() + 1) && offer3x(h, at, message, source, line);
         }
         if (taken && at != null) {
-            flushIdle(at);
+            flushIdle(h, at);
         }
         return taken;
     }
@@ -118,7 +119,7 @@ public final class SipAssembler {
         lastStream = null;
         connectionLocal.clear();
         openChars = 0;
-        latestAt = null;
+        latestAt.clear();
     }
 
     /** Streams currently held (for tests of the memory bound). */
@@ -256,17 +257,21 @@ public final class SipAssembler {
         return stream;
     }
 
-    /** Every so many SIP lines, emits the messages that stopped growing long before {@code at}. */
-    private void flushIdle(OffsetDateTime at) {
-        if (latestAt == null || at.isAfter(latestAt)) {
-            latestAt = at;
+    /** Every so many SIP lines, emits the messages that stopped growing long before their host's latest line. */
+    private void flushIdle(String host, OffsetDateTime at) {
+        OffsetDateTime latest = latestAt.get(host);
+        if (latest == null || at.isAfter(latest)) {
+            if (latest == null && latestAt.size() >= MAX_STREAMS) {
+                latestAt.clear();  // hostile input naming endless hosts: start over rather than grow
+            }
+            latestAt.put(host, at);
         }
         if (++sipLines % IDLE_CHECK_EVERY != 0) {
             return;
         }
-        OffsetDateTime limit = latestAt.minusSeconds(IDLE_SECONDS);
         for (SipStream s : streams.values()) {
-            if (s.idleSince(limit)) {
+            OffsetDateTime hostLatest = latestAt.get(s.host);
+            if (hostLatest != null && s.idleSince(hostLatest.minusSeconds(IDLE_SECONDS))) {
                 openChars -= s.openChars();
                 s.flush(SipStream.End.IDLE);
             }

@@ -175,23 +175,23 @@ public final class SipMessageParser {
         if (nameAddr == null) {
             return null;
         }
-        int close = nameAddr.lastIndexOf('>');
-        String params = nameAddr.substring(close + 1).toLowerCase();
-        int at = params.indexOf(";tag=");
-        if (at < 0) {
-            at = params.indexOf("; tag=");
-            if (at < 0) {
-                return null;
+        int i = nameAddr.lastIndexOf('>') + 1;
+        while ((i = nameAddr.indexOf(';', i)) >= 0) {
+            i++;
+            while (i < nameAddr.length() && nameAddr.charAt(i) == ' ') {
+                i++;
             }
-            at++;
+            if (nameAddr.regionMatches(true, i, "tag=", 0, 4)) {
+                int from = i + 4;
+                int end = from;
+                while (end < nameAddr.length() && nameAddr.charAt(end) != ';' && nameAddr.charAt(end) != ','
+                        && !Character.isWhitespace(nameAddr.charAt(end))) {
+                    end++;
+                }
+                return end > from ? nameAddr.substring(from, end) : null;
+            }
         }
-        int from = close + 1 + at + ";tag=".length();
-        int end = from;
-        while (end < nameAddr.length() && nameAddr.charAt(end) != ';' && nameAddr.charAt(end) != ','
-                && !Character.isWhitespace(nameAddr.charAt(end))) {
-            end++;
-        }
-        return end > from ? nameAddr.substring(from, end) : null;
+        return null;
     }
 
     private static String method(String startLine) {

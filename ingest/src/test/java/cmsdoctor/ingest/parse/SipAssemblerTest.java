@@ -418,7 +418,8 @@ class SipAssemblerTest {
         for (int i = 0; i < 50_000; i++) {
             byte[] bytes = new byte[random.nextInt(60)];
             random.nextBytes(bytes);
-            String noise = new String(bytes, StandardCharsets.ISO_8859_1);
+            String noise = random.nextBoolean() ? new String(bytes, StandardCharsets.ISO_8859_1)
+                    : random.ints(bytes.length, 0, 0x10000).collect(StringBuilder::new, (b, c) -> b.append((char) c), StringBuilder::append).toString();
             String host = random.nextInt(10) == 0 ? null : "h" + random.nextInt(3);
             assembler.offer(host, null, prefixes[random.nextInt(prefixes.length)] + noise, null, i);
             if (i % 7 == 0) {
@@ -548,6 +549,22 @@ class SipAssemblerTest {
         List<SipMessage> stalled = messages.stream().filter(m -> "stalled".equals(m.callId())).toList();
         assertEquals(1, stalled.size(), "emitted before the end of input");
         assertEquals(List.of("truncated", "missing END OF MESSAGE"), stalled.get(0).flags());
+    }
+
+    @Test
+    void anotherHostsClockDoesNotMakeAMessageIdle() {
+        assembler.offer("cms1", T0, "SIP trace #7<: BEGINNING OF MESSAGE", "udp://10.1.5.50:514", 1);
+        assembler.offer("cms1", T0, "SIP trace #7<: INVITE sip:a@b SIP/2.0", "udp://10.1.5.50:514", 2);
+        // cms2's clock runs an hour ahead (or its zone differs)
+        for (int i = 0; i < 2 * 1024; i++) {
+            assembler.offer("cms2", T0.plusHours(1), "SIP trace #8>: OPTIONS sip:x SIP/2.0", "udp://10.1.5.51:514", 3 + i);
+        }
+        assembler.offer("cms1", T0.plusSeconds(1), "SIP trace #7<: Call-ID: still-open", "udp://10.1.5.50:514", 9999);
+        assembler.offer("cms1", T0.plusSeconds(1), "SIP trace #7<: END OF MESSAGE", "udp://10.1.5.50:514", 10000);
+
+        SipMessage invite = messages.stream().filter(m -> "cms1".equals(m.host())).findFirst().orElseThrow();
+        assertEquals("still-open", invite.callId());
+        assertEquals(List.of(), invite.flags());
     }
 
     // --- helpers ---
