@@ -67,7 +67,7 @@ final class HttpBenchmark {
                 for (int i = 0; i < WARM_UP; i++) {
                     String id = callIds.get(i % callIds.size());
                     get(client, base + "/api/findings?state=active");
-                    get(client, base + "/api/calls?limit=200");
+                    get(client, base + "/api/calls?limit=100");
                     get(client, base + "/api/calls/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
                     calls.lookup(id, null);
                 }
@@ -78,12 +78,12 @@ final class HttpBenchmark {
                 for (int i = 0; i < requests; i++) {
                     String id = callIds.get(i % callIds.size());
                     overview[i] = timed(() -> get(client, base + "/api/findings?state=active"));
-                    callList[i] = timed(() -> get(client, base + "/api/calls?limit=200"));
+                    callList[i] = timed(() -> get(client, base + "/api/calls?limit=100"));
                     callHttp[i] = timed(() -> get(client, base + "/api/calls/" + URLEncoder.encode(id, StandardCharsets.UTF_8)));
                     callInProcess[i] = timed(() -> calls.lookup(id, null));
                 }
                 report(out, "GET /api/findings?state=active", overview);
-                report(out, "GET /api/calls?limit=200", callList);
+                report(out, "GET /api/calls?limit=100", callList);
                 report(out, "GET /api/calls/{Call-ID}", callHttp);
                 report(out, "CallView.lookup (in-process)", callInProcess);
             } finally {

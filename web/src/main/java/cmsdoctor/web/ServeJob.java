@@ -100,18 +100,24 @@ final class ServeJob {
         return 0;
     }
 
-    /** Imports the bundled {@code sample-logs/} once per data directory. */
     private void importDemo(Workspace workspace) throws IOException {
+        importDemo(workspace, sampleLogs(), out, err);
+    }
+
+    /**
+     * Imports {@code samples} once per data directory; returns the import id, or null when
+     * nothing was imported (already done, or no samples found).
+     */
+    static String importDemo(Workspace workspace, Path samples, PrintStream out, PrintStream err) throws IOException {
         Path mark = workspace.dataDir().resolve(DEMO_MARK);
         if (Files.exists(mark)) {
             out.println("cmsdoctor: demo data already imported (" + Files.readString(mark).strip() + ")");
-            return;
+            return null;
         }
-        Path samples = sampleLogs();
         if (samples == null) {
             err.println("cmsdoctor: --demo: no sample-logs/ folder found next to the jar, in the working"
                     + " directory or under -Dcmsdoctor.root");
-            return;
+            return null;
         }
         out.println("cmsdoctor: importing demo data from " + samples + " ...");
         ImportReport report = workspace.importFiles(List.of(samples), null, null);
@@ -119,6 +125,7 @@ final class ServeJob {
                 + " events, " + report.sipMessages() + " SIP messages, " + workspace.findingsOf(report.id())
                 + " findings");
         Files.writeString(mark, report.id() + "\n", StandardCharsets.UTF_8);
+        return report.id();
     }
 
     /** {@code sample-logs/} under {@code cmsdoctor.root}, the working directory, or the checkout the jar was built in. */

@@ -46,10 +46,12 @@ function summaryLine(s) {
 }
 
 /** A conference, space or correlator GUID: the legs it links. */
+const KEY_NAMES = { conferenceId: 'Conference', spaceId: 'Space', callCorrelatorId: 'Call correlator', apiCallId: 'API call' };
+
 function legs(c) {
   return el('div', { class: 'call' },
-    el('h1', {}, c.keyField + ' ', el('span', { class: 'mono' }, c.key)),
-    el('p', {}, c.legs.length + ' call legs share it.'),
+    el('h1', {}, (KEY_NAMES[c.keyField] || c.keyField) + ' ', el('span', { class: 'mono' }, c.key)),
+    el('p', {}, c.legs.length + ' call legs share it; open one to read its ladder.'),
     callsTable(c.legs.map(callRow), 'legs'));
 }
 

@@ -5,7 +5,7 @@ export async function calls() {
   const q = param('q');
   const from = param('from');
   const to = param('to');
-  const limit = Number(param('limit')) || 200;
+  const limit = Number(param('limit')) || 100;
   const res = await api('/api/calls' + query({ q, from, to, import: param('import'), limit }));
   const list = res.calls || res || [];
   const filter = el('input', { type: 'search', id: 'calls-filter', placeholder: 'Filter by URI, user, host...' });

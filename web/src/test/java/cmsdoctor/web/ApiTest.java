@@ -188,6 +188,15 @@ class ApiTest {
     }
 
     @Test
+    void callListWithoutARangeStartsFromTheNewestCall() {
+        JsonNode newest = ok(http.get("/api/calls?limit=1")).get("calls");
+        assertEquals(1, newest.size(), newest.toString());
+        assertEquals("cms9", newest.get(0).get("host").asText(), "call 21 of 2024-03-14 is the latest in the store");
+        assertEquals(21, newest.get(0).get("callNumber").asInt());
+        assertEquals(2, ok(http.get("/api/calls?limit=2&import=" + importId)).get("calls").size());
+    }
+
+    @Test
     void callByCallIdHasItsThreeSipMessages() {
         JsonNode call = ok(http.get("/api/calls/" + q(ROUTING_CALL_ID)));
         JsonNode sip = call.get("sipMessages");

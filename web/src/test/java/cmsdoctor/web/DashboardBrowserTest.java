@@ -26,8 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The dashboard in Debian's headless Chromium against a real server whose store holds
- * {@code sample-logs/failed-call-routing}, {@code sample-logs/sip-3x-call} and
- * {@code sample-logs/envelopes} (cms2 cannot resolve cms1). Screenshots go to {@code web/target/screenshots/}.
+ * {@code sample-logs/failed-call-routing}, {@code sample-logs/sip-3x-call},
+ * {@code sample-logs/db-cluster-dns} (cms2 and cms3 cannot resolve cms1) and the hostile
+ * display-name fixture; a browser uploads {@code sample-logs/logbundle/logbundle.tar.gz}. Screenshots go to {@code web/target/screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserTest {
@@ -51,7 +52,8 @@ class DashboardBrowserTest {
         workspace = Workspace.open(data, RuleSet.builtin(), 64L << 20);
         workspace.importFiles(List.of(Path.of(ROOT, "sample-logs", "failed-call-routing", "syslog"),
                 Path.of(ROOT, "sample-logs", "sip-3x-call", "syslog"),
-                Path.of(ROOT, "sample-logs", "envelopes", "envelopes.log")), 2024, null);
+                Path.of(ROOT, "sample-logs", "db-cluster-dns"),
+                Path.of(ROOT, "web", "src", "test", "resources", "hostile", "syslog")), 2024, null);
         server = new Server(workspace.backend(null), null).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();
         browser = new Browser();
@@ -79,9 +81,10 @@ class DashboardBrowserTest {
     @Order(1)
     void overviewListsTheDnsFindingWithItsFix() {
         open("/");
-        WebElement row = await(By.cssSelector("#findings tr.finding-row[data-rule='CMS-DNS-001']"));
+        WebElement row = await(By.xpath("//table[@id='findings']//tr[@data-rule='CMS-DNS-001']"
+                + "[.//span[@class='subject' and text()='cms1']]"));
         assertTrue(row.getText().contains("Database cluster peer name does not resolve"), row.getText());
-        assertTrue(row.getText().contains("cms1"), row.getText());
+        assertTrue(row.getText().contains("cms2, cms3"), "reported by both nodes: " + row.getText());
         WebElement fix = row.findElement(By.xpath("following-sibling::tr[1]"));
         assertTrue(fix.getText().contains("dns add rr \"cms1. IN A"), fix.getText());
         browser.screenshot("overview");
@@ -121,12 +124,15 @@ class DashboardBrowserTest {
     @Order(4)
     void anUploadedBundlesFindingsAppear() {
         open("/upload");
+        browser.driver.findElement(By.id("year")).sendKeys("2024");
         browser.driver.findElement(By.id("files"))
-                .sendKeys(Path.of(ROOT, "web", "src", "test", "resources", "hostile", "syslog").toString());
+                .sendKeys(Path.of(ROOT, "sample-logs", "logbundle", "logbundle.tar.gz").toString());
         WebElement done = new WebDriverWait(browser.driver, Duration.ofSeconds(90))
                 .until(d -> d.findElements(By.cssSelector(".upload-item.done table.findings")).isEmpty() ? null
                         : d.findElement(By.cssSelector(".upload-item.done")));
-        assertTrue(done.getText().contains("mylab.local"), done.getText());
+        assertTrue(done.getText().contains("logbundle.tar.gz"), done.getText());
+        assertTrue(done.getText().contains("92 lines"), "README: 89 + 3 lines: " + done.getText());
+        assertTrue(done.getText().contains("mylab.local"), "call 12 matched no rule: " + done.getText());
         assertTrue(done.getText().contains("Incoming call to a URI that matches no incoming rule"), done.getText());
         assertEquals("100", done.findElement(By.tagName("progress")).getAttribute("value"));
         browser.screenshot("upload");
@@ -156,6 +162,25 @@ class DashboardBrowserTest {
         await(By.id("fix"));
         assertTrue(browser.driver.findElement(By.id("fix")).getText().contains("dns add rr \"" + HOSTILE));
         assertShownAsText("finding");
+    }
+
+    @Test
+    @Order(6)
+    void findingPageAcknowledgesAndLinksToItsRule() {
+        open("/");
+        await(By.xpath("//table[@id='findings']//tr[@data-rule='CMS-DNS-001'][.//span[@class='subject' and text()='cms1']]"))
+                .findElement(By.cssSelector("a.title")).click();
+        await(By.id("evidence"));
+        assertTrue(browser.driver.findElement(By.id("evidence")).getText().contains("could not translate host name \"cms1\""));
+        browser.driver.findElement(By.id("ack")).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                .until(d -> d.findElement(By.id("action-status")).getText().equals("Acknowledged"));
+        browser.screenshot("finding");
+        browser.driver.findElement(By.id("rule-link")).click();
+        WebElement examples = await(By.cssSelector("pre.examples.match"));
+        assertTrue(browser.driver.getCurrentUrl().endsWith("/rules/CMS-DNS-001"), browser.driver.getCurrentUrl());
+        assertTrue(examples.getText().contains("could not translate host name"), examples.getText());
+        browser.screenshot("rule");
     }
 
     /** The characters are on the page as text, and nothing was built from them. */

@@ -7,12 +7,16 @@ import cmsdoctor.ingest.source.ReceiverOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code serve}'s one process: a line sent over TCP syslog becomes searchable through the
  * HTTP API, raises its finding (origin {@code live}) and shows its sender in
- * {@code /api/sources} and {@code /metrics}.
+ * {@code /api/sources} and {@code /metrics}; when it falls silent the overview says so.
  */
 class LiveReceiveTest {
 
@@ -54,6 +58,40 @@ class LiveReceiveTest {
                 assertEquals(1, sources.get("hosts").get(0).get("lines").asInt());
                 assertTrue(http.get("/metrics").body().contains("cmsdoctor_source_lines_total{"));
                 assertTrue(Http.json(http.get("/api/health")).get("live").asBoolean());
+            } finally {
+                server.stop();
+            }
+        }
+    }
+
+    @Test
+    void overviewListsTheNodeAndBannersItWhenItFallsSilent() throws Exception {
+        try (Workspace workspace = Workspace.open(data, RuleSet.builtin(), 1 << 20)) {
+            ReceiverOptions defaults = ReceiverOptions.defaults(workspace.dataDir());
+            ReceiverOptions options = defaults.withListeners(null, new ListenAddress("127.0.0.1", 0), null)
+                    .withLimits(defaults.udpBuffer(), defaults.retainDays(), null, Duration.ofSeconds(2));
+            Receiver receiver = workspace.startReceiver(options);
+            Server server = new Server(workspace.backend(receiver), null).start("127.0.0.1", 0);
+            try (Browser browser = new Browser()) {
+                try (Socket s = new Socket("127.0.0.1", receiver.port("tcp")); OutputStream out = s.getOutputStream()) {
+                    out.write((DNS_LINE + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+                Http http = new Http(server.port());
+                poll(http, "/api/findings?import=live");
+                JsonNode alarms = null;
+                for (int i = 0; i < 100 && (alarms == null || alarms.isEmpty()); i++) {
+                    Thread.sleep(100);
+                    alarms = Http.json(http.get("/api/sources")).get("alarms");
+                }
+                assertTrue(alarms.toString().contains("silent"), String.valueOf(alarms));
+                browser.driver.get("http://127.0.0.1:" + server.port() + "/");
+                WebElement banner = new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+                        .until(d -> d.findElements(By.id("banner-0")).isEmpty() ? null : d.findElement(By.id("banner-0")));
+                assertTrue(banner.getText().contains("cms2") && banner.getText().contains("silent"), banner.getText());
+                assertTrue(banner.getText().contains("syslog enable"), "the banner says what to check: " + banner.getText());
+                WebElement node = browser.driver.findElement(By.cssSelector("#nodes tr.silent"));
+                assertTrue(node.getText().startsWith("cms2"), node.getText());
+                browser.screenshot("overview-live");
             } finally {
                 server.stop();
             }

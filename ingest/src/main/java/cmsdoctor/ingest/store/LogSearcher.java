@@ -2,6 +2,7 @@ package cmsdoctor.ingest.store;
 
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -168,6 +169,17 @@ public final class LogSearcher implements Closeable {
     /** Documents in the index (events plus SIP messages). */
     public long size() {
         return withSearcher(searcher -> (long) searcher.getIndexReader().numDocs());
+    }
+
+    /**
+     * The latest {@code at} in the index, read from the point index's per-segment maximum
+     * (no document is visited; deleted documents may still count); null when empty.
+     */
+    public Instant newest() {
+        return withSearcher(searcher -> {
+            byte[] max = PointValues.getMaxPackedValue(searcher.getIndexReader(), Schema.AT);
+            return max == null ? null : Instant.ofEpochMilli(LongPoint.decodeDimension(max, 0));
+        });
     }
 
     /** Adds the time range and import scope to a query. */

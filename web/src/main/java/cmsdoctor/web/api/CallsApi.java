@@ -1,6 +1,7 @@
 package cmsdoctor.web.api;
 
 import cmsdoctor.ingest.store.CallCommand;
+import cmsdoctor.ingest.store.CallLines;
 import cmsdoctor.ingest.store.CallList;
 import cmsdoctor.ingest.store.CallSummary;
 import cmsdoctor.ingest.store.CallView;
@@ -8,8 +9,12 @@ import cmsdoctor.ingest.store.Hit;
 import cmsdoctor.ingest.store.InvalidQueryException;
 import cmsdoctor.ingest.store.Json;
 import cmsdoctor.ingest.store.LogSearcher;
+import cmsdoctor.ingest.store.Schema;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -56,23 +61,41 @@ public final class CallsApi {
     }
 
     /**
-     * The newest {@code limit} calls without reading every call line of a large index: an
-     * ten minutes back from the newest record first, then a window six times wider until enough
-     * calls are in it or it covers everything.
+     * The newest {@code limit} calls without reading every call line of a large index: the
+     * window back from the newest record doubles, from one minute, until it holds
+     * {@code limit} call starts (counting reads no document), then only that window is read.
+     * With a query, which the count cannot see, the window grows by reading instead.
      */
     private List<CallSummary> newest(String query, String origin, ZoneId zone, int limit) throws InvalidQueryException {
-        List<Hit> latest = searcher.search(new LogSearcher.Request("", null, null, 1, null, origin, zone)).hits();
-        if (latest.isEmpty() || latest.get(0).record().at() == null) {
+        Instant newest = newest(origin, zone);
+        if (newest == null) {
             return calls.list(null, null, query, origin, zone, limit);
         }
-        Instant to = latest.get(0).record().at().toInstant().plusMillis(1);
-        for (Duration window = Duration.ofMinutes(10); window.compareTo(ALL_TIME) < 0; window = window.multipliedBy(6)) {
-            List<CallSummary> found = calls.list(to.minus(window), to, query, origin, zone, limit);
-            if (found.size() >= limit) {
-                return found;
+        Instant to = newest.plusMillis(1);
+        Query starts = new TermQuery(new Term(Schema.CALL_PHASE, CallLines.START));
+        for (Duration window = Duration.ofMinutes(1); window.compareTo(ALL_TIME) < 0; window = window.multipliedBy(2)) {
+            Instant from = to.minus(window);
+            if (query == null) {
+                if (searcher.count(LogSearcher.filtered(starts, from, to, origin)) >= limit) {
+                    return calls.list(from, to, null, origin, zone, limit);
+                }
+            } else {
+                List<CallSummary> found = calls.list(from, to, query, origin, zone, limit);
+                if (found.size() >= limit) {
+                    return found;
+                }
             }
         }
         return calls.list(null, null, query, origin, zone, limit);
+    }
+
+    /** The latest record time: the point index's maximum, or for one import its newest record. */
+    private Instant newest(String origin, ZoneId zone) throws InvalidQueryException {
+        if (origin == null) {
+            return searcher.newest();
+        }
+        List<Hit> latest = searcher.search(new LogSearcher.Request("", null, null, 1, null, origin, zone)).hits();
+        return latest.isEmpty() || latest.get(0).record().at() == null ? null : latest.get(0).record().at().toInstant();
     }
 
     /** {@code ?at=} picks the occurrence of {@code HOST:N} that started last before it. */
