@@ -122,7 +122,7 @@ public final class Main {
         }
         ParseOptions options = new ParseOptions(a.getInt("year"), zone(a), null);
         List<Path> inputs = a.positional().stream().map(Path::of).toList();
-        return ImportCommand.run(data, options, inputs, out, err);
+        return ImportCommand.run(data, options, inputs, AnalyzedImport::run, out, err);
     }
 
     private static int search(String[] args, PrintStream out, PrintStream err) {
