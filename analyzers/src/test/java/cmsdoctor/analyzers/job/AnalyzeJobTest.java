@@ -185,6 +185,20 @@ class AnalyzeJobTest {
     }
 
     @Test
+    void aRulesFolderOverridesABuiltInRuleById(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path root = Path.of(System.getProperty("cmsdoctor.root"));
+        Files.writeString(dir.resolve("logo.yaml"), Files.readString(root.resolve("rules/CMS-LIC-001.yaml"))
+                .replace("severity: warning", "severity: critical"));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        AnalyzeJob.Result r = AnalyzeJob.analyze(new AnalyzeJob.Options("text", Severity.INFO, 2024, ZoneOffset.UTC, dir,
+                List.of(SAMPLES.resolve("license"))), new PrintStream(err, true, StandardCharsets.UTF_8));
+        Finding logo = r.findings().get(0);
+        assertEquals("CMS-LIC-001", logo.ruleId(), "now the most severe");
+        assertEquals(Severity.CRITICAL, logo.severity());
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void anUnreadableInputIsExitOne() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = AnalyzeJob.run(new AnalyzeJob.Options("text", Severity.INFO, 2024, ZoneOffset.UTC, null,

@@ -133,9 +133,9 @@ public final class ReceiveBenchmark {
             receiver.start();
         }
 
-        /** Waits until everything accepted is committed (or 60 s pass). */
+        /** Waits until everything accepted is committed (or 180 s pass). */
         ReceiverHealth drain() throws InterruptedException {
-            long deadline = System.currentTimeMillis() + 60_000;
+            long deadline = System.currentTimeMillis() + 180_000;
             ReceiverHealth h = receiver.health();
             while ((h.queued() > 0 || h.committedSeq() < h.acceptedSeq()) && System.currentTimeMillis() < deadline) {
                 Thread.sleep(100);

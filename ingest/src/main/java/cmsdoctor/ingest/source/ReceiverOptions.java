@@ -37,7 +37,7 @@ public record ReceiverOptions(Path data, ListenAddress udp, ListenAddress tcp, L
         return new ReceiverOptions(data, new ListenAddress("0.0.0.0", DEFAULT_PORT),
                 new ListenAddress("0.0.0.0", DEFAULT_PORT), null, null, null, null,
                 32 << 20, 14, null, Duration.ofMinutes(5), ParseOptions.defaults(),
-                4096, 1_000_000, 256L << 20, Duration.ofSeconds(1));
+                4096, 1_000_000, 256L << 20, Duration.ofSeconds(5));
     }
 
     public ReceiverOptions withListeners(ListenAddress udpAt, ListenAddress tcpAt, ListenAddress tlsAt) {
