@@ -4,7 +4,7 @@
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   setAttrs(node, attrs);
-  append(node, children);
+  appendAll(node, children);
   return node;
 }
 
@@ -12,7 +12,7 @@ export function el(tag, attrs = {}, ...children) {
 export function svg(tag, attrs = {}, ...children) {
   const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
   setAttrs(node, attrs);
-  append(node, children);
+  appendAll(node, children);
   return node;
 }
 
@@ -29,7 +29,12 @@ function setAttrs(node, attrs) {
   }
 }
 
-function append(node, children) {
+/** Appends children as el() does: strings as text nodes, null and false skipped. */
+export function append(node, ...children) {
+  appendAll(node, children);
+}
+
+function appendAll(node, children) {
   for (const c of children.flat(Infinity)) {
     if (c === null || c === undefined || c === false) continue;
     node.append(c instanceof Node ? c : document.createTextNode(String(c)));

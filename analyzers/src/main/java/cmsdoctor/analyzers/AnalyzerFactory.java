@@ -30,6 +30,12 @@ public interface AnalyzerFactory {
 
     Analyzer create(AnalyzerContext context);
 
+    /** Every rule the installed analyzers can raise, YAML rules and Java analyzers alike, by id. */
+    static List<RuleInfo> allRules(AnalyzerContext context) {
+        return installed().stream().flatMap(f -> f.rules(context).stream())
+                .sorted(java.util.Comparator.comparing(RuleInfo::id)).toList();
+    }
+
     /** Every factory on the class path. */
     static List<AnalyzerFactory> installed() {
         return ServiceLoader.load(AnalyzerFactory.class).stream().map(ServiceLoader.Provider::get).toList();

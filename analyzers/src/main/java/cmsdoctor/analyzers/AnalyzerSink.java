@@ -43,11 +43,15 @@ public final class AnalyzerSink implements RecordSink {
         pipelines.computeIfAbsent(origin, Pipeline::new).accept(record);
     }
 
-    /** Releases every buffered record and saves the findings. */
+    /**
+     * Releases every buffered record, marks resolved the windowed findings that have been
+     * quiet for their window (in record time), and saves the findings.
+     */
     @Override
     public synchronized void flush() {
         for (Pipeline p : pipelines.values()) {
             p.drain();
+            p.resolveQuiet();
         }
         save();
     }
@@ -99,12 +103,11 @@ public final class AnalyzerSink implements RecordSink {
             if (streamTime == null || at.isAfter(streamTime)) {
                 streamTime = at;
             }
-            lane.pending.add(new Pending(record, sequence++));
-            if (lane.newest == null || at.isAfter(lane.newest)) {
-                lane.newest = at;
-            }
-            OffsetDateTime horizon = lane.newest.minus(REORDER_WINDOW);
-            while (!lane.pending.isEmpty() && !lane.pending.peek().record.at().isAfter(horizon)) {
+            long millis = at.toInstant().toEpochMilli();
+            lane.pending.add(new Pending(record, millis, sequence++));
+            lane.newest = Math.max(lane.newest, millis);
+            long horizon = lane.newest - REORDER_WINDOW.toMillis();
+            while (!lane.pending.isEmpty() && lane.pending.peek().millis <= horizon) {
                 release(lane, lane.pending.poll().record);
             }
         }
@@ -126,6 +129,10 @@ public final class AnalyzerSink implements RecordSink {
             for (Analyzer a : cluster) {
                 a.finish(reporter);
             }
+            resolveQuiet();
+        }
+
+        void resolveQuiet() {
             if (findings instanceof FindingStore store) {
                 store.resolveQuiet(reporter.origin(), streamTime);
             }
@@ -145,7 +152,7 @@ public final class AnalyzerSink implements RecordSink {
     private final class Lane {
         final PriorityQueue<Pending> pending = new PriorityQueue<>();
         final List<Analyzer> analyzers = new ArrayList<>();
-        OffsetDateTime newest;
+        long newest = Long.MIN_VALUE;
 
         Lane() {
             for (AnalyzerFactory f : factories) {
@@ -156,11 +163,11 @@ public final class AnalyzerSink implements RecordSink {
         }
     }
 
-    /** A buffered record; the sequence keeps arrival order among equal times. */
-    private record Pending(LogRecord record, long sequence) implements Comparable<Pending> {
+    /** A buffered record and its time in epoch milliseconds; the sequence keeps arrival order among equal times. */
+    private record Pending(LogRecord record, long millis, long sequence) implements Comparable<Pending> {
         @Override
         public int compareTo(Pending o) {
-            int c = record.at().compareTo(o.record.at());
+            int c = Long.compare(millis, o.millis);
             return c != 0 ? c : Long.compare(sequence, o.sequence);
         }
     }

@@ -80,4 +80,23 @@ class AnalyzerSinkTest {
         assertEquals(1, cluster.made.get(0).finished);
         assertEquals(1, host.made.get(0).finished);
     }
+
+    @Test
+    void aBurstRuleResolvesOnceItsWindowHasPassedQuietlyInRecordTime() {
+        FindingStore store = FindingStore.inMemory();
+        AnalyzerSink sink = new AnalyzerSink(List.of(new cmsdoctor.analyzers.rules.RuleAnalyzer.Factory()),
+                AnalyzerContext.of(cmsdoctor.analyzers.rules.RuleSet.builtin()), store);
+        String m = "call %d: ending; local teardown, destination URI not matched - not connected after 0:00";
+        for (int i = 0; i < 12; i++) {
+            sink.accept("live", event(String.format("2024-02-06T05:19:%02d.118Z", i), "cms1", "host:server", "info", String.format(m, i)));
+        }
+        sink.flush();
+        String id = FindingStore.idFor("CMS-SIP-002", "cms1");
+        assertEquals(Finding.ACTIVE, store.get(id).orElseThrow().state());
+        assertEquals(12, store.get(id).orElseThrow().count());
+        // a quiet minute and more of other traffic on the same stream
+        sink.accept("live", event("2024-02-06T05:21:00Z", "cms1", "host:server", "info", "call 40: ending; remote SIP teardown - connected for 0:14"));
+        sink.flush();
+        assertEquals(Finding.RESOLVED, store.get(id).orElseThrow().state());
+    }
 }

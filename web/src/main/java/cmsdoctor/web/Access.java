@@ -53,6 +53,10 @@ final class Access {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Referrer-Policy", "same-origin");
+        if (wantsJson(ctx.path())) {
+            // log text and findings are not for shared caches or the browser's disk
+            ctx.header("Cache-Control", "no-store");
+        }
         if (STATE_CHANGING.contains(ctx.method()) && !sameOrigin(ctx)) {
             throw new ApiError(403, "cross-origin request refused",
                     "Origin/Referer does not match Host; state-changing requests must come from this server's pages");

@@ -1,5 +1,10 @@
 package cmsdoctor.web;
 
+import cmsdoctor.analyzers.FindingStore;
+import cmsdoctor.analyzers.rules.RuleSet;
+import cmsdoctor.ingest.source.Receiver;
+import cmsdoctor.ingest.store.LogSearcher;
+
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -9,12 +14,17 @@ import java.time.Instant;
  *
  * @param dataDir   the data directory (index, findings, uploads)
  * @param startedAt when the process started
+ * @param searcher  the store's near-real-time reader: search and calls
+ * @param findings  what the analyzers found, with ack and mute
+ * @param rules     the loaded rule set, for the rule pages
  * @param uploads   uploaded files and their imports
+ * @param receiver  the live syslog receiver, for source health
  */
-public record Backend(Path dataDir, Instant startedAt, Uploads uploads) {
+public record Backend(Path dataDir, Instant startedAt, LogSearcher searcher, FindingStore findings, RuleSet rules,
+                      Uploads uploads, Receiver receiver) {
 
     /** Only the data directory: every domain endpoint answers 503. */
     public Backend(Path dataDir, Instant startedAt) {
-        this(dataDir, startedAt, null);
+        this(dataDir, startedAt, null, null, null, null, null);
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 final class Dashboard {
 
     static final List<String> PAGES = List.of("/", "/findings/{id}", "/calls", "/calls/{key}", "/search",
-            "/upload", "/sources", "/rules", "/rules/{id}");
+            "/upload", "/rules", "/rules/{id}");
 
     private final byte[] shell;
 

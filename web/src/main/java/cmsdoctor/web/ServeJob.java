@@ -1,20 +1,44 @@
 package cmsdoctor.web;
 
+import cmsdoctor.analyzers.rules.RuleProblem;
+import cmsdoctor.analyzers.rules.RuleSet;
+import cmsdoctor.ingest.source.ImportReport;
+import cmsdoctor.ingest.source.ReceiveJob;
+import cmsdoctor.ingest.source.Receiver;
+import cmsdoctor.ingest.source.ReceiverOptions;
+import cmsdoctor.ingest.store.DataDirInUseException;
+
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import javax.net.ssl.SSLContext;
 
 /**
- * {@code cmsdoctor serve}: one process with the HTTP server, the store and the analyzers,
- * running until SIGTERM or Ctrl-C.
+ * {@code cmsdoctor serve}: one process with the syslog receivers, the store, the analyzers
+ * and the HTTP server, running until SIGTERM or Ctrl-C, which stops the listeners, drains
+ * what they queued, commits the store and stops the server.
  */
 final class ServeJob {
 
-    /** What {@code serve} was asked to do. */
-    record Options(Path dataDir, HttpAddress http, String authToken, long uploadMax, boolean demo) {}
+    /** File in the data directory that says the demo data was imported, and as which import. */
+    static final String DEMO_MARK = "demo-imported";
+
+    /**
+     * What {@code serve} was asked to do.
+     *
+     * @param tls      HTTPS context from {@code --https-cert}/{@code --https-key}, or null for HTTP
+     * @param receiver the syslog listeners ({@code cmsdoctor receive}'s options); all off for none
+     */
+    record Options(Path dataDir, HttpAddress http, String authToken, long uploadMax, boolean demo, SSLContext tls,
+                   ReceiverOptions receiver) {
+        Options withTls(SSLContext context) {
+            return new Options(dataDir, http, authToken, uploadMax, demo, context, receiver);
+        }
+    }
 
     private final Options options;
     private final PrintStream out;
@@ -28,23 +52,102 @@ final class ServeJob {
 
     /** Starts everything, blocks until the process is told to stop; returns the exit code. */
     int run() throws IOException, InterruptedException {
-        Files.createDirectories(options.dataDir());
-        Backend backend = new Backend(options.dataDir().toAbsolutePath().normalize(), Instant.now());
-        Server server = new Server(backend, options.authToken());
+        RuleSet rules = RuleSet.builtin();
+        for (RuleProblem p : rules.problems()) {
+            err.println("cmsdoctor: rule not loaded: " + p);
+        }
+        Workspace workspace;
+        try {
+            workspace = Workspace.open(options.dataDir(), rules, options.uploadMax());
+        } catch (DataDirInUseException e) {
+            err.println("cmsdoctor: " + e.getMessage());
+            return 1;
+        }
+        if (options.demo()) {
+            importDemo(workspace);
+        }
+        Receiver receiver;
+        try {
+            receiver = workspace.startReceiver(options.receiver());
+        } catch (IOException e) {
+            err.println("cmsdoctor: cannot start the receiver: " + e.getMessage());
+            workspace.close();
+            return 1;
+        }
+        if (receiver != null) {
+            ReceiveJob.printBanner(receiver, options.receiver(), out);
+            receiver.warnings().forEach(w -> err.println("cmsdoctor: warning: " + w));
+        }
+        Server server = new Server(workspace.backend(receiver), options.authToken(), options.tls());
         server.start(options.http().host(), options.http().port());
-        out.println("cmsdoctor: dashboard at " + options.http().url("http", server.port()));
+        out.println("cmsdoctor: dashboard at " + options.http().url(server.scheme(), server.port()));
         if (options.authToken() == null && !isLoopback(options.http().host())) {
-            err.println("cmsdoctor: warning: the dashboard is reachable from other hosts without a token; "
-                    + "use --auth-token (and HTTPS)");
+            err.println("cmsdoctor: warning: the dashboard is reachable from other hosts without a token;"
+                    + " use --auth-token (and --https-cert/--https-key)");
         }
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
+            try {
+                workspace.close();
+            } catch (IOException e) {
+                System.err.println("cmsdoctor: closing the index: " + e.getMessage());
+            }
             stopped.countDown();
         }, "cmsdoctor-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    private void importDemo(Workspace workspace) throws IOException {
+        importDemo(workspace, sampleLogs(), out, err);
+    }
+
+    /**
+     * Imports {@code samples} once per data directory; returns the import id, or null when
+     * nothing was imported (already done, or no samples found).
+     */
+    static String importDemo(Workspace workspace, Path samples, PrintStream out, PrintStream err) throws IOException {
+        Path mark = workspace.dataDir().resolve(DEMO_MARK);
+        if (Files.exists(mark)) {
+            out.println("cmsdoctor: demo data already imported (" + Files.readString(mark).strip() + ")");
+            return null;
+        }
+        if (samples == null) {
+            err.println("cmsdoctor: --demo: no sample-logs/ folder found next to the jar, in the working"
+                    + " directory or under -Dcmsdoctor.root");
+            return null;
+        }
+        out.println("cmsdoctor: importing demo data from " + samples + " ...");
+        ImportReport report = workspace.importFiles(List.of(samples), null, null);
+        out.println("cmsdoctor: demo import " + report.id() + ": " + report.lines() + " lines, " + report.events()
+                + " events, " + report.sipMessages() + " SIP messages, " + workspace.findingsOf(report.id())
+                + " findings");
+        Files.writeString(mark, report.id() + "\n", StandardCharsets.UTF_8);
+        return report.id();
+    }
+
+    /** {@code sample-logs/} under {@code cmsdoctor.root}, the working directory, or the checkout the jar was built in. */
+    static Path sampleLogs() {
+        String root = System.getProperty("cmsdoctor.root");
+        if (root != null && Files.isDirectory(Path.of(root, "sample-logs"))) {
+            return Path.of(root, "sample-logs").toAbsolutePath();
+        }
+        if (Files.isDirectory(Path.of("sample-logs"))) {
+            return Path.of("sample-logs").toAbsolutePath();
+        }
+        try {
+            Path jar = Path.of(ServeJob.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path dir = jar.getParent(); dir != null; dir = dir.getParent()) {
+                if (Files.isDirectory(dir.resolve("sample-logs"))) {
+                    return dir.resolve("sample-logs");
+                }
+            }
+        } catch (Exception e) {
+            // no code source (unusual class loader): the other places were tried
+        }
+        return null;
     }
 
     private static boolean isLoopback(String host) {

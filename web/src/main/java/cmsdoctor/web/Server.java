@@ -1,12 +1,16 @@
 package cmsdoctor.web;
 
+import cmsdoctor.analyzers.AnalyzerFactory;
+import cmsdoctor.ingest.store.Json;
 import cmsdoctor.web.api.ApiError;
+import cmsdoctor.web.api.CallsApi;
+import cmsdoctor.web.api.FindingsApi;
 import cmsdoctor.web.api.HealthApi;
 import cmsdoctor.web.api.MetricsApi;
+import cmsdoctor.web.api.RulesApi;
+import cmsdoctor.web.api.SearchApi;
+import cmsdoctor.web.api.SourcesApi;
 import cmsdoctor.web.api.UploadsApi;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
@@ -67,7 +71,8 @@ public final class Server {
     private void configure(JavalinConfig cfg) {
         cfg.startup.showJavalinBanner = false;
         cfg.startup.showOldJavalinVersionWarning = false;
-        cfg.jsonMapper(new JavalinJackson(jsonMapper(), false));
+        // the CLI's JSON shape: documented names, ISO-8601 times with milliseconds, nulls left out
+        cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
         cfg.http.maxRequestSize = 1 << 20;
         cfg.staticFiles.add(files -> {
             files.hostedPath = "/assets";
@@ -100,10 +105,16 @@ public final class Server {
     private void routes(RoutesConfig r) {
         var health = new HealthApi(backend);
         var dashboard = new Dashboard();
-        var uploads = backend.uploads() == null ? null : new UploadsApi(backend.uploads());
         var metrics = new MetricsApi(metricParts());
+        var findings = backend.findings() == null ? null : new FindingsApi(backend.findings());
+        var search = backend.searcher() == null ? null : new SearchApi(backend.searcher());
+        var calls = backend.searcher() == null ? null : new CallsApi(backend.searcher());
+        var uploads = backend.uploads() == null ? null : new UploadsApi(backend.uploads());
+        var sources = backend.receiver() == null ? null : new SourcesApi(backend.receiver());
+        var rules = backend.rules() == null ? null : new RulesApi(backend.rules(), AnalyzerFactory.installed());
 
         r.before(access::check);
+        r.after(metrics::count);
 
         r.get("/login", access::loginPage);
         r.post("/login", access::login);
@@ -114,20 +125,19 @@ public final class Server {
         }
 
         r.get("/api/health", health::show);
-        r.get("/api/findings", notBuilt("findings"));
-        r.get("/api/findings/{id}", notBuilt("findings"));
-        r.post("/api/findings/{id}/ack", notBuilt("findings"));
-        r.post("/api/findings/{id}/mute", notBuilt("findings"));
-        r.get("/api/search", notBuilt("the store"));
-        r.get("/api/calls", notBuilt("the store"));
-        r.get("/api/calls/{key}", notBuilt("the store"));
-        r.post("/api/uploads", uploads == null ? notBuilt("uploads") : uploads::create);
-        r.get("/api/uploads/{id}", uploads == null ? notBuilt("uploads") : uploads::show);
-        r.get("/api/sources", notBuilt("the receiver"));
-        r.get("/api/rules", notBuilt("the rules"));
-        r.get("/api/rules/{id}", notBuilt("the rules"));
+        r.get("/api/findings", findings == null ? absent("findings") : findings::list);
+        r.get("/api/findings/{id}", findings == null ? absent("findings") : findings::show);
+        r.post("/api/findings/{id}/ack", findings == null ? absent("findings") : findings::ack);
+        r.post("/api/findings/{id}/mute", findings == null ? absent("findings") : findings::mute);
+        r.get("/api/search", search == null ? absent("the store") : search::search);
+        r.get("/api/calls", calls == null ? absent("the store") : calls::list);
+        r.get("/api/calls/{key}", calls == null ? absent("the store") : calls::show);
+        r.post("/api/uploads", uploads == null ? absent("uploads") : uploads::create);
+        r.get("/api/uploads/{id}", uploads == null ? absent("uploads") : uploads::show);
+        r.get("/api/sources", sources == null ? absent("the live receiver") : sources::show);
+        r.get("/api/rules", rules == null ? absent("the rules") : rules::list);
+        r.get("/api/rules/{id}", rules == null ? absent("the rules") : rules::show);
         r.get("/metrics", metrics::show);
-        r.after(metrics::count);
 
         r.exception(ApiError.class, Server::apiError);
         r.exception(HttpResponseException.class, Server::httpError);
@@ -139,12 +149,22 @@ public final class Server {
         List<Supplier<String>> parts = new ArrayList<>();
         parts.add(() -> MetricsApi.gauge("cmsdoctor_uptime_seconds", "Seconds since the server started.",
                 Duration.between(backend.startedAt(), Instant.now()).toSeconds()));
+        if (backend.searcher() != null) {
+            parts.add(() -> MetricsApi.gauge("cmsdoctor_store_documents", "Events and SIP messages in the index.",
+                    backend.searcher().size()));
+        }
+        if (backend.findings() != null) {
+            parts.add(() -> MetricsApi.findings(backend.findings()));
+        }
+        if (backend.receiver() != null) {
+            parts.add(backend.receiver()::metrics);
+        }
         return parts;
     }
 
-    private static Handler notBuilt(String what) {
+    private static Handler absent(String what) {
         return ctx -> {
-            throw ApiError.notAvailable(what + " is not part of this build yet");
+            throw ApiError.notAvailable(what + " is not running in this server");
         };
     }
 
@@ -168,13 +188,6 @@ public final class Server {
         LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
         ctx.status(500).json(new ApiError.Body("internal error",
                 "the server could not answer this request; its log has the details"));
-    }
-
-    /** Jackson as the API writes it: ISO-8601 times, documented field names. */
-    public static ObjectMapper jsonMapper() {
-        return new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 
     /** Binds and starts serving; port 0 picks a free port (see {@link #port()}). */

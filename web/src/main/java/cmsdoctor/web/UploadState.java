@@ -18,6 +18,7 @@ public final class UploadState {
     private final List<String> names = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
     private String state = "receiving";
+    private String importId;
     private long bytes;
     private long entries;
     private long lines;
@@ -67,13 +68,17 @@ public final class UploadState {
         finishedAt = Instant.now();
     }
 
-    /** One archive entry or file read (the importer calls this). */
-    public synchronized void entry() {
-        entries++;
-    }
-
-    public synchronized void lines(long count) {
-        lines = count;
+    /**
+     * Where the import is (the importer calls this as it goes).
+     *
+     * @param importId the id the import's records and findings carry
+     * @param entries  files and archive entries finished
+     * @param lines    lines read so far
+     */
+    public synchronized void progress(String importId, long entries, long lines) {
+        this.importId = importId;
+        this.entries = entries;
+        this.lines = lines;
     }
 
     /** A problem with part of the upload that did not stop the rest (a refused entry). */
@@ -89,11 +94,16 @@ public final class UploadState {
 
     /** The JSON shape of {@code GET /api/uploads/{id}}. */
     public synchronized View view() {
-        return new View(id, state, List.copyOf(names), bytes, entries, lines, List.copyOf(errors), findings,
+        return new View(id, state, importId, List.copyOf(names), bytes, entries, lines, List.copyOf(errors), findings,
                 createdAt, finishedAt);
     }
 
-    /** A snapshot for the API. */
-    public record View(String id, String state, List<String> files, long bytes, long entries, long lines,
-                       List<String> errors, long findings, Instant createdAt, Instant finishedAt) {}
+    /**
+     * A snapshot for the API.
+     *
+     * @param importId the store's import id (scope for search and findings), once the import started
+     * @param bytes    bytes received
+     */
+    public record View(String id, String state, String importId, List<String> files, long bytes, long entries,
+                       long lines, List<String> errors, long findings, Instant createdAt, Instant finishedAt) {}
 }

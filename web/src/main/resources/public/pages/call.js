@@ -1,21 +1,23 @@
 // One call: its keys, a SIP ladder (SVG) beside its CMS events, linked legs, text export.
-import { el, svg, api, link, timeCell, shortTime, facts, empty, clear } from '../dom.js';
+import { el, svg, api, link, timeCell, shortTime, facts, empty, clear, append } from '../dom.js';
 import { keyLink } from './keys.js';
+import { callsTable, callRow } from './calls.js';
 
-const COL = 210;
 const ROW = 30;
 const TOP = 44;
 const LEFT = 96;
 
 export async function call(key) {
   const c = await api(link('/api/calls/', key));
+  if (c.legs) return legs(c);
   const messages = (c.sipMessages || []).slice().sort(byTime);
   const events = (c.events || []).slice().sort(byTime);
   const detail = el('div', { class: 'sip-detail', id: 'sip-detail' },
     el('p', { class: 'muted' }, messages.length ? 'Click an arrow to read the SIP message.' : ''));
   const keys = c.keys || {};
   return el('div', { class: 'call' },
-    el('h1', {}, 'Call ', el('span', { class: 'mono' }, key)),
+    el('h1', {}, title(c.summary || {}, keys)),
+    summaryLine(c.summary || {}),
     el('div', { class: 'call-head' }, keyFacts(keys), linksBlock(c.links || {})),
     el('div', { class: 'call-body' },
       el('section', { class: 'ladder-pane' },
@@ -25,6 +27,32 @@ export async function call(key) {
       el('section', { class: 'events-pane' },
         el('h2', {}, 'CMS events (' + events.length + ')'),
         events.length ? timeline(events) : empty('No events.'))));
+}
+
+function title(s, keys) {
+  const who = s.direction === 'outgoing' ? 'Outgoing call to ' + (s.remoteUri || '?')
+    : s.direction === 'incoming' ? 'Incoming call from ' + (s.remoteUri || '?') : 'Call';
+  return [who, keys.host ? el('span', { class: 'muted' }, '  ' + keys.host + (keys.callNumber != null ? ' call ' + keys.callNumber : '')) : null];
+}
+
+function summaryLine(s) {
+  if (!s.outcome && !s.start) return null;
+  const failed = s.ending ? !s.ending.connected : /^not connected/.test(s.outcome || '');
+  return el('p', { class: 'call-summary', id: 'call-outcome' },
+    failed ? el('span', { class: 'sev sev-error' }, 'failed') : s.ending ? el('span', { class: 'sev sev-ok' }, 'ok') : el('span', { class: 'sev sev-open' }, 'open'),
+    ' ', s.outcome || '',
+    s.localUri ? [' · to local URI ', el('span', { class: 'uri' }, s.localUri)] : null,
+    s.start ? [' · ', timeCell(s.start), ' – ', timeCell(s.end)] : null);
+}
+
+/** A conference, space or correlator GUID: the legs it links. */
+const KEY_NAMES = { conferenceId: 'Conference', spaceId: 'Space', callCorrelatorId: 'Call correlator', apiCallId: 'API call' };
+
+function legs(c) {
+  return el('div', { class: 'call' },
+    el('h1', {}, (KEY_NAMES[c.keyField] || c.keyField) + ' ', el('span', { class: 'mono' }, c.key)),
+    el('p', {}, c.legs.length + ' call legs share it; open one to read its ladder.'),
+    callsTable(c.legs.map(callRow), 'legs'));
 }
 
 function byTime(a, b) {
@@ -88,6 +116,8 @@ export function arrowClass(m) {
 
 function ladder(messages, detail) {
   const cols = columns(messages);
+  // wider columns when there are few, so start lines fit between the lifelines
+  const COL = cols.length <= 2 ? 320 : cols.length === 3 ? 250 : 210;
   const width = LEFT + cols.length * COL;
   const height = TOP + messages.length * ROW + 10;
   const x = (addr) => LEFT + cols.findIndex((c) => c.addr === addr) * COL + COL / 2;
@@ -113,7 +143,8 @@ function ladder(messages, detail) {
       svg('text', { class: 'time', x: 4, y: y + 4 }, shortTime(m.at)),
       svg('rect', { class: 'hit', x: Math.min(x1, x2), y: y - 16, width: Math.max(Math.abs(x2 - x1), 8), height: 22 }),
       svg('line', { x1, y1: y, x2, y2: y, 'marker-end': 'url(#head-' + cls + ')' }),
-      svg('text', { class: 'label', x: (x1 + x2) / 2, y: y - 5, 'text-anchor': 'middle' }, truncate(label, 34)));
+      svg('text', { class: 'label', x: (x1 + x2) / 2, y: y - 5, 'text-anchor': 'middle' },
+        truncate(label, Math.max(12, Math.floor(Math.abs(x2 - x1) / 7)))));
     const open = () => {
       if (selected) selected.classList.remove('selected');
       selected = g;
@@ -133,7 +164,7 @@ function truncate(s, n) {
 
 function showMessage(box, m) {
   clear(box);
-  box.append(
+  append(box,
     el('h3', {}, m.startLine || ''),
     facts([
       ['Time', timeCell(m.at)],

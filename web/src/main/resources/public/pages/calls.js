@@ -5,14 +5,15 @@ export async function calls() {
   const q = param('q');
   const from = param('from');
   const to = param('to');
-  const res = await api('/api/calls' + query({ q, from, to, import: param('import') }));
+  const limit = Number(param('limit')) || 100;
+  const res = await api('/api/calls' + query({ q, from, to, import: param('import'), limit }));
   const list = res.calls || res || [];
   const filter = el('input', { type: 'search', id: 'calls-filter', placeholder: 'Filter by URI, user, host...' });
   const outcome = el('select', { id: 'calls-outcome' },
     el('option', { value: '' }, 'All outcomes'), el('option', { value: 'failed' }, 'Failed'), el('option', { value: 'connected' }, 'Connected'));
   const hosts = [...new Set(list.map(callHost).filter(Boolean))].sort();
   const host = el('select', { id: 'calls-host' }, el('option', { value: '' }, 'All hosts'), hosts.map((h) => el('option', { value: h }, h)));
-  const rows = list.map((c) => ({ c, tr: row(c), text: searchable(c) }));
+  const rows = list.map((c) => ({ c, tr: callRow(c), text: searchable(c) }));
   const count = el('span', { class: 'summary' });
   const apply = () => {
     const words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
@@ -24,7 +25,7 @@ export async function calls() {
       r.tr.hidden = !ok;
       if (ok) n++;
     }
-    count.textContent = n + ' of ' + rows.length + ' calls';
+    count.textContent = n + ' of ' + rows.length + ' calls' + (rows.length >= limit ? ' (the newest ' + limit + '; set a time range for older ones)' : '');
   };
   filter.addEventListener('input', apply);
   outcome.addEventListener('change', apply);
@@ -32,57 +33,58 @@ export async function calls() {
   apply();
   const form = el('form', { class: 'search-form', method: 'get', action: '/calls' },
     el('input', { name: 'q', type: 'search', value: q, placeholder: 'Query, e.g. host:cms1 or a URI' }),
-    el('label', {}, 'From ', el('input', { name: 'from', type: 'datetime-local', step: '1', value: from })),
-    el('label', {}, 'To ', el('input', { name: 'to', type: 'datetime-local', step: '1', value: to })),
+    el('label', { title: 'Read in UTC' }, 'From (UTC) ', el('input', { name: 'from', type: 'datetime-local', step: '1', value: from })),
+    el('label', { title: 'Read in UTC' }, 'To (UTC) ', el('input', { name: 'to', type: 'datetime-local', step: '1', value: to })),
     el('button', { type: 'submit' }, 'Load'));
   return el('div', { class: 'calls' },
     el('h1', {}, 'Calls'), form,
     el('div', { class: 'filters' }, filter, outcome, host, count),
-    rows.length ? el('table', { class: 'calls-table', id: 'calls' },
-      el('thead', {}, el('tr', {}, el('th', {}, 'Start'), el('th', {}, 'End'), el('th', {}, 'Host'), el('th', {}, 'From / local'),
-        el('th', {}, 'To / remote'), el('th', {}, 'Outcome'), el('th', {}, ''))),
-      el('tbody', {}, rows.map((r) => r.tr))) : empty('No calls in this range.'));
+    rows.length ? callsTable(rows.map((r) => r.tr)) : empty('No calls in this range.'));
 }
 
-function row(c) {
+/** The call table around rows made by callRow(). */
+export function callsTable(trs, id = 'calls') {
+  return el('table', { class: 'calls-table', id },
+    el('thead', {}, el('tr', {}, el('th', {}, 'Start'), el('th', {}, 'End'), el('th', {}, 'Host'), el('th', {}, 'Call'),
+      el('th', {}, 'Remote (caller / dialled)'), el('th', {}, 'Local URI'), el('th', {}, 'Outcome'))),
+    el('tbody', {}, trs));
+}
+
+export function callRow(c) {
   const failed = isFailed(c);
-  return el('tr', { class: 'call-row' + (failed ? ' failed' : '') },
-    el('td', { class: 'when' }, timeCell(c.start)),
+  const open = !c.ending;
+  return el('tr', { class: 'call-row' + (failed ? ' failed' : ''), 'data-key': callKey(c) },
+    el('td', { class: 'when' }, el('a', { href: link('/calls/', callKey(c)) }, timeCell(c.start))),
     el('td', { class: 'when' }, timeCell(c.end)),
-    el('td', {}, callHost(c) || ''),
-    el('td', { class: 'uri' }, c.localUri || ''),
+    el('td', {}, callHost(c)),
+    el('td', { class: 'num' }, el('a', { href: link('/calls/', callKey(c)) }, (c.direction === 'outgoing' ? '→ ' : c.direction === 'incoming' ? '← ' : '') + 'call ' + c.callNumber)),
     el('td', { class: 'uri' }, c.remoteUri || ''),
-    el('td', { class: 'outcome' }, failed ? el('span', { class: 'sev sev-error' }, 'failed') : el('span', { class: 'ok' }, 'ok'), ' ', outcomeText(c)),
-    el('td', {}, el('a', { class: 'open', href: link('/calls/', callKey(c)) }, 'Open')));
+    el('td', { class: 'uri' }, c.localUri || ''),
+    el('td', { class: 'outcome' },
+      failed ? el('span', { class: 'sev sev-error' }, 'failed') : open ? el('span', { class: 'sev sev-open' }, 'open') : el('span', { class: 'sev sev-ok' }, 'ok'),
+      ' ', outcomeText(c)));
 }
 
 export function outcomeText(c) {
-  const o = c.outcome;
-  if (o && typeof o === 'object') {
-    return [o.connected === false ? 'not connected' : o.connected ? 'connected' : '', o.duration ? (o.connected ? 'for ' : 'after ') + o.duration : '', o.reason ? '— ' + o.reason : ''].filter(Boolean).join(' ');
-  }
-  return String(o ?? '');
+  return String(c.outcome ?? '');
 }
 
+/** A leg that ended "not connected" failed; one without an ending line is still open (or cut off). */
 export function isFailed(c) {
-  if (typeof c.failed === 'boolean') return c.failed;
-  if (typeof c.connected === 'boolean') return !c.connected;
-  if (c.outcome && typeof c.outcome === 'object' && typeof c.outcome.connected === 'boolean') return !c.outcome.connected;
-  return /not connected|fail|timeout|rejected/i.test(outcomeText(c));
+  if (c.ending && typeof c.ending.connected === 'boolean') return !c.ending.connected;
+  return /^not connected/i.test(outcomeText(c));
 }
 
 function callHost(c) {
-  return c.host || (c.keys && c.keys.host) || '';
+  return c.host || '';
 }
 
-/** The most specific key a call has: leg GUID, then Call-ID, then host:N. */
+/** The key the server opens this leg with: leg GUID, else Call-ID, else HOST:N. */
 export function callKey(c) {
-  const k = c.keys || {};
-  const first = (v) => (Array.isArray(v) ? v[0] : v);
-  return first(k.callLegId) || first(k.sipCallId) || first(k.sipCallIds) || first(k.apiCallId)
-    || (callHost(c) && k.callNumber != null ? callHost(c) + ':' + k.callNumber : '') || c.key || c.id || '';
+  return c.key || c.callLegId || c.sipCallId || (c.host + ':' + c.callNumber);
 }
 
 function searchable(c) {
-  return [c.localUri, c.remoteUri, callHost(c), outcomeText(c), JSON.stringify(c.keys || {})].join(' ').toLowerCase();
+  return [c.localUri, c.remoteUri, callHost(c), 'call ' + c.callNumber, outcomeText(c), c.callLegId, c.sipCallId]
+    .join(' ').toLowerCase();
 }

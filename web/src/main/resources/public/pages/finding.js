@@ -49,11 +49,20 @@ function evidence(lines) {
   return el('table', { class: 'evidence', id: 'evidence' },
     el('tbody', {}, lines.map((e) => el('tr', {},
       el('td', { class: 'where' }, el('a', {
-        href: '/search' + query({ q: 'source:"' + String(e.source || '').replace(/"/g, '\\"') + '" AND line:' + e.line }),
-        title: 'Find this line in search',
+        href: '/search' + query({ q: evidenceQuery(e) }),
+        title: 'Find this line and its neighbours in search',
       }, shortSource(e.source) + ':' + e.line)),
       el('td', { class: 'line' }, el('code', {}, e.text || '')),
       el('td', { class: 'keys' }, evidenceKeys(e))))));
+}
+
+/** The evidence line's source and a loose phrase of its first words after the envelope. */
+function evidenceQuery(e) {
+  const text = String(e.text || '');
+  const afterTag = text.indexOf(': ', 16);
+  const words = (afterTag > 0 ? text.slice(afterTag + 2) : text).match(/[A-Za-z]{3,}/g) || [];
+  const source = 'source:"' + String(e.source || '').replace(/["\\]/g, '\\$&') + '"';
+  return words.length ? source + ' AND "' + words.slice(0, 6).join(' ') + '"~20' : source;
 }
 
 function shortSource(s) {

@@ -29,5 +29,9 @@ export function evidenceKeys(e) {
   const callId = /Call-ID:\s*(\S+)/i.exec(text) || /SIP call ID "([^"]+)"/.exec(text);
   if (callId) return [keyLink(callId[1], 'Call-ID')];
   const guid = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i.exec(text);
-  return guid ? [keyLink(guid[0])] : [];
+  if (guid) return [keyLink(guid[0])];
+  // "Feb  6 05:19:01.101 user.info cms1 host:server: INFO : call 12: ending; ..." -> cms1:12
+  const host = /^(?:<\d+>)?[A-Z][a-z]{2}\s+\d+\s+[\d:.]+\s+\w+\.\w+\s+(\S+)\s/.exec(text);
+  const callN = /\bcall (\d+):/.exec(text);
+  return host && callN ? [keyLink(host[1] + ':' + callN[1], 'call')] : [];
 }

@@ -1,5 +1,5 @@
 // Search: Lucene query over the documented fields, newest first, matched words marked.
-import { el, api, param, query, highlight, queryTerms, timeCell, empty } from '../dom.js';
+import { el, api, param, query, highlight, queryTerms, timeCell, empty, link } from '../dom.js';
 import { recordKeys, keyLink } from './keys.js';
 
 const HINTS = [
@@ -21,13 +21,17 @@ export async function search() {
   const to = param('to');
   const form = el('form', { class: 'search-form', method: 'get', action: '/search', id: 'search-form' },
     el('input', { name: 'q', id: 'q', type: 'search', value: q, placeholder: 'e.g. "name resolution" AND host:cms1', autofocus: true, list: 'field-hints' }),
-    el('label', {}, 'From ', el('input', { name: 'from', type: 'datetime-local', step: '1', value: from })),
-    el('label', {}, 'To ', el('input', { name: 'to', type: 'datetime-local', step: '1', value: to })),
+    el('label', { title: 'Read in UTC' }, 'From (UTC) ', el('input', { name: 'from', type: 'datetime-local', step: '1', value: from })),
+    el('label', { title: 'Read in UTC' }, 'To (UTC) ', el('input', { name: 'to', type: 'datetime-local', step: '1', value: to })),
     el('button', { type: 'submit' }, 'Search'),
     el('datalist', { id: 'field-hints' }, HINTS.map(([v]) => el('option', { value: v }))));
   const hints = el('p', { class: 'hints' }, 'Fields: ', HINTS.map(([v, d]) => [el('code', { title: d }, v), ' ']));
   const page = el('div', { class: 'search' }, el('h1', {}, 'Search'), form, hints);
   if (!q) return page;
+  // a bare Call-ID, GUID or HOST:N is most often a call someone wants to open
+  if (/^[^\s"():]+(:\d+)?$/.test(q) && !/^(AND|OR|NOT)$/.test(q)) {
+    page.append(el('p', { class: 'open-call' }, 'Open ', el('a', { href: link('/calls/', q), id: 'open-as-call' }, q), ' as a call'));
+  }
   const params = { q, from: isoOrEmpty(from), to: isoOrEmpty(to), limit: 100, import: param('import') };
   const tbody = el('tbody');
   const summary = el('p', { class: 'summary', id: 'search-summary' });
@@ -40,8 +44,8 @@ export async function search() {
     shown += hits.length;
     for (const h of hits) tbody.append(row(h, terms));
     summary.textContent = (res.total ?? shown).toLocaleString('en') + ' matches' + (res.total > shown ? ', showing the newest ' + shown : '');
-    more.hidden = !res.cursor || !hits.length;
-    more.onclick = () => load(res.cursor).catch((e) => { summary.textContent = e.message; });
+    more.hidden = !res.next || !hits.length;
+    more.onclick = () => load(res.next).catch((e) => { summary.textContent = e.message; });
   };
   try {
     await load(null);

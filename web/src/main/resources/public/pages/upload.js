@@ -71,7 +71,7 @@ async function watch(id, status, results, item) {
     if (p.state === 'done' || p.state === 'failed') {
       item.classList.add(p.state);
       if ((p.errors || []).length) results.append(el('ul', { class: 'errors' }, p.errors.map((e) => el('li', {}, String(e.message || e)))));
-      if (p.state === 'done') await showFindings(id, results);
+      if (p.state === 'done' && p.importId) await showFindings(p.importId, results);
       return;
     }
     await new Promise((r) => setTimeout(r, 500));
@@ -82,12 +82,12 @@ function describe(p) {
   const parts = [p.state];
   if (p.lines != null) parts.push(p.lines.toLocaleString('en') + ' lines');
   if (p.entries != null) parts.push(p.entries + ' entries');
-  if (p.findings != null) parts.push(p.findings + ' findings');
+  if (p.state === 'done') parts.push(p.findings + ' findings');
   return parts.join(' · ');
 }
 
-async function showFindings(id, results) {
-  const res = await api('/api/findings' + query({ import: id }));
+async function showFindings(importId, results) {
+  const res = await api('/api/findings' + query({ import: importId }));
   const list = res.findings || res || [];
   results.append(list.length ? findingTable(list) : empty('No findings in this upload.'));
 }

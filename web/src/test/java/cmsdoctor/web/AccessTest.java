@@ -43,6 +43,7 @@ class AccessTest {
             assertFalse(csp.contains("unsafe-inline"), path + ": " + csp);
             assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), path);
         }
+        assertEquals("no-store", http.get("/api/health").headers().firstValue("Cache-Control").orElse(""));
     }
 
     @Test

@@ -36,15 +36,15 @@ class UploadsTest {
     private Http start(long max) throws IOException {
         uploads = new Uploads(data.resolve("uploads"), max, (upload, files, year, zone) -> {
             long lines = 0;
+            int entries = 0;
             for (Path f : files) {
-                upload.entry();
                 try (Stream<String> s = Files.lines(f)) {
                     lines += s.count();
                 }
+                upload.progress("imp-test", ++entries, lines);
             }
-            upload.lines(lines);
         });
-        server = new Server(new Backend(data, Instant.now(), uploads), null).start("127.0.0.1", 0);
+        server = new Server(new Backend(data, Instant.now(), null, null, null, uploads, null), null).start("127.0.0.1", 0);
         return new Http(server.port());
     }
 

@@ -4,7 +4,6 @@ import cmsdoctor.analyzers.Analyzer;
 import cmsdoctor.analyzers.AnalyzerContext;
 import cmsdoctor.analyzers.AnalyzerFactory;
 import cmsdoctor.analyzers.Detection;
-import cmsdoctor.analyzers.Evidence;
 import cmsdoctor.analyzers.Reporter;
 import cmsdoctor.analyzers.RuleInfo;
 import cmsdoctor.analyzers.Severity;
@@ -12,9 +11,7 @@ import cmsdoctor.ingest.record.LogEvent;
 import cmsdoctor.ingest.record.LogRecord;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -51,10 +48,9 @@ public final class ApiAuthAnalyzer implements Analyzer {
     };
     private final Map<String, Burst> bursts = new HashMap<>();
 
-    /** The 401s of one client within the window. */
+    /** The 401s of one client within the window, held back until they make a burst. */
     private static final class Burst {
-        final Deque<OffsetDateTime> times = new ArrayDeque<>();
-        final List<Evidence> evidence = new ArrayList<>();
+        final Deque<LogEvent> pending = new ArrayDeque<>();
         boolean raised;
     }
 
@@ -76,27 +72,33 @@ public final class ApiAuthAnalyzer implements Analyzer {
 
     private void unauthorized(String client, String request, LogEvent e, Reporter out) {
         Burst b = bursts.computeIfAbsent(client, k -> new Burst());
-        if (e.at() != null) {
-            b.times.addLast(e.at());
-            while (b.times.peekFirst().isBefore(e.at().minus(WINDOW))) {
-                b.times.removeFirst();
-            }
-        }
-        if (b.evidence.size() < 20) {
-            b.evidence.add(Detection.evidence(e));
-        }
-        if (!b.raised && b.times.size() < THRESHOLD) {
+        if (b.raised) {
+            out.raise(detection(client, request, e));
             return;
         }
-        String explanation = "The API client at " + client + " was refused with 401 Unauthorized " + b.times.size()
-                + " times within " + WINDOW.toMinutes() + " minutes (last: " + request + "). A management system"
-                + " (TMS, CMM, a booking or monitoring tool) is using an API user or password CMS does not accept.";
+        b.pending.addLast(e);
+        while (e.at() != null && b.pending.peekFirst().at() != null
+                && b.pending.peekFirst().at().isBefore(e.at().minus(WINDOW))) {
+            b.pending.removeFirst();
+        }
+        if (b.pending.size() >= THRESHOLD) {
+            for (LogEvent p : b.pending) {
+                out.raise(detection(client, request, p));
+            }
+            b.pending.clear();
+            b.raised = true;
+        }
+    }
+
+    private static Detection detection(String client, String request, LogEvent e) {
+        String explanation = "The API client at " + client + " was refused with 401 Unauthorized"
+                + " at least " + THRESHOLD + " times within " + WINDOW.toMinutes() + " minutes"
+                + " (last: " + request + "). A management system (TMS, CMM, a booking or monitoring tool) is using"
+                + " an API user or password CMS does not accept.";
         String fix = "Find the system at " + client + " and update the CMS API credentials it uses; check the user"
                 + " exists with the API/admin role on the MMP (user list; user add <name> (admin|api)) and that its"
                 + " password has not expired (MMP user rules may force a change).";
-        out.raise(new Detection(BURST, client, e.host(), e.at(), b.raised ? List.of(Detection.evidence(e)) : b.evidence,
-                explanation, fix));
-        b.raised = true;
+        return Detection.of(BURST, client, e, explanation, fix);
     }
 
     /** One instance per call bridge. */

@@ -80,8 +80,13 @@ public final class CallOutcomeAnalyzer implements Analyzer {
     }
 
     private void ending(int call, Start start, String ending, LogEvent e, Reporter out) {
-        if (start != null && start.incoming() && ending.contains("connected for")) {
-            connectedDomains.add(Uris.domain(start.to()));
+        if (start != null && ending.contains("connected for")) {
+            if (start.incoming()) {
+                connectedDomains.add(Uris.domain(start.to()));
+            } else {
+                // the healthy counterpart: a call to the same domain went through its next hop
+                out.resolve(NO_PROVISIONAL.id(), Uris.domain(start.to()), e.at());
+            }
         }
         if (ending.contains("destination URI not matched")) {
             notMatched(call, start, e, out);
@@ -92,8 +97,8 @@ public final class CallOutcomeAnalyzer implements Analyzer {
 
     private void notMatched(int call, Start start, LogEvent e, Reporter out) {
         if (start == null || !start.incoming()) {
-            out.raise(Detection.of(NOT_MATCHED, "unknown destination on " + e.host(), e,
-                    "Call " + call + " on " + e.host() + " was torn down because its destination URI matched nothing,"
+            out.raise(Detection.of(NOT_MATCHED, "unknown destination" + on(e), e,
+                    "Call " + call + on(e) + " was torn down because its destination URI matched nothing,"
                             + " but the line that names the dialled URI (incoming SIP call ... to local URI) is not in the data.",
                     "Find the dialled URI with SIP traffic tracing on, then add its domain to Configuration > Incoming calls"
                             + " (call matching), or add a forwarding rule, or create the space with that URI."));
@@ -124,15 +129,20 @@ public final class CallOutcomeAnalyzer implements Analyzer {
 
     private static void noProvisional(int call, Start start, LogEvent e, Reporter out) {
         String target = start == null ? null : Uris.bare(start.to());
-        String domain = target == null ? "unknown destination on " + e.host() : Uris.domain(target);
-        String explanation = "Call " + call + (target == null ? "" : " to " + target) + " on " + e.host()
+        String domain = target == null ? "unknown destination" + on(e) : Uris.domain(target);
+        String explanation = "Call " + call + (target == null ? "" : " to " + target) + on(e)
                 + " ended with \"transaction timeout - no provisional responses sending INVITE\": the INVITE went to"
                 + " the next hop of the outbound rule and not even a 100 Trying came back.";
         String fix = "Check the outbound dial rule that matches " + domain + " (Configuration > Outbound calls, or"
                 + " /api/v1/outboundDialPlanRules): the SIP proxy address and port, and that its encryption setting"
                 + " (encrypted/unencrypted) matches what the proxy listens on (TLS 5061 or TCP/UDP 5060); check a"
-                + " firewall does not drop the port between " + e.host() + " and the proxy.";
+                + " firewall does not drop the port between the call bridge and the proxy.";
         out.raise(Detection.of(NO_PROVISIONAL, domain, e, explanation, fix));
+    }
+
+    /** " on cms1", or nothing when the line names no host (event log export). */
+    private static String on(LogEvent e) {
+        return e.host() == null ? "" : " on " + e.host();
     }
 
     /** One instance per call bridge: call numbers are per process. */

@@ -61,11 +61,9 @@ public final class DatabaseClusterAnalyzer implements Analyzer {
         if (peer == null) {
             return;
         }
-        String link = (e.host() == null ? "?" : e.host()) + " -> " + peer;
-        boolean added = broken.put(link, why) == null;
-        if (added || broken.size() == 1) {
-            out.raise(Detection.of(CLUSTER, "database cluster", e, explanation(), fix()));
-        }
+        String link = (e.host() == null ? "unknown host" : e.host()) + " -> " + peer;
+        broken.put(link, why);
+        out.raise(Detection.of(CLUSTER, "database cluster", e, explanation(), fix()));
     }
 
     private static String reason(String text) {

@@ -44,7 +44,7 @@ public final class SipResponseAnalyzer implements Analyzer {
             return;
         }
         int code = m.statusCode();
-        String peer = Uris.ip(m.remote());
+        String peer = m.remote() == null ? "unknown peer" : Uris.ip(m.remote());
         String status = m.startLine() == null ? String.valueOf(code) : m.startLine().replaceFirst("^SIP/2\\.0\\s+", "");
         boolean fromPeer = "in".equals(m.direction());
         String explanation = (fromPeer ? "The peer " + peer + " answered CMS (" + m.host() + ")" : "CMS (" + m.host()

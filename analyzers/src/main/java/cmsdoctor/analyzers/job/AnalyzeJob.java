@@ -11,33 +11,31 @@ import cmsdoctor.analyzers.rules.RuleSet;
 import cmsdoctor.ingest.RecordSink;
 import cmsdoctor.ingest.parse.LogParser;
 import cmsdoctor.ingest.parse.ParseOptions;
+import cmsdoctor.ingest.source.EntryKind;
+import cmsdoctor.ingest.source.EntryReport;
+import cmsdoctor.ingest.source.ImportJob;
+import cmsdoctor.ingest.source.ImportLimits;
+import cmsdoctor.ingest.source.ImportListener;
+import cmsdoctor.ingest.source.ImportReport;
+import cmsdoctor.ingest.store.LogWriter;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 /**
- * {@code cmsdoctor analyze}: reads log files into a temporary data directory, runs every
+ * {@code cmsdoctor analyze}: imports files and archives into a temporary data directory (the
+ * store's {@link ImportJob} into a real Lucene index, with the analyzers teed in), runs every
  * analyzer over them, and prints the findings most severe first. Exit 0 whatever it found,
  * 1 when an input cannot be read.
  */
 public final class AnalyzeJob {
-
-    /** The origin findings of an analyze run carry. */
-    static final String ORIGIN = "analyze";
 
     /**
      * @param format      {@code text|json|csv}
@@ -77,7 +75,7 @@ public final class AnalyzeJob {
 
     /** Runs the analysis; warnings about rule files go to {@code err}. */
     public static Result analyze(Options options, PrintStream err) throws UnreadableInput {
-        List<Path> files = files(options.paths());
+        checkReadable(options.paths());
         RuleSet rules;
         try {
             rules = RuleSet.builtinWith(options.rulesDir());
@@ -93,20 +91,20 @@ public final class AnalyzeJob {
             FindingStore store = FindingStore.open(data);
             AnalyzerSink analyzers = AnalyzerSink.installed(AnalyzerContext.of(rules), store);
             InputSummary summary = new InputSummary();
-            RecordSink sink = RecordSink.all(summary, analyzers);
-            for (Path f : files) {
-                ParseOptions parseOptions = new ParseOptions(options.year(), options.zone(),
-                        Files.getLastModifiedTime(f).toInstant());
-                LogParser parser = new LogParser(parseOptions, ORIGIN, sink);
-                read(f, parser);
-                parser.finish();
-                summary.add(parser.stats());
+            ImportReport report;
+            try (LogWriter writer = LogWriter.open(data)) {
+                ImportJob job = new ImportJob(data, new ParseOptions(options.year(), options.zone(), null),
+                        RecordSink.all(writer, summary, analyzers), ImportLimits.defaults(), ImportListener.NONE);
+                report = job.run(options.paths());
+                if (!"done".equals(report.state())) {
+                    throw new UnreadableInput(report.error());
+                }
+                readClusterStatus(report, options, job.id(), analyzers);
+                analyzers.finish(job.id());
             }
-            sink.flush();
-            analyzers.finish(ORIGIN);
             Severity min = options.minSeverity() == null ? Severity.INFO : options.minSeverity();
             List<Finding> findings = store.list(new FindingFilter(min, null, null, null, true));
-            return new Result(findings, summary.counts());
+            return new Result(findings, summary.counts(report.lines(), report.unparsed()));
         } catch (IOException | UncheckedIOException e) {
             throw new UnreadableInput(e.getMessage());
         } finally {
@@ -114,43 +112,31 @@ public final class AnalyzeJob {
         }
     }
 
-    /** The files to read: each path given, folders walked, in name order. */
-    static List<Path> files(List<Path> paths) throws UnreadableInput {
-        List<Path> files = new ArrayList<>();
-        for (Path p : paths) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equalsIgnoreCase("README.md"))
-                            .sorted().forEach(files::add);
-                } catch (IOException e) {
-                    throw new UnreadableInput("cannot read " + p + ": " + e.getMessage());
+    /**
+     * The import keeps {@code database cluster status} output of a log bundle as text, not as
+     * log lines; the database analyzers need its {@code Nodes:} lines, so they read it here.
+     */
+    private static void readClusterStatus(ImportReport report, Options options, String origin, AnalyzerSink analyzers) {
+        for (EntryReport entry : report.entries()) {
+            if (entry.kind() == EntryKind.DATABASE_CLUSTER_STATUS
+                    && report.configuration().get(entry.path()) instanceof String text) {
+                LogParser parser = new LogParser(new ParseOptions(options.year(), options.zone(), null), origin, analyzers);
+                String[] lines = text.split("\r?\n");
+                for (int i = 0; i < lines.length; i++) {
+                    parser.line(entry.path(), i + 1, lines[i]);
                 }
-            } else if (Files.isRegularFile(p) && Files.isReadable(p)) {
-                files.add(p);
-            } else {
-                throw new UnreadableInput("cannot read " + p + ": " + (Files.exists(p) ? "not a readable file" : "no such file"));
+                parser.finish();
             }
         }
-        return files;
+        analyzers.flush();
     }
 
-    /** Feeds a plain or gzip file to the parser, line by line; gzip is known by its magic bytes. */
-    private static void read(Path file, LogParser parser) throws UnreadableInput {
-        try (InputStream raw = new PushbackInputStream(Files.newInputStream(file), 2)) {
-            PushbackInputStream in = (PushbackInputStream) raw;
-            byte[] magic = in.readNBytes(2);
-            in.unread(magic);
-            InputStream body = magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b
-                    ? new GZIPInputStream(in, 65536) : in;
-            BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 65536);
-            String source = file.getFileName().toString();
-            long n = 0;
-            String line;
-            while ((line = reader.readLine()) != null) {
-                parser.line(source, ++n, line);
+    /** Every path given must exist and be readable: a typo is exit 1 before anything runs. */
+    private static void checkReadable(List<Path> paths) throws UnreadableInput {
+        for (Path p : paths) {
+            if (!Files.isReadable(p)) {
+                throw new UnreadableInput("cannot read " + p + ": " + (Files.exists(p) ? "permission denied" : "no such file"));
             }
-        } catch (IOException e) {
-            throw new UnreadableInput("cannot read " + file + ": " + e.getMessage());
         }
     }
 

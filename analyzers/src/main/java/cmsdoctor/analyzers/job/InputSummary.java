@@ -1,7 +1,6 @@
 package cmsdoctor.analyzers.job;
 
 import cmsdoctor.ingest.RecordSink;
-import cmsdoctor.ingest.parse.ParseStats;
 import cmsdoctor.ingest.record.LogEvent;
 import cmsdoctor.ingest.record.LogRecord;
 import cmsdoctor.ingest.record.SipMessage;
@@ -19,8 +18,6 @@ import java.util.TreeSet;
  */
 public final class InputSummary implements RecordSink {
 
-    private long lines;
-    private long unparsedLines;
     private long events;
     private long sipMessages;
     private final Set<String> calls = new HashSet<>();
@@ -53,13 +50,8 @@ public final class InputSummary implements RecordSink {
         }
     }
 
-    /** Adds the line counts of one parsed input. */
-    public void add(ParseStats stats) {
-        lines += stats.lines();
-        unparsedLines += stats.unparsed();
-    }
-
-    public Counts counts() {
+    /** The counts, with the line counts the import took from the parser. */
+    public Counts counts(long lines, long unparsedLines) {
         return new Counts(lines, events, sipMessages, calls.size(), List.copyOf(hosts), from, to, unparsedLines);
     }
 }

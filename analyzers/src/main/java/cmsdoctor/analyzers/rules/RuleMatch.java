@@ -75,7 +75,8 @@ public record RuleMatch(
         if (unless != null && unless.matcher(text).find()) {
             return null;
         }
-        putField(values, "host", e.host());
+        // MMP output pasted without an envelope names no host; say so rather than print "?"
+        putField(values, "host", e.host() == null ? "unknown host" : e.host());
         putField(values, "tag", e.tag());
         putField(values, "component", e.component());
         putField(values, "level", e.level());

@@ -54,7 +54,9 @@ public final class CorpusGenerator {
     /** The next line, without a line terminator. */
     public String nextLine() {
         while (pending.isEmpty()) {
-            if (random.nextInt(4) == 0) {
+            // with SIP trace on, a call is ~150 lines: enough other lines keep the share of
+            // SIP trace lines near two thirds, as in a busy node's trace capture
+            if (random.nextInt(sipTrace ? 100 : 4) < (sipTrace ? 98 : 1)) {
                 background();
             } else {
                 call();

@@ -66,24 +66,49 @@ public final class CmsMessageParser {
         k.reset();
         k.callNumber = numberAfterPrefix(m, "call ");
         k.apiTrace = numberAfterPrefix(m, "API trace ");
-        if (m.length() < GUID) {
-            return;
-        }
-        k.callLegId = guidAfter(m, "API call leg ");
-        if (k.callLegId == null) {
-            k.callLegId = participant(m);
-        }
-        if (k.callLegId == null) {
-            k.callLegId = guidAfter(m, "[Join call:");
-        }
-        k.apiCallId = guidAfter(m, "(API call ");
-        k.conferenceId = guidAfter(m, " in call ");
-        if (k.conferenceId == null) {
-            k.conferenceId = guidAfter(m, "conference ");
-        }
-        k.spaceId = guidAfter(m, "Space GUID: ");
-        k.callCorrelatorId = guidAfter(m, "Call Correlator GUID: ");
         k.sipCallId = quotedAfter(m, "SIP call ID \"");
+        // one pass over the GUIDs of the message; the words before each one say what it is
+        int n = m.length();
+        int from = 8;
+        while (from + 28 <= n) {
+            int dash = m.indexOf('-', from);
+            if (dash < 0 || dash + 28 > n) {
+                break;
+            }
+            int start = dash - 8;
+            if (isGuid(m, start)) {
+                classify(m, start, k);
+                from = start + GUID + 8;
+            } else {
+                from = dash + 1;
+            }
+        }
+    }
+
+    private static void classify(String m, int at, Keys k) {
+        if (k.callLegId == null && (before(m, at, "API call leg ") || before(m, at, "[Join call:")
+                || before(m, at, "participant ") || (before(m, at, "\" (") && quotedParticipantBefore(m, at)))) {
+            k.callLegId = m.substring(at, at + GUID);
+        } else if (k.apiCallId == null && before(m, at, "(API call ")) {
+            k.apiCallId = m.substring(at, at + GUID);
+        } else if (k.conferenceId == null && (before(m, at, " in call ") || before(m, at, "conference "))) {
+            k.conferenceId = m.substring(at, at + GUID);
+        } else if (k.spaceId == null && before(m, at, "Space GUID: ")) {
+            k.spaceId = m.substring(at, at + GUID);
+        } else if (k.callCorrelatorId == null && before(m, at, "Call Correlator GUID: ")) {
+            k.callCorrelatorId = m.substring(at, at + GUID);
+        }
+    }
+
+    /** {@code participant "stream@streamer.com" (<guid>)}: the quoted name ends just before the GUID. */
+    private static boolean quotedParticipantBefore(String m, int at) {
+        int p = m.indexOf("participant \"");
+        return p >= 0 && p < at;
+    }
+
+    private static boolean before(String m, int at, String anchor) {
+        int from = at - anchor.length();
+        return from >= 0 && m.startsWith(anchor, from);
     }
 
     /** {@code call 11: ...} or {@code API trace 9498: ...} at the start: the number, else null. */
@@ -102,28 +127,6 @@ public final class CmsMessageParser {
         return i > start && i < n && m.charAt(i) == ':' ? v : null;
     }
 
-    /**
-     * {@code participant "stream@streamer.com" (2a31774f-...)} or, in the web app's JWT line,
-     * {@code participant 2a31774f-...}.
-     */
-    private static String participant(String m) {
-        int p = m.indexOf("participant ");
-        if (p < 0) {
-            return null;
-        }
-        int i = p + "participant ".length();
-        if (i < m.length() && m.charAt(i) == '"') {
-            int close = m.indexOf("\" (", i + 1);
-            return close < 0 ? null : guidAt(m, close + 3);
-        }
-        return guidAt(m, i);
-    }
-
-    private static String guidAfter(String m, String anchor) {
-        int p = m.indexOf(anchor);
-        return p < 0 ? null : guidAt(m, p + anchor.length());
-    }
-
     private static String quotedAfter(String m, String anchor) {
         int p = m.indexOf(anchor);
         if (p < 0) {
@@ -134,22 +137,29 @@ public final class CmsMessageParser {
         return close > from ? m.substring(from, close) : null;
     }
 
-    /** A GUID (8-4-4-4-12 hex digits) at {@code i}, or null. */
-    static String guidAt(String m, int i) {
-        if (i + GUID > m.length()) {
-            return null;
+    /** Whether a GUID (8-4-4-4-12 hex digits) starts at {@code i}. */
+    static boolean isGuid(String m, int i) {
+        if (i < 0 || i + GUID > m.length()) {
+            return false;
         }
         for (int k = 0; k < GUID; k++) {
             char c = m.charAt(i + k);
-            boolean dash = k == 8 || k == 13 || k == 18 || k == 23;
-            if (dash ? c != '-' : !isHex(c)) {
-                return null;
+            if (k == 8 || k == 13 || k == 18 || k == 23) {
+                if (c != '-') {
+                    return false;
+                }
+            } else if (c >= 128 || !HEX[c]) {
+                return false;
             }
         }
-        return m.substring(i, i + GUID);
+        return true;
     }
 
-    private static boolean isHex(char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    private static final boolean[] HEX = new boolean[128];
+
+    static {
+        for (char c : "0123456789abcdefABCDEF".toCharArray()) {
+            HEX[c] = true;
+        }
     }
 }

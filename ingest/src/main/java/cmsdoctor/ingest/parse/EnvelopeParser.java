@@ -41,12 +41,18 @@ public final class EnvelopeParser {
     private final boolean zoneGiven;
     /** Reference month and year for a line without a year, when {@code --year} is not given. */
     private final int refYear;
-    private final int refMonth;
-    private final Intern intern = new Intern();
+    /** month * 100 + day of the reference date plus the slack, in {@link #refYear} */
+    private final int refMonthDay;
+    private final Intern hosts = new Intern();
+    private final Intern tags = new Intern();
 
     /** Month of the previous BSD-time line, for the roll-over when {@code --year} is pinned. */
     private int lastMonth;
     private int rollover;
+
+    private String lastToken;
+    private String lastFacility;
+    private String lastSeverity;
 
     // the clock of the time being read (hh:mm:ss.fff); fields, not objects, for speed
     private int hour;
@@ -60,9 +66,10 @@ public final class EnvelopeParser {
         this.rules = options.zone().getRules();
         this.zoneGiven = options.zoneGiven();
         Instant ref = options.fileDate() != null ? options.fileDate() : Instant.now();
-        ZonedDateTime refTime = ref.atZone(options.zone());
+        // two days of slack for node clocks that ran ahead of the file date
+        ZonedDateTime refTime = ref.atZone(options.zone()).plusDays(2);
         this.refYear = refTime.getYear();
-        this.refMonth = refTime.getMonthValue();
+        this.refMonthDay = refTime.getMonthValue() * 100 + refTime.getDayOfMonth();
     }
 
     /**
@@ -116,7 +123,9 @@ public final class EnvelopeParser {
             return isDigit(s.charAt(1));
         }
         if (isDigit(c)) {
-            return isDigit(s.charAt(1)) && isDigit(s.charAt(2)) && isDigit(s.charAt(3)) && s.charAt(4) == '-';
+            // yyyy-mm-dd, not the digits of a GUID cut at a terminal wrap
+            return isDigit(s.charAt(1)) && isDigit(s.charAt(2)) && isDigit(s.charAt(3)) && s.charAt(4) == '-'
+                    && isDigit(s.charAt(5)) && isDigit(s.charAt(6)) && s.charAt(7) == '-';
         }
         if (month(s, 0) > 0 && s.charAt(3) == ' ' && (s.charAt(4) == ' ' || isDigit(s.charAt(4)))) {
             return true;
@@ -159,16 +168,18 @@ public final class EnvelopeParser {
         }
         int year;
         if (options.year() != null) {
-            // a big step back in months is the December -> January wrap of one input
-            if (lastMonth != 0 && month < lastMonth - 6) {
+            // autumn to winter within one input is the December -> January wrap; other steps
+            // back (a file of samples, a clock set back) keep the year
+            if (lastMonth >= 10 && month <= 3) {
                 rollover++;
             }
             lastMonth = month;
             year = options.year() + rollover;
         } else {
-            // no year given: the latest year not after the reference (file date or now),
-            // one month of tolerance for clocks that ran ahead of the file date
-            year = month > refMonth + 1 ? refYear - 1 : refYear;
+            // no year given: the latest date not after the reference (file date or now); a
+            // file cannot hold lines written after it was last modified, so a Dec 31 line in
+            // a file dated Nov 26 is last year's, and the Jan 1 line after it this year's
+            year = month * 100 + day > refMonthDay ? refYear - 1 : refYear;
         }
         setTime(e, year, month, day, options.year() == null);
         return end;
@@ -253,9 +264,9 @@ public final class EnvelopeParser {
         if (i + 8 > n || s.charAt(i + 2) != ':' || s.charAt(i + 5) != ':') {
             return -1;
         }
-        hour = digits(s, i, 2);
-        minute = digits(s, i + 3, 2);
-        second = digits(s, i + 6, 2);
+        hour = twoDigits(s, i);
+        minute = twoDigits(s, i + 3);
+        second = twoDigits(s, i + 6);
         if (hour < 0 || minute < 0 || second < 0) {
             return -1;
         }
@@ -316,7 +327,7 @@ public final class EnvelopeParser {
             if (hostEnd == i) {
                 return false;
             }
-            e.host = intern.get(s, i, hostEnd);
+            e.host = hosts.get(s, i, hostEnd);
             i = skipSpaces(s, hostEnd);
             // Web Bridge 3: a 12-hex container id sits between host and tag
             if (i + 13 < n && s.charAt(i + 12) == ' ' && isHex(s, i, 12)) {
@@ -370,12 +381,12 @@ public final class EnvelopeParser {
         i = skipSpaces(s, end);
         end = wordEnd(s, i);
         if (!isNil(s, i, end)) {
-            e.host = intern.get(s, i, end);
+            e.host = hosts.get(s, i, end);
         }
         i = skipSpaces(s, end);
         end = wordEnd(s, i);
         if (!isNil(s, i, end)) {
-            e.tag = intern.get(s, i, end);
+            e.tag = tags.get(s, i, end);
         }
         i = skipSpaces(s, end);
         end = wordEnd(s, i);
@@ -522,11 +533,11 @@ public final class EnvelopeParser {
             int open = s.lastIndexOf('[', to - 1);
             if (open > from) {
                 e.pid = parsePid(s, open + 1, to - 1);
-                e.tag = intern.get(s, from, open);
+                e.tag = tags.get(s, from, open);
                 return;
             }
         }
-        e.tag = intern.get(s, from, to);
+        e.tag = tags.get(s, from, to);
     }
 
     private static Integer parsePid(String s, int from, int to) {
@@ -546,6 +557,15 @@ public final class EnvelopeParser {
 
     /** A {@code facility.severity} token at {@code i}: sets both and returns the index after it, else -1. */
     private int facilityToken(String s, int i, Envelope e) {
+        // a log repeats a handful of tokens: try the last one before looking it up
+        if (lastToken != null && s.startsWith(lastToken, i)) {
+            int end = i + lastToken.length();
+            if (end == s.length() || s.charAt(end) == ' ') {
+                e.facility = lastFacility;
+                e.severity = lastSeverity;
+                return end;
+            }
+        }
         int end = wordEnd(s, i);
         int dot = -1;
         for (int k = i; k < end; k++) {
@@ -564,6 +584,9 @@ public final class EnvelopeParser {
         }
         e.facility = facility;
         e.severity = severity;
+        lastToken = s.substring(i, end);
+        lastFacility = facility;
+        lastSeverity = severity;
         return end;
     }
 
@@ -622,6 +645,12 @@ public final class EnvelopeParser {
             case 'D' -> b == 'e' && c == 'c' ? 12 : 0;
             default -> 0;
         };
+    }
+
+    private static int twoDigits(String s, int i) {
+        int a = s.charAt(i) - '0';
+        int b = s.charAt(i + 1) - '0';
+        return a < 0 || a > 9 || b < 0 || b > 9 ? -1 : a * 10 + b;
     }
 
     private static int digits(String s, int i, int count) {

@@ -4,6 +4,9 @@ import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +24,9 @@ public final class LineReader implements Closeable {
 
     /** Longest line kept whole: far above any CMS line, SIP trace lines included. */
     public static final int DEFAULT_MAX_LINE = 64 * 1024;
+
+    private static final VarHandle LONGS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final InputStream in;
     private final int maxLine;
@@ -63,13 +69,7 @@ public final class LineReader implements Closeable {
                 }
             }
             int start = pos;
-            int nl = -1;
-            for (int i = pos; i < limit; i++) {
-                if (buf[i] == '\n') {
-                    nl = i;
-                    break;
-                }
-            }
+            int nl = indexOfNewline(buf, pos, limit);
             int end = nl < 0 ? limit : nl;
             if (nl >= 0 && lineLength == 0 && end - start <= maxLine) {
                 // whole line inside the buffer: decode straight from it
@@ -79,7 +79,7 @@ public final class LineReader implements Closeable {
                 if (len > 0 && buf[end - 1] == '\r') {
                     len--;
                 }
-                return new String(buf, start, len, StandardCharsets.UTF_8);
+                return withoutBom(new String(buf, start, len, StandardCharsets.UTF_8));
             }
             append(start, end);
             pos = nl < 0 ? limit : nl + 1;
@@ -87,6 +87,24 @@ public final class LineReader implements Closeable {
                 return finishLine();
             }
         }
+    }
+
+    /** First {@code \n} in {@code b[from..to)}, eight bytes at a time; -1 when none. */
+    static int indexOfNewline(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long w = (long) LONGS.get(b, i) ^ 0x0A0A0A0A0A0A0A0AL;
+            long zero = (w - 0x0101010101010101L) & ~w & 0x8080808080808080L;
+            if (zero != 0) {
+                return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Whether the line last returned by {@link #next()} was cut at the length bound. */
@@ -119,7 +137,12 @@ public final class LineReader implements Closeable {
         if (len > 0 && line[len - 1] == '\r') {
             len--;
         }
-        return new String(line, 0, len, StandardCharsets.UTF_8);
+        return withoutBom(new String(line, 0, len, StandardCharsets.UTF_8));
+    }
+
+    /** A file saved by a Windows editor may start with a byte order mark: not part of the line. */
+    private String withoutBom(String s) {
+        return lineNumber == 1 && !s.isEmpty() && s.charAt(0) == '\uFEFF' ? s.substring(1) : s;
     }
 
     private boolean fill() throws IOException {

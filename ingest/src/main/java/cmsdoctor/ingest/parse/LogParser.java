@@ -7,6 +7,9 @@ import cmsdoctor.ingest.record.SipMessage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.List;
 
 /**
@@ -24,6 +27,9 @@ import java.util.List;
  * left out. To see a wrap, a file line is held until the next line arrives; network
  * sources are processed at once.
  *
+ * <p>An {@code API trace N:} block keeps its number on every line: lines with the prefix
+ * carry it, and body lines without it ({@code <?xml ...}) take the host's latest one.
+ *
  * <p>Postgres writes one error as several records {@code [N-1]}, {@code [N-2]}... of the
  * same pid: they become one event, message and raw joined with newlines, emitted when the
  * pid starts another record, {@value #GROUP_WAIT} lines later, or at {@link #finish()}.
@@ -32,8 +38,10 @@ public final class LogParser {
 
     /** A wrapped line's first part is at least this long: shorter lines were not wrapped. */
     static final int MIN_WRAP_WIDTH = 60;
+    /** A wrapped line is joined from at most this many pieces: a file of junk cannot grow one record. */
+    static final int MAX_WRAP_PIECES = 64;
     /** Lines after which an open postgres group is emitted even if its pid stays quiet. */
-    static final int GROUP_WAIT = 50;
+    static final int GROUP_WAIT = 16;
 
     private final ParseOptions options;
     private final String origin;
@@ -44,6 +52,8 @@ public final class LogParser {
     private final Envelope env = new Envelope();
     private final CmsMessageParser.Keys keys = new CmsMessageParser.Keys();
     private final PostgresGroups postgres;
+    /** The latest {@code API trace N} per host, for the body lines of its block. */
+    private final Map<String, Integer> lastApiTrace = new HashMap<>();
 
     private long lines;
     private long events;
@@ -57,6 +67,7 @@ public final class LogParser {
     private boolean heldTruncated;
     private boolean heldRejoined;
     private int lastPhysicalLength;
+    private int heldPieces;
 
     public LogParser(ParseOptions options, String origin, RecordSink sink) {
         this.options = options;
@@ -133,8 +144,10 @@ public final class LogParser {
             return;
         }
         if (!envelope && heldText != null && lastPhysicalLength >= MIN_WRAP_WIDTH && !text.isEmpty()
-                && source.equals(heldSource)) {
+                && Objects.equals(source, heldSource) && heldPieces < MAX_WRAP_PIECES
+                && heldText.length() + text.length() <= LineReader.DEFAULT_MAX_LINE) {
             heldText = heldText + text;
+            heldPieces++;
             heldRejoined = true;
             heldTruncated |= truncated;
             lastPhysicalLength = text.length();
@@ -148,6 +161,7 @@ public final class LogParser {
             heldLine = lineNumber;
             heldTruncated = truncated;
             heldRejoined = false;
+            heldPieces = 1;
         } else {
             process(source, lineNumber, text, truncated, false);
         }
@@ -191,7 +205,8 @@ public final class LogParser {
             // pasted from the page: "call 9:<tab>incoming SIP call ..."
             message = message.replace('\t', ' ');
         }
-        if (message.startsWith("SIP trace") && sip.offer(env.host, env.at, message, source, lineNumber)) {
+        boolean sipTrace = message.startsWith("SIP trace");
+        if (sipTrace && sip.offer(env.host, env.at, message, source, lineNumber)) {
             return;
         }
         List<String> flags = null;
@@ -211,17 +226,43 @@ public final class LogParser {
             }
         }
         String msg = clean.text();
-        messages.parse(msg, keys);
+        if (sipTrace) {
+            keys.reset(); // a SIP trace line the assembler left: its keys live in the SIP message
+        } else {
+            messages.parse(msg, keys);
+            if (keys.sipCallId == null && keys.callNumber != null) {
+                // a call rejected at once names its Call-ID only in the traced INVITE before it
+                keys.sipCallId = sip.callIdOfIncomingCall(env.host, msg);
+            }
+        }
+        Integer apiTrace = apiTrace(env.host, msg, keys.apiTrace);
         String level = env.level != null ? env.level : EnvelopeParser.levelOfSeverity(env.severity);
         String component = env.export ? "callbridge" : CmsMessageParser.component(env.tag);
         LogEvent event = new LogEvent(env.at, env.atInferred, env.host, env.facility, env.severity, level,
                 env.tag, env.pid, component, msg, text, source, lineNumber, flags,
                 keys.callNumber, keys.callLegId, keys.sipCallId, keys.apiCallId, keys.conferenceId,
-                keys.spaceId, keys.callCorrelatorId, keys.apiTrace);
+                keys.spaceId, keys.callCorrelatorId, apiTrace);
         if (env.pid != null && "postgres".equals(env.tag) && postgres.offer(event, lines)) {
             return;
         }
         emit(event);
+    }
+
+    /**
+     * The {@code API trace N} a line belongs to: its own prefix, or, for a body line of the
+     * block ({@code <?xml ...}, {@code <coSpaces total="1">}) with no prefix of its own, the
+     * latest API trace of the same host.
+     */
+    private Integer apiTrace(String host, String message, Integer own) {
+        String key = host == null ? "" : host;
+        if (own != null) {
+            lastApiTrace.put(key, own);
+            return own;
+        }
+        if (!message.isEmpty() && message.charAt(0) == '<' && !lastApiTrace.isEmpty()) {
+            return lastApiTrace.get(key);
+        }
+        return null;
     }
 
     private void unparsed(String source, long lineNumber, String text, boolean truncated, boolean rejoined) {

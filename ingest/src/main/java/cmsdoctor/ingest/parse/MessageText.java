@@ -19,21 +19,18 @@ record MessageText(String text, List<String> flags) {
         while (end > 0 && m.charAt(end - 1) <= ' ' && m.charAt(end - 1) != 0) {
             end--;
         }
-        boolean escapes = false;
+        // one cheap pass for the rare characters, then the escapes by intrinsic indexOf
         boolean control = false;
         boolean replaced = false;
         for (int i = 0; i < end; i++) {
             char c = m.charAt(i);
-            if (c < ' ') {
-                control |= c != '\t';
-            } else if (c == '|' || c == '#') {
-                escapes = true;
-            } else if (c == '\uFFFD') {
-                replaced = true;
-            } else if (c == 0x7F) {
-                control = true;
+            if (c < ' ' || c >= 0x7F) {
+                control |= (c < ' ' && c != '\t') || c == 0x7F;
+                replaced |= c == '\uFFFD';
             }
         }
+        int pipe = m.indexOf('|');
+        boolean escapes = (pipe >= 0 && pipe < end) || m.indexOf("#011") >= 0;
         List<String> flags = null;
         if (control || replaced) {
             flags = new ArrayList<>(2);

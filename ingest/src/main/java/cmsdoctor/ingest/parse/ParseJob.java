@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,7 @@ public final class ParseJob {
     private final Format format;
     private final Integer year;
     private final ZoneId zone;
+    private boolean listFailed;
 
     /**
      * @param year {@code --year}, or null to take it from each file's date
@@ -81,11 +83,14 @@ public final class ParseJob {
             }
         }
         w.flush();
+        if (listFailed) {
+            exit = 1;
+        }
         err.printf("cmsdoctor: %d lines, %d events, %d SIP messages, %d unparsed%n", lines, events, sip, unparsed);
         return exit;
     }
 
-    private static List<Path> files(Path path, PrintStream err) {
+    private List<Path> files(Path path, PrintStream err) {
         if (!Files.isDirectory(path)) {
             return Files.exists(path) ? List.of(path) : List.of();
         }
@@ -97,6 +102,10 @@ public final class ParseJob {
                     .forEach(files::add);
         } catch (IOException e) {
             err.println("cmsdoctor: cannot list " + path + ": " + reason(e));
+            listFailed = true;
+        } catch (UncheckedIOException e) {
+            err.println("cmsdoctor: cannot list " + path + ": " + reason(e.getCause()));
+            listFailed = true;
         }
         return files;
     }

@@ -34,8 +34,13 @@ final class PostgresGroups {
         }
     }
 
+    /** A group stops growing here (a runaway or hostile pid); the next part starts a new event. */
+    static final int MAX_GROUP_CHARS = 256 * 1024;
+
     private final Consumer<LogEvent> out;
     private final Map<Integer, Group> open = new LinkedHashMap<>();
+    /** The line count at which the oldest open group is due: {@link #tick} does nothing before. */
+    private long nextDue;
 
     PostgresGroups(Consumer<LogEvent> out) {
         this.out = out;
@@ -59,11 +64,12 @@ final class PostgresGroups {
         }
         String text = m.substring(Math.min(m.length(), close + 1)).stripLeading();
         Group g = open.get(event.pid());
-        if (g != null && g.number == number && part == g.part + 1) {
+        if (g != null && g.number == number && part == g.part + 1 && g.raw.length() < MAX_GROUP_CHARS) {
             g.part = part;
             g.lastSeen = lineCount;
             g.message.append('\n').append(text);
             g.raw.append('\n').append(event.raw());
+            nextDue = Math.min(nextDue, lineCount + LogParser.GROUP_WAIT);
             return true;
         }
         if (g != null) {
@@ -71,20 +77,24 @@ final class PostgresGroups {
             emit(g);
         }
         open.put(event.pid(), new Group(event, number, part, text, lineCount));
+        nextDue = Math.min(nextDue, lineCount + LogParser.GROUP_WAIT);
         return true;
     }
 
     /** Emits the groups nobody added to for {@link LogParser#GROUP_WAIT} lines. */
     void tick(long lineCount) {
-        if (open.isEmpty()) {
+        if (open.isEmpty() || lineCount < nextDue) {
             return;
         }
+        nextDue = Long.MAX_VALUE;
         Iterator<Group> it = open.values().iterator();
         while (it.hasNext()) {
             Group g = it.next();
             if (lineCount - g.lastSeen >= LogParser.GROUP_WAIT) {
                 it.remove();
                 emit(g);
+            } else {
+                nextDue = Math.min(nextDue, g.lastSeen + LogParser.GROUP_WAIT);
             }
         }
     }

@@ -16,23 +16,29 @@ public final class SdpParser {
 
     /** Parses an SDP body (lines separated by LF or CRLF); other lines, e.g. multipart boundaries, are ignored. */
     public static Sdp parse(String body) {
-        List<String> connections = new ArrayList<>();
-        List<Sdp.Media> media = new ArrayList<>();
+        List<String> connections = new ArrayList<>(2);
+        List<Sdp.Media> media = new ArrayList<>(2);
         List<Sdp.Candidate> candidates = new ArrayList<>();
-        for (String raw : body.split("\r?\n")) {
-            String line = raw.trim();
+        int start = 0;
+        while (start < body.length()) {
+            int end = body.indexOf('\n', start);
+            if (end < 0) {
+                end = body.length();
+            }
+            String line = body.substring(start, end).trim();
+            start = end + 1;
             if (line.startsWith("c=")) {
-                String address = connectionAddress(line.substring(2));
+                String address = connectionAddress(fields(line, 2));
                 if (address != null) {
                     connections.add(address);
                 }
             } else if (line.startsWith("m=")) {
-                Sdp.Media m = media(line.substring(2));
+                Sdp.Media m = media(fields(line, 2));
                 if (m != null) {
                     media.add(m);
                 }
             } else if (line.startsWith("a=candidate:")) {
-                Sdp.Candidate c = candidate(line.substring("a=candidate:".length()));
+                Sdp.Candidate c = candidate(fields(line, "a=candidate:".length()));
                 if (c != null) {
                     candidates.add(c);
                 }
@@ -42,44 +48,67 @@ public final class SdpParser {
     }
 
     /** {@code IN IP4 10.1.5.50} (an optional {@code /ttl} is dropped). */
-    private static String connectionAddress(String value) {
-        String[] f = value.trim().split("\\s+");
-        if (f.length < 3) {
+    private static String connectionAddress(List<String> f) {
+        if (f.size() < 3) {
             return null;
         }
-        int slash = f[2].indexOf('/');
-        return slash > 0 ? f[2].substring(0, slash) : f[2];
+        String address = f.get(2);
+        int slash = address.indexOf('/');
+        return slash > 0 ? address.substring(0, slash) : address;
     }
 
     /** {@code audio 50000 RTP/AVP 0 8 101}; a port like {@code 50000/2} keeps its first number. */
-    private static Sdp.Media media(String value) {
-        String[] f = value.trim().split("\\s+");
-        if (f.length < 3) {
+    private static Sdp.Media media(List<String> f) {
+        if (f.size() < 3) {
             return null;
         }
-        int port = number(f[1].contains("/") ? f[1].substring(0, f[1].indexOf('/')) : f[1]);
-        return port < 0 ? null : new Sdp.Media(f[0], port, f[2]);
+        String port = f.get(1);
+        int slash = port.indexOf('/');
+        int number = number(slash > 0 ? port.substring(0, slash) : port);
+        return number < 0 ? null : new Sdp.Media(f.get(0), number, f.get(2));
     }
 
     /** {@code 1 1 UDP 2130706431 10.1.5.50 50000 typ host [raddr ...]} */
-    private static Sdp.Candidate candidate(String value) {
-        String[] f = value.trim().split("\\s+");
-        if (f.length < 8 || !f[6].equalsIgnoreCase("typ")) {
+    private static Sdp.Candidate candidate(List<String> f) {
+        if (f.size() < 8 || !f.get(6).equalsIgnoreCase("typ")) {
             return null;
         }
-        int port = number(f[5]);
-        return port < 0 ? null : new Sdp.Candidate(f[7].toLowerCase(Locale.ROOT), f[4], port, f[2].toUpperCase(Locale.ROOT));
+        int port = number(f.get(5));
+        return port < 0 ? null : new Sdp.Candidate(f.get(7).toLowerCase(Locale.ROOT), f.get(4), port,
+                f.get(2).toUpperCase(Locale.ROOT));
+    }
+
+    /** The space- or tab-separated fields of {@code line} from {@code from} on. */
+    private static List<String> fields(String line, int from) {
+        List<String> fields = new ArrayList<>(10);
+        int i = from;
+        while (i < line.length()) {
+            while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+                i++;
+            }
+            int start = i;
+            while (i < line.length() && line.charAt(i) != ' ' && line.charAt(i) != '\t') {
+                i++;
+            }
+            if (i > start) {
+                fields.add(line.substring(start, i));
+            }
+        }
+        return fields;
     }
 
     private static int number(String s) {
         if (s.isEmpty() || s.length() > 9) {
             return -1;
         }
+        int n = 0;
         for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
                 return -1;
             }
+            n = n * 10 + (c - '0');
         }
-        return Integer.parseInt(s);
+        return n;
     }
 }

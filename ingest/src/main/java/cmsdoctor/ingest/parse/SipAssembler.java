@@ -37,6 +37,7 @@ public final class SipAssembler {
     private record StreamKey(String host, int number, char kind) {}
 
     private final Consumer<SipMessage> out;
+    private final IncomingInvites invites = new IncomingInvites();
     private final LinkedHashMap<StreamKey, SipStream> streams = new LinkedHashMap<>(64, 0.75f, true);
     private final Map<String, Integer> streamsPerHost = new HashMap<>();
     /** 2.x: bare {@code SIP trace: } lines belong to the latest header's stream on their host. */
@@ -49,12 +50,19 @@ public final class SipAssembler {
         }
     };
     private long openChars;
+    /** The stream of the previous 3.x line: consecutive lines mostly share one. */
+    private StreamKey lastKey;
+    private SipStream lastStream;
     private long sipLines;
-    private OffsetDateTime latestAt;
+    /** Latest log time per host: hosts' clocks (and zones) differ, so idleness is judged per host. */
+    private final Map<String, OffsetDateTime> latestAt = new HashMap<>();
 
     /** @param out receives each SIP message when it is complete (or flushed as truncated) */
     public SipAssembler(Consumer<SipMessage> out) {
-        this.out = out;
+        this.out = message -> {
+            invites.saw(message);
+            out.accept(message);
+        };
     }
 
     /**
@@ -78,9 +86,19 @@ public final class SipAssembler {
             taken = c == ' ' && message.startsWith("#", PREFIX.length() + 1) && offer3x(h, at, message, source, line);
         }
         if (taken && at != null) {
-            flushIdle(at);
+            flushIdle(h, at);
         }
         return taken;
+    }
+
+    /**
+     * The SIP Call-ID for a call-bridge event {@code call N: incoming SIP call from "X" to local
+     * URI "Y"}: that of the latest INVITE this assembler saw {@code host} receive from X for Y.
+     * Null for any other message, or when no such INVITE was traced. A call rejected at once
+     * ({@code destination URI not matched}) has no other line that names its Call-ID.
+     */
+    public String callIdOfIncomingCall(String host, String message) {
+        return invites.callIdOf(host, message);
     }
 
     /** End of input: emits every open message in the order they started, flagged as the rules say. */
@@ -98,9 +116,10 @@ public final class SipAssembler {
         streams.clear();
         streamsPerHost.clear();
         latest2x.clear();
+        lastStream = null;
         connectionLocal.clear();
         openChars = 0;
-        latestAt = null;
+        latestAt.clear();
     }
 
     /** Streams currently held (for tests of the memory bound). */
@@ -120,13 +139,20 @@ public final class SipAssembler {
         if (i == from || i + 1 >= message.length() || message.charAt(i + 1) != ':') {
             return false;
         }
-        int number = Integer.parseInt(message, from, i, 10);
+        int number = number(message, from, i);
         char dir = message.charAt(i);
         if (dir != '<' && dir != '>') {
             return false;
         }
         String text = afterColon(message, i + 2);
-        SipStream stream = stream(new StreamKey(host, number, dir), dir == '<' ? "in" : "out");
+        SipStream stream;
+        if (lastStream != null && lastKey.number() == number && lastKey.kind() == dir && lastKey.host().equals(host)) {
+            stream = lastStream;
+        } else {
+            lastKey = new StreamKey(host, number, dir);
+            stream = stream(lastKey, dir == '<' ? "in" : "out");
+            lastStream = stream;
+        }
         long before = stream.openChars();
         SipDataHeader header = SipDataHeader.parse(text);
         if (header != null) {
@@ -177,7 +203,7 @@ public final class SipAssembler {
         }
         int from = "connection ".length();
         int end = digitsEnd(text, from);
-        return end > from && end < text.length() && text.charAt(end) == ':' ? Integer.parseInt(text, from, end, 10) : -1;
+        return end > from && end < text.length() && text.charAt(end) == ':' ? number(text, from, end) : -1;
     }
 
     /** End of the run of at most 9 ASCII digits starting at {@code from} (so the number fits an int). */
@@ -202,12 +228,16 @@ public final class SipAssembler {
                 || text.startsWith("is incoming ") || text.startsWith("is outgoing ");
     }
 
-    /** The text after a framing colon: one separating space dropped, none required. */
+    /**
+     * The text after a framing colon: one separating space dropped, none required, and a
+     * syslog-escaped tab ({@code #011}) turned back into a tab so chunk sizes add up.
+     */
     private static String afterColon(String message, int at) {
         if (at >= message.length()) {
             return "";
         }
-        return message.charAt(at) == ' ' ? message.substring(at + 1) : message.substring(at);
+        String text = message.charAt(at) == ' ' ? message.substring(at + 1) : message.substring(at);
+        return text.indexOf('#') < 0 ? text : text.replace("#011", "\t");
     }
 
     private SipStream stream(StreamKey key, String direction) {
@@ -227,17 +257,21 @@ public final class SipAssembler {
         return stream;
     }
 
-    /** Every so many SIP lines, emits the messages that stopped growing long before {@code at}. */
-    private void flushIdle(OffsetDateTime at) {
-        if (latestAt == null || at.isAfter(latestAt)) {
-            latestAt = at;
+    /** Every so many SIP lines, emits the messages that stopped growing long before their host's latest line. */
+    private void flushIdle(String host, OffsetDateTime at) {
+        OffsetDateTime latest = latestAt.get(host);
+        if (latest == null || at.isAfter(latest)) {
+            if (latest == null && latestAt.size() >= MAX_STREAMS) {
+                latestAt.clear();  // hostile input naming endless hosts: start over rather than grow
+            }
+            latestAt.put(host, at);
         }
         if (++sipLines % IDLE_CHECK_EVERY != 0) {
             return;
         }
-        OffsetDateTime limit = latestAt.minusSeconds(IDLE_SECONDS);
         for (SipStream s : streams.values()) {
-            if (s.idleSince(limit)) {
+            OffsetDateTime hostLatest = latestAt.get(s.host);
+            if (hostLatest != null && s.idleSince(hostLatest.minusSeconds(IDLE_SECONDS))) {
                 openChars -= s.openChars();
                 s.flush(SipStream.End.IDLE);
             }
@@ -270,11 +304,23 @@ public final class SipAssembler {
                 SipStream s = e.getValue();
                 streamsPerHost.computeIfPresent(s.host, (k, n) -> n > 1 ? n - 1 : null);
                 latest2x.remove(s.host, s);
+                if (s == lastStream) {
+                    lastStream = null;
+                }
                 openChars -= s.openChars();
                 s.flush(SipStream.End.EVICTED);
                 return;
             }
         }
+    }
+
+    /** The digits in [from, end), at most 9 (Integer.parseInt on a CharSequence costs more on this path). */
+    private static int number(String text, int from, int end) {
+        int n = 0;
+        for (int i = from; i < end; i++) {
+            n = n * 10 + (text.charAt(i) - '0');
+        }
+        return n;
     }
 
     private static boolean isAsciiDigit(char c) {

@@ -99,15 +99,25 @@ public final class SipMessageParser {
         if (colon <= 0) {
             return false;
         }
-        for (int i = 0; i < colon; i++) {
-            char c = line.charAt(i);
-            boolean token = Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.' || c == '!'
-                    || c == '%' || c == '*' || c == '+' || c == '`' || c == '\'' || c == '~';
-            if (!token && !(c == ' ' && line.substring(i, colon).isBlank())) {
+        int nameEnd = colon;
+        while (nameEnd > 0 && line.charAt(nameEnd - 1) == ' ') {
+            nameEnd--;
+        }
+        if (nameEnd == 0) {
+            return false;
+        }
+        for (int i = 0; i < nameEnd; i++) {
+            if (!isTokenChar(line.charAt(i))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** RFC 3261 token characters. */
+    private static boolean isTokenChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || "-.!%*_+`'~".indexOf(c) >= 0;
     }
 
     /** The Content-Length ({@code l} in compact form), or -1 when absent or unreadable. */
@@ -165,23 +175,23 @@ public final class SipMessageParser {
         if (nameAddr == null) {
             return null;
         }
-        int close = nameAddr.lastIndexOf('>');
-        String params = nameAddr.substring(close + 1).toLowerCase();
-        int at = params.indexOf(";tag=");
-        if (at < 0) {
-            at = params.indexOf("; tag=");
-            if (at < 0) {
-                return null;
+        int i = nameAddr.lastIndexOf('>') + 1;
+        while ((i = nameAddr.indexOf(';', i)) >= 0) {
+            i++;
+            while (i < nameAddr.length() && nameAddr.charAt(i) == ' ') {
+                i++;
             }
-            at++;
+            if (nameAddr.regionMatches(true, i, "tag=", 0, 4)) {
+                int from = i + 4;
+                int end = from;
+                while (end < nameAddr.length() && nameAddr.charAt(end) != ';' && nameAddr.charAt(end) != ','
+                        && !Character.isWhitespace(nameAddr.charAt(end))) {
+                    end++;
+                }
+                return end > from ? nameAddr.substring(from, end) : null;
+            }
         }
-        int from = close + 1 + at + ";tag=".length();
-        int end = from;
-        while (end < nameAddr.length() && nameAddr.charAt(end) != ';' && nameAddr.charAt(end) != ','
-                && !Character.isWhitespace(nameAddr.charAt(end))) {
-            end++;
-        }
-        return end > from ? nameAddr.substring(from, end) : null;
+        return null;
     }
 
     private static String method(String startLine) {

@@ -48,7 +48,8 @@ public final class ArchiveSource {
 
     /** The lines of one log stream. */
     public interface Lines {
-        void line(long number, String text);
+        /** @param truncated the line was longer than {@link ImportLimits#maxLineBytes()} and was cut */
+        void line(long number, String text, boolean truncated);
 
         /** End of the stream (also after an error cut it short). */
         void end();
@@ -81,8 +82,20 @@ public final class ArchiveSource {
         if (Files.isDirectory(input)) {
             readDirectory(input, name);
         } else {
-            readFile(input, name);
+            guarded(name, () -> readFile(input, name));
         }
+    }
+
+    /**
+     * Reads one uploaded stream (an HTTP upload) without a file on disk; a zip is held in
+     * memory (up to 512 MiB) because its directory is at its end.
+     *
+     * @param name the upload's file name, used only to name the entries in reports
+     */
+    public void read(String name, InputStream in, Instant modified) throws IOException {
+        String safe = name == null || name.isBlank() ? "upload" : name.replace('\\', '/');
+        safe = safe.substring(safe.lastIndexOf('/') + 1);
+        entry(safe, in, 0, modified, -1);
     }
 
     private void readDirectory(Path dir, String name) throws IOException {
@@ -96,7 +109,7 @@ public final class ArchiveSource {
             if (Files.isSymbolicLink(p)) {
                 refuse(rel, "symbolic link (not followed)");
             } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                readFile(p, rel);
+                guarded(rel, () -> readFile(p, rel));
             }
         }
     }
@@ -136,14 +149,7 @@ public final class ArchiveSource {
             }
             Counting source = new Counting(in);
             InputStream gz = new Guarded(new GzipCompressorInputStream(source, true), path, source);
-            try {
-                entry(path + "!/" + stripGz(path), gz, depth + 1, modified, -1);
-            } catch (ImportLimitException e) {
-                if (e.fatal()) {
-                    throw e;
-                }
-                refuse(path, e.getMessage());
-            }
+            guarded(path, () -> entry(path + "!/" + stripGz(path), gz, depth + 1, modified, -1));
         } else if (isTar(head)) {
             if (deeper(path, depth)) {
                 readTar(new TarArchiveInputStream(in), path, depth + 1);
@@ -184,14 +190,7 @@ public final class ArchiveSource {
                 refuse(name, "not a regular file");
             } else {
                 Instant modified = e.getModTime() == null ? null : e.getModTime().toInstant();
-                try {
-                    entry(name, new Unclosable(tar), depth, modified, -1);
-                } catch (ImportLimitException x) {
-                    if (x.fatal()) {
-                        throw x;
-                    }
-                    refuse(name, x.getMessage());
-                }
+                guarded(name, () -> entry(name, new Unclosable(tar), depth, modified, -1));
             }
         }
     }
@@ -225,14 +224,11 @@ public final class ArchiveSource {
                 refuse(name, "unsupported zip compression or encryption");
             } else {
                 Instant modified = e.getLastModifiedTime() == null ? null : e.getLastModifiedTime().toInstant();
-                try (InputStream data = new Guarded(zip.getInputStream(e), name, new Fixed(e.getCompressedSize()))) {
-                    entry(name, data, depth, modified, e.getCompressedSize());
-                } catch (ImportLimitException x) {
-                    if (x.fatal()) {
-                        throw x;
+                guarded(name, () -> {
+                    try (InputStream data = new Guarded(zip.getInputStream(e), name, new Fixed(e.getCompressedSize()))) {
+                        entry(name, data, depth, modified, e.getCompressedSize());
                     }
-                    refuse(name, x.getMessage());
-                }
+                });
             }
         }
     }
@@ -269,7 +265,7 @@ public final class ArchiveSource {
             while ((text = reader.next()) != null) {
                 n++;
                 lines++;
-                sink.line(n, text);
+                sink.line(n, text, reader.lastCut());
             }
         } finally {
             sink.end();
@@ -290,6 +286,28 @@ public final class ArchiveSource {
         }
         leafBytes += n;
         return n;
+    }
+
+    private interface Reading {
+        void read() throws IOException;
+    }
+
+    /**
+     * Reads one entry so that its failure is its own: a limit it crossed refuses it, a
+     * corrupt stream (a truncated gzip, a broken zip) makes it unreadable, and the import goes
+     * on with the next one. Only a fatal limit ends the import.
+     */
+    private void guarded(String path, Reading reading) throws ImportLimitException {
+        try {
+            reading.read();
+        } catch (ImportLimitException e) {
+            if (e.fatal()) {
+                throw e;
+            }
+            refuse(path, e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            visitor.entry(new EntryReport(path, EntryKind.UNREADABLE, 0, 0, "unreadable: " + e), null);
+        }
     }
 
     private void refuse(String path, String why) {

@@ -18,6 +18,8 @@ public enum EntryKind {
     UNKNOWN,
     /** Nothing in it. */
     EMPTY,
+    /** A corrupt file or entry (a truncated gzip, a broken zip): reported, the import goes on. */
+    UNREADABLE,
     /** An archive entry refused: escapes the archive (../, absolute path), a link, or over a limit. */
     REFUSED
 }

@@ -66,6 +66,27 @@ public final class ImportJob {
      * rest goes on; a fatal limit or an unreadable input stops it ({@code state: failed}).
      */
     public ImportReport run(List<Path> inputs) throws IOException {
+        return run(inputs.stream().map(Path::toString).toList(), source -> {
+            for (Path input : inputs) {
+                source.read(input);
+            }
+        });
+    }
+
+    /**
+     * Runs the import over one uploaded stream (the web upload: no temporary file).
+     *
+     * @param name the upload's file name, for the entry names in the report
+     */
+    public ImportReport run(String name, java.io.InputStream upload) throws IOException {
+        return run(List.of(name), source -> source.read(name, upload, Instant.now()));
+    }
+
+    private interface Reading {
+        void readAll(ArchiveSource source) throws IOException;
+    }
+
+    private ImportReport run(List<String> inputs, Reading reading) throws IOException {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         Tally tally = new Tally();
@@ -80,8 +101,8 @@ public final class ImportJob {
                 progress(source[0], entries.size(), errors[0], path);
                 return new ArchiveSource.Lines() {
                     @Override
-                    public void line(long number, String text) {
-                        parser.line(path, number, text);
+                    public void line(long number, String text, boolean truncated) {
+                        parser.line(path, number, text, truncated);
                         if (number % PROGRESS_EVERY == 0) {
                             progress(source[0], entries.size(), errors[0], path);
                         }
@@ -110,9 +131,7 @@ public final class ImportJob {
         String state = "done";
         String error = null;
         try {
-            for (Path input : inputs) {
-                source[0].read(input);
-            }
+            reading.readAll(source[0]);
         } catch (IOException e) {
             state = "failed";
             error = e instanceof ImportLimitException ? e.getMessage()
@@ -122,7 +141,7 @@ public final class ImportJob {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         ImportReport report = new ImportReport(id, state, error, started, seconds,
-                inputs.stream().map(Path::toString).toList(), tally.lines, tally.events, tally.sipMessages,
+                inputs, tally.lines, tally.events, tally.sipMessages,
                 tally.unparsed, List.copyOf(tally.hosts), tally.from, tally.to, List.copyOf(entries), configuration);
         save(report);
         listener.progress(new ImportProgress(id, state, null, entries.size(), source[0].bytes(),

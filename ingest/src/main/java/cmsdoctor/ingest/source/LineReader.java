@@ -21,6 +21,7 @@ final class LineReader {
     private int end;
     private long bytes;
     private long cut;
+    private boolean lastCut;
 
     LineReader(InputStream in, int maxLine) {
         this.in = in;
@@ -70,6 +71,7 @@ final class LineReader {
     }
 
     private String finish(boolean overflow) {
+        lastCut = overflow;
         if (overflow) {
             cut++;
         }
@@ -82,6 +84,11 @@ final class LineReader {
 
     long bytes() {
         return bytes;
+    }
+
+    /** Whether the line {@link #next()} returned last was cut at the cap. */
+    boolean lastCut() {
+        return lastCut;
     }
 
     long cutLines() {

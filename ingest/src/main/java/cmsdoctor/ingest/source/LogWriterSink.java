@@ -26,7 +26,7 @@ public final class LogWriterSink implements DurableSink, AgedStore {
 
     public LogWriterSink(LogWriter writer) {
         this.writer = writer;
-        String seq = writer.commitData().get(SEQ_KEY);
+        String seq = writer.committedData().get(SEQ_KEY);
         committedSeq = seq == null ? 0 : Long.parseLong(seq);
     }
 
@@ -37,7 +37,7 @@ public final class LogWriterSink implements DurableSink, AgedStore {
 
     @Override
     public void commit(long journalSeq) {
-        writer.flush(Map.of(SEQ_KEY, Long.toString(journalSeq)));
+        writer.commit(Map.of(SEQ_KEY, Long.toString(journalSeq)));
         committedSeq = journalSeq;
     }
 
@@ -53,18 +53,7 @@ public final class LogWriterSink implements DurableSink, AgedStore {
 
     @Override
     public long diskBytes() throws IOException {
-        Path index = writer.dataDir().resolve("index");
-        try (Stream<Path> files = Files.list(index)) {
-            long total = 0;
-            for (Path p : files.toList()) {
-                try {
-                    total += Files.size(p);
-                } catch (IOException e) {
-                    // merged away meanwhile
-                }
-            }
-            return total;
-        }
+        return writer.diskBytes();
     }
 
     @Override

@@ -136,7 +136,8 @@ public final class ReceiveJob {
         return r.withParse(new ParseOptions(year, zone, null));
     }
 
-    private static void printBanner(Receiver receiver, ReceiverOptions options, PrintStream out) {
+    /** Prints the bound listeners and the MMP commands that point a CMS node here (also used by {@code serve}). */
+    public static void printBanner(Receiver receiver, ReceiverOptions options, PrintStream out) {
         String ip = thisAddress();
         for (SyslogSource s : receiver.listeners()) {
             out.println("cmsdoctor: listening on " + s.name());

@@ -82,7 +82,8 @@ public final class TlsContext {
         }
     }
 
-    SSLContext context() {
+    /** The context, for other TLS servers in the process (the dashboard's HTTPS). */
+    public SSLContext context() {
         return context;
     }
 

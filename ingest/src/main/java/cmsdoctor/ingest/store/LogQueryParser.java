@@ -71,15 +71,20 @@ public final class LogQueryParser {
         protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
             String name = resolve(field);
             if (Schema.AT.equals(name)) {
+                // at:2024-02-23 is that day, at:2024-02-23T09:02 that minute, and so on
                 long at = time(queryText);
-                return LongPoint.newExactQuery(Schema.AT, at);
+                return LongPoint.newRangeQuery(Schema.AT, at, at + precision(queryText) - 1);
             }
             return super.getFieldQuery(name, queryText, quoted);
         }
 
         @Override
         protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
-            return super.getFieldQuery(resolve(field), queryText, slop);
+            String name = resolve(field);
+            if (Schema.AT.equals(name)) {
+                return getFieldQuery(name, queryText, true);
+            }
+            return super.getFieldQuery(name, queryText, slop);
         }
 
         @Override
@@ -118,6 +123,21 @@ public final class LogQueryParser {
         @Override
         protected Query getRegexpQuery(String field, String termStr) throws ParseException {
             return super.getRegexpQuery(resolve(field), termStr);
+        }
+
+        /** Milliseconds spanned by the last field written: a day, a minute, a second or one. */
+        private long precision(String text) {
+            String t = text.strip().replaceAll("(Z|[+-]\\d{2}:?\\d{2})$", "");
+            if (t.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                return 86_400_000L;
+            }
+            if (t.matches(".*T\\d{2}:\\d{2}")) {
+                return 60_000L;
+            }
+            if (t.matches(".*T\\d{2}:\\d{2}:\\d{2}")) {
+                return 1_000L;
+            }
+            return 1L;
         }
 
         private long time(String text) throws ParseException {

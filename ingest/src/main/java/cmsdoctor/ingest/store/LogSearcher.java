@@ -2,6 +2,7 @@ package cmsdoctor.ingest.store;
 
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -16,6 +17,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -84,8 +86,12 @@ public final class LogSearcher implements Closeable {
      */
     public record Page(long total, List<Hit> hits, String next) {}
 
+    /** How often a searcher over another process's index looks for a newer commit. */
+    static final long REOPEN_CHECK_MS = 1000;
+
     private final SearcherManager searchers;
     private final Directory ownDirectory;
+    private volatile long lastReopenCheck = System.currentTimeMillis();
 
     private LogSearcher(SearcherManager searchers, Directory ownDirectory) {
         this.searchers = searchers;
@@ -126,14 +132,19 @@ public final class LogSearcher implements Closeable {
         int limit = Math.max(1, Math.min(request.limit(), MAX_LIMIT));
         return withSearcherChecked(searcher -> {
             FieldDoc after = request.cursor() == null ? null : decode(request.cursor());
+            // collect the page without counting every match (lets Lucene skip by the at points),
+            // then count with IndexSearcher.count, which answers term and match-all queries from
+            // index statistics instead of visiting each document
             TopFieldDocs top = searcher.search(query,
-                    new TopFieldCollectorManager(new Sort(Schema.newestFirst()), limit, after, Integer.MAX_VALUE));
+                    new TopFieldCollectorManager(new Sort(Schema.newestFirst()), limit, after, 1000));
             List<Hit> hits = load(searcher, top.scoreDocs);
             String next = null;
             if (top.scoreDocs.length == limit) {
                 next = encode((FieldDoc) top.scoreDocs[top.scoreDocs.length - 1]);
             }
-            return new Page(top.totalHits.value, hits, next);
+            long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO && after == null
+                    ? top.totalHits.value : searcher.count(query);
+            return new Page(total, hits, next);
         });
     }
 
@@ -158,6 +169,17 @@ public final class LogSearcher implements Closeable {
     /** Documents in the index (events plus SIP messages). */
     public long size() {
         return withSearcher(searcher -> (long) searcher.getIndexReader().numDocs());
+    }
+
+    /**
+     * The latest {@code at} in the index, read from the point index's per-segment maximum
+     * (no document is visited; deleted documents may still count); null when empty.
+     */
+    public Instant newest() {
+        return withSearcher(searcher -> {
+            byte[] max = PointValues.getMaxPackedValue(searcher.getIndexReader(), Schema.AT);
+            return max == null ? null : Instant.ofEpochMilli(LongPoint.decodeDimension(max, 0));
+        });
     }
 
     /** Adds the time range and import scope to a query. */
@@ -223,7 +245,10 @@ public final class LogSearcher implements Closeable {
 
     private <T> T withSearcherChecked(SearcherWork<T> work) throws InvalidQueryException {
         try {
-            if (ownDirectory != null) {
+            long now = System.currentTimeMillis();
+            if (ownDirectory != null && now - lastReopenCheck >= REOPEN_CHECK_MS) {
+                // looking for a new commit reads the directory: not on every query of a call lookup
+                lastReopenCheck = now;
                 searchers.maybeRefresh();
             }
             IndexSearcher searcher = searchers.acquire();

@@ -49,7 +49,7 @@ public final class LogWriter implements RecordSink, Closeable {
      */
     public record Config(double ramBufferMb, int threads, int batch) {
         public static Config defaults() {
-            return new Config(128, 2, 512);
+            return new Config(256, 2, 512);
         }
     }
 
@@ -171,14 +171,13 @@ public final class LogWriter implements RecordSink, Closeable {
     }
 
     /**
-     * Like {@link #flush()}, and records {@code data} in the commit (Lucene commit user data).
-     * The live receiver stores its journal sequence there, so index and journal agree after
-     * a crash: see {@code cmsdoctor.ingest.source.LogWriterSink}.
+     * {@link #flush()} with user data recorded in the same Lucene commit (the receiver's
+     * journal sequence), read back with {@link #committedData()} after a restart.
      */
-    public void flush(Map<String, String> data) {
+    public void commit(Map<String, String> userData) {
         drain();
         try {
-            writer.setLiveCommitData(new HashMap<>(data).entrySet());
+            writer.setLiveCommitData(Map.copyOf(userData).entrySet());
             writer.commit();
             searchers.maybeRefresh();
         } catch (IOException e) {
@@ -186,8 +185,8 @@ public final class LogWriter implements RecordSink, Closeable {
         }
     }
 
-    /** The user data of the latest commit (or of the next one, once set); empty when none. */
-    public Map<String, String> commitData() {
+    /** The user data of the latest commit (or of the one being prepared); empty when none. */
+    public Map<String, String> committedData() {
         Map<String, String> data = new HashMap<>();
         Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
         if (live != null) {
@@ -208,6 +207,19 @@ public final class LogWriter implements RecordSink, Closeable {
                         BooleanClause.Occur.FILTER)
                 .build());
         writer.forceMergeDeletes(false); // reclaim the space in the background
+    }
+
+    /** Bytes the index takes on disk. */
+    public long diskBytes() throws IOException {
+        long sum = 0;
+        for (String file : directory.listAll()) {
+            try {
+                sum += directory.fileLength(file);
+            } catch (java.nio.file.NoSuchFileException e) {
+                // deleted by a merge while we listed
+            }
+        }
+        return sum;
     }
 
     /** Makes what was accepted visible to searchers without a commit (cheaper; live receive). */

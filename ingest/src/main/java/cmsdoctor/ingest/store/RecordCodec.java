@@ -33,7 +33,7 @@ import java.util.Map;
  */
 public final class RecordCodec {
 
-    private static final ObjectMapper COMPACT = Json.create(JsonInclude.Include.NON_EMPTY);
+    private static final ObjectMapper COMPACT = Json.create(JsonInclude.Include.NON_NULL);
     private static final byte[] MESSAGE_AT = ",\"messageAt\":[".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] BODY_AT = ",\"bodyAt\":[".getBytes(StandardCharsets.US_ASCII);
 
@@ -108,12 +108,6 @@ public final class RecordCodec {
         exact(doc, Schema.FROM_TAG, m.fromTag());
         exact(doc, Schema.TO_TAG, m.toTag());
         exact(doc, Schema.TRACE, m.trace());
-        if (m.from() != null) {
-            doc.add(new TextField(Schema.FROM, m.from(), Field.Store.NO));
-        }
-        if (m.to() != null) {
-            doc.add(new TextField(Schema.TO, m.to(), Field.Store.NO));
-        }
         String text = m.text() == null ? "" : m.text();
         doc.add(new TextField(Schema.TEXT, text, Field.Store.NO));
         doc.add(new StoredField(Schema.TEXT, text));
@@ -174,7 +168,7 @@ public final class RecordCodec {
                 return m;
             }
             int bodyAt = node.get("bodyAt").get(0).asInt();
-            Map<String, List<String>> headers = node.has("headers") ? m.headers() : SipHeaders.read(text, bodyAt);
+            Map<String, List<String>> headers = !m.headers().isEmpty() ? m.headers() : SipHeaders.read(text, bodyAt);
             return new SipMessage(m.at(), m.host(), m.direction(), m.transport(), m.local(), m.remote(),
                     m.startLine(), m.method(), m.statusCode(), m.callId(), m.cseq(), m.from(), m.to(), m.fromTag(),
                     m.toTag(), headers, text.substring(bodyAt), m.sdp(), text, m.trace(), m.flags(), m.source(),

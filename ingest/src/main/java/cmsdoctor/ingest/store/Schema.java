@@ -5,10 +5,10 @@ import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.search.SortField;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
  *       as written ({@code sipCallId:"c185558b-...@10.1.5.50"}, {@code host:cms1}, {@code level:error}).
  *       A SIP message's {@code callId} is indexed as {@code sipCallId} too, so one Call-ID query
  *       finds the events and the messages of a dialog; {@code callId:} in a query means the same.</li>
- *   <li><b>text</b> ({@link LogTextAnalyzer}, not stored): {@code message}, SIP {@code text},
- *       {@code from}, {@code to}. Bare query words search {@code message} and {@code text}.</li>
+ *   <li><b>text</b> ({@link LogTextAnalyzer}, not stored): {@code message}, SIP {@code text}
+ *       ({@code from:} and {@code to:} in a query search it). Bare query words search {@code message} and {@code text}.</li>
  *   <li><b>time</b>: {@code at} as epoch milliseconds, a {@code LongPoint} for ranges and a
  *       {@code NumericDocValuesField} for newest-first sorting.</li>
  *   <li><b>stored</b>, each byte once: {@code raw} (an event's line) or {@code text} (a SIP
@@ -89,21 +89,25 @@ public final class Schema {
             STATUS_CODE, CSEQ, FROM_TAG, TO_TAG, TRACE);
 
     /** Fields analysed by {@link LogTextAnalyzer}. */
-    public static final Set<String> TEXT_FIELDS = Set.of(MESSAGE, TEXT, FROM, TO);
+    public static final Set<String> TEXT_FIELDS = Set.of(MESSAGE, TEXT);
 
     /** Where bare query words look. */
     public static final List<String> DEFAULT_FIELDS = List.of(MESSAGE, TEXT);
 
-    /** Query names that mean another field. */
-    public static final Map<String, String> ALIASES = Map.of(CALL_ID, SIP_CALL_ID);
+    /**
+     * Query names that mean another field. {@code from:} and {@code to:} search the SIP text
+     * (which holds those headers) rather than fields of their own: one analysed copy of the
+     * message is enough.
+     */
+    public static final Map<String, String> ALIASES = Map.of(CALL_ID, SIP_CALL_ID, FROM, TEXT, TO, TEXT);
 
     /** Every name a query may use, sorted, for error messages. */
     public static Set<String> queryFields() {
-        Set<String> all = new java.util.TreeSet<>(EXACT);
+        Set<String> all = new TreeSet<>(EXACT);
         all.addAll(TEXT_FIELDS);
         all.add(AT);
         all.addAll(ALIASES.keySet());
-        return all.stream().collect(Collectors.toCollection(LinkedHashSet::new));
+        return all;
     }
 
     /** Newest first; documents without a time sort last. */

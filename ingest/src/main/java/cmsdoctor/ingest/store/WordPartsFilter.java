@@ -9,8 +9,10 @@ import java.io.IOException;
 
 /**
  * After a compound token ({@code cms1.lab.local}, {@code sip:jdoe@lab.local}) emits its
- * letter-and-digit runs at the same position, so a word query finds it. Plain words pass
- * through untouched; parts equal to the whole are not repeated.
+ * letter-and-digit runs at the same position, so a word query finds it. Only parts with a
+ * letter are emitted, and none for a GUID: the pieces of an address, a port, a time or a
+ * GUID ({@code 10}, {@code 5060}, {@code de70}) find nothing anyone looks for and would
+ * double the terms of a SIP message. Plain words pass through untouched.
  */
 final class WordPartsFilter extends TokenFilter {
 
@@ -35,6 +37,9 @@ final class WordPartsFilter extends TokenFilter {
         }
         char[] buf = term.buffer();
         int len = term.length();
+        if (isGuid(buf, len)) {
+            return true;
+        }
         for (int i = 0; i < len; i++) {
             if (!Character.isLetterOrDigit(buf[i])) {
                 if (whole.length < len) {
@@ -61,7 +66,7 @@ final class WordPartsFilter extends TokenFilter {
                 end++;
             }
             next = end;
-            if (end > start) {
+            if (end > start && hasLetter(start, end)) {
                 // offsets stay those of the whole token; only the term and position change
                 term.copyBuffer(whole, start, end - start);
                 posInc.setPositionIncrement(0);
@@ -69,6 +74,29 @@ final class WordPartsFilter extends TokenFilter {
             }
         }
         return false;
+    }
+
+    private boolean hasLetter(int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (Character.isLetter(whole[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code 8-4-4-4-12} hex digits. */
+    static boolean isGuid(char[] b, int len) {
+        if (len != 36 || b[8] != '-' || b[13] != '-' || b[18] != '-' || b[23] != '-') {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            char c = b[i];
+            if (c != '-' && !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

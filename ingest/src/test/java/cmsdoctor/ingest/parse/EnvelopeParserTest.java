@@ -217,6 +217,20 @@ class EnvelopeParserTest {
     }
 
     @Test
+    void aFileDatedLaterInTheYearStillPutsNewYearsEveInThePreviousYear() {
+        // a bundle fetched in late November holding last winter's rotation
+        ParseOptions fileDated = new ParseOptions(null, ZoneOffset.UTC, Instant.parse("2026-11-26T13:00:00Z"));
+        EnvelopeParser parser = new EnvelopeParser(fileDated);
+        Envelope e = new Envelope();
+        parser.parse("Dec 31 23:59:59.900 user.info cms1 host:server: INFO : a", e);
+        assertEquals(OffsetDateTime.parse("2025-12-31T23:59:59.900Z"), e.at);
+        parser.parse("Jan  1 00:00:00.100 user.info cms1 host:server: INFO : b", e);
+        assertEquals(OffsetDateTime.parse("2026-01-01T00:00:00.100Z"), e.at);
+        parser.parse("Nov 27 08:00:00.000 user.info cms1 host:server: INFO : c", e);
+        assertEquals(2026, e.at.getYear(), "a clock a day ahead of the file date keeps the year");
+    }
+
+    @Test
     void badTimestampIsFlaggedNotReplaced() {
         Envelope e = read(Samples.PINNED, "Feb 30 25:61:00.000 user.info cms1 host:server: INFO : call 1: x");
         assertTrue(e.ok);

@@ -1,5 +1,7 @@
 package cmsdoctor.ingest.parse;
 
+import cmsdoctor.ingest.record.LogEvent;
+import cmsdoctor.ingest.record.LogRecord;
 import cmsdoctor.ingest.record.Sdp;
 import cmsdoctor.ingest.record.SipMessage;
 import org.junit.jupiter.api.Test;
@@ -187,6 +189,70 @@ class SipAssemblerTest {
                 && "in".equals(m.direction())), "no response to the outgoing INVITE");
     }
 
+    @Test
+    void samplesThroughLogParserGiveTheMessagesTheirReadmesCount() throws IOException {
+        assertEquals(7, throughLogParser("sip-3x-call").size());
+        assertEquals(10, throughLogParser("sip-2x-call").size());
+        assertEquals(10, throughLogParser("failed-call-routing").size());
+    }
+
+    @Test
+    void throughLogParserAMessageTakesTheTimeOfItsFirstLine() throws IOException {
+        List<SipMessage> sip = throughLogParser("sip-3x-call");
+        SipMessage ok = sip.get(3);
+
+        assertEquals(OffsetDateTime.of(2024, 2, 23, 9, 2, 22, 158_000_000, ZoneOffset.UTC), ok.at());
+        assertEquals("cms1", ok.host());
+        assertTrue(ok.body().contains("\na=rtpmap:107 MP4A-LATM/90000\n"), ok.body());
+        assertEquals(List.of("reassembled from 2 chunks"), ok.flags());
+        SipMessage invite = throughLogParser("sip-2x-call").get(0);
+        assertEquals(OffsetDateTime.of(2024, 6, 7, 10, 18, 20, 0, ZoneOffset.UTC), invite.at());
+        assertEquals("acanosrv03", invite.host());
+        assertEquals("364ac547-7bb3-4073-bb41-00f4bcd018d6", invite.callId());
+    }
+
+    @Test
+    void anIncomingCallEventGetsTheCallIdOfTheInviteBeforeIt() throws IOException {
+        feedSample("failed-call-routing", UnaryOperator.identity());
+        String event = "call 12: incoming SIP call from \"sip:jsmith@lab.local\" to local URI \"sip:jdoe@mylab.local\"";
+
+        assertEquals("8a3b1c00-6021e5b5-1a2b3-1405010a@10.1.5.20", assembler.callIdOfIncomingCall("cms1", event));
+        assertNull(assembler.callIdOfIncomingCall("cms2", event), "another call bridge");
+        assertNull(assembler.callIdOfIncomingCall("cms1",
+                "call 14: incoming SIP call from \"sip:someone@lab.local\" to local URI \"sip:jdoe@mylab.local\""));
+        assertNull(assembler.callIdOfIncomingCall("cms1", "call 12: ending; local teardown, destination URI not matched - not connected after 0:00"));
+        assertNull(assembler.callIdOfIncomingCall("cms1", "call 13: outgoing SIP call to \"jdoe@lab.local\""));
+    }
+
+    @Test
+    void theLatestMatchingInviteWinsAndDisplayNamesDoNotMatter() throws IOException {
+        feedSample("sip-3x-call", UnaryOperator.identity());
+        offer("SIP trace #11<: BEGINNING OF MESSAGE");
+        offer("SIP trace #11<: INVITE sip:9999@cms1.lab.local;transport=tcp SIP/2.0");
+        offer("SIP trace #11<: f: \"J. Doe\" <sip:JDoe@lab.local;user=phone>;tag=77");
+        offer("SIP trace #11<: t: <sip:9999@cms1.lab.local>");
+        offer("SIP trace #11<: i: second-attempt");
+        offer("SIP trace #11<: l: 0");
+        offer("SIP trace #11<: END OF MESSAGE");
+        offer("SIP trace #12<: BEGINNING OF MESSAGE");
+        offer("SIP trace #12<: INVITE SIP/2.0");
+        offer("SIP trace #12<: END OF MESSAGE");
+
+        assertEquals("second-attempt", assembler.callIdOfIncomingCall("cms1",
+                "call 4: incoming SIP call from \"sip:jdoe@lab.local\" to local URI \"sip:9999@cms1.lab.local\""));
+    }
+
+    @Test
+    void throughLogParserTheRejectedCallsEventCarriesItsCallId() throws IOException {
+        List<LogEvent> incoming = recordsThroughLogParser("failed-call-routing").stream()
+                .filter(r -> r instanceof LogEvent e && e.message().contains("incoming SIP call from"))
+                .map(r -> (LogEvent) r).toList();
+
+        assertEquals(1, incoming.size());
+        assertEquals(12, incoming.get(0).callNumber());
+        assertEquals("8a3b1c00-6021e5b5-1a2b3-1405010a@10.1.5.20", incoming.get(0).sipCallId());
+    }
+
     // --- rules on hand-made lines ---
 
     @Test
@@ -281,6 +347,15 @@ class SipAssemblerTest {
     }
 
     @Test
+    void syslogEscapedTabsAreTabsAgain() {
+        offer("SIP trace #2<: BEGINNING OF MESSAGE");
+        offer("SIP trace #2<: INFO sip:a@b SIP/2.0");
+        offer("SIP trace #2<: Subject:#011two#011tabs");
+        offer("SIP trace #2<: END OF MESSAGE");
+        assertEquals(List.of("two\ttabs"), messages.get(0).headers().get("Subject"));
+    }
+
+    @Test
     void chunkSizesThatDoNotAddUpFallBackToContent() {
         // sizes here are wrong on purpose (lines lost): the content decides
         offer("SIP trace #8<: incoming SIP TCP data from 10.0.0.9:5060 to 10.0.0.1:5060, size 4000:");
@@ -343,7 +418,8 @@ class SipAssemblerTest {
         for (int i = 0; i < 50_000; i++) {
             byte[] bytes = new byte[random.nextInt(60)];
             random.nextBytes(bytes);
-            String noise = new String(bytes, StandardCharsets.ISO_8859_1);
+            String noise = random.nextBoolean() ? new String(bytes, StandardCharsets.ISO_8859_1)
+                    : random.ints(bytes.length, 0, 0x10000).collect(StringBuilder::new, (b, c) -> b.append((char) c), StringBuilder::append).toString();
             String host = random.nextInt(10) == 0 ? null : "h" + random.nextInt(3);
             assembler.offer(host, null, prefixes[random.nextInt(prefixes.length)] + noise, null, i);
             if (i % 7 == 0) {
@@ -355,6 +431,43 @@ class SipAssemblerTest {
         assembler.offer("h", null, "SIP trace #3<: Content-Length: 99999999999999999", null, 3);
         assembler.finish();
         assertFalse(messages.isEmpty());
+    }
+
+    @Test
+    void noSipLineIsLostWhenLinesGoMissingOrRepeat() throws IOException {
+        for (String scenario : List.of("sip-3x-call", "sip-2x-call", "failed-call-routing")) {
+            List<String> lines = Files.readAllLines(Path.of(System.getProperty("cmsdoctor.root"), "sample-logs", scenario, "syslog"));
+            for (long seed = 1; seed <= 20; seed++) {
+                Random random = new Random(seed);
+                List<SipMessage> out = new ArrayList<>();
+                SipAssembler damaged = new SipAssembler(out::add);
+                List<String> offeredContent = new ArrayList<>();
+                for (int i = 0; i < lines.size(); i++) {
+                    int roll = random.nextInt(100);
+                    if (roll < 5) {
+                        continue;  // lost line
+                    }
+                    String line = lines.get(i);
+                    String message = line.substring(line.indexOf(" INFO : ") + " INFO : ".length());
+                    if (roll < 30) {
+                        message = message.stripTrailing();
+                    }
+                    for (int copy = roll >= 95 ? 2 : 1; copy > 0; copy--) {
+                        if (damaged.offer("cms", null, message, scenario, i + 1)) {
+                            String content = sipContent(message);
+                            if (content != null) {
+                                offeredContent.add(content);
+                            }
+                        }
+                    }
+                }
+                damaged.finish();
+                String all = String.join("\n", out.stream().map(SipMessage::text).toList());
+                for (String content : offeredContent) {
+                    assertTrue(all.contains(content), scenario + " seed " + seed + " lost: " + content);
+                }
+            }
+        }
     }
 
     @Test
@@ -438,10 +551,66 @@ class SipAssemblerTest {
         assertEquals(List.of("truncated", "missing END OF MESSAGE"), stalled.get(0).flags());
     }
 
+    @Test
+    void anotherHostsClockDoesNotMakeAMessageIdle() {
+        assembler.offer("cms1", T0, "SIP trace #7<: BEGINNING OF MESSAGE", "udp://10.1.5.50:514", 1);
+        assembler.offer("cms1", T0, "SIP trace #7<: INVITE sip:a@b SIP/2.0", "udp://10.1.5.50:514", 2);
+        // cms2's clock runs an hour ahead (or its zone differs)
+        for (int i = 0; i < 2 * 1024; i++) {
+            assembler.offer("cms2", T0.plusHours(1), "SIP trace #8>: OPTIONS sip:x SIP/2.0", "udp://10.1.5.51:514", 3 + i);
+        }
+        assembler.offer("cms1", T0.plusSeconds(1), "SIP trace #7<: Call-ID: still-open", "udp://10.1.5.50:514", 9999);
+        assembler.offer("cms1", T0.plusSeconds(1), "SIP trace #7<: END OF MESSAGE", "udp://10.1.5.50:514", 10000);
+
+        SipMessage invite = messages.stream().filter(m -> "cms1".equals(m.host())).findFirst().orElseThrow();
+        assertEquals("still-open", invite.callId());
+        assertEquals(List.of(), invite.flags());
+    }
+
     // --- helpers ---
+
+    /** The SIP messages LogParser emits for a sample, read with {@code --year 2024 --timezone UTC}, by first line. */
+    private static List<SipMessage> throughLogParser(String scenario) throws IOException {
+        List<SipMessage> sip = new ArrayList<>();
+        for (LogRecord r : recordsThroughLogParser(scenario)) {
+            if (r instanceof SipMessage m) {
+                sip.add(m);
+            }
+        }
+        sip.sort(Comparator.comparingLong(SipMessage::line));
+        return sip;
+    }
+
+    private static List<LogRecord> recordsThroughLogParser(String scenario) throws IOException {
+        Path file = Path.of(System.getProperty("cmsdoctor.root"), "sample-logs", scenario, "syslog");
+        List<LogRecord> records = new ArrayList<>();
+        LogParser parser = new LogParser(new ParseOptions(2024, ZoneOffset.UTC, null), "test", (origin, r) -> records.add(r));
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            parser.line(scenario + "/syslog", i + 1, lines.get(i));
+        }
+        parser.finish();
+        return records;
+    }
 
     private boolean offer(String message) {
         return assembler.offer("cms1", T0, message, "test", 1);
+    }
+
+    /** The SIP text a trace line carries, or null for framing lines and blank lines. */
+    private static String sipContent(String message) {
+        int colon = message.indexOf(':', "SIP trace".length());
+        String text = message.substring(Math.min(message.length(), colon + 2));
+        if (message.startsWith("SIP trace: connection ") || text.isBlank()) {
+            return null;
+        }
+        for (String framing : List.of("incoming SIP ", "outgoing SIP ", "BEGINNING OF MESSAGE", "END OF MESSAGE",
+                "is incoming ", "allocated for ", "outgoing connection ")) {
+            if (text.startsWith(framing)) {
+                return null;
+            }
+        }
+        return text;
     }
 
     private List<String> startLines() {

@@ -60,6 +60,7 @@ class SipMessageParserTest {
         assertEquals("f47ac10b-58cc-4372-a567-0e02b2c3d479", m.callId());
         assertEquals("0c4f", m.fromTag(), "the tag parameter, not text in the display name");
         assertEquals("77ab", m.toTag());
+        assertEquals("X1", SipMessageParser.tag("<sip:\u0130\u0130@b>;lr;TAG=X1"), "upper case, other parameters first");
         assertEquals(List.of("0"), m.headers().get("l"));
     }
 
@@ -103,7 +104,8 @@ class SipMessageParserTest {
     @Test
     void noiseGivesEmptyFieldsNotExceptions() {
         for (String text : new String[] {"", "\n\n", "SIP/2.0 2", "SIP/2.0 abc Nope", "INVITE", ": : :", "\u0000\u0001\uFFFF",
-                "invite sip:a@b SIP/2.0", "From: x;tag=", "To: <sip:a@b>;tag"}) {
+                "invite sip:a@b SIP/2.0", "From: x;tag=", "To: <sip:a@b>;tag", "From: \u0130\u0130\u0130>;TAG",
+                "To: <sip:a@b>;;;"}) {
             SipMessage m = SipMessageParser.parse(text);
             assertNull(m.startLine(), text);
             assertNull(m.statusCode());

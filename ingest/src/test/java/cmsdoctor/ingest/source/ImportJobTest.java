@@ -176,6 +176,17 @@ class ImportJobTest {
     }
 
     @Test
+    void aTruncatedGzipIsReportedAndTheRestImports() throws Exception {
+        byte[] gz = Archives.gzip(Archives.utf8(Archives.SYSLOG.repeat(50)));
+        byte[] cut = java.util.Arrays.copyOf(gz, gz.length / 2);
+        byte[] tar = new Archives.Tar().file("syslog.1.gz", cut).file("syslog", Archives.utf8(Archives.SYSLOG)).bytes();
+        ImportReport r = importInto(write("cut.tar", tar));
+        assertEquals("done", r.state());
+        assertEquals(EntryKind.UNREADABLE, kinds(r).get("cut.tar!/syslog.1.gz"), r.entries().toString());
+        assertEquals(EntryKind.SYSLOG, kinds(r).get("cut.tar!/syslog"));
+    }
+
+    @Test
     void fatalLimitsStopTheImportWithAClearError() throws Exception {
         byte[] tar = new Archives.Tar().file("a", Archives.utf8(Archives.SYSLOG)).file("b", Archives.utf8(Archives.SYSLOG))
                 .file("c", Archives.utf8(Archives.SYSLOG)).bytes();
@@ -199,6 +210,21 @@ class ImportJobTest {
         assertTrue(r.refused().get(0).note().startsWith("nested more than 3"), r.refused().toString());
         assertEquals(0, r.lines());
         assertNull(r.error());
+    }
+
+    @Test
+    void uploadStreamImportsWithoutAFile() throws Exception {
+        byte[] zip = new Archives.Zip().file("logs/syslog", Archives.utf8(Archives.SYSLOG))
+                .file("../evil", Archives.utf8(Archives.SYSLOG)).bytes();
+        try (LogWriter writer = LogWriter.open(data())) {
+            ImportJob job = new ImportJob(data(), ParseOptions.defaults(), writer, ImportLimits.defaults(),
+                    ImportListener.NONE);
+            ImportReport r = job.run("C:\\Users\\me\\bundle.zip", new java.io.ByteArrayInputStream(zip));
+            assertEquals(Map.of("bundle.zip!/logs/syslog", EntryKind.SYSLOG, "bundle.zip!/../evil", EntryKind.REFUSED),
+                    kinds(r));
+            assertEquals(3, r.lines());
+        }
+        assertEquals(List.of(), strayFiles());
     }
 
     static byte[] concat(byte[]... parts) {

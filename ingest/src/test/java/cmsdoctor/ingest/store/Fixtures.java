@@ -1,6 +1,7 @@
 package cmsdoctor.ingest.store;
 
 import cmsdoctor.ingest.record.LogEvent;
+import cmsdoctor.ingest.record.Sdp;
 import cmsdoctor.ingest.record.SipMessage;
 
 import java.time.OffsetDateTime;
@@ -55,7 +56,8 @@ final class Fixtures {
         return new SipMessage(t(at), host, direction, "TCP", "10.1.5.50:40472", "10.1.5.15:5060", startLine,
                 request ? startLine.split(" ")[0] : null, request ? null : Integer.valueOf(startLine.split(" ")[1]),
                 callId, "1 INVITE", "<sip:cms@lab.local>", "<sip:jdoe@lab.local>", "a1", request ? null : "b2",
-                headers, body, null, text, 5, List.of(), "syslog", 100);
+                headers, body, request ? new Sdp(List.of("10.1.5.50"), List.of(new Sdp.Media("audio", 50000, "RTP/AVP")),
+                List.of()) : null, text, 5, List.of(), "syslog", 100);
     }
 
     /** Writes the scenario and flushes. */

@@ -69,6 +69,7 @@ class LogSearcherTest {
         assertEquals(1, hits("\"o=Acano\" OR Acano").size(), "SIP body text is searchable");
         assertEquals(1, hits("\"10.1.5.50:40472\" AND kind:sip AND direction:out").size());
         assertEquals(0, hits("\"10.1.5.5\"").size(), "an address is a whole token, not a prefix");
+        assertEquals(1, hits("to:jdoe AND method:INVITE").size(), "to: searches the SIP text");
     }
 
     @Test
@@ -78,6 +79,9 @@ class LogSearcherTest {
         assertEquals(4, page.total(), "call 9 start, configured, API leg, space; 09:00:14 is excluded");
         assertEquals(2, hits("at:[2024-02-23T11:00 TO 2024-02-23T11:00:00.100]").size());
         assertEquals(3, hits("at:[2024-02-23T11:00:00Z TO *] AND host:cms1").size());
+        assertEquals(18, hits("at:2024-02-23").size(), "a date is the whole day");
+        assertEquals(3, hits("at:\"2024-02-23T11:00\"").size(), "a minute");
+        assertEquals(1, hits("at:\"2024-02-23T11:00:00.100Z\"").size(), "a millisecond");
     }
 
     @Test
@@ -86,6 +90,7 @@ class LogSearcherTest {
         LogSearcher.Page p1 = searcher.search(first);
         assertEquals(16, p1.total());
         LogSearcher.Page p2 = searcher.search(first.withCursor(p1.next()));
+        assertEquals(16, p2.total(), "every page counts every match");
         LogSearcher.Page p3 = searcher.search(first.withCursor(p2.next()));
         assertEquals(5, p3.hits().size());
         LogSearcher.Page p4 = searcher.search(first.withCursor(p3.next()));

@@ -42,7 +42,7 @@ class LogTextAnalyzerTest {
         List<String> sip = tokens(LogTextAnalyzer.forIndexing(),
                 "SIP trace #10<: incoming SIP TCP data from 14.49.17.236:57830 to 14.49.17.246:6000, size 1000:");
         assertTrue(sip.contains("14.49.17.236:57830"), sip.toString());
-        assertTrue(sip.contains("14"));
+        assertFalse(sip.contains("14"), "no parts without a letter");
         assertTrue(sip.contains("1000"));
 
         List<String> uri = tokens(LogTextAnalyzer.forIndexing(),
@@ -64,7 +64,12 @@ class LogTextAnalyzerTest {
     @Test
     void queriesKeepCompoundsWholeWithoutParts() throws IOException {
         assertEquals(List.of("10.1.5.61"), tokens(LogTextAnalyzer.forQueries(), "10.1.5.61"));
-        assertEquals(List.of("10.1.5.61", "10", "1", "5", "61"), tokens(LogTextAnalyzer.forIndexing(), "10.1.5.61"));
+        assertEquals(List.of("10.1.5.61"), tokens(LogTextAnalyzer.forIndexing(), "10.1.5.61"),
+                "no parts for an address: they find nothing");
+        assertEquals(List.of("cms1.lab.local:5061", "cms1", "lab", "local"),
+                tokens(LogTextAnalyzer.forIndexing(), "cms1.lab.local:5061"), "only parts with a letter");
+        assertEquals(List.of("fcfe42f4-ac94-4ab2-a14a-f4165ec960a7"),
+                tokens(LogTextAnalyzer.forIndexing(), "fcfe42f4-ac94-4ab2-a14a-f4165ec960a7"), "a GUID stays one term");
     }
 
     @Test

@@ -62,6 +62,21 @@ class LogWriterTest {
     }
 
     @Test
+    void commitDataSurvivesARestartAndRetentionDeletesByTime() throws Exception {
+        try (LogWriter w = LogWriter.open(data)) {
+            Fixtures.write(w, "live");
+            w.commit(java.util.Map.of("cmsdoctor.journalSeq", "42"));
+            assertTrue(w.diskBytes() > 0);
+        }
+        try (LogWriter w = LogWriter.open(data); LogSearcher s = LogSearcher.over(w)) {
+            assertEquals("42", w.committedData().get("cmsdoctor.journalSeq"));
+            w.deleteBefore("live", java.time.Instant.parse("2024-02-23T10:00:00Z"));
+            w.flush();
+            assertEquals(3, s.size(), "the second boot's call 8 is kept");
+        }
+    }
+
+    @Test
     void flushMakesRecordsVisibleToANearRealTimeSearcher() throws Exception {
         try (LogWriter w = LogWriter.open(data); LogSearcher s = LogSearcher.over(w)) {
             assertEquals(0, s.size());

@@ -17,9 +17,17 @@ public final class HealthApi {
 
     public void show(Context ctx) {
         long uptime = Duration.between(backend.startedAt(), Instant.now()).toSeconds();
-        ctx.json(new Health("ok", backend.startedAt(), uptime, backend.dataDir().toString()));
+        Long documents = backend.searcher() == null ? null : backend.searcher().size();
+        ctx.json(new Health("ok", backend.startedAt(), uptime, backend.dataDir().toString(), documents,
+                backend.receiver() != null));
     }
 
-    /** The health document. */
-    public record Health(String status, Instant startedAt, long uptimeSeconds, String dataDir) {}
+    /**
+     * The health document.
+     *
+     * @param documents events and SIP messages in the index (null without a store)
+     * @param live      whether the syslog receiver runs in this process
+     */
+    public record Health(String status, Instant startedAt, long uptimeSeconds, String dataDir, Long documents,
+                         boolean live) {}
 }

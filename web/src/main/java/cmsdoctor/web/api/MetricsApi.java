@@ -1,8 +1,13 @@
 package cmsdoctor.web.api;
 
+import cmsdoctor.analyzers.Finding;
+import cmsdoctor.analyzers.FindingFilter;
+import cmsdoctor.analyzers.FindingStore;
 import io.javalin.http.Context;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
@@ -51,6 +56,18 @@ public final class MetricsApi {
     /** A one-sample gauge with HELP and TYPE lines. */
     public static String gauge(String name, String help, double value) {
         return "# HELP " + name + " " + help + "\n# TYPE " + name + " gauge\n" + name + " " + format(value) + "\n";
+    }
+
+    /** Findings by state and severity, muted ones left out. */
+    public static String findings(FindingStore store) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (Finding f : store.list(new FindingFilter(null, null, null, null, false))) {
+            counts.merge("state=\"" + f.state() + "\",severity=\"" + f.severity().label() + "\"", 1L, Long::sum);
+        }
+        StringBuilder b = new StringBuilder("# HELP cmsdoctor_findings Findings by state and severity (muted left out).\n"
+                + "# TYPE cmsdoctor_findings gauge\n");
+        counts.forEach((labels, n) -> b.append("cmsdoctor_findings{").append(labels).append("} ").append(n).append('\n'));
+        return b.toString();
     }
 
     static String format(double v) {

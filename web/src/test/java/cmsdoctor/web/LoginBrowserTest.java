@@ -12,13 +12,14 @@ import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class BrowserSmokeTest {
+/** With a token, a browser is sent to the sign-in form and, signed in, back to the page it asked for. */
+class LoginBrowserTest {
 
     @TempDir
     Path data;
 
     @Test
-    void loginThenShell() throws Exception {
+    void signInReturnsToTheRequestedPage() throws Exception {
         Server server = new Server(new Backend(data, Instant.now()), "tok").start("127.0.0.1", 0);
         try (Browser b = new Browser()) {
             String base = "http://127.0.0.1:" + server.port();
@@ -29,7 +30,7 @@ class BrowserSmokeTest {
             b.driver.findElement(By.cssSelector("button[type=submit]")).click();
             new WebDriverWait(b.driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/search"));
             new WebDriverWait(b.driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("q")));
-            b.screenshot("search-empty");
+            assertTrue(b.driver.getCurrentUrl().endsWith("/search?q=x"), b.driver.getCurrentUrl());
         } finally {
             server.stop();
         }

@@ -1,0 +1,56 @@
+package cmsdoctor.ingest.bench;
+
+import cmsdoctor.ingest.parse.LogParser;
+import cmsdoctor.ingest.parse.ParseOptions;
+import cmsdoctor.ingest.parse.ParseStats;
+import org.junit.jupiter.api.Test;
+
+import java.time.ZoneOffset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CorpusGeneratorTest {
+
+    @Test
+    void sameSeedSameCorpus() {
+        CorpusGenerator a = new CorpusGenerator(42, 3, true);
+        CorpusGenerator b = new CorpusGenerator(42, 3, true);
+        for (int i = 0; i < 5000; i++) {
+            assertEquals(a.nextLine(), b.nextLine());
+        }
+    }
+
+    @Test
+    void sipTraceCorpusIsMostlySipTraceAndParsesCleanly() {
+        CorpusGenerator g = new CorpusGenerator(7, 3, true);
+        LogParser parser = new LogParser(new ParseOptions(2024, ZoneOffset.UTC, null), "t", (o, r) -> { });
+        int sip = 0;
+        int lines = 20_000;
+        boolean[] hosts = new boolean[4];
+        for (int i = 1; i <= lines; i++) {
+            String line = g.nextLine();
+            if (line.contains(": SIP trace #")) {
+                sip++;
+            }
+            hosts[line.charAt(line.indexOf(" cms") + 4) - '0'] = true;
+            parser.line("corpus", i, line);
+        }
+        parser.finish();
+        ParseStats stats = parser.stats();
+        assertTrue(sip >= lines * 0.6, "SIP trace share " + sip);
+        assertEquals(0, stats.unparsed());
+        assertTrue(stats.sipMessages() > 100, "dialogs reassemble: " + stats.sipMessages());
+        assertTrue(hosts[1] && hosts[2] && hosts[3]);
+    }
+
+    @Test
+    void withoutSipTraceNoSipLines() {
+        CorpusGenerator g = new CorpusGenerator(7, 2, false);
+        for (int i = 0; i < 5000; i++) {
+            String line = g.nextLine();
+            assertTrue(!line.contains("SIP trace"), line);
+            assertTrue(!line.contains(" cms3 "), line);
+        }
+    }
+}

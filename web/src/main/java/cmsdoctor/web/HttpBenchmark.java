@@ -1,0 +1,167 @@
+package cmsdoctor.web;
+
+import cmsdoctor.analyzers.rules.RuleSet;
+import cmsdoctor.ingest.bench.CorpusGenerator;
+import cmsdoctor.ingest.parse.LogParser;
+import cmsdoctor.ingest.parse.ParseOptions;
+import cmsdoctor.ingest.record.SipMessage;
+import cmsdoctor.ingest.store.CallView;
+import cmsdoctor.ingest.store.Hit;
+import cmsdoctor.ingest.store.InvalidQueryException;
+import cmsdoctor.ingest.store.LogSearcher;
+import cmsdoctor.ingest.store.LogWriter;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * {@code cmsdoctor bench http [--lines N] [--data DIR] [--requests K]}: how fast the dashboard's
+ * API answers on a large index, through real HTTP on the loopback. Builds (or reuses, with
+ * {@code --data}) an index of N corpus lines (default 10 million, SIP trace on), starts the
+ * server on a free port, and times K requests each, after a warm-up: the overview's
+ * findings list, the call list, and a call by Call-ID; in the same run, the in-process
+ * {@link CallView#lookup} of the same Call-IDs, so the HTTP overhead reads off directly.
+ */
+final class HttpBenchmark {
+
+    static final long DEFAULT_LINES = 10_000_000;
+    static final int DEFAULT_REQUESTS = 500;
+    private static final int WARM_UP = 100;
+
+    private HttpBenchmark() {}
+
+    static int run(long lines, Path dataDir, int requests, PrintStream out) throws IOException, InterruptedException {
+        Path data = dataDir != null ? dataDir : Files.createTempDirectory("cmsdoctor-bench-http");
+        if (!Files.isDirectory(data.resolve("index"))) {
+            build(data, lines, out);
+        } else {
+            out.println("reusing the index in " + data);
+        }
+        try (Workspace workspace = Workspace.open(data, RuleSet.builtin(), 1 << 20)) {
+            Backend backend = workspace.backend(null);
+            out.printf("documents: %,d%n", backend.searcher().size());
+            List<String> callIds = sample(backend.searcher(), requests);
+            Server server = new Server(backend, null).start("127.0.0.1", 0);
+            try {
+                HttpClient client = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY)
+                        .connectTimeout(Duration.ofSeconds(10)).build();
+                String base = "http://127.0.0.1:" + server.port();
+                CallView calls = new CallView(backend.searcher());
+                for (int i = 0; i < WARM_UP; i++) {
+                    String id = callIds.get(i % callIds.size());
+                    get(client, base + "/api/findings?state=active");
+                    get(client, base + "/api/calls?limit=100");
+                    get(client, base + "/api/calls/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
+                    calls.lookup(id, null);
+                }
+                long[] overview = new long[requests];
+                long[] callList = new long[requests];
+                long[] callHttp = new long[requests];
+                long[] callInProcess = new long[requests];
+                for (int i = 0; i < requests; i++) {
+                    String id = callIds.get(i % callIds.size());
+                    overview[i] = timed(() -> get(client, base + "/api/findings?state=active"));
+                    callList[i] = timed(() -> get(client, base + "/api/calls?limit=100"));
+                    callHttp[i] = timed(() -> get(client, base + "/api/calls/" + URLEncoder.encode(id, StandardCharsets.UTF_8)));
+                    callInProcess[i] = timed(() -> calls.lookup(id, null));
+                }
+                report(out, "GET /api/findings?state=active", overview);
+                report(out, "GET /api/calls?limit=100", callList);
+                report(out, "GET /api/calls/{Call-ID}", callHttp);
+                report(out, "CallView.lookup (in-process)", callInProcess);
+            } finally {
+                server.stop();
+            }
+        }
+        if (dataDir == null) {
+            try (var walk = Files.walk(data)) {
+                walk.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        return 0;
+    }
+
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    private static long timed(Action action) {
+        long t0 = System.nanoTime();
+        try {
+            action.run();
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        return System.nanoTime() - t0;
+    }
+
+    private static void get(HttpClient client, String url) throws IOException, InterruptedException {
+        HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + r.statusCode() + ": "
+                    + new String(r.body(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void report(PrintStream out, String what, long[] ns) {
+        long[] sorted = ns.clone();
+        Arrays.sort(sorted);
+        out.printf("  %-32s p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms  (%d requests)%n", what,
+                sorted[sorted.length / 2] / 1e6, sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6,
+                sorted[sorted.length - 1] / 1e6, sorted.length);
+    }
+
+    /** The corpus streamed into the parser and the store, as the store's lookup benchmark builds it. */
+    private static void build(Path data, long lines, PrintStream out) throws IOException {
+        out.printf("building an index of %,d lines (SIP trace on) in %s%n", lines, data);
+        long t0 = System.nanoTime();
+        CorpusGenerator corpus = new CorpusGenerator(42, 3, true);
+        try (LogWriter writer = LogWriter.open(data)) {
+            LogParser parser = new LogParser(new ParseOptions(2024, ZoneOffset.UTC, null), "bench", writer);
+            for (long n = 1; n <= lines; n++) {
+                parser.line("corpus", n, corpus.nextLine());
+            }
+            parser.finish();
+            writer.flush();
+        }
+        out.printf("built in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Up to {@code k} distinct Call-IDs of SIP messages, in a fixed random order. */
+    private static List<String> sample(LogSearcher searcher, int k) {
+        Set<String> ids = new LinkedHashSet<>();
+        try {
+            for (Hit h : searcher.search(LogSearcher.Request.of("kind:sip").withLimit(LogSearcher.MAX_LIMIT)).hits()) {
+                if (h.record() instanceof SipMessage m && m.callId() != null) {
+                    ids.add(m.callId());
+                }
+            }
+        } catch (InvalidQueryException e) {
+            throw new IllegalStateException(e);
+        }
+        if (ids.isEmpty()) {
+            throw new IllegalStateException("the index holds no SIP message with a Call-ID");
+        }
+        List<String> list = new ArrayList<>(ids);
+        Collections.shuffle(list, new Random(42));
+        return list.subList(0, Math.min(k, list.size()));
+    }
+}

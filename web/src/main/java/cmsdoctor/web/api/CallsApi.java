@@ -1,0 +1,111 @@
+package cmsdoctor.web.api;
+
+import cmsdoctor.ingest.store.CallCommand;
+import cmsdoctor.ingest.store.CallLines;
+import cmsdoctor.ingest.store.CallList;
+import cmsdoctor.ingest.store.CallSummary;
+import cmsdoctor.ingest.store.CallView;
+import cmsdoctor.ingest.store.Hit;
+import cmsdoctor.ingest.store.InvalidQueryException;
+import cmsdoctor.ingest.store.Json;
+import cmsdoctor.ingest.store.LogSearcher;
+import cmsdoctor.ingest.store.Schema;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * {@code GET /api/calls} lists call legs in a time range; {@code GET /api/calls/{key}} opens
+ * one by any of its keys; both in the shape of {@code cmsdoctor calls|call --format json}.
+ */
+public final class CallsApi {
+
+    /** Past this the adaptive window gives up and reads everything. */
+    private static final Duration ALL_TIME = Duration.ofDays(3650);
+
+    private final LogSearcher searcher;
+    private final CallList calls;
+    private final CallView callView;
+
+    public CallsApi(LogSearcher searcher) {
+        this.searcher = searcher;
+        this.calls = new CallList(searcher);
+        this.callView = new CallView(searcher);
+    }
+
+    /** {@code ?from=&to=&q=&import=&limit=}: newest first. */
+    public void list(Context ctx) {
+        Instant from = Params.time(ctx, "from");
+        Instant to = Params.time(ctx, "to");
+        String query = Params.text(ctx, "q");
+        String origin = Params.text(ctx, "import");
+        ZoneId zone = Params.zone(ctx);
+        int limit = Params.integer(ctx, "limit", 1000, 1, 100_000);
+        List<CallSummary> found;
+        try {
+            found = from == null && to == null ? newest(query, origin, zone, limit)
+                    : calls.list(from, to, query, origin, zone, limit);
+        } catch (InvalidQueryException e) {
+            throw ApiError.badRequest(e.getMessage());
+        }
+        ObjectNode root = Json.mapper().createObjectNode();
+        root.set("calls", Json.mapper().valueToTree(found));
+        ctx.json(root);
+    }
+
+    /**
+     * The newest {@code limit} calls without reading every call line of a large index: the
+     * window back from the newest record doubles, from one minute, until it holds
+     * {@code limit} call starts (counting reads no document), then only that window is read.
+     * With a query, which the count cannot see, the window grows by reading instead.
+     */
+    private List<CallSummary> newest(String query, String origin, ZoneId zone, int limit) throws InvalidQueryException {
+        Instant newest = newest(origin, zone);
+        if (newest == null) {
+            return calls.list(null, null, query, origin, zone, limit);
+        }
+        Instant to = newest.plusMillis(1);
+        Query starts = new TermQuery(new Term(Schema.CALL_PHASE, CallLines.START));
+        for (Duration window = Duration.ofMinutes(1); window.compareTo(ALL_TIME) < 0; window = window.multipliedBy(2)) {
+            Instant from = to.minus(window);
+            if (query == null) {
+                if (searcher.count(LogSearcher.filtered(starts, from, to, origin)) >= limit) {
+                    return calls.list(from, to, null, origin, zone, limit);
+                }
+            } else {
+                List<CallSummary> found = calls.list(from, to, query, origin, zone, limit);
+                if (found.size() >= limit) {
+                    return found;
+                }
+            }
+        }
+        return calls.list(null, null, query, origin, zone, limit);
+    }
+
+    /** The latest record time: the point index's maximum, or for one import its newest record. */
+    private Instant newest(String origin, ZoneId zone) throws InvalidQueryException {
+        if (origin == null) {
+            return searcher.newest();
+        }
+        List<Hit> latest = searcher.search(new LogSearcher.Request("", null, null, 1, null, origin, zone)).hits();
+        return latest.isEmpty() || latest.get(0).record().at() == null ? null : latest.get(0).record().at().toInstant();
+    }
+
+    /** {@code ?at=} picks the occurrence of {@code HOST:N} that started last before it. */
+    public void show(Context ctx) {
+        String key = ctx.pathParam("key");
+        CallView.Lookup found = callView.lookup(key, Params.time(ctx, "at"));
+        if (found instanceof CallView.NotFound) {
+            throw ApiError.notFound("no call found for '" + key + "' (tried Call-ID, call leg, API call,"
+                    + " conference, space and call correlator GUIDs, and HOST:N)");
+        }
+        ctx.json(CallCommand.json(found));
+    }
+}

@@ -1,0 +1,43 @@
+package cmsdoctor.web.api;
+
+import cmsdoctor.ingest.source.Receiver;
+import cmsdoctor.ingest.source.ReceiverHealth;
+import cmsdoctor.ingest.source.SourceStats;
+import io.javalin.http.Context;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code GET /api/sources}: the live receiver's listeners and senders, and its alarms
+ * (silent sources, UDP drops, disk nearly full) for the overview's banners.
+ */
+public final class SourcesApi {
+
+    /** One sending host on one listener, clock offset in milliseconds. */
+    public record Source(String host, String sender, String listener, Instant firstSeen, Instant lastSeen,
+                         long lines, long bytes, long parseFailures, long drops, double rate, Long clockOffsetMs,
+                         boolean silent) {}
+
+    /** The whole answer. */
+    public record Sources(List<Source> hosts, List<ReceiverHealth.Listener> listeners, int queued,
+                          List<String> alarms) {}
+
+    private final Receiver receiver;
+
+    public SourcesApi(Receiver receiver) {
+        this.receiver = receiver;
+    }
+
+    public void show(Context ctx) {
+        ReceiverHealth health = receiver.health();
+        ctx.json(new Sources(health.sources().stream().map(SourcesApi::source).toList(), health.listeners(),
+                health.queued(), health.alarms()));
+    }
+
+    private static Source source(SourceStats s) {
+        return new Source(s.hostName() == null ? s.sender() : s.hostName(), s.sender(), s.listener(), s.firstSeen(),
+                s.lastSeen(), s.lines(), s.bytes(), s.parseFailures(), s.drops(), s.linesPerSecond(),
+                s.clockOffset() == null ? null : s.clockOffset().toMillis(), s.silent());
+    }
+}
