@@ -169,7 +169,13 @@ public final class Receiver implements AutoCloseable {
             pipeline.stop();
         }
         if (timers != null) {
-            timers.shutdownNow();
+            // no shutdownNow: an interrupt inside FileChannel.force would close the journal's channel
+            timers.shutdown();
+            try {
+                timers.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (journal != null) {
             try {
