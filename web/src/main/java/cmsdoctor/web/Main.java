@@ -122,7 +122,7 @@ public final class Main {
         }
         ParseOptions options = new ParseOptions(a.getInt("year"), zone(a), null);
         List<Path> inputs = a.positional().stream().map(Path::of).toList();
-        return ImportCommand.run(data, options, inputs, out, err);
+        return ImportCommand.run(data, options, inputs, AnalyzedImport::run, out, err);
     }
 
     private static int search(String[] args, PrintStream out, PrintStream err) {
@@ -183,10 +183,7 @@ public final class Main {
 
     private static int analyze(String[] args, PrintStream out, PrintStream err) {
         Args a = new Args(args, 1, set("format", "min-severity", "year", "timezone", "rules"), set());
-        String format = a.get("format", "text");
-        if (!Set.of("text", "json", "csv").contains(format)) {
-            throw new Args.UsageException("--format must be text, json or csv");
-        }
+        String format = format(a, "text", "json", "csv");
         Severity min;
         try {
             min = Severity.parse(a.get("min-severity", "info"));
