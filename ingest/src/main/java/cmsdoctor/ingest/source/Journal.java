@@ -196,7 +196,9 @@ public final class Journal implements AutoCloseable {
     private void closeSegment() throws IOException {
         if (out != null) {
             out.flush();
-            channel.force(false);
+            if (channel.isOpen()) {
+                channel.force(false);
+            }
             out.close();
             out = null;
             channel = null;
