@@ -74,13 +74,19 @@ public final class CallView {
      * @param at for {@code HOST:N}: take the most recent occurrence that started before this; null for the latest
      */
     public Lookup lookup(String key, Instant at) {
-        String k = key.strip();
+        // one searcher for all the queries of a lookup, each stored record decoded once
+        try (SearchSession s = searcher.session()) {
+            return lookup(s, key.strip(), at);
+        }
+    }
+
+    private Lookup lookup(SearchSession s, String k, Instant at) {
         for (String field : LEG_KEYS) {
-            List<LogEvent> events = events(term(field, k));
+            List<LogEvent> events = events(s, term(field, k));
             if (events.isEmpty() && field.equals(Schema.SIP_CALL_ID)) {
-                List<SipMessage> dialog = sip(term(Schema.SIP_CALL_ID, k));
+                List<SipMessage> dialog = sip(s, term(Schema.SIP_CALL_ID, k));
                 if (!dialog.isEmpty()) {
-                    return assemble(List.of(), k);
+                    return assemble(s, List.of(), k);
                 }
                 continue;
             }
@@ -88,24 +94,24 @@ public final class CallView {
                 continue;
             }
             if (field.equals(Schema.API_CALL_ID)) {
-                List<CallSummary> legs = legsOf(events);
+                List<CallSummary> legs = legsOf(s, events);
                 if (legs.size() > 1) {
                     return new Legs(field, k, legs);
                 }
             }
-            return callAround(anchor(events), null);
+            return callAround(s, anchor(s, events), null);
         }
         for (String field : LINK_KEYS) {
-            List<LogEvent> events = events(term(field, k));
+            List<LogEvent> events = events(s, term(field, k));
             if (!events.isEmpty()) {
-                return new Legs(field, k, legsOf(events));
+                return new Legs(field, k, legsOf(s, events));
             }
         }
         Matcher m = HOST_N.matcher(k);
         if (m.matches()) {
-            List<LogEvent> numbered = numbered(m.group(1), Integer.parseInt(m.group(2)));
+            List<LogEvent> numbered = numbered(s, m.group(1), Integer.parseInt(m.group(2)));
             if (!numbered.isEmpty()) {
-                return callAround(numbered.get(numbered.size() - 1), at);
+                return callAround(s, numbered.get(numbered.size() - 1), at);
             }
         }
         return new NotFound(k);
@@ -115,10 +121,10 @@ public final class CallView {
      * The event that names the leg best: one with a host and call number; else, through the leg
      * GUID of a line without a number ({@code API call leg X in call Y}), one of the leg's; else the first.
      */
-    private LogEvent anchor(List<LogEvent> events) {
+    private LogEvent anchor(SearchSession s, List<LogEvent> events) {
         return events.stream().filter(e -> e.host() != null && e.callNumber() != null).findFirst()
                 .or(() -> events.stream().filter(e -> e.callLegId() != null).findFirst()
-                        .flatMap(e -> events(term(Schema.CALL_LEG_ID, e.callLegId())).stream()
+                        .flatMap(e -> events(s, term(Schema.CALL_LEG_ID, e.callLegId())).stream()
                                 .filter(l -> l.host() != null && l.callNumber() != null).findFirst()))
                 .orElse(events.get(0));
     }
@@ -127,10 +133,10 @@ public final class CallView {
      * The call that {@code anchor} belongs to. With {@code at} set, the occurrence of the
      * anchor's call number that started last before {@code at}; else the one holding the anchor.
      */
-    private Call callAround(LogEvent anchor, Instant at) {
+    private Call callAround(SearchSession s, LogEvent anchor, Instant at) {
         List<LogEvent> story = new ArrayList<>();
         if (anchor.host() != null && anchor.callNumber() != null) {
-            List<List<LogEvent>> boots = occurrences(numbered(anchor.host(), anchor.callNumber()));
+            List<List<LogEvent>> boots = occurrences(numbered(s, anchor.host(), anchor.callNumber()));
             List<LogEvent> chosen = boots.get(boots.size() - 1);
             for (List<LogEvent> boot : boots) {
                 Instant start = time(boot.get(0));
@@ -145,11 +151,11 @@ public final class CallView {
         } else {
             story.add(anchor);
         }
-        return assemble(story, null);
+        return assemble(s, story, null);
     }
 
     /** Adds to a call's numbered events those linked by its leg GUID and Call-IDs, and its SIP dialog(s). */
-    private Call assemble(List<LogEvent> numbered, String callIdOnly) {
+    private Call assemble(SearchSession s, List<LogEvent> numbered, String callIdOnly) {
         Set<String> legs = values(numbered, LogEvent::callLegId);
         Set<String> callIds = values(numbered, LogEvent::sipCallId);
         if (callIdOnly != null) {
@@ -162,11 +168,11 @@ public final class CallView {
         numbered.forEach(e -> events.put(identity(e), e));
         List<SipMessage> messages = new ArrayList<>();
         if (!legs.isEmpty() || !callIds.isEmpty()) {
-            for (Hit hit : searcher.all(related.build(), MAX_DOCS)) {
+            for (Hit hit : s.all(related.build(), MAX_DOCS)) {
                 if (hit.record() instanceof LogEvent e) {
                     events.putIfAbsent(identity(e), e);
-                } else if (hit.record() instanceof SipMessage s) {
-                    messages.add(s);
+                } else if (hit.record() instanceof SipMessage m) {
+                    messages.add(m);
                 }
             }
         }
@@ -213,26 +219,28 @@ public final class CallView {
     }
 
     /** The distinct legs that a set of events mentions, each summarised, oldest first. */
-    private List<CallSummary> legsOf(List<LogEvent> events) {
+    private List<CallSummary> legsOf(SearchSession s, List<LogEvent> events) {
         List<CallSummary> legs = new ArrayList<>();
         for (String leg : values(events, LogEvent::callLegId)) {
-            List<LogEvent> legEvents = events(term(Schema.CALL_LEG_ID, leg));
+            List<LogEvent> legEvents = events(s, term(Schema.CALL_LEG_ID, leg));
             if (!legEvents.isEmpty()) {
-                legs.add(callAround(anchor(legEvents), null).summary());
+                legs.add(callAround(s, anchor(s, legEvents), null).summary());
             }
         }
         legs.sort(Comparator.comparing(CallSummary::start, Comparator.nullsLast(Comparator.naturalOrder())));
         return legs;
     }
 
-    /** Events of {@code call N} on {@code host}, oldest first, every boot. */
-    private List<LogEvent> numbered(String host, int n) {
+    /**
+     * Events of {@code call N} on {@code host}, oldest first, every boot. Only events carry a
+     * {@code callNumber} ({@link RecordCodec}), so no {@code kind} clause is needed.
+     */
+    private List<LogEvent> numbered(SearchSession s, String host, int n) {
         Query q = new BooleanQuery.Builder()
                 .add(term(Schema.HOST, host), BooleanClause.Occur.FILTER)
                 .add(term(Schema.CALL_NUMBER, Integer.toString(n)), BooleanClause.Occur.FILTER)
-                .add(term(Schema.KIND, "event"), BooleanClause.Occur.FILTER)
                 .build();
-        return events(q);
+        return events(s, q);
     }
 
     /** Splits one call number's events at each creation line: each part is one call (one boot). */
@@ -283,9 +291,9 @@ public final class CallView {
         return new CallSummary(host, n, start, end, direction, uris[0], uris[1], outcome, ending, leg, callId);
     }
 
-    private List<LogEvent> events(Query q) {
+    private static List<LogEvent> events(SearchSession s, Query q) {
         List<LogEvent> out = new ArrayList<>();
-        for (Hit hit : searcher.all(q, MAX_DOCS)) {
+        for (Hit hit : s.all(q, MAX_DOCS)) {
             if (hit.record() instanceof LogEvent e) {
                 out.add(e);
             }
@@ -293,9 +301,9 @@ public final class CallView {
         return out;
     }
 
-    private List<SipMessage> sip(Query q) {
+    private static List<SipMessage> sip(SearchSession s, Query q) {
         List<SipMessage> out = new ArrayList<>();
-        for (Hit hit : searcher.all(q, MAX_DOCS)) {
+        for (Hit hit : s.all(q, MAX_DOCS)) {
             if (hit.record() instanceof SipMessage m) {
                 out.add(m);
             }

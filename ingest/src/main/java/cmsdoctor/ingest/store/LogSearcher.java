@@ -153,12 +153,27 @@ public final class LogSearcher implements Closeable {
      * For the call view; {@code query} is built by code, not typed.
      */
     public List<Hit> all(Query query, int max) {
-        return withSearcher(searcher -> {
-            SortField at = new SortField(Schema.AT, SortField.Type.LONG, false);
-            at.setMissingValue(Long.MIN_VALUE);
-            TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(new Sort(at), max, null, max));
-            return load(searcher, top.scoreDocs);
-        });
+        try (SearchSession session = session()) {
+            return session.all(query, max);
+        }
+    }
+
+    /**
+     * A view for several queries built by code (one call lookup): one searcher until closed,
+     * each stored document decoded once.
+     */
+    SearchSession session() {
+        try {
+            IndexSearcher searcher = acquire();
+            try {
+                return new SearchSession(searcher, searchers::release);
+            } catch (IOException | RuntimeException e) {
+                searchers.release(searcher);
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the index", e);
+        }
     }
 
     /** How many documents match a query built by code. */
@@ -245,13 +260,7 @@ public final class LogSearcher implements Closeable {
 
     private <T> T withSearcherChecked(SearcherWork<T> work) throws InvalidQueryException {
         try {
-            long now = System.currentTimeMillis();
-            if (ownDirectory != null && now - lastReopenCheck >= REOPEN_CHECK_MS) {
-                // looking for a new commit reads the directory: not on every query of a call lookup
-                lastReopenCheck = now;
-                searchers.maybeRefresh();
-            }
-            IndexSearcher searcher = searchers.acquire();
+            IndexSearcher searcher = acquire();
             try {
                 return work.run(searcher);
             } finally {
@@ -260,6 +269,16 @@ public final class LogSearcher implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the index", e);
         }
+    }
+
+    private IndexSearcher acquire() throws IOException {
+        long now = System.currentTimeMillis();
+        if (ownDirectory != null && now - lastReopenCheck >= REOPEN_CHECK_MS) {
+            // looking for a new commit reads the directory: not on every query
+            lastReopenCheck = now;
+            searchers.maybeRefresh();
+        }
+        return searchers.acquire();
     }
 
     @Override

@@ -5,7 +5,7 @@ import cmsdoctor.ingest.record.LogRecord;
 import cmsdoctor.ingest.record.SipMessage;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -36,6 +36,8 @@ public final class RecordCodec {
     private static final ObjectMapper COMPACT = Json.create(JsonInclude.Include.NON_NULL);
     private static final byte[] MESSAGE_AT = ",\"messageAt\":[".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] BODY_AT = ",\"bodyAt\":[".getBytes(StandardCharsets.US_ASCII);
+    private static final ObjectReader EVENT = COMPACT.readerFor(LogEvent.class);
+    private static final ObjectReader SIP = COMPACT.readerFor(SipMessage.class);
 
     private RecordCodec() {}
 
@@ -150,32 +152,78 @@ public final class RecordCodec {
     /** Rebuilds the record from a document's stored fields. */
     public static LogRecord record(Document doc) {
         BytesRef compact = doc.getBinaryValue(Schema.RECORD);
+        String raw = doc.get(Schema.RAW);
         try {
-            ObjectNode node = (ObjectNode) COMPACT.readTree(compact.bytes, compact.offset, compact.length);
-            String raw = doc.get(Schema.RAW);
             if (raw != null) {
-                node.put("raw", raw);
-                if (node.has("messageAt")) {
-                    com.fasterxml.jackson.databind.JsonNode slice = node.remove("messageAt");
-                    node.put("message", raw.substring(slice.get(0).asInt(), slice.get(1).asInt()));
-                }
-                return COMPACT.treeToValue(node, LogEvent.class);
+                // straight from the bytes into the record (no JSON tree in between); the slice
+                // compact() appended is the last thing in the bytes, and Jackson skips it
+                int[] slice = slice(compact, MESSAGE_AT);
+                LogEvent e = EVENT.readValue(compact.bytes, compact.offset, compact.length);
+                String message = slice != null ? raw.substring(slice[0], slice[1]) : e.message();
+                return new LogEvent(e.at(), e.atInferred(), e.host(), e.facility(), e.severity(), e.level(), e.tag(),
+                        e.pid(), e.component(), message, raw, e.source(), e.line(), e.flags(), e.callNumber(),
+                        e.callLegId(), e.sipCallId(), e.apiCallId(), e.conferenceId(), e.spaceId(),
+                        e.callCorrelatorId(), e.apiTrace());
             }
             String text = doc.get(Schema.TEXT);
-            node.put("text", text);
-            SipMessage m = COMPACT.treeToValue(node, SipMessage.class);
-            if (!node.has("bodyAt")) {
-                return m;
+            int[] slice = slice(compact, BODY_AT);
+            SipMessage m = SIP.readValue(compact.bytes, compact.offset, compact.length);
+            Map<String, List<String>> headers = m.headers();
+            String body = m.body();
+            if (slice != null) {
+                int bodyAt = slice[0];
+                headers = !headers.isEmpty() ? headers : SipHeaders.read(text, bodyAt);
+                body = text.substring(bodyAt);
             }
-            int bodyAt = node.get("bodyAt").get(0).asInt();
-            Map<String, List<String>> headers = !m.headers().isEmpty() ? m.headers() : SipHeaders.read(text, bodyAt);
             return new SipMessage(m.at(), m.host(), m.direction(), m.transport(), m.local(), m.remote(),
                     m.startLine(), m.method(), m.statusCode(), m.callId(), m.cseq(), m.from(), m.to(), m.fromTag(),
-                    m.toTag(), headers, text.substring(bodyAt), m.sdp(), text, m.trace(), m.flags(), m.source(),
-                    m.line());
+                    m.toTag(), headers, body, m.sdp(), text, m.trace(), m.flags(), m.source(), m.line());
         } catch (IOException e) {
             throw new UncheckedIOException("stored record unreadable", e);
         }
+    }
+
+    /**
+     * The {@code [from,to]} that {@link #compact} appended under {@code name}, or null when the
+     * bytes do not end with one. A record's own JSON always ends with its {@code line} number,
+     * and no record has a field of that name, so the ending tells.
+     */
+    static int[] slice(BytesRef compact, byte[] name) {
+        byte[] b = compact.bytes;
+        int end = compact.offset + compact.length;
+        int i = end - 1;
+        if (i < compact.offset || b[i] != '}' || b[--i] != ']') {
+            return null;
+        }
+        int[] numbers = new int[2];
+        for (int k = 1; k >= 0; k--) {
+            long value = 0;
+            long scale = 1;
+            int digits = 0;
+            while (--i >= compact.offset && b[i] >= '0' && b[i] <= '9' && digits < 10) {
+                value += (b[i] - '0') * scale;
+                scale *= 10;
+                digits++;
+            }
+            if (digits == 0 || value > Integer.MAX_VALUE || i < compact.offset) {
+                return null;
+            }
+            numbers[k] = (int) value;
+            if (k == 1 && b[i] != ',') {
+                return null;
+            }
+        }
+        // b[i] is the last byte of the name: ,"messageAt":[
+        int start = i - name.length + 1;
+        if (start < compact.offset) {
+            return null;
+        }
+        for (int j = 0; j < name.length; j++) {
+            if (b[start + j] != name[j]) {
+                return null;
+            }
+        }
+        return numbers;
     }
 
     private static void exact(Document doc, String field, Object value) {
