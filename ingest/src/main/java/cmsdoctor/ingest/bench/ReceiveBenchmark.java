@@ -371,6 +371,22 @@ public final class ReceiveBenchmark {
         }
 
         @Override
+        public void commit(Mark mark) {
+            inner.commit(mark);
+            searchable();
+        }
+
+        @Override
+        public Mark committedMark() {
+            return inner.committedMark();
+        }
+
+        @Override
+        public void handOff(Runnable work, java.util.function.Supplier<Mark> after) {
+            inner.handOff(work, after);
+        }
+
+        @Override
         public long committedSeq() {
             return inner.committedSeq();
         }

@@ -20,11 +20,12 @@ import java.util.List;
  * the sink, and commits about once a second with the sequence of the last frame parsed;
  * then the journal drops what the commit covers.
  *
- * <p>Known gap: records the parser still holds when a commit happens (a SIP message whose
- * END OF MESSAGE has not arrived, a postgres group) are only in its memory; the commit's
- * sequence covers their lines, so a kill at that moment loses the head of that one message.
- * Closing it needs the parser to say which lines it holds (then the commit would record
- * them and replay would re-feed exactly those).
+ * <p>Exactly once, also when something else commits the same store (an upload in
+ * {@code serve}): every batch of frames is handed to the sink together with its
+ * {@link DurableSink.Mark} ({@link DurableSink#handOff}), so any commit records the last
+ * frame whose records it holds and the oldest frame whose lines the parser still holds (an
+ * open SIP message, a postgres group). A restart re-feeds the parser from that oldest held
+ * frame and drops what it emits while re-reading frames the commit already covered.
  */
 final class ReceivePipeline {
 
@@ -48,6 +49,8 @@ final class ReceivePipeline {
     private long refreshedSeq;
     private volatile boolean running = true;
     private volatile String storeTrouble;
+    /** During replay: records emitted while re-reading frames up to here are already stored. */
+    private long suppressUpTo;
     private Thread thread;
 
     ReceivePipeline(FrameQueue queue, Journal journal, DurableSink sink, SourceHealth health,
@@ -63,7 +66,20 @@ final class ReceivePipeline {
 
     /** Parses journal entries left over from the last run, before any listener opens. */
     void replay() throws IOException {
-        journal.replay(sink.committedSeq(), this::process);
+        DurableSink.Mark from = sink.committedMark();
+        suppressUpTo = from.seq();
+        IOException[] failed = {null};
+        sink.handOff(() -> {
+            try {
+                journal.replay(from.heldFrom() - 1, this::process);
+            } catch (IOException e) {
+                failed[0] = e;
+            }
+        }, this::mark);
+        suppressUpTo = 0;
+        if (failed[0] != null) {
+            throw failed[0];
+        }
         commit();
     }
 
@@ -86,13 +102,13 @@ final class ReceivePipeline {
         List<ReceivedFrame> rest = new ArrayList<>();
         try {
             while (queue.drainTo(rest, BATCH, 0) > 0) {
-                rest.forEach(this::process);
+                sink.handOff(() -> rest.forEach(this::process), this::mark);
                 rest.clear();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        parser.finish();
+        sink.handOff(parser::finish, this::mark);
         commit();
     }
 
@@ -113,8 +129,8 @@ final class ReceivePipeline {
             } catch (InterruptedException e) {
                 return;
             }
-            for (ReceivedFrame frame : batch) {
-                processRetrying(frame);
+            if (!batch.isEmpty()) {
+                sink.handOff(() -> batch.forEach(this::processRetrying), this::mark);
             }
             batch.clear();
             long now = System.currentTimeMillis();
@@ -173,6 +189,9 @@ final class ReceivePipeline {
     }
 
     private void accept(String origin, LogRecord record) {
+        if (current != null && current.seq() <= suppressUpTo) {
+            return; // replay of a frame the last commit covered: only the held lines' records count
+        }
         LogRecord flagged = currentFlags.isEmpty() ? record : withFlags(record, currentFlags);
         if (current != null && current.source().equals(record.source())) {
             health.record(current, flagged);
@@ -190,14 +209,20 @@ final class ReceivePipeline {
         lastRefresh = System.currentTimeMillis();
     }
 
+    /** Where the stream stands now: parsed up to the last frame, held from the parser's oldest line. */
+    private DurableSink.Mark mark() {
+        long held = parser.oldestHeldLine();
+        return new DurableSink.Mark(lastParsedSeq, Math.min(held, lastParsedSeq + 1));
+    }
+
     private void commit() {
-        long seq = lastParsedSeq;
-        sink.commit(seq);
+        DurableSink.Mark mark = mark();
+        sink.commit(mark);
         lastCommit = System.currentTimeMillis();
         lastRefresh = lastCommit;
-        refreshedSeq = seq;
+        refreshedSeq = mark.seq();
         try {
-            journal.deleteCommitted(seq);
+            journal.deleteCommitted(mark.heldFrom() - 1); // held frames stay for the next replay
         } catch (IOException e) {
             storeTrouble = "cannot delete committed journal segments: " + e.getMessage();
         }
