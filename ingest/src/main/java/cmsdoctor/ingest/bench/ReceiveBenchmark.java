@@ -108,7 +108,9 @@ public final class ReceiveBenchmark {
                 rsyslogPhase(rate, plan.seconds());
             }
         }
-        udpPhase("cmsdoctor UDP (latency)", plan.latencyRate(), plan.seconds());
+        if (plan.latencyRate() > 0) { // 0: skip (a TCP-vs-import run only)
+            udpPhase("cmsdoctor UDP (latency)", plan.latencyRate(), plan.seconds());
+        }
         double tcp = tcpPhase(plan.seconds());
         double ceiling = importCeiling(plan.importLines());
         out.println();
