@@ -57,6 +57,14 @@ public interface DurableSink extends RecordSink {
      */
     default void refresh() {}
 
+    /**
+     * Why this sink cannot store anything any more (the index writer closed itself after a
+     * write error, e.g. a full disk), or null while it can.
+     */
+    default String failure() {
+        return null;
+    }
+
     /** Feeds {@code durable} and every one of {@code others} (analyzers); commits go to {@code durable}. */
     static DurableSink tee(DurableSink durable, RecordSink... others) {
         RecordSink all = RecordSink.all(others);
@@ -97,6 +105,11 @@ public interface DurableSink extends RecordSink {
             @Override
             public void refresh() {
                 durable.refresh();
+            }
+
+            @Override
+            public String failure() {
+                return durable.failure();
             }
         };
     }

@@ -70,6 +70,12 @@ public final class LogWriterSink implements DurableSink, AgedStore {
     }
 
     @Override
+    public String failure() {
+        Throwable t = writer.tragedy();
+        return t == null ? null : "the index writer closed itself after a write error (" + t + ")";
+    }
+
+    @Override
     public void refresh() {
         writer.refresh();
     }

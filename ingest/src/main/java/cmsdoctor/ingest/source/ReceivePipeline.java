@@ -49,6 +49,8 @@ final class ReceivePipeline {
     private long refreshedSeq;
     private volatile boolean running = true;
     private volatile String storeTrouble;
+    /** The store failed for good (see {@link #storeFailed}): stop taking frames off the queue. */
+    private volatile boolean storeDead;
     /** During replay: records emitted while re-reading frames up to here are already stored. */
     private long suppressUpTo;
     private Thread thread;
@@ -99,17 +101,22 @@ final class ReceivePipeline {
                 Thread.currentThread().interrupt();
             }
         }
+        if (storeDead) {
+            return; // nothing more can be stored: the journal keeps the rest for the next start
+        }
         List<ReceivedFrame> rest = new ArrayList<>();
         try {
             while (queue.drainTo(rest, BATCH, 0) > 0) {
                 sink.handOff(() -> rest.forEach(this::process), this::mark);
                 rest.clear();
             }
+            sink.handOff(parser::finish, this::mark);
+            commit();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            storeFailed("store write failed while stopping", e); // the journal still has every frame
         }
-        sink.handOff(parser::finish, this::mark);
-        commit();
     }
 
     long lastParsedSeq() {
@@ -124,51 +131,61 @@ final class ReceivePipeline {
     private void run() {
         List<ReceivedFrame> batch = new ArrayList<>(BATCH);
         while (running) {
+            if (storeDead) {
+                pause(); // frames stay queued and journaled: TCP senders wait, UDP drops are counted
+                continue;
+            }
             try {
                 queue.drainTo(batch, BATCH, 100);
             } catch (InterruptedException e) {
                 return;
             }
             if (!batch.isEmpty()) {
-                sink.handOff(() -> batch.forEach(this::processRetrying), this::mark);
+                try {
+                    sink.handOff(() -> batch.forEach(this::process), this::mark);
+                } catch (RuntimeException e) {
+                    // some records of this batch may be in the store: retrying would store them
+                    // twice, so the batch (journaled) waits for a restart's replay
+                    storeFailed("store write failed", e);
+                    batch.clear();
+                    continue;
+                }
             }
             batch.clear();
             long now = System.currentTimeMillis();
             if (now - lastCommit >= commitIntervalMillis) {
-                commitRetrying();
+                try {
+                    commit();
+                    storeTrouble = null;
+                } catch (RuntimeException e) {
+                    storeFailed("store commit failed", e); // not dead: the next round commits again
+                }
             } else if (now - lastRefresh >= REFRESH_MILLIS && refreshedSeq < lastParsedSeq && queue.size() == 0) {
                 refresh(); // only when caught up: under a backlog each refresh would cost throughput
             }
         }
     }
 
-    private void processRetrying(ReceivedFrame frame) {
-        while (true) {
-            try {
-                process(frame);
-                storeTrouble = null;
-                return;
-            } catch (RuntimeException e) {
-                storeTrouble = "store write failed: " + e.getMessage();
-                pause(); // the queue fills meanwhile: TCP waits, UDP drops are counted
-            }
+    /**
+     * A write to the store failed. Lucene closes its IndexWriter after an error it cannot
+     * undo (disk full during a flush: a "tragic event"), and the store keeps failing from
+     * then on; so does a write that failed half-way. The pipeline then stops taking frames:
+     * they stay in the queue and the journal (TCP waits, UDP drops are counted), the alarm
+     * says so, and a restart replays them from the last commit.
+     */
+    private void storeFailed(String what, RuntimeException e) {
+        String broken = sink.failure();
+        boolean write = what.startsWith("store write");
+        if (broken == null && !write) {
+            storeTrouble = what + ": " + e.getMessage();
+            pause();
+            return;
         }
-    }
-
-    private void commitRetrying() {
-        while (true) {
-            try {
-                commit();
-                storeTrouble = null;
-                return;
-            } catch (RuntimeException e) {
-                storeTrouble = "store commit failed: " + e.getMessage();
-                pause();
-                if (!running) {
-                    return;
-                }
-            }
-        }
+        storeDead = true;
+        storeTrouble = what + ", the receiver stopped storing: " + (broken != null ? broken : e.getMessage())
+                + ". Frames are kept in the journal (TCP senders wait, UDP drops are counted). "
+                + "Free disk space, then restart cmsdoctor: it replays the journal from the last commit.";
+        System.err.println("cmsdoctor: " + storeTrouble);
     }
 
     private void process(ReceivedFrame frame) {

@@ -250,6 +250,15 @@ public final class LogWriter implements RecordSink, Closeable {
         writer.forceMergeDeletes(false); // reclaim the space in the background
     }
 
+    /**
+     * The error after which Lucene closed the IndexWriter for good (a "tragic event", e.g.
+     * the disk filled during a flush), or null while it is usable. Every later write fails;
+     * the index stays as of its last commit.
+     */
+    public Throwable tragedy() {
+        return writer.getTragicException();
+    }
+
     /** Bytes the index takes on disk. */
     public long diskBytes() throws IOException {
         long sum = 0;
