@@ -65,6 +65,16 @@ public interface DurableSink extends RecordSink {
         return null;
     }
 
+    /**
+     * After a {@link #failure()}: tries to make the sink work again (the disk has room
+     * again), dropping what it accepted after its last commit; true when it works again,
+     * and {@link #committedMark()} then says where the receiver must replay from.
+     * Default: false (a restart is needed).
+     */
+    default boolean recover() {
+        return false;
+    }
+
     /** Feeds {@code durable} and every one of {@code others} (analyzers); commits go to {@code durable}. */
     static DurableSink tee(DurableSink durable, RecordSink... others) {
         RecordSink all = RecordSink.all(others);
@@ -110,6 +120,11 @@ public interface DurableSink extends RecordSink {
             @Override
             public String failure() {
                 return durable.failure();
+            }
+
+            @Override
+            public boolean recover() {
+                return durable.recover();
             }
         };
     }

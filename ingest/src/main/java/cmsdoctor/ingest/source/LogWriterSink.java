@@ -24,18 +24,47 @@ public final class LogWriterSink implements DurableSink, AgedStore {
     public static final String HELD_KEY = "cmsdoctor.journalHeldFrom";
     private static final String LIVE = "live";
 
+    /** Free space the data directory needs before a failed writer is reopened. */
+    static final long RECOVER_FREE_BYTES = 64L << 20;
+
     private final LogWriter writer;
     private volatile long committedSeq;
-    private final Mark startMark;
+    private volatile Mark startMark;
 
     public LogWriterSink(LogWriter writer) {
         this.writer = writer;
+        readMark();
+    }
+
+    /** Reads the mark of the writer's last commit (at start, and after a reopen). */
+    private void readMark() {
         Map<String, String> data = writer.committedData();
         String seq = data.get(SEQ_KEY);
         committedSeq = seq == null ? 0 : Long.parseLong(seq);
         String held = data.get(HELD_KEY);
         startMark = held == null ? Mark.nothingHeld(committedSeq)
                 : new Mark(committedSeq, Math.min(committedSeq + 1, Long.parseLong(held)));
+    }
+
+    /**
+     * Reopens the writer after a tragic event once the data directory has
+     * {@link #RECOVER_FREE_BYTES} free again; the mark is then that of the last commit.
+     */
+    @Override
+    public boolean recover() {
+        if (writer.tragedy() == null) {
+            return false; // not a failure a reopen cures
+        }
+        try {
+            if (Files.getFileStore(writer.dataDir()).getUsableSpace() < RECOVER_FREE_BYTES) {
+                return false;
+            }
+            writer.reopen();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        readMark();
+        return true;
     }
 
     @Override

@@ -30,6 +30,8 @@ import java.util.List;
 final class ReceivePipeline {
 
     private static final int BATCH = 4096;
+    /** Seconds between attempts to reopen a failed store. */
+    private static final int RECOVER_EVERY = 5;
     /** Lines become searchable in this process this often; commits (durable) come less often. */
     private static final long REFRESH_MILLIS = 250;
 
@@ -37,7 +39,9 @@ final class ReceivePipeline {
     private final Journal journal;
     private final DurableSink sink;
     private final SourceHealth health;
-    private final LogParser parser;
+    private final ParseOptions options;
+    /** Replaced after the store recovers: what the old one held is replayed from the journal. */
+    private LogParser parser;
     private final long commitIntervalMillis;
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -51,6 +55,9 @@ final class ReceivePipeline {
     private volatile String storeTrouble;
     /** The store failed for good (see {@link #storeFailed}): stop taking frames off the queue. */
     private volatile boolean storeDead;
+    private int deadRounds;
+    /** After a recovery: queued frames up to here were replayed from the journal already. */
+    private long skipUpTo;
     /** During replay: records emitted while re-reading frames up to here are already stored. */
     private long suppressUpTo;
     private Thread thread;
@@ -62,23 +69,30 @@ final class ReceivePipeline {
         this.sink = sink;
         this.health = health;
         this.commitIntervalMillis = commitIntervalMillis;
+        this.options = options;
         this.parser = new LogParser(options, "live", this::accept);
         this.lastParsedSeq = sink.committedSeq();
     }
 
     /** Parses journal entries left over from the last run, before any listener opens. */
     void replay() throws IOException {
-        DurableSink.Mark from = sink.committedMark();
+        replayFrom(sink.committedMark());
+    }
+
+    private void replayFrom(DurableSink.Mark from) throws IOException {
         suppressUpTo = from.seq();
         IOException[] failed = {null};
-        sink.handOff(() -> {
-            try {
-                journal.replay(from.heldFrom() - 1, this::process);
-            } catch (IOException e) {
-                failed[0] = e;
-            }
-        }, this::mark);
-        suppressUpTo = 0;
+        try {
+            sink.handOff(() -> {
+                try {
+                    journal.replay(from.heldFrom() - 1, this::process);
+                } catch (IOException e) {
+                    failed[0] = e;
+                }
+            }, this::mark);
+        } finally {
+            suppressUpTo = 0;
+        }
         if (failed[0] != null) {
             throw failed[0];
         }
@@ -133,12 +147,18 @@ final class ReceivePipeline {
         while (running) {
             if (storeDead) {
                 pause(); // frames stay queued and journaled: TCP senders wait, UDP drops are counted
+                if (++deadRounds % RECOVER_EVERY == 0) {
+                    tryRecover();
+                }
                 continue;
             }
             try {
                 queue.drainTo(batch, BATCH, 100);
             } catch (InterruptedException e) {
                 return;
+            }
+            if (skipUpTo > 0) {
+                batch.removeIf(f -> f.seq() <= skipUpTo);
             }
             if (!batch.isEmpty()) {
                 try {
@@ -167,6 +187,32 @@ final class ReceivePipeline {
     }
 
     /**
+     * The store may work again (the disk has room): reopen it, start a fresh parser, and
+     * replay the journal from the store's last commit; what is still queued and was replayed
+     * is skipped. The journal has every frame the failed store lost (it keeps everything
+     * after the last commit), so nothing is lost and nothing is stored twice.
+     */
+    private void tryRecover() {
+        if (!sink.recover()) {
+            return;
+        }
+        try {
+            journal.flush(); // every frame taken off the queue is now readable from the journal
+            parser = new LogParser(options, "live", this::accept);
+            DurableSink.Mark from = sink.committedMark();
+            lastParsedSeq = from.seq();
+            replayFrom(from);
+            skipUpTo = lastParsedSeq;
+            storeDead = false;
+            storeTrouble = null;
+            System.err.println("cmsdoctor: the store works again; replayed the journal after sequence " + from.seq());
+        } catch (IOException | RuntimeException e) {
+            storeTrouble = "the store failed again while replaying the journal: " + e.getMessage()
+                    + ". Retrying; restart cmsdoctor if it persists.";
+        }
+    }
+
+    /**
      * A write to the store failed. Lucene closes its IndexWriter after an error it cannot
      * undo (disk full during a flush: a "tragic event"), and the store keeps failing from
      * then on; so does a write that failed half-way. The pipeline then stops taking frames:
@@ -184,7 +230,8 @@ final class ReceivePipeline {
         storeDead = true;
         storeTrouble = what + ", the receiver stopped storing: " + (broken != null ? broken : e.getMessage())
                 + ". Frames are kept in the journal (TCP senders wait, UDP drops are counted). "
-                + "Free disk space, then restart cmsdoctor: it replays the journal from the last commit.";
+                + "Free disk space: the receiver retries every " + RECOVER_EVERY + " s and replays the journal "
+                + "from the last commit (or restart cmsdoctor, which does the same).";
         System.err.println("cmsdoctor: " + storeTrouble);
     }
 

@@ -33,6 +33,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The store's read side: queries over near-real-time readers ({@link SearcherManager}),
@@ -89,18 +90,19 @@ public final class LogSearcher implements Closeable {
     /** How often a searcher over another process's index looks for a newer commit. */
     static final long REOPEN_CHECK_MS = 1000;
 
-    private final SearcherManager searchers;
+    /** The writer's current manager (it makes a new one when it reopens after a failure). */
+    private final Supplier<SearcherManager> searchers;
     private final Directory ownDirectory;
     private volatile long lastReopenCheck = System.currentTimeMillis();
 
-    private LogSearcher(SearcherManager searchers, Directory ownDirectory) {
+    private LogSearcher(Supplier<SearcherManager> searchers, Directory ownDirectory) {
         this.searchers = searchers;
         this.ownDirectory = ownDirectory;
     }
 
     /** Reads what {@code writer} writes, in the same process. Closing it leaves the writer open. */
     public static LogSearcher over(LogWriter writer) {
-        return new LogSearcher(writer.searchers(), null);
+        return new LogSearcher(writer::searchers, null);
     }
 
     /**
@@ -118,7 +120,8 @@ public final class LogSearcher implements Closeable {
             if (!DirectoryReader.indexExists(dir)) {
                 throw new NoSuchFileException(dataDir.toString(), null, "no index here: import something first");
             }
-            return new LogSearcher(new SearcherManager(dir, null), dir);
+            SearcherManager manager = new SearcherManager(dir, null);
+            return new LogSearcher(() -> manager, dir);
         } catch (IOException | RuntimeException e) {
             dir.close();
             throw e;
@@ -166,9 +169,9 @@ public final class LogSearcher implements Closeable {
         try {
             IndexSearcher searcher = acquire();
             try {
-                return new SearchSession(searcher, searchers::release);
+                return new SearchSession(searcher, searchers.get()::release);
             } catch (IOException | RuntimeException e) {
-                searchers.release(searcher);
+                searchers.get().release(searcher);
                 throw e;
             }
         } catch (IOException e) {
@@ -264,7 +267,7 @@ public final class LogSearcher implements Closeable {
             try {
                 return work.run(searcher);
             } finally {
-                searchers.release(searcher);
+                searchers.get().release(searcher);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the index", e);
@@ -276,16 +279,16 @@ public final class LogSearcher implements Closeable {
         if (ownDirectory != null && now - lastReopenCheck >= REOPEN_CHECK_MS) {
             // looking for a new commit reads the directory: not on every query
             lastReopenCheck = now;
-            searchers.maybeRefresh();
+            searchers.get().maybeRefresh();
         }
-        return searchers.acquire();
+        return searchers.get().acquire();
     }
 
     @Override
     public void close() throws IOException {
         if (ownDirectory != null) {
             try {
-                searchers.close();
+                searchers.get().close();
             } finally {
                 ownDirectory.close();
             }

@@ -57,8 +57,10 @@ public final class LogWriter implements RecordSink, Closeable {
 
     private final Path dataDir;
     private final Directory directory;
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
+    private final Config config;
+    // replaced together by reopen() after Lucene closed the writer for good (tragic event)
+    private volatile IndexWriter writer;
+    private volatile SearcherManager searchers;
     private final ExecutorService workers;
     private final Semaphore inFlight;
     private final int permits;
@@ -77,6 +79,7 @@ public final class LogWriter implements RecordSink, Closeable {
     private LogWriter(Path dataDir, Directory directory, IndexWriter writer, Config config) throws IOException {
         this.dataDir = dataDir;
         this.directory = directory;
+        this.config = config;
         this.writer = writer;
         this.searchers = new SearcherManager(writer, null);
         this.workers = Executors.newFixedThreadPool(config.threads(), r -> {
@@ -99,19 +102,59 @@ public final class LogWriter implements RecordSink, Closeable {
     public static LogWriter open(Path dataDir, Config config) throws IOException {
         Path indexDir = dataDir.resolve("index");
         Files.createDirectories(indexDir);
-        IndexWriterConfig iwc = new IndexWriterConfig(Schema.indexAnalyzer())
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(config.ramBufferMb())
-                .setCommitOnClose(true);
         Directory directory = FSDirectory.open(indexDir);
         try {
-            return new LogWriter(dataDir, directory, new IndexWriter(directory, iwc), config);
+            return new LogWriter(dataDir, directory, new IndexWriter(directory, writerConfig(config)), config);
         } catch (LockObtainFailedException e) {
             directory.close();
             throw new DataDirInUseException(dataDir, e);
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;
+        }
+    }
+
+    /** A config is good for one IndexWriter only: a fresh one for each. */
+    private static IndexWriterConfig writerConfig(Config config) {
+        return new IndexWriterConfig(Schema.indexAnalyzer())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(config.ramBufferMb())
+                .setCommitOnClose(true);
+    }
+
+    /**
+     * After a {@link #tragedy()} (the disk filled, say, and has room again): opens a new
+     * IndexWriter on the index as of its last commit. Records accepted since that commit are
+     * gone and must be fed again (the receiver replays its journal). Searchers opened with
+     * {@link LogSearcher#over(LogWriter)} follow the new writer. Does nothing while the
+     * writer is healthy.
+     *
+     * @throws IOException when the index still cannot be opened (e.g. the disk is still full)
+     */
+    public void reopen() throws IOException {
+        handoff.lock();
+        try {
+            if (writer.isOpen() && writer.getTragicException() == null) {
+                return;
+            }
+            inFlight.acquireUninterruptibly(permits); // no task may still add to the old writer
+            try {
+                IndexWriter fresh = new IndexWriter(directory, writerConfig(config));
+                SearcherManager old = searchers;
+                searchers = new SearcherManager(fresh, null);
+                writer = fresh;
+                batch = new ArrayList<>(batchSize);
+                failure.set(null);
+                try {
+                    old.close();
+                } catch (IOException | RuntimeException e) {
+                    // readers of the failed writer: nothing more to release
+                }
+            } finally {
+                inFlight.release(permits);
+            }
+        } finally {
+            handoff.unlock();
         }
     }
 

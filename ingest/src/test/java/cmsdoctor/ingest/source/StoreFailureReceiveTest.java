@@ -29,12 +29,19 @@ class StoreFailureReceiveTest {
     @TempDir
     Path data;
 
-    /** Accepts {@code failAfter} records, then fails every write and commit, like a tragic IndexWriter. */
+    /**
+     * Accepts {@code failAfter} records, then fails every write and commit, like a tragic
+     * IndexWriter; once {@code spaceBack}, {@link #recover()} works and, like a reopened
+     * IndexWriter, the store holds only what it had committed (later records go to {@code healed}).
+     */
     static final class BrokenStore implements DurableSink {
         final CollectingSink stored = new CollectingSink();
+        final CollectingSink healed = new CollectingSink();
         private final int failAfter;
         private int accepted;
         private volatile boolean broken;
+        private volatile boolean recovered;
+        volatile boolean spaceBack;
 
         BrokenStore(int failAfter) {
             this.failAfter = failAfter;
@@ -42,6 +49,10 @@ class StoreFailureReceiveTest {
 
         @Override
         public synchronized void accept(String origin, LogRecord record) {
+            if (recovered) {
+                healed.accept(origin, record);
+                return;
+            }
             if (accepted >= failAfter) {
                 broken = true;
                 throw new IllegalStateException("indexing failed: java.io.IOException: No space left on device");
@@ -56,6 +67,16 @@ class StoreFailureReceiveTest {
                 throw new IllegalStateException("this IndexWriter is closed");
             }
             stored.commit(journalSeq);
+        }
+
+        @Override
+        public synchronized boolean recover() {
+            if (!broken || !spaceBack) {
+                return false;
+            }
+            broken = false;
+            recovered = true;
+            return true;
         }
 
         @Override
@@ -105,7 +126,7 @@ class StoreFailureReceiveTest {
         long committed = broken.committedSeq();
         receiver.close();
 
-        // free space, restart on a working store: the journal replays from the last commit
+        // restart on a working store: the journal replays from the last commit
         CollectingSink healthy = new CollectingSink();
         healthy.commit(committed);
         Receiver again = new Receiver(options, healthy);
@@ -117,6 +138,55 @@ class StoreFailureReceiveTest {
         assertEquals(accepted, found.size(), "every accepted frame, from the commit or the journal");
         for (Map.Entry<Integer, Integer> e : found.entrySet()) {
             assertEquals(1, e.getValue(), "line n=" + e.getKey() + " once");
+        }
+    }
+
+    @Test
+    void whenSpaceComesBackTheReceiverReopensTheStoreAndReplaysTheJournal() throws Exception {
+        ReceiverOptions options = ReceiverOptions.defaults(data)
+                .withListeners(null, new ListenAddress("127.0.0.1", 0), null)
+                .withQueue(500, 256L << 20);
+        BrokenStore broken = new BrokenStore(200);
+        Receiver receiver = new Receiver(options, broken);
+        receiver.start();
+        int lines = 5_000;
+        Thread sender = new Thread(() -> {
+            try {
+                TestSenders.tcpLines(receiver.port("tcp"), "disk", lines);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        sender.setDaemon(true);
+        sender.start();
+        try {
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (System.currentTimeMillis() < deadline && !alarmed(receiver)) {
+                Thread.sleep(50);
+            }
+            assertTrue(alarmed(receiver), "the failure is noticed: " + receiver.health().alarms());
+            long committed = broken.committedSeq();
+            broken.spaceBack = true;
+            sender.join(60_000);
+            Map<Integer, Integer> found = new HashMap<>();
+            deadline = System.currentTimeMillis() + 60_000;
+            while (System.currentTimeMillis() < deadline) {
+                found.clear();
+                count(broken.stored.events().stream().filter(e -> e.line() <= committed).toList(), found);
+                count(broken.healed.events(), found);
+                if (found.size() >= lines) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertEquals(lines, found.size(), "every line stored after the recovery, none lost");
+            for (Map.Entry<Integer, Integer> e : found.entrySet()) {
+                assertEquals(1, e.getValue(), "line n=" + e.getKey() + " once");
+            }
+            assertTrue(receiver.health().alarms().stream().noneMatch(a -> a.contains("stopped storing")),
+                    "the alarm clears: " + receiver.health().alarms());
+        } finally {
+            receiver.close();
         }
     }
 
