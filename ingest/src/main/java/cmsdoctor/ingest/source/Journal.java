@@ -1,9 +1,7 @@
 package cmsdoctor.ingest.source;
 
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +10,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -27,8 +26,11 @@ import java.util.zip.CRC32;
  * {@code [int length][int crc32][payload]}, payload = seq, receive time, source, listener,
  * truncated flag, frame bytes. Appends go to a user-space buffer; {@link #flush()} (called
  * every 100 ms by the receiver) hands them to the OS, which keeps them across a process
- * kill, and {@link #sync()} (every 500 ms) forces them to the device. A torn entry at the
- * end of a segment (crash mid-write) ends replay of that segment. Segments whose entries
+ * kill, and {@link #sync()} (every 500 ms) forces them to the device. When the disk is
+ * full, a failed write is cut off the file again and its entries wait in memory (up to
+ * {@link #MAX_PENDING}, then appends fail and the receiver holds TCP back and counts UDP
+ * drops) until there is room. A torn entry at the end of a segment (crash mid-write) ends
+ * replay of that segment. Segments whose entries
  * are all committed to the store are deleted.
  *
  * <p>Thread-safe: appends, flushes and deletions hold the journal's lock; sync does not.
@@ -40,13 +42,17 @@ public final class Journal implements AutoCloseable {
     private static final String SUFFIX = ".journal";
 
     private final Path dir;
-    private FileOutputStream file;
+    /** Entries appended but not yet in the file; bounded: beyond it appends fail (disk full). */
+    static final int MAX_PENDING = 64 << 20;
+    private static final int WRITE_AT = 256 * 1024;
+
     private FileChannel channel;
-    private BufferedOutputStream out;
+    /** Bytes of the open segment known to be wholly in the file. */
+    private long written;
+    private ByteBuffer pending = ByteBuffer.allocate(WRITE_AT * 2);
     private long segmentFirstSeq;
     private long segmentBytes;
     private long lastSeq;
-    private boolean broken;
     private final CRC32 crc = new CRC32();
     private ByteBuffer scratch = ByteBuffer.allocate(4096);
     // consecutive frames mostly share a connection: encode its source and listener once
@@ -76,25 +82,25 @@ public final class Journal implements AutoCloseable {
         lastSeq = Math.max(lastSeq, seq);
     }
 
-    /** Appends a frame with the next sequence number and returns the frame carrying it. */
+    /**
+     * Appends a frame with the next sequence number and returns the frame carrying it. The
+     * entry waits in memory until the next {@link #flush()} (or until {@value #WRITE_AT}
+     * bytes wait). When the disk is full, entries keep waiting (a failed write is cut off
+     * the file again, so no torn entry is left) and are written once there is room; only
+     * when {@link #MAX_PENDING} bytes wait does an append fail, before it numbers the frame.
+     *
+     * @throws IOException when the frame cannot be taken (nothing was numbered)
+     */
     public synchronized ReceivedFrame append(ReceivedFrame frame) throws IOException {
-        try {
-            return write(frame);
-        } catch (IOException e) {
-            broken = true; // a half-written entry may sit in this segment: continue in a new one
-            throw e;
-        }
-    }
-
-    private ReceivedFrame write(ReceivedFrame frame) throws IOException {
-        ReceivedFrame numbered = frame.withSeq(lastSeq + 1);
-        if (out == null || segmentBytes >= SEGMENT_BYTES || broken) {
-            if (broken) {
-                abandonSegment();
+        if (channel == null || (segmentBytes >= SEGMENT_BYTES && pending.position() == 0)) {
+            rotate(lastSeq + 1);
+        } else if (segmentBytes >= SEGMENT_BYTES) {
+            tryWrite();
+            if (pending.position() == 0) {
+                rotate(lastSeq + 1);
             }
-            rotate(numbered.seq());
-            broken = false;
         }
+        ReceivedFrame numbered = frame.withSeq(lastSeq + 1);
         if (!frame.source().equals(lastSource)) {
             lastSource = frame.source();
             lastSourceBytes = lastSource.getBytes(StandardCharsets.UTF_8);
@@ -106,6 +112,13 @@ public final class Journal implements AutoCloseable {
         byte[] source = lastSourceBytes;
         byte[] listener = lastListenerBytes;
         int payload = 8 + 8 + 2 + source.length + 2 + listener.length + 1 + 4 + frame.bytes().length;
+        if (pending.position() + payload + 8 > MAX_PENDING) {
+            tryWrite();
+            if (pending.position() + payload + 8 > MAX_PENDING) {
+                throw new IOException("journal cannot write (" + (pending.position() >> 20)
+                        + " MiB waiting for disk space): " + writeTrouble);
+            }
+        }
         if (scratch.capacity() < payload + 8) {
             scratch = ByteBuffer.allocate(Math.max(payload + 8, scratch.capacity() * 2));
         }
@@ -119,17 +132,66 @@ public final class Journal implements AutoCloseable {
         crc.reset();
         crc.update(b.array(), 8, payload);
         b.putInt(4, (int) crc.getValue());
-        out.write(b.array(), 0, payload + 8);
+        if (pending.remaining() < payload + 8) {
+            ByteBuffer bigger = ByteBuffer.allocate(Math.max(pending.capacity() * 2, pending.position() + payload + 8));
+            pending.flip();
+            bigger.put(pending);
+            pending = bigger;
+        }
+        pending.put(b.array(), 0, payload + 8);
         segmentBytes += payload + 8;
         lastSeq = numbered.seq();
+        if (pending.position() >= WRITE_AT) {
+            tryWrite();
+        }
         return numbered;
     }
 
-    /** Hands buffered entries to the operating system: they now survive a process kill. */
-    public synchronized void flush() throws IOException {
-        if (out != null) {
-            out.flush();
+    private String writeTrouble;
+
+    /** Writes what waits; on failure it keeps waiting (see {@link #append}). */
+    private void tryWrite() {
+        try {
+            writePending();
+        } catch (IOException e) {
+            writeTrouble = e.toString();
         }
+    }
+
+    private void writePending() throws IOException {
+        if (pending.position() == 0 || channel == null) {
+            return;
+        }
+        if (channel.size() > written) {
+            channel.truncate(written); // the rest of a failed write
+        }
+        int length = pending.position();
+        pending.flip();
+        try {
+            channel.position(written);
+            while (pending.hasRemaining()) {
+                channel.write(pending);
+            }
+        } catch (IOException e) {
+            pending.limit(pending.capacity()).position(length); // all of it waits again
+            try {
+                channel.truncate(written);
+            } catch (IOException again) {
+                // cut off before the next write instead
+            }
+            throw e;
+        }
+        written += length;
+        pending.clear();
+        if (pending.capacity() > WRITE_AT * 2) {
+            pending = ByteBuffer.allocate(WRITE_AT * 2); // give back what a disk-full spell grew
+        }
+        writeTrouble = null;
+    }
+
+    /** Hands waiting entries to the operating system: they now survive a process kill. */
+    public synchronized void flush() throws IOException {
+        writePending();
     }
 
     /** Forces what was flushed to the device: it now survives a power cut. */
@@ -168,7 +230,7 @@ public final class Journal implements AutoCloseable {
                 Files.deleteIfExists(segments.get(i));
             }
         }
-        if (out != null && lastSeq <= committedSeq && segmentBytes > 0) {
+        if (channel != null && lastSeq <= committedSeq && segmentBytes > 0) {
             rotate(lastSeq + 1); // the open segment is wholly committed: start anew, drop it
             for (Path p : segments()) {
                 if (firstSeq(p) != segmentFirstSeq) {
@@ -199,37 +261,21 @@ public final class Journal implements AutoCloseable {
     private void rotate(long firstSeq) throws IOException {
         closeSegment();
         Path path = dir.resolve(String.format("%s%020d%s", PREFIX, firstSeq, SUFFIX));
-        file = new FileOutputStream(path.toFile(), true);
-        channel = file.getChannel();
-        out = new BufferedOutputStream(file, 256 * 1024);
+        channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        written = channel.size();
         segmentFirstSeq = firstSeq;
-        segmentBytes = 0;
+        segmentBytes = written;
     }
 
     private void closeSegment() throws IOException {
-        if (out != null) {
-            out.flush();
+        if (channel != null) {
+            writePending(); // on failure the segment stays open with its entries waiting
             if (channel.isOpen()) {
                 channel.force(false);
             }
-            out.close();
-            out = null;
+            channel.close();
             channel = null;
-            file = null;
         }
-    }
-
-    private void abandonSegment() {
-        try {
-            if (file != null) {
-                file.close();
-            }
-        } catch (IOException e) {
-            // the segment is given up; what reached the OS stays readable up to the torn entry
-        }
-        out = null;
-        channel = null;
-        file = null;
     }
 
     private List<Path> segments() {
