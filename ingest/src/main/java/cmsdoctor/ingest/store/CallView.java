@@ -233,12 +233,13 @@ public final class CallView {
 
     /**
      * Events of {@code call N} on {@code host}, oldest first, every boot. Only events carry a
-     * {@code callNumber} ({@link RecordCodec}), so no {@code kind} clause is needed.
+     * {@code callNumber} ({@link RecordCodec}), so no {@code kind} clause is needed. The number
+     * comes first: a segment without it is skipped before the host's term is looked up there.
      */
     private List<LogEvent> numbered(SearchSession s, String host, int n) {
         Query q = new BooleanQuery.Builder()
-                .add(term(Schema.HOST, host), BooleanClause.Occur.FILTER)
                 .add(term(Schema.CALL_NUMBER, Integer.toString(n)), BooleanClause.Occur.FILTER)
+                .add(term(Schema.HOST, host), BooleanClause.Occur.FILTER)
                 .build();
         return events(s, q);
     }
