@@ -1,6 +1,11 @@
 package cmsdoctor.analyzers;
 
 import cmsdoctor.ingest.RecordSink;
+import cmsdoctor.ingest.parse.LogParser;
+import cmsdoctor.ingest.parse.ParseOptions;
+import cmsdoctor.ingest.source.EntryKind;
+import cmsdoctor.ingest.source.EntryReport;
+import cmsdoctor.ingest.source.ImportReport;
 import cmsdoctor.ingest.record.LogRecord;
 
 import java.time.Duration;
@@ -67,6 +72,26 @@ public final class AnalyzerSink implements RecordSink {
             p.finish();
         }
         save();
+    }
+
+    /**
+     * End of one import, as {@link #finish(String)}, after reading the {@code database cluster
+     * status} output the import kept as text (a log bundle's, not log lines): the database
+     * analyzers need its {@code Nodes:} lines.
+     */
+    public void finishImport(ImportReport report, ParseOptions options) {
+        for (EntryReport entry : report.entries()) {
+            if (entry.kind() == EntryKind.DATABASE_CLUSTER_STATUS
+                    && report.configuration().get(entry.path()) instanceof String text) {
+                LogParser parser = new LogParser(options, report.id(), this);
+                String[] lines = text.split("\r?\n");
+                for (int i = 0; i < lines.length; i++) {
+                    parser.line(entry.path(), i + 1, lines[i]);
+                }
+                parser.finish();
+            }
+        }
+        finish(report.id());
     }
 
     private void save() {

@@ -40,13 +40,11 @@ final class Intake {
     /** Imports {@code inputs}; returns the store's report of what was read and refused. */
     synchronized ImportReport importFiles(List<Path> inputs, Integer year, ZoneId zone, ImportListener listener)
             throws IOException {
-        ImportJob job = new ImportJob(dataDir, new ParseOptions(year, zone, null),
-                RecordSink.all(store, analyzers), limits, listener);
-        try {
-            return job.run(inputs);
-        } finally {
-            analyzers.finish(job.id());
-        }
+        ParseOptions options = new ParseOptions(year, zone, null);
+        ImportJob job = new ImportJob(dataDir, options, RecordSink.all(store, analyzers), limits, listener);
+        ImportReport report = job.run(inputs);
+        analyzers.finishImport(report, options);
+        return report;
     }
 
     /** Findings raised by one import. */

@@ -80,7 +80,7 @@ final class Workspace implements AutoCloseable {
      * analyzers; null when every listener is off.
      */
     synchronized Receiver startReceiver(ReceiverOptions options) throws IOException {
-        if (options.udp() == null && options.tcp() == null && options.tls() == null) {
+        if (options.udp() == null && options.tcp() == null && options.tlsCert() == null) {
             return null;
         }
         Receiver started = new Receiver(options, DurableSink.tee(new LogWriterSink(store), analyzers));

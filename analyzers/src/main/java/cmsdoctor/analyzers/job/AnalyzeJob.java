@@ -9,10 +9,7 @@ import cmsdoctor.analyzers.Severity;
 import cmsdoctor.analyzers.rules.RuleProblem;
 import cmsdoctor.analyzers.rules.RuleSet;
 import cmsdoctor.ingest.RecordSink;
-import cmsdoctor.ingest.parse.LogParser;
 import cmsdoctor.ingest.parse.ParseOptions;
-import cmsdoctor.ingest.source.EntryKind;
-import cmsdoctor.ingest.source.EntryReport;
 import cmsdoctor.ingest.source.ImportJob;
 import cmsdoctor.ingest.source.ImportLimits;
 import cmsdoctor.ingest.source.ImportListener;
@@ -99,8 +96,7 @@ public final class AnalyzeJob {
                 if (!"done".equals(report.state())) {
                     throw new UnreadableInput(report.error());
                 }
-                readClusterStatus(report, options, job.id(), analyzers);
-                analyzers.finish(job.id());
+                analyzers.finishImport(report, new ParseOptions(options.year(), options.zone(), null));
             }
             Severity min = options.minSeverity() == null ? Severity.INFO : options.minSeverity();
             List<Finding> findings = store.list(new FindingFilter(min, null, null, null, true));
@@ -110,25 +106,6 @@ public final class AnalyzeJob {
         } finally {
             delete(data);
         }
-    }
-
-    /**
-     * The import keeps {@code database cluster status} output of a log bundle as text, not as
-     * log lines; the database analyzers need its {@code Nodes:} lines, so they read it here.
-     */
-    private static void readClusterStatus(ImportReport report, Options options, String origin, AnalyzerSink analyzers) {
-        for (EntryReport entry : report.entries()) {
-            if (entry.kind() == EntryKind.DATABASE_CLUSTER_STATUS
-                    && report.configuration().get(entry.path()) instanceof String text) {
-                LogParser parser = new LogParser(new ParseOptions(options.year(), options.zone(), null), origin, analyzers);
-                String[] lines = text.split("\r?\n");
-                for (int i = 0; i < lines.length; i++) {
-                    parser.line(entry.path(), i + 1, lines[i]);
-                }
-                parser.finish();
-            }
-        }
-        analyzers.flush();
     }
 
     /** Every path given must exist and be readable: a typo is exit 1 before anything runs. */

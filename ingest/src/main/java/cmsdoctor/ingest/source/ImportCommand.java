@@ -20,17 +20,34 @@ public final class ImportCommand {
 
     private ImportCommand() {}
 
+    /** What one run of the command imports with: the store alone, or the store and more sinks. */
+    @FunctionalInterface
+    public interface Importer {
+        ImportReport run(Path dataDir, ParseOptions options, List<Path> inputs) throws IOException;
+    }
+
+    /** Imports into the store alone. */
+    public static final Importer STORE_ONLY = (dataDir, options, inputs) -> {
+        try (LogWriter writer = LogWriter.open(dataDir)) {
+            return new ImportJob(dataDir, options, RecordSink.all(writer), ImportLimits.defaults(),
+                    ImportListener.NONE).run(inputs);
+        }
+    };
+
     public static int run(Path dataDir, ParseOptions options, List<Path> inputs, PrintStream out, PrintStream err) {
+        return run(dataDir, options, inputs, STORE_ONLY, out, err);
+    }
+
+    public static int run(Path dataDir, ParseOptions options, List<Path> inputs, Importer importer,
+                          PrintStream out, PrintStream err) {
         for (Path p : inputs) {
             if (!Files.isReadable(p)) {
                 err.println("cmsdoctor: cannot read " + p + ": " + (Files.exists(p) ? "permission denied" : "no such file"));
                 return 1;
             }
         }
-        try (LogWriter writer = LogWriter.open(dataDir)) {
-            ImportJob job = new ImportJob(dataDir, options, RecordSink.all(writer), ImportLimits.defaults(),
-                    ImportListener.NONE);
-            ImportReport r = job.run(inputs);
+        try {
+            ImportReport r = importer.run(dataDir, options, inputs);
             print(r, options, dataDir, out);
             if (r.error() != null) {
                 err.println("cmsdoctor: import " + r.id() + " stopped: " + r.error());

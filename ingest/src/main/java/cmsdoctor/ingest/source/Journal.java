@@ -196,7 +196,15 @@ public final class Journal implements AutoCloseable {
     private void closeSegment() throws IOException {
         if (out != null) {
             out.flush();
-            channel.force(false);
+            try {
+                if (channel.isOpen()) {
+                    channel.force(false);
+                }
+            } catch (java.nio.channels.ClosedChannelException e) {
+                // closed by an interrupt of the closing thread (ClosedByInterruptException): the
+                // entries reached the operating system with the flush above, so a process kill
+                // loses nothing; only the fsync of this last segment is skipped
+            }
             out.close();
             out = null;
             channel = null;

@@ -157,7 +157,6 @@ final class ReceivePipeline {
 
     private void process(ReceivedFrame frame) {
         current = frame;
-        health.frame(frame);
         String text;
         List<String> flags = new ArrayList<>(1);
         try {
@@ -168,6 +167,7 @@ final class ReceivePipeline {
             flags.add("invalid-utf8");
         }
         currentFlags = flags;
+        health.frame(frame); // before the parser emits, so a new source's entry exists for its records
         parser.line(frame.source(), frame.seq(), text, frame.truncated()); // the parser flags truncated
         lastParsedSeq = frame.seq();
     }

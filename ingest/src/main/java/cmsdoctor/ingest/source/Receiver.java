@@ -130,8 +130,13 @@ public final class Receiver implements AutoCloseable {
         List<String> alarms = new ArrayList<>();
         for (SyslogSource s : sources) {
             long kernel = s instanceof UdpSyslogSource ? kernelDrops.drops(s.port()) : 0;
-            int connections = s instanceof TcpSyslogSource t ? t.connections() : 0;
-            listeners.add(new ReceiverHealth.Listener(s.name(), s.port(), s.drops(), kernel, connections));
+            TcpSyslogSource tcp = s instanceof TcpSyslogSource t ? t : null;
+            long refused = tcp == null ? 0 : tcp.refused();
+            listeners.add(new ReceiverHealth.Listener(s.name(), s.port(), s.drops(), kernel,
+                    tcp == null ? 0 : tcp.connections(), refused, tcp == null ? 0 : tcp.failedHandshakes()));
+            if (refused > 0) {
+                alarms.add(s.name() + " refused " + refused + " connections at the cap of " + options.maxConnections());
+            }
             if (s.drops() + kernel > 0) {
                 alarms.add(s.name() + " lost " + s.drops() + " frames (queue full) and " + kernel
                         + " datagrams (kernel buffer full)");
@@ -169,7 +174,13 @@ public final class Receiver implements AutoCloseable {
             pipeline.stop();
         }
         if (timers != null) {
-            timers.shutdownNow();
+            // no shutdownNow: an interrupt inside FileChannel.force would close the journal's channel
+            timers.shutdown();
+            try {
+                timers.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (journal != null) {
             try {

@@ -23,8 +23,11 @@ public record ReceiverHealth(List<Listener> listeners, int queued, long accepted
      * @param drops       frames it dropped because the queue was full (UDP)
      * @param kernelDrops datagrams the kernel dropped on its socket (UDP, from /proc/net/udp)
      * @param connections connections open now (TCP, TLS)
+     * @param refused     connections refused because the connection cap was reached (TCP, TLS)
+     * @param failedHandshakes TLS peers that did not complete a handshake (timeout, bad certificate, not TLS)
      */
-    public record Listener(String name, int port, long drops, long kernelDrops, int connections) {}
+    public record Listener(String name, int port, long drops, long kernelDrops, int connections, long refused,
+                           long failedHandshakes) {}
 
     /** Prometheus text exposition (version 0.0.4) of this state. */
     public String prometheus() {
@@ -43,6 +46,11 @@ public record ReceiverHealth(List<Listener> listeners, int queued, long accepted
         listeners.forEach(l -> sample(b, "cmsdoctor_listener_kernel_drops_total", "listener", l.name(), l.kernelDrops()));
         metric(b, "cmsdoctor_listener_connections", "gauge", "Open TCP/TLS connections.");
         listeners.forEach(l -> sample(b, "cmsdoctor_listener_connections", "listener", l.name(), l.connections()));
+        metric(b, "cmsdoctor_listener_refused_total", "counter", "Connections refused at the connection cap.");
+        listeners.forEach(l -> sample(b, "cmsdoctor_listener_refused_total", "listener", l.name(), l.refused()));
+        metric(b, "cmsdoctor_listener_failed_handshakes_total", "counter", "TLS handshakes that did not complete.");
+        listeners.forEach(l -> sample(b, "cmsdoctor_listener_failed_handshakes_total", "listener", l.name(),
+                l.failedHandshakes()));
         sourceMetric(b, "cmsdoctor_source_lines_total", "counter", "Frames received.", SourceStats::lines);
         sourceMetric(b, "cmsdoctor_source_bytes_total", "counter", "Frame bytes received.", SourceStats::bytes);
         sourceMetric(b, "cmsdoctor_source_parse_failures_total", "counter", "Records the parser flagged.",

@@ -100,6 +100,15 @@ class HostileInputTest {
                         "random bytes were kept, replaced and flagged");
                 assertTrue(live.receiver.health().listeners().stream()
                         .anyMatch(l -> l.name().startsWith("tcp:") && l.connections() >= 1000));
+                halfHandshake.close();
+                long deadline = System.currentTimeMillis() + 20_000;
+                while (System.currentTimeMillis() < deadline && live.receiver.health().listeners().stream()
+                        .noneMatch(l -> l.name().startsWith("tls:") && l.failedHandshakes() >= 1)) {
+                    Thread.sleep(100);
+                }
+                assertTrue(live.receiver.health().listeners().stream()
+                        .anyMatch(l -> l.name().startsWith("tls:") && l.failedHandshakes() >= 1),
+                        "the half handshake is counted as failed");
             } finally {
                 for (Socket s : idle) {
                     s.close();

@@ -80,7 +80,7 @@ class SourceHealthTest {
         ReceivedFrame f = frame("tcp://10.1.5.16:40472", "tcp:5514", System.currentTimeMillis());
         health.frame(f);
         health.record(f, event("cms\"1", null, List.of()));
-        ReceiverHealth h = new ReceiverHealth(List.of(new ReceiverHealth.Listener("udp:5514", 5514, 3, 7, 0)),
+        ReceiverHealth h = new ReceiverHealth(List.of(new ReceiverHealth.Listener("udp:5514", 5514, 3, 7, 0, 0, 0)),
                 0, 10, 9, health.snapshot(), List.of());
         String text = h.prometheus();
         assertTrue(text.contains("# TYPE cmsdoctor_source_lines_total counter\n"), text);

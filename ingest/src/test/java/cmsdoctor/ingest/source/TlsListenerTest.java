@@ -102,6 +102,25 @@ class TlsListenerTest {
     }
 
     @Test
+    void aPeerThatNeverFinishesItsHandshakeIsCutOffAfterTheTimeout() throws Exception {
+        try (LiveFixture live = tlsReceiver(certs.serverKeyPkcs8, null, "silent");
+             java.net.Socket silent = new java.net.Socket("127.0.0.1", live.tls())) {
+            silent.setSoTimeout(TcpSyslogSource.HANDSHAKE_TIMEOUT_MS + 20_000);
+            long start = System.nanoTime();
+            byte[] got = silent.getInputStream().readAllBytes(); // at most a TLS alert, then the close
+            assertTrue(got.length == 0 || got[0] == 0x15, "nothing but an alert record before the close");
+            assertTrue(System.nanoTime() - start >= (TcpSyslogSource.HANDSHAKE_TIMEOUT_MS - 1000) * 1_000_000L,
+                    "not before the handshake timeout");
+            long deadline = System.currentTimeMillis() + 5_000;
+            while (live.receiver.health().listeners().get(0).failedHandshakes() < 1
+                    && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(1, live.receiver.health().listeners().get(0).failedHandshakes());
+        }
+    }
+
+    @Test
     void keyFileWithoutAKeyIsNamedInTheError() throws Exception {
         IOException e = assertThrows(IOException.class,
                 () -> TlsContext.fromPem(certs.serverCert, certs.serverCert, null));

@@ -62,9 +62,9 @@ public final class CallsApi {
 
     /**
      * The newest {@code limit} calls without reading every call line of a large index: the
-     * window back from the newest record doubles, from one minute, until it holds
+     * window back from the newest record grows by half, from one minute, until it holds
      * {@code limit} call starts (counting reads no document), then only that window is read.
-     * With a query, which the count cannot see, the window grows by reading instead.
+     * With a query, which the count cannot see, the window doubles and is read each time.
      */
     private List<CallSummary> newest(String query, String origin, ZoneId zone, int limit) throws InvalidQueryException {
         Instant newest = newest(origin, zone);
@@ -73,7 +73,7 @@ public final class CallsApi {
         }
         Instant to = newest.plusMillis(1);
         Query starts = new TermQuery(new Term(Schema.CALL_PHASE, CallLines.START));
-        for (Duration window = Duration.ofMinutes(1); window.compareTo(ALL_TIME) < 0; window = window.multipliedBy(2)) {
+        for (Duration window = Duration.ofMinutes(1); window.compareTo(ALL_TIME) < 0; window = grow(window, query)) {
             Instant from = to.minus(window);
             if (query == null) {
                 if (searcher.count(LogSearcher.filtered(starts, from, to, origin)) >= limit) {
@@ -87,6 +87,11 @@ public final class CallsApi {
             }
         }
         return calls.list(null, null, query, origin, zone, limit);
+    }
+
+    /** By half while the window is only counted (small overshoot), doubling when each step reads it. */
+    private static Duration grow(Duration window, String query) {
+        return query == null ? window.plus(window.dividedBy(2)) : window.multipliedBy(2);
     }
 
     /** The latest record time: the point index's maximum, or for one import its newest record. */
