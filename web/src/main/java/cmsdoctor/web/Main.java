@@ -311,7 +311,9 @@ public final class Main {
         Args a = new Args(args, 2, set("rates", "seconds", "latency-rate", "import-lines"), set("no-rsyslog"));
         ReceiveBenchmark.Plan d = ReceiveBenchmark.Plan.defaults();
         List<Integer> rates = d.udpRates();
-        if (a.has("rates")) {
+        if (a.has("rates") && a.get("rates").equals("none")) {
+            rates = List.of(); // TCP and import only
+        } else if (a.has("rates")) {
             try {
                 rates = Arrays.stream(a.get("rates").split(",")).map(String::trim).map(Integer::valueOf).toList();
             } catch (NumberFormatException e) {

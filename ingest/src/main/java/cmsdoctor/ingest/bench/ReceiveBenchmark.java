@@ -108,7 +108,9 @@ public final class ReceiveBenchmark {
                 rsyslogPhase(rate, plan.seconds());
             }
         }
-        udpPhase("cmsdoctor UDP (latency)", plan.latencyRate(), plan.seconds());
+        if (plan.latencyRate() > 0) { // 0: skip (a TCP-vs-import run only)
+            udpPhase("cmsdoctor UDP (latency)", plan.latencyRate(), plan.seconds());
+        }
         double tcp = tcpPhase(plan.seconds());
         double ceiling = importCeiling(plan.importLines());
         out.println();
@@ -368,6 +370,22 @@ public final class ReceiveBenchmark {
                 }
                 pendingCount = 0;
             }
+        }
+
+        @Override
+        public void commit(Mark mark) {
+            inner.commit(mark);
+            searchable();
+        }
+
+        @Override
+        public Mark committedMark() {
+            return inner.committedMark();
+        }
+
+        @Override
+        public void handOff(Runnable work, java.util.function.Supplier<Mark> after) {
+            inner.handOff(work, after);
         }
 
         @Override

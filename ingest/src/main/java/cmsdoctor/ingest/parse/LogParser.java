@@ -108,6 +108,20 @@ public final class LogParser {
     }
 
     /**
+     * The lowest line number whose content this parser still holds and has not emitted (an
+     * open SIP message, a postgres group, a file line waiting for its continuation);
+     * Long.MAX_VALUE when it holds nothing. The receiver commits its journal position below
+     * this, so a restart re-feeds exactly those lines.
+     */
+    public long oldestHeldLine() {
+        long from = Math.min(sip.oldestHeldLine(), postgres.oldestLine());
+        if (heldText != null) {
+            from = Math.min(from, heldLine);
+        }
+        return from;
+    }
+
+    /**
      * Parses a whole file (plain or gzip) into {@code sink}, as source {@code source}.
      *
      * @throws IOException when the file cannot be read; lines already parsed have been emitted

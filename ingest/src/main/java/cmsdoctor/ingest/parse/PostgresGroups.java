@@ -127,4 +127,13 @@ final class PostgresGroups {
         }
         return v;
     }
+
+    /** The lowest source line an open group holds; Long.MAX_VALUE when none is open. */
+    long oldestLine() {
+        long from = Long.MAX_VALUE;
+        for (Group g : open.values()) {
+            from = Math.min(from, g.first.line());
+        }
+        return from;
+    }
 }

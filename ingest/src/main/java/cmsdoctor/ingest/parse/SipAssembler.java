@@ -122,6 +122,19 @@ public final class SipAssembler {
         latestAt.clear();
     }
 
+    /**
+     * The lowest source line an open message (or a chunk header waiting for its first line)
+     * still holds; Long.MAX_VALUE when none. One pass over the open streams (at most
+     * {@value #MAX_STREAMS}): the receiver asks once per batch of frames, not per line.
+     */
+    public long oldestHeldLine() {
+        long from = Long.MAX_VALUE;
+        for (SipStream s : streams.values()) {
+            from = Math.min(from, s.heldFrom());
+        }
+        return from;
+    }
+
     /** Streams currently held (for tests of the memory bound). */
     int streamCount() {
         return streams.size();

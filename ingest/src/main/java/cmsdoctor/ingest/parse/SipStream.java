@@ -146,6 +146,24 @@ final class SipStream {
         return draft == null ? 0 : draft.origin.line();
     }
 
+    /**
+     * The lowest source line whose content this stream still holds: the open message's first
+     * line, or the chunk header it (or the next message) takes its addresses from; Long.MAX_VALUE
+     * when it holds nothing a later message needs.
+     */
+    long heldFrom() {
+        long from = Long.MAX_VALUE;
+        if (draft != null) {
+            from = draft.origin.line();
+            if (hasChunkHeader) {
+                from = Math.min(from, chunkLine);
+            }
+        } else if (chunkStarted && hasChunkHeader) {
+            from = chunkLine;
+        }
+        return from;
+    }
+
     /** Whether the open message last grew before {@code limit} (live input whose end never came). */
     boolean idleSince(OffsetDateTime limit) {
         return draft != null && lastAt != null && lastAt.isBefore(limit);

@@ -2,6 +2,8 @@ package cmsdoctor.ingest.source;
 
 import cmsdoctor.ingest.RecordSink;
 
+import java.util.function.Supplier;
+
 /**
  * A sink that can say how far it has durably got: the receiver's contract with the store.
  * The receiver calls {@link #commit(long)} once every record parsed from journal entries up
@@ -19,10 +21,49 @@ public interface DurableSink extends RecordSink {
     long committedSeq();
 
     /**
+     * Where a commit leaves the journal: the records of every frame up to {@code seq} that
+     * the parser emitted are in it; frames from {@code heldFrom} on (at most {@code seq + 1})
+     * have lines the parser still held. A restart re-feeds the parser from {@code heldFrom}
+     * and drops what it emits while re-reading frames up to {@code seq}.
+     */
+    record Mark(long seq, long heldFrom) {
+        public static Mark nothingHeld(long seq) {
+            return new Mark(seq, seq + 1);
+        }
+    }
+
+    /** {@link #commit(long)} that also records which frames the parser still held. */
+    default void commit(Mark mark) {
+        commit(mark.seq());
+    }
+
+    /** The mark of the latest durable commit. */
+    default Mark committedMark() {
+        return Mark.nothingHeld(committedSeq());
+    }
+
+    /**
+     * Runs {@code work} (which accepts the records of some frames), then makes {@code after}
+     * the mark ANY later commit of the underlying store carries, also one somebody else
+     * (an upload sharing the store) makes, with no commit in between. Default: just runs it.
+     */
+    default void handOff(Runnable work, Supplier<Mark> after) {
+        work.run();
+    }
+
+    /**
      * Makes what was accepted searchable in this process without a commit (cheaper; called
      * several times between commits so live lines show up sooner). Default: nothing.
      */
     default void refresh() {}
+
+    /**
+     * Why this sink cannot store anything any more (the index writer closed itself after a
+     * write error, e.g. a full disk), or null while it can.
+     */
+    default String failure() {
+        return null;
+    }
 
     /** Feeds {@code durable} and every one of {@code others} (analyzers); commits go to {@code durable}. */
     static DurableSink tee(DurableSink durable, RecordSink... others) {
@@ -41,13 +82,34 @@ public interface DurableSink extends RecordSink {
             }
 
             @Override
+            public void commit(Mark mark) {
+                all.flush();
+                durable.commit(mark);
+            }
+
+            @Override
             public long committedSeq() {
                 return durable.committedSeq();
             }
 
             @Override
+            public Mark committedMark() {
+                return durable.committedMark();
+            }
+
+            @Override
+            public void handOff(Runnable work, Supplier<Mark> after) {
+                durable.handOff(work, after);
+            }
+
+            @Override
             public void refresh() {
                 durable.refresh();
+            }
+
+            @Override
+            public String failure() {
+                return durable.failure();
             }
         };
     }

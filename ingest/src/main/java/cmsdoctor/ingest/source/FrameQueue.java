@@ -53,6 +53,32 @@ public final class FrameQueue {
         }
     }
 
+    /**
+     * Queues frames in order, as {@link #put} does one by one, but taking the lock once for
+     * the whole batch (the frames of one socket read) unless the queue fills on the way.
+     */
+    public void putAll(List<ReceivedFrame> batch) throws InterruptedException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        lock.lockInterruptibly();
+        try {
+            for (ReceivedFrame frame : batch) {
+                while (true) {
+                    while (isFull()) {
+                        notFull.await();
+                    }
+                    if (journalAndAdd(frame)) {
+                        break;
+                    }
+                    notFull.await(1, TimeUnit.SECONDS); // disk trouble: retry, keep the sender waiting
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Queues a frame if there is room right now; false means the caller drops it. */
     public boolean offer(ReceivedFrame frame) {
         lock.lock();

@@ -49,6 +49,11 @@ public final class Journal implements AutoCloseable {
     private boolean broken;
     private final CRC32 crc = new CRC32();
     private ByteBuffer scratch = ByteBuffer.allocate(4096);
+    // consecutive frames mostly share a connection: encode its source and listener once
+    private String lastSource;
+    private byte[] lastSourceBytes;
+    private String lastListener;
+    private byte[] lastListenerBytes;
 
     /** Opens the journal; new entries go to a fresh segment after the last sequence on disk. */
     public Journal(Path dir) throws IOException {
@@ -90,8 +95,16 @@ public final class Journal implements AutoCloseable {
             rotate(numbered.seq());
             broken = false;
         }
-        byte[] source = frame.source().getBytes(StandardCharsets.UTF_8);
-        byte[] listener = frame.listener().getBytes(StandardCharsets.UTF_8);
+        if (!frame.source().equals(lastSource)) {
+            lastSource = frame.source();
+            lastSourceBytes = lastSource.getBytes(StandardCharsets.UTF_8);
+        }
+        if (!frame.listener().equals(lastListener)) {
+            lastListener = frame.listener();
+            lastListenerBytes = lastListener.getBytes(StandardCharsets.UTF_8);
+        }
+        byte[] source = lastSourceBytes;
+        byte[] listener = lastListenerBytes;
         int payload = 8 + 8 + 2 + source.length + 2 + listener.length + 1 + 4 + frame.bytes().length;
         if (scratch.capacity() < payload + 8) {
             scratch = ByteBuffer.allocate(Math.max(payload + 8, scratch.capacity() * 2));

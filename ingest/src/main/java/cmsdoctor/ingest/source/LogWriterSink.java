@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -19,15 +20,22 @@ public final class LogWriterSink implements DurableSink, AgedStore {
 
     /** Commit user data key holding the last journal sequence the commit contains. */
     public static final String SEQ_KEY = "cmsdoctor.journalSeq";
+    /** Commit user data key: the first journal sequence whose lines the parser still held. */
+    public static final String HELD_KEY = "cmsdoctor.journalHeldFrom";
     private static final String LIVE = "live";
 
     private final LogWriter writer;
     private volatile long committedSeq;
+    private final Mark startMark;
 
     public LogWriterSink(LogWriter writer) {
         this.writer = writer;
-        String seq = writer.committedData().get(SEQ_KEY);
+        Map<String, String> data = writer.committedData();
+        String seq = data.get(SEQ_KEY);
         committedSeq = seq == null ? 0 : Long.parseLong(seq);
+        String held = data.get(HELD_KEY);
+        startMark = held == null ? Mark.nothingHeld(committedSeq)
+                : new Mark(committedSeq, Math.min(committedSeq + 1, Long.parseLong(held)));
     }
 
     @Override
@@ -37,8 +45,34 @@ public final class LogWriterSink implements DurableSink, AgedStore {
 
     @Override
     public void commit(long journalSeq) {
-        writer.commit(Map.of(SEQ_KEY, Long.toString(journalSeq)));
-        committedSeq = journalSeq;
+        commit(Mark.nothingHeld(journalSeq));
+    }
+
+    @Override
+    public void commit(Mark mark) {
+        writer.commit(userData(mark));
+        committedSeq = mark.seq();
+    }
+
+    /** The mark read from the store when this sink was made (what a restart replays from). */
+    @Override
+    public Mark committedMark() {
+        return startMark;
+    }
+
+    @Override
+    public void handOff(Runnable work, Supplier<Mark> after) {
+        writer.handOff(work, () -> userData(after.get()));
+    }
+
+    private static Map<String, String> userData(Mark mark) {
+        return Map.of(SEQ_KEY, Long.toString(mark.seq()), HELD_KEY, Long.toString(mark.heldFrom()));
+    }
+
+    @Override
+    public String failure() {
+        Throwable t = writer.tragedy();
+        return t == null ? null : "the index writer closed itself after a write error (" + t + ")";
     }
 
     @Override

@@ -20,11 +20,12 @@ import java.util.List;
  * the sink, and commits about once a second with the sequence of the last frame parsed;
  * then the journal drops what the commit covers.
  *
- * <p>Known gap: records the parser still holds when a commit happens (a SIP message whose
- * END OF MESSAGE has not arrived, a postgres group) are only in its memory; the commit's
- * sequence covers their lines, so a kill at that moment loses the head of that one message.
- * Closing it needs the parser to say which lines it holds (then the commit would record
- * them and replay would re-feed exactly those).
+ * <p>Exactly once, also when something else commits the same store (an upload in
+ * {@code serve}): every batch of frames is handed to the sink together with its
+ * {@link DurableSink.Mark} ({@link DurableSink#handOff}), so any commit records the last
+ * frame whose records it holds and the oldest frame whose lines the parser still holds (an
+ * open SIP message, a postgres group). A restart re-feeds the parser from that oldest held
+ * frame and drops what it emits while re-reading frames the commit already covered.
  */
 final class ReceivePipeline {
 
@@ -48,6 +49,10 @@ final class ReceivePipeline {
     private long refreshedSeq;
     private volatile boolean running = true;
     private volatile String storeTrouble;
+    /** The store failed for good (see {@link #storeFailed}): stop taking frames off the queue. */
+    private volatile boolean storeDead;
+    /** During replay: records emitted while re-reading frames up to here are already stored. */
+    private long suppressUpTo;
     private Thread thread;
 
     ReceivePipeline(FrameQueue queue, Journal journal, DurableSink sink, SourceHealth health,
@@ -63,7 +68,20 @@ final class ReceivePipeline {
 
     /** Parses journal entries left over from the last run, before any listener opens. */
     void replay() throws IOException {
-        journal.replay(sink.committedSeq(), this::process);
+        DurableSink.Mark from = sink.committedMark();
+        suppressUpTo = from.seq();
+        IOException[] failed = {null};
+        sink.handOff(() -> {
+            try {
+                journal.replay(from.heldFrom() - 1, this::process);
+            } catch (IOException e) {
+                failed[0] = e;
+            }
+        }, this::mark);
+        suppressUpTo = 0;
+        if (failed[0] != null) {
+            throw failed[0];
+        }
         commit();
     }
 
@@ -83,17 +101,22 @@ final class ReceivePipeline {
                 Thread.currentThread().interrupt();
             }
         }
+        if (storeDead) {
+            return; // nothing more can be stored: the journal keeps the rest for the next start
+        }
         List<ReceivedFrame> rest = new ArrayList<>();
         try {
             while (queue.drainTo(rest, BATCH, 0) > 0) {
-                rest.forEach(this::process);
+                sink.handOff(() -> rest.forEach(this::process), this::mark);
                 rest.clear();
             }
+            sink.handOff(parser::finish, this::mark);
+            commit();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            storeFailed("store write failed while stopping", e); // the journal still has every frame
         }
-        parser.finish();
-        commit();
     }
 
     long lastParsedSeq() {
@@ -108,51 +131,61 @@ final class ReceivePipeline {
     private void run() {
         List<ReceivedFrame> batch = new ArrayList<>(BATCH);
         while (running) {
+            if (storeDead) {
+                pause(); // frames stay queued and journaled: TCP senders wait, UDP drops are counted
+                continue;
+            }
             try {
                 queue.drainTo(batch, BATCH, 100);
             } catch (InterruptedException e) {
                 return;
             }
-            for (ReceivedFrame frame : batch) {
-                processRetrying(frame);
+            if (!batch.isEmpty()) {
+                try {
+                    sink.handOff(() -> batch.forEach(this::process), this::mark);
+                } catch (RuntimeException e) {
+                    // some records of this batch may be in the store: retrying would store them
+                    // twice, so the batch (journaled) waits for a restart's replay
+                    storeFailed("store write failed", e);
+                    batch.clear();
+                    continue;
+                }
             }
             batch.clear();
             long now = System.currentTimeMillis();
             if (now - lastCommit >= commitIntervalMillis) {
-                commitRetrying();
+                try {
+                    commit();
+                    storeTrouble = null;
+                } catch (RuntimeException e) {
+                    storeFailed("store commit failed", e); // not dead: the next round commits again
+                }
             } else if (now - lastRefresh >= REFRESH_MILLIS && refreshedSeq < lastParsedSeq && queue.size() == 0) {
                 refresh(); // only when caught up: under a backlog each refresh would cost throughput
             }
         }
     }
 
-    private void processRetrying(ReceivedFrame frame) {
-        while (true) {
-            try {
-                process(frame);
-                storeTrouble = null;
-                return;
-            } catch (RuntimeException e) {
-                storeTrouble = "store write failed: " + e.getMessage();
-                pause(); // the queue fills meanwhile: TCP waits, UDP drops are counted
-            }
+    /**
+     * A write to the store failed. Lucene closes its IndexWriter after an error it cannot
+     * undo (disk full during a flush: a "tragic event"), and the store keeps failing from
+     * then on; so does a write that failed half-way. The pipeline then stops taking frames:
+     * they stay in the queue and the journal (TCP waits, UDP drops are counted), the alarm
+     * says so, and a restart replays them from the last commit.
+     */
+    private void storeFailed(String what, RuntimeException e) {
+        String broken = sink.failure();
+        boolean write = what.startsWith("store write");
+        if (broken == null && !write) {
+            storeTrouble = what + ": " + e.getMessage();
+            pause();
+            return;
         }
-    }
-
-    private void commitRetrying() {
-        while (true) {
-            try {
-                commit();
-                storeTrouble = null;
-                return;
-            } catch (RuntimeException e) {
-                storeTrouble = "store commit failed: " + e.getMessage();
-                pause();
-                if (!running) {
-                    return;
-                }
-            }
-        }
+        storeDead = true;
+        storeTrouble = what + ", the receiver stopped storing: " + (broken != null ? broken : e.getMessage())
+                + ". Frames are kept in the journal (TCP senders wait, UDP drops are counted). "
+                + "Free disk space, then restart cmsdoctor: it replays the journal from the last commit.";
+        System.err.println("cmsdoctor: " + storeTrouble);
     }
 
     private void process(ReceivedFrame frame) {
@@ -173,6 +206,9 @@ final class ReceivePipeline {
     }
 
     private void accept(String origin, LogRecord record) {
+        if (current != null && current.seq() <= suppressUpTo) {
+            return; // replay of a frame the last commit covered: only the held lines' records count
+        }
         LogRecord flagged = currentFlags.isEmpty() ? record : withFlags(record, currentFlags);
         if (current != null && current.source().equals(record.source())) {
             health.record(current, flagged);
@@ -190,14 +226,20 @@ final class ReceivePipeline {
         lastRefresh = System.currentTimeMillis();
     }
 
+    /** Where the stream stands now: parsed up to the last frame, held from the parser's oldest line. */
+    private DurableSink.Mark mark() {
+        long held = parser.oldestHeldLine();
+        return new DurableSink.Mark(lastParsedSeq, Math.min(held, lastParsedSeq + 1));
+    }
+
     private void commit() {
-        long seq = lastParsedSeq;
-        sink.commit(seq);
+        DurableSink.Mark mark = mark();
+        sink.commit(mark);
         lastCommit = System.currentTimeMillis();
         lastRefresh = lastCommit;
-        refreshedSeq = seq;
+        refreshedSeq = mark.seq();
         try {
-            journal.deleteCommitted(seq);
+            journal.deleteCommitted(mark.heldFrom() - 1); // held frames stay for the next replay
         } catch (IOException e) {
             storeTrouble = "cannot delete committed journal segments: " + e.getMessage();
         }

@@ -35,6 +35,11 @@ public final class SourceHealth {
     }
 
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+    // the parsing thread's last lookup: consecutive frames mostly come from one connection,
+    // so most frames skip building a key and hashing it (frame() and record() only)
+    private String lastSource;
+    private String lastListener;
+    private Entry lastEntry;
     private final Duration silenceAlarm;
 
     public SourceHealth(Duration silenceAlarm) {
@@ -43,7 +48,7 @@ public final class SourceHealth {
 
     /** A frame from {@code frame}'s sender reached the parser. */
     void frame(ReceivedFrame frame) {
-        Entry e = entry(frame);
+        Entry e = cachedEntry(frame);
         synchronized (e) {
             if (e.lines == 0) {
                 e.firstSeen = frame.receivedAt();
@@ -72,7 +77,7 @@ public final class SourceHealth {
 
     /** The parser made {@code record} out of {@code frame}'s line. */
     void record(ReceivedFrame frame, LogRecord record) {
-        Entry e = entry(frame);
+        Entry e = cachedEntry(frame);
         synchronized (e) {
             if (record.host() != null) {
                 e.hostName = record.host();
@@ -112,6 +117,17 @@ public final class SourceHealth {
                     e.lines == 0 ? null : Instant.ofEpochMilli(e.lastSeen),
                     e.lines, e.bytes, e.parseFailures, e.drops, rate, e.clockOffset, silent);
         }
+    }
+
+    /** {@link #entry}, remembered for the next frame of the same source; parsing thread only. */
+    private Entry cachedEntry(ReceivedFrame frame) {
+        if (lastEntry != null && frame.source().equals(lastSource) && frame.listener().equals(lastListener)) {
+            return lastEntry;
+        }
+        lastEntry = entry(frame);
+        lastSource = frame.source();
+        lastListener = frame.listener();
+        return lastEntry;
     }
 
     private Entry entry(ReceivedFrame frame) {

@@ -9,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,6 +26,10 @@ public final class TcpSyslogSource implements SyslogSource {
 
     static final int HANDSHAKE_TIMEOUT_MS = 10_000;
     private static final long STACK_BYTES = 256 * 1024;
+    /** Bytes read from a socket at once: one read yields hundreds of frames, queued together. */
+    private static final int READ_BYTES = 128 * 1024;
+    /** Kernel receive buffer asked for each connection (inherited from the listening socket). */
+    private static final int SOCKET_BUFFER_BYTES = 1 << 20;
 
     private final ServerSocket server;
     private final FrameQueue queue;
@@ -56,6 +62,7 @@ public final class TcpSyslogSource implements SyslogSource {
             server = s;
         }
         server.setReuseAddress(true);
+        server.setReceiveBufferSize(SOCKET_BUFFER_BYTES); // before bind, so the window scale allows it
         server.bind(address, 1024);
         name = scheme + ":" + server.getLocalPort();
         acceptor = new Thread(this::accept, "receiver-" + name);
@@ -138,10 +145,12 @@ public final class TcpSyslogSource implements SyslogSource {
                 }
                 ssl.setSoTimeout(0);
             }
-            FrameDecoder decoder = new FrameDecoder((bytes, truncated) -> queue.put(
-                    new ReceivedFrame(0, System.currentTimeMillis(), source, name, bytes, truncated)));
+            List<ReceivedFrame> batch = new ArrayList<>();
+            long[] readAt = {0};
+            FrameDecoder decoder = new FrameDecoder((bytes, truncated) -> batch.add(
+                    new ReceivedFrame(0, readAt[0], source, name, bytes, truncated)));
             InputStream in = socket.getInputStream();
-            byte[] buf = new byte[64 * 1024];
+            byte[] buf = new byte[READ_BYTES];
             while (true) {
                 int n;
                 try {
@@ -152,9 +161,13 @@ public final class TcpSyslogSource implements SyslogSource {
                 if (n < 0) {
                     break;
                 }
+                readAt[0] = System.currentTimeMillis(); // one clock read per socket read, not per frame
                 decoder.feed(buf, 0, n);
+                queue.putAll(batch); // the frames of this read, journaled and queued under one lock
+                batch.clear();
             }
             decoder.endOfStream();
+            queue.putAll(batch);
         } catch (IOException e) {
             // the peer reset or the listener closed: the frames read so far are queued
         } catch (InterruptedException e) {

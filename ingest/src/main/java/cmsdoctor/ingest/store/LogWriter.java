@@ -28,6 +28,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The store's write side: a {@link RecordSink} that adds each record as a document to the
@@ -62,6 +64,12 @@ public final class LogWriter implements RecordSink, Closeable {
     private final int permits;
     private final int batchSize;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    /**
+     * Held while records are handed to the IndexWriter and while a commit drains and commits:
+     * a commit then contains exactly the records accepted before it, so the live commit data
+     * set in {@link #handOff} always describes what the commit holds, whoever commits.
+     */
+    private final ReentrantLock handoff = new ReentrantLock();
     private List<Pending> batch;
 
     private record Pending(String origin, LogRecord record) {}
@@ -109,16 +117,33 @@ public final class LogWriter implements RecordSink, Closeable {
 
     @Override
     public void accept(String origin, LogRecord record) {
-        List<Pending> full = null;
-        synchronized (this) {
+        handoff.lock();
+        try {
             batch.add(new Pending(origin, record));
             if (batch.size() >= batchSize) {
-                full = batch;
+                List<Pending> full = batch;
                 batch = new ArrayList<>(batchSize);
+                submit(full);
             }
+        } finally {
+            handoff.unlock();
         }
-        if (full != null) {
-            submit(full);
+    }
+
+    /**
+     * Runs {@code work} (which {@link #accept}s records) and then sets the user data every
+     * later commit carries to {@code userData.get()}, with no commit in between, by anyone:
+     * a plain {@link #flush()} from another thread (an upload) then records the state of
+     * the live stream that matches the records it commits. The receiver stores its journal
+     * sequence this way.
+     */
+    public void handOff(Runnable work, Supplier<Map<String, String>> userData) {
+        handoff.lock();
+        try {
+            work.run();
+            writer.setLiveCommitData(Map.copyOf(userData.get()).entrySet());
+        } finally {
+            handoff.unlock();
         }
     }
 
@@ -145,28 +170,41 @@ public final class LogWriter implements RecordSink, Closeable {
 
     /** Waits until every accepted record is in the IndexWriter. */
     private void drain() {
-        List<Pending> rest;
-        synchronized (this) {
-            rest = batch;
+        handoff.lock();
+        try {
+            List<Pending> rest = batch;
             batch = new ArrayList<>(batchSize);
+            if (!rest.isEmpty()) {
+                submit(rest);
+            }
+            inFlight.acquireUninterruptibly(permits);
+            inFlight.release(permits);
+            rethrow();
+        } finally {
+            handoff.unlock();
         }
-        if (!rest.isEmpty()) {
-            submit(rest);
-        }
-        inFlight.acquireUninterruptibly(permits);
-        inFlight.release(permits);
-        rethrow();
     }
 
     /** Makes what was accepted durable (a Lucene commit) and visible to searchers. */
     @Override
     public void flush() {
-        drain();
+        handoff.lock();
         try {
+            drain();
             writer.commit();
-            searchers.maybeRefresh();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot commit the index in " + dataDir, e);
+        } finally {
+            handoff.unlock();
+        }
+        refreshSearchers();
+    }
+
+    private void refreshSearchers() {
+        try {
+            searchers.maybeRefresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot refresh the index in " + dataDir, e);
         }
     }
 
@@ -175,14 +213,17 @@ public final class LogWriter implements RecordSink, Closeable {
      * journal sequence), read back with {@link #committedData()} after a restart.
      */
     public void commit(Map<String, String> userData) {
-        drain();
+        handoff.lock();
         try {
+            drain();
             writer.setLiveCommitData(Map.copyOf(userData).entrySet());
             writer.commit();
-            searchers.maybeRefresh();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot commit the index in " + dataDir, e);
+        } finally {
+            handoff.unlock();
         }
+        refreshSearchers();
     }
 
     /** The user data of the latest commit (or of the one being prepared); empty when none. */
@@ -207,6 +248,15 @@ public final class LogWriter implements RecordSink, Closeable {
                         BooleanClause.Occur.FILTER)
                 .build());
         writer.forceMergeDeletes(false); // reclaim the space in the background
+    }
+
+    /**
+     * The error after which Lucene closed the IndexWriter for good (a "tragic event", e.g.
+     * the disk filled during a flush), or null while it is usable. Every later write fails;
+     * the index stays as of its last commit.
+     */
+    public Throwable tragedy() {
+        return writer.getTragicException();
     }
 
     /** Bytes the index takes on disk. */

@@ -20,9 +20,14 @@ final class ChildReceiver implements AutoCloseable {
     final int tcpPort;
 
     ChildReceiver(Path data, String... extra) throws IOException {
+        this(ReceiveJob.class, data, extra);
+    }
+
+    /** Runs {@code main} (a class with ReceiveJob's options and banner) instead of ReceiveJob. */
+    ChildReceiver(Class<?> main, Path data, String... extra) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), ReceiveJob.class.getName(),
+                "-cp", System.getProperty("java.class.path"), main.getName(),
                 "--data", data.toString(), "--udp", "off", "--tcp", "127.0.0.1:0"));
         command.addAll(List.of(extra));
         process = new ProcessBuilder(command).redirectErrorStream(true).start();

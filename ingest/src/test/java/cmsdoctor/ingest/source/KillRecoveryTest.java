@@ -97,7 +97,10 @@ class KillRecoveryTest {
         Map<Integer, Integer> found = new HashMap<>();
         try (LogSearcher searcher = LogSearcher.open(data)) {
             for (Hit hit : searcher.all(new MatchAllDocsQuery(), 1_000_000)) {
-                Matcher m = SEQ.matcher(((LogEvent) hit.record()).raw());
+                if (!(hit.record() instanceof LogEvent event)) {
+                    continue;
+                }
+                Matcher m = SEQ.matcher(event.raw());
                 if (m.find()) {
                     found.merge(Integer.parseInt(m.group(1)), 1, Integer::sum);
                 }
