@@ -152,7 +152,7 @@ public final class LookupBenchmark {
     }
 
     /** Streams corpus lines straight into the parser and the store (no corpus file on disk). */
-    private static void build(Path data, long lines, boolean sipTrace, PrintStream out) throws IOException {
+    public static void build(Path data, long lines, boolean sipTrace, PrintStream out) throws IOException {
         out.printf("building an index of %,d lines (SIP trace %s) in %s%n", lines, sipTrace ? "on" : "off", data);
         long t0 = System.nanoTime();
         CorpusGenerator corpus = new CorpusGenerator(42, 3, sipTrace);
