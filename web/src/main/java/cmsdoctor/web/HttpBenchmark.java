@@ -54,6 +54,11 @@ final class HttpBenchmark {
             Backend backend = workspace.backend(null);
             out.printf("documents: %,d%n", backend.searcher().size());
             List<String> callIds = sample(backend.searcher(), requests);
+            if (callIds.isEmpty()) {
+                out.println("bench http: the index in " + data + " holds no SIP message with a Call-ID;"
+                        + " give an empty --data DIR to build one");
+                return 1;
+            }
             Server server = new Server(backend, null).start("127.0.0.1", 0);
             try {
                 HttpClient client = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY)
@@ -136,9 +141,6 @@ final class HttpBenchmark {
             }
         } catch (InvalidQueryException e) {
             throw new IllegalStateException(e);
-        }
-        if (ids.isEmpty()) {
-            throw new IllegalStateException("the index holds no SIP message with a Call-ID");
         }
         List<String> list = new ArrayList<>(ids);
         Collections.shuffle(list, new Random(42));
