@@ -1,15 +1,12 @@
 package cmsdoctor.web;
 
 import cmsdoctor.analyzers.rules.RuleSet;
-import cmsdoctor.ingest.bench.CorpusGenerator;
-import cmsdoctor.ingest.parse.LogParser;
-import cmsdoctor.ingest.parse.ParseOptions;
+import cmsdoctor.ingest.bench.LookupBenchmark;
 import cmsdoctor.ingest.record.SipMessage;
 import cmsdoctor.ingest.store.CallView;
 import cmsdoctor.ingest.store.Hit;
 import cmsdoctor.ingest.store.InvalidQueryException;
 import cmsdoctor.ingest.store.LogSearcher;
-import cmsdoctor.ingest.store.LogWriter;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -50,7 +46,7 @@ final class HttpBenchmark {
     static int run(long lines, Path dataDir, int requests, PrintStream out) throws IOException, InterruptedException {
         Path data = dataDir != null ? dataDir : Files.createTempDirectory("cmsdoctor-bench-http");
         if (!Files.isDirectory(data.resolve("index"))) {
-            build(data, lines, out);
+            LookupBenchmark.build(data, lines, true, out);
         } else {
             out.println("reusing the index in " + data);
         }
@@ -58,6 +54,11 @@ final class HttpBenchmark {
             Backend backend = workspace.backend(null);
             out.printf("documents: %,d%n", backend.searcher().size());
             List<String> callIds = sample(backend.searcher(), requests);
+            if (callIds.isEmpty()) {
+                out.println("bench http: the index in " + data + " holds no SIP message with a Call-ID;"
+                        + " give an empty --data DIR to build one");
+                return 1;
+            }
             Server server = new Server(backend, null).start("127.0.0.1", 0);
             try {
                 HttpClient client = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY)
@@ -129,22 +130,6 @@ final class HttpBenchmark {
                 sorted[sorted.length - 1] / 1e6, sorted.length);
     }
 
-    /** The corpus streamed into the parser and the store, as the store's lookup benchmark builds it. */
-    private static void build(Path data, long lines, PrintStream out) throws IOException {
-        out.printf("building an index of %,d lines (SIP trace on) in %s%n", lines, data);
-        long t0 = System.nanoTime();
-        CorpusGenerator corpus = new CorpusGenerator(42, 3, true);
-        try (LogWriter writer = LogWriter.open(data)) {
-            LogParser parser = new LogParser(new ParseOptions(2024, ZoneOffset.UTC, null), "bench", writer);
-            for (long n = 1; n <= lines; n++) {
-                parser.line("corpus", n, corpus.nextLine());
-            }
-            parser.finish();
-            writer.flush();
-        }
-        out.printf("built in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-    }
-
     /** Up to {@code k} distinct Call-IDs of SIP messages, in a fixed random order. */
     private static List<String> sample(LogSearcher searcher, int k) {
         Set<String> ids = new LinkedHashSet<>();
@@ -156,9 +141,6 @@ final class HttpBenchmark {
             }
         } catch (InvalidQueryException e) {
             throw new IllegalStateException(e);
-        }
-        if (ids.isEmpty()) {
-            throw new IllegalStateException("the index holds no SIP message with a Call-ID");
         }
         List<String> list = new ArrayList<>(ids);
         Collections.shuffle(list, new Random(42));

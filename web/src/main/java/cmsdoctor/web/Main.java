@@ -51,7 +51,7 @@ public final class Main {
               analyze [--format text|json|csv] [--min-severity LEVEL] [--year Y] [--timezone Z] [--rules DIR] PATH...
               rules check [DIR]
               receive [--data DIR] [--udp ADDR:PORT|off] [--tcp ADDR:PORT|off] [--tls ADDR:PORT] [--tls-cert F --tls-key F] ...
-              serve   [--data DIR] [--demo] [--http ADDR:PORT] [--auth-token T] [--upload-max SIZE] [--https-cert F --https-key F] [receive options]
+              serve   [--data DIR] [--demo] [--http ADDR:PORT] [--auth-token T] [--upload-max SIZE] [--rules DIR] [--https-cert F --https-key F] [receive options]
               bench   parse|import|lookup|receive|analyze|http [options]
             """;
 
@@ -210,7 +210,7 @@ public final class Main {
 
     private static int serve(String[] args, PrintStream out, PrintStream err) {
         Set<String> valued = new HashSet<>(ReceiveJob.OPTIONS);
-        valued.addAll(set("http", "auth-token", "upload-max", "https-cert", "https-key"));
+        valued.addAll(set("http", "auth-token", "upload-max", "https-cert", "https-key", "rules"));
         Args a = new Args(args, 1, valued, set("demo"));
         if (!a.positional().isEmpty()) {
             throw new Args.UsageException("serve takes no positional arguments");
@@ -237,7 +237,7 @@ public final class Main {
                 a.has("http") ? HttpAddress.parse(a.get("http")) : HttpAddress.DEFAULT,
                 token == null || token.isBlank() ? null : token,
                 ByteSize.parse("upload-max", a.get("upload-max", "2g")),
-                a.has("demo"), null, receiver);
+                a.has("demo"), null, receiver, a.has("rules") ? Path.of(a.get("rules")) : null);
         try {
             if (a.has("https-cert")) {
                 options = options.withTls(TlsContext.fromPem(Path.of(a.get("https-cert")), Path.of(a.get("https-key")),

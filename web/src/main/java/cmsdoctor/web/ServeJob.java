@@ -33,10 +33,11 @@ final class ServeJob {
      * @param tls      HTTPS context from {@code --https-cert}/{@code --https-key}, or null for HTTP
      * @param receiver the syslog listeners ({@code cmsdoctor receive}'s options); all off for none
      */
+    /** @param rulesDir {@code --rules DIR}: rules that add to or override the built-in ones by id; null for none */
     record Options(Path dataDir, HttpAddress http, String authToken, long uploadMax, boolean demo, SSLContext tls,
-                   ReceiverOptions receiver) {
+                   ReceiverOptions receiver, Path rulesDir) {
         Options withTls(SSLContext context) {
-            return new Options(dataDir, http, authToken, uploadMax, demo, context, receiver);
+            return new Options(dataDir, http, authToken, uploadMax, demo, context, receiver, rulesDir);
         }
     }
 
@@ -52,7 +53,13 @@ final class ServeJob {
 
     /** Starts everything, blocks until the process is told to stop; returns the exit code. */
     int run() throws IOException, InterruptedException {
-        RuleSet rules = RuleSet.builtin();
+        RuleSet rules;
+        try {
+            rules = options.rulesDir() == null ? RuleSet.builtin() : RuleSet.builtinWith(options.rulesDir());
+        } catch (IOException e) {
+            err.println("cmsdoctor: cannot read rules from " + options.rulesDir() + ": " + e.getMessage());
+            return 1;
+        }
         for (RuleProblem p : rules.problems()) {
             err.println("cmsdoctor: rule not loaded: " + p);
         }

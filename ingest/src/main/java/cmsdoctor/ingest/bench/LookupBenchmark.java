@@ -16,6 +16,7 @@ import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -32,8 +33,10 @@ import java.util.Random;
  * call by its SIP Call-ID takes on a large index, in process. Builds (or reuses, with
  * {@code --data}) an index of N corpus lines (default 10 million, SIP trace on), picks K
  * Call-IDs at random from the index's terms, and times, after a warm-up: the exact-term
- * search {@code sipCallId:"..."} (first page of hits with their stored records), and the
- * whole call view ({@link CallView#lookup}: keys, events, SIP messages). Prints p50, p99, max.
+ * search {@code sipCallId:"..."} (first page of hits with their stored records), the baseline,
+ * and the whole call view ({@link CallView#lookup}: keys, events, SIP messages). The warm-up
+ * uses other Call-IDs than the timed ones. Prints p50, p99, max of wall-clock and thread CPU
+ * time, with the load average and the GC pauses of the timed run (the machine is shared).
  */
 public final class LookupBenchmark {
 
@@ -54,15 +57,26 @@ public final class LookupBenchmark {
             } else {
                 out.println("reusing the index in " + data);
             }
-            List<String> callIds = sample(data, lookups);
-            out.printf("index: %,d bytes; %d Call-IDs sampled%n", ImportBenchmark.size(data.resolve("index")),
-                    callIds.size());
+            // the timed Call-IDs and, apart from them, as many again for the warm-up (so the timed
+            // lookups do not meet pages their own warm-up touched); a small index warms up on the timed ones
+            List<String> drawn = sample(data, 2 * lookups);
+            List<String> callIds = drawn.subList(0, Math.min(lookups, drawn.size()));
+            if (callIds.isEmpty()) {
+                out.println("bench lookup: no SIP Call-ID in the index in " + data);
+                return 1;
+            }
+            List<String> warmUp = drawn.size() > callIds.size() ? drawn.subList(callIds.size(), drawn.size()) : callIds;
+            out.printf("index: %,d bytes; %d Call-IDs timed, %d for the warm-up%n",
+                    ImportBenchmark.size(data.resolve("index")), callIds.size(), warmUp.size());
             try (LogSearcher searcher = LogSearcher.open(data)) {
                 out.printf("documents: %,d%n", searcher.size());
                 CallView calls = new CallView(searcher);
-                for (int i = 0; i < Math.min(200, callIds.size()); i++) {
-                    search(searcher, callIds.get(i));
-                    calls.lookup(callIds.get(i), null);
+                // warm-up: JIT-compile the lookup path (at least 3 s and every warm-up Call-ID)
+                long warmEnd = System.nanoTime() + 3_000_000_000L;
+                for (int i = 0; !warmUp.isEmpty() && (i < warmUp.size() || System.nanoTime() < warmEnd); i++) {
+                    String id = warmUp.get(i % warmUp.size());
+                    search(searcher, id);
+                    calls.lookup(id, null);
                 }
                 int n = callIds.size();
                 long[] searchNs = new long[n];
@@ -70,6 +84,8 @@ public final class LookupBenchmark {
                 long[] searchCpu = new long[n];
                 long[] callCpu = new long[n];
                 ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+                double loadBefore = loadAverage();
+                long[] gcBefore = gc();
                 for (int i = 0; i < n; i++) {
                     long c0 = cpu.getCurrentThreadCpuTime();
                     long t0 = System.nanoTime();
@@ -87,6 +103,11 @@ public final class LookupBenchmark {
                     searchCpu[i] = c1 - c0;
                     callCpu[i] = c2 - c1;
                 }
+                long[] gcAfter = gc();
+                out.printf("load average (1 min) %.1f before the timed lookups, %.1f after; %d processors;"
+                                + " %d GC pauses, %d ms in all, during them%n", loadBefore, loadAverage(),
+                        Runtime.getRuntime().availableProcessors(), gcAfter[0] - gcBefore[0],
+                        gcAfter[1] - gcBefore[1]);
                 out.println("wall clock (what a user waits, including time the shared machine gave to others):");
                 report(out, "search sipCallId:\"...\"", searchNs);
                 report(out, "call view (CallView.lookup)", callNs);
@@ -108,6 +129,20 @@ public final class LookupBenchmark {
         searcher.search(LogSearcher.Request.of("sipCallId:\"" + callId + "\"").withLimit(100));
     }
 
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    /** Collections so far and the milliseconds they took, all collectors. */
+    private static long[] gc() {
+        long[] out = new long[2];
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            out[0] += Math.max(0, gc.getCollectionCount());
+            out[1] += Math.max(0, gc.getCollectionTime());
+        }
+        return out;
+    }
+
     private static void report(PrintStream out, String what, long[] ns) {
         long[] sorted = ns.clone();
         Arrays.sort(sorted);
@@ -117,7 +152,7 @@ public final class LookupBenchmark {
     }
 
     /** Streams corpus lines straight into the parser and the store (no corpus file on disk). */
-    private static void build(Path data, long lines, boolean sipTrace, PrintStream out) throws IOException {
+    public static void build(Path data, long lines, boolean sipTrace, PrintStream out) throws IOException {
         out.printf("building an index of %,d lines (SIP trace %s) in %s%n", lines, sipTrace ? "on" : "off", data);
         long t0 = System.nanoTime();
         CorpusGenerator corpus = new CorpusGenerator(42, 3, sipTrace);

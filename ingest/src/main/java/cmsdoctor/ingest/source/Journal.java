@@ -270,8 +270,14 @@ public final class Journal implements AutoCloseable {
     private void closeSegment() throws IOException {
         if (channel != null) {
             writePending(); // on failure the segment stays open with its entries waiting
-            if (channel.isOpen()) {
-                channel.force(false);
+            try {
+                if (channel.isOpen()) {
+                    channel.force(false);
+                }
+            } catch (java.nio.channels.ClosedChannelException e) {
+                // closed by an interrupt of the closing thread (ClosedByInterruptException): the
+                // entries reached the operating system with the write above, so a process kill
+                // loses nothing; only the fsync of this last segment is skipped
             }
             channel.close();
             channel = null;

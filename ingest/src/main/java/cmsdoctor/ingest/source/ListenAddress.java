@@ -14,7 +14,17 @@ public record ListenAddress(String host, int port) {
         if (text == null || text.equalsIgnoreCase("off")) {
             return null;
         }
-        String host = "0.0.0.0";
+        return parse(text, "0.0.0.0");
+    }
+
+    /**
+     * {@code ADDRESS:PORT}, {@code [v6]:PORT}, {@code :PORT} or {@code PORT}; the last two bind
+     * {@code defaultHost}.
+     *
+     * @throws IllegalArgumentException with the text that could not be read
+     */
+    public static ListenAddress parse(String text, String defaultHost) {
+        String host = defaultHost;
         String port = text;
         int colon = text.lastIndexOf(':');
         if (colon >= 0) {
@@ -24,7 +34,7 @@ public record ListenAddress(String host, int port) {
                 host = host.substring(1, host.length() - 1);
             }
             if (host.isEmpty()) {
-                host = "0.0.0.0";
+                host = defaultHost;
             }
         }
         try {

@@ -161,14 +161,14 @@ public final class CallView {
         if (callIdOnly != null) {
             callIds.add(callIdOnly);
         }
-        BooleanQuery.Builder related = new BooleanQuery.Builder();
-        legs.forEach(l -> related.add(term(Schema.CALL_LEG_ID, l), BooleanClause.Occur.SHOULD));
-        callIds.forEach(c -> related.add(term(Schema.SIP_CALL_ID, c), BooleanClause.Occur.SHOULD));
+        List<Term> related = new ArrayList<>();
+        legs.forEach(l -> related.add(new Term(Schema.CALL_LEG_ID, l)));
+        callIds.forEach(c -> related.add(new Term(Schema.SIP_CALL_ID, c)));
         Map<String, LogEvent> events = new LinkedHashMap<>();
         numbered.forEach(e -> events.put(identity(e), e));
         List<SipMessage> messages = new ArrayList<>();
         if (!legs.isEmpty() || !callIds.isEmpty()) {
-            for (Hit hit : s.all(related.build(), MAX_DOCS)) {
+            for (Hit hit : s.any(related, MAX_DOCS)) {
                 if (hit.record() instanceof LogEvent e) {
                     events.putIfAbsent(identity(e), e);
                 } else if (hit.record() instanceof SipMessage m) {
@@ -233,12 +233,13 @@ public final class CallView {
 
     /**
      * Events of {@code call N} on {@code host}, oldest first, every boot. Only events carry a
-     * {@code callNumber} ({@link RecordCodec}), so no {@code kind} clause is needed.
+     * {@code callNumber} ({@link RecordCodec}), so no {@code kind} clause is needed. The number
+     * comes first: a segment without it is skipped before the host's term is looked up there.
      */
     private List<LogEvent> numbered(SearchSession s, String host, int n) {
         Query q = new BooleanQuery.Builder()
-                .add(term(Schema.HOST, host), BooleanClause.Occur.FILTER)
                 .add(term(Schema.CALL_NUMBER, Integer.toString(n)), BooleanClause.Occur.FILTER)
+                .add(term(Schema.HOST, host), BooleanClause.Occur.FILTER)
                 .build();
         return events(s, q);
     }

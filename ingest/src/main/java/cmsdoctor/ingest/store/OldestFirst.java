@@ -36,27 +36,34 @@ final class OldestFirst {
 
     /** Global doc ids, oldest first, at most {@code max}. */
     static int[] search(IndexSearcher searcher, Query query, int max) throws IOException {
+        Gathered all = gather(searcher, query, max);
+        return all != null ? all.sorted(max) : top(searcher, query, max);
+    }
+
+    /** Every match with its {@code at}, in no order; null when more than {@code max} match. */
+    static Gathered gather(IndexSearcher searcher, Query query, int max) throws IOException {
         Gathered all = searcher.search(query, new Manager(max));
-        if (all.overflow) {
-            SortField at = new SortField(Schema.AT, SortField.Type.LONG, false);
-            at.setMissingValue(Long.MIN_VALUE);
-            ScoreDoc[] top = searcher.search(query, new TopFieldCollectorManager(new Sort(at), max, null, max))
-                    .scoreDocs;
-            int[] docs = new int[top.length];
-            for (int i = 0; i < docs.length; i++) {
-                docs[i] = top[i].doc;
-            }
-            return docs;
+        return all.overflow ? null : all;
+    }
+
+    /** The oldest {@code max} of many matches, by a top-N collector. */
+    static int[] top(IndexSearcher searcher, Query query, int max) throws IOException {
+        SortField at = new SortField(Schema.AT, SortField.Type.LONG, false);
+        at.setMissingValue(Long.MIN_VALUE);
+        ScoreDoc[] top = searcher.search(query, new TopFieldCollectorManager(new Sort(at), max, null, max)).scoreDocs;
+        int[] docs = new int[top.length];
+        for (int i = 0; i < docs.length; i++) {
+            docs[i] = top[i].doc;
         }
-        return all.sorted();
+        return docs;
     }
 
     /** Doc ids and their {@code at}, in collection order until sorted. */
-    private static final class Gathered {
-        int[] docs = new int[16];
-        long[] ats = new long[16];
-        int size;
-        boolean overflow;
+    static final class Gathered {
+        private int[] docs = new int[16];
+        private long[] ats = new long[16];
+        private int size;
+        private boolean overflow;
 
         void add(int doc, long at) {
             if (size == docs.length) {
@@ -68,7 +75,18 @@ final class OldestFirst {
             size++;
         }
 
-        int[] sorted() {
+        int size() {
+            return size;
+        }
+
+        void addAll(Gathered other) {
+            for (int i = 0; i < other.size; i++) {
+                add(other.docs[i], other.ats[i]);
+            }
+        }
+
+        /** Doc ids oldest first (ties by doc id), each once, at most {@code max}. */
+        int[] sorted(int max) {
             new IntroSorter() {
                 private long pivotAt;
                 private int pivotDoc;
@@ -95,7 +113,14 @@ final class OldestFirst {
                     return c != 0 ? c : Integer.compare(pivotDoc, docs[j]);
                 }
             }.sort(0, size);
-            return ArrayUtil.copyOfSubArray(docs, 0, size);
+            int[] out = new int[Math.min(size, max)];
+            int n = 0;
+            for (int i = 0; i < size && n < out.length; i++) {
+                if (n == 0 || docs[i] != out[n - 1]) {
+                    out[n++] = docs[i];
+                }
+            }
+            return n == out.length ? out : ArrayUtil.copyOfSubArray(out, 0, n);
         }
     }
 

@@ -1,13 +1,18 @@
 package cmsdoctor.ingest.store;
 
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +21,8 @@ import java.util.Map;
  * The several queries of one call lookup over one point-in-time view of the index: the
  * searcher is acquired once, and a stored document is read and decoded once however many of
  * the lookup's queries return it (decompressing stored fields and decoding the record is most
- * of a lookup's work). Lives for one lookup, so nothing it holds can go stale. Not thread-safe.
+ * of a lookup's work), and a term it has looked up whole is not looked up again. Lives for one
+ * lookup, over one point-in-time searcher, so nothing it holds can go stale. Not thread-safe.
  */
 final class SearchSession implements AutoCloseable {
 
@@ -29,6 +35,8 @@ final class SearchSession implements AutoCloseable {
     private final Release release;
     private final StoredFields stored;
     private final Map<Integer, Hit> decoded = new HashMap<>();
+    /** Terms looked up whole in this session: every matching doc id with its {@code at}. */
+    private final Map<Term, OldestFirst.Gathered> complete = new HashMap<>();
 
     SearchSession(IndexSearcher searcher, Release release) throws IOException {
         this.searcher = searcher;
@@ -39,10 +47,62 @@ final class SearchSession implements AutoCloseable {
     /** What {@link LogSearcher#all} answers: every hit up to {@code max}, oldest first. */
     List<Hit> all(Query query, int max) {
         try {
+            if (query instanceof TermQuery t) {
+                OldestFirst.Gathered all = term(t.getTerm(), max);
+                return load(all != null ? all.sorted(max) : OldestFirst.top(searcher, query, max));
+            }
             return load(OldestFirst.search(searcher, query, max));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the index", e);
         }
+    }
+
+    /**
+     * What {@link #all} answers for a disjunction of exact terms ({@code a:x OR b:y ...}): a term
+     * this session has already looked up whole is not looked up again (a call's Call-ID is
+     * looked up first on its own, then with the leg's GUID).
+     */
+    List<Hit> any(Collection<Term> terms, int max) {
+        try {
+            OldestFirst.Gathered union = new OldestFirst.Gathered();
+            BooleanQuery.Builder rest = new BooleanQuery.Builder();
+            int restTerms = 0;
+            for (Term t : terms) {
+                OldestFirst.Gathered known = complete.get(t);
+                if (known != null) {
+                    union.addAll(known);
+                } else {
+                    rest.add(new TermQuery(t), BooleanClause.Occur.SHOULD);
+                    restTerms++;
+                }
+            }
+            if (restTerms > 0) {
+                OldestFirst.Gathered more = OldestFirst.gather(searcher, rest.build(), max);
+                if (more == null) {
+                    // more than max: the oldest max of the whole disjunction, as a top-N collector finds them
+                    BooleanQuery.Builder whole = new BooleanQuery.Builder();
+                    terms.forEach(t -> whole.add(new TermQuery(t), BooleanClause.Occur.SHOULD));
+                    return load(OldestFirst.top(searcher, whole.build(), max));
+                }
+                union.addAll(more);
+            }
+            return load(union.sorted(max));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the index", e);
+        }
+    }
+
+    /** Every match of one term, remembered for this session; null when more than {@code max} match. */
+    private OldestFirst.Gathered term(Term term, int max) throws IOException {
+        OldestFirst.Gathered known = complete.get(term);
+        if (known != null && known.size() <= max) {
+            return known;
+        }
+        OldestFirst.Gathered all = OldestFirst.gather(searcher, new TermQuery(term), max);
+        if (all != null) {
+            complete.put(term, all);
+        }
+        return all;
     }
 
     /** The hits for doc ids in the given order; new ones read in doc-id order (stored fields come in blocks). */
