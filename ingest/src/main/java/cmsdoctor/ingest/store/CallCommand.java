@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -22,7 +20,7 @@ public final class CallCommand {
     private CallCommand() {}
 
     public static int call(Path dataDir, String key, Instant at, String format, PrintStream out, PrintStream err) {
-        try (LogSearcher searcher = LogSearcher.open(dataDir)) {
+        return IndexReading.run(dataDir, err, searcher -> {
             CallView.Lookup found = new CallView(searcher).lookup(key, at);
             if (found instanceof CallView.NotFound) {
                 err.println("cmsdoctor: no call found for '" + key + "' (tried Call-ID, call leg, API call,"
@@ -38,18 +36,12 @@ public final class CallCommand {
                 CallText.printList(legs.legs(), out);
             }
             return 0;
-        } catch (NoSuchFileException e) {
-            err.println("cmsdoctor: cannot read " + e.getFile() + ": " + e.getReason());
-            return 1;
-        } catch (IOException e) {
-            err.println("cmsdoctor: cannot read the index in " + dataDir + ": " + e.getMessage());
-            return 1;
-        }
+        });
     }
 
     public static int calls(Path dataDir, Instant from, Instant to, String query, String format, int limit,
                             PrintStream out, PrintStream err) {
-        try (LogSearcher searcher = LogSearcher.open(dataDir)) {
+        return IndexReading.run(dataDir, err, searcher -> {
             List<CallSummary> calls = new CallList(searcher).list(from, to, query, null, ZoneId.of("UTC"), limit);
             if (format.equals("json")) {
                 ObjectNode root = Json.mapper().createObjectNode();
@@ -59,16 +51,7 @@ public final class CallCommand {
                 CallText.printList(calls, out);
             }
             return 0;
-        } catch (InvalidQueryException e) {
-            err.println("cmsdoctor: " + e.getMessage());
-            return 2;
-        } catch (NoSuchFileException e) {
-            err.println("cmsdoctor: cannot read " + e.getFile() + ": " + e.getReason());
-            return 1;
-        } catch (IOException e) {
-            err.println("cmsdoctor: cannot read the index in " + dataDir + ": " + e.getMessage());
-            return 1;
-        }
+        });
     }
 
     /** The JSON shape of a lookup (the HTTP API serves the same). */

@@ -9,7 +9,6 @@ import org.apache.commons.csv.CSVPrinter;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -25,7 +24,7 @@ public final class SearchCommand {
             "sipCallId", "text", "source", "line", "origin"};
 
     public static int run(Path dataDir, LogSearcher.Request request, String format, PrintStream out, PrintStream err) {
-        try (LogSearcher searcher = LogSearcher.open(dataDir)) {
+        return IndexReading.run(dataDir, err, searcher -> {
             LogSearcher.Page page = searcher.search(request);
             switch (format) {
                 case "json" -> json(page, out);
@@ -33,16 +32,7 @@ public final class SearchCommand {
                 default -> text(page, out);
             }
             return 0;
-        } catch (InvalidQueryException e) {
-            err.println("cmsdoctor: " + e.getMessage());
-            return 2;
-        } catch (NoSuchFileException e) {
-            err.println("cmsdoctor: cannot read " + e.getFile() + ": " + e.getReason());
-            return 1;
-        } catch (IOException e) {
-            err.println("cmsdoctor: cannot read the index in " + dataDir + ": " + e.getMessage());
-            return 1;
-        }
+        });
     }
 
     static void json(LogSearcher.Page page, PrintStream out) throws IOException {
