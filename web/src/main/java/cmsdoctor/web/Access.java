@@ -12,7 +12,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -34,13 +38,23 @@ final class Access {
     private static final Set<HandlerType> STATE_CHANGING =
             Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
 
+    /** How long a sign-in lasts: a working day, so a forgotten browser does not stay signed in. */
+    static final Duration SESSION_LIFETIME = Duration.ofHours(12);
+
     private final byte[] token;
-    private final Set<String> sessions = ConcurrentHashMap.newKeySet();
+    private final Clock clock;
+    /** session id to the instant it expires */
+    private final Map<String, Instant> sessions = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
     /** @param token the auth token, or null for an open server (loopback use) */
     Access(String token) {
+        this(token, Clock.systemUTC());
+    }
+
+    Access(String token, Clock clock) {
         this.token = token == null || token.isEmpty() ? null : token.getBytes(StandardCharsets.UTF_8);
+        this.clock = clock;
     }
 
     boolean tokenRequired() {
@@ -92,12 +106,9 @@ final class Access {
             ctx.redirect("/login?failed=1&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
             return;
         }
-        byte[] id = new byte[32];
-        random.nextBytes(id);
-        String session = HexFormat.of().formatHex(id);
-        sessions.add(session);
-        ctx.cookie(new Cookie(SESSION_COOKIE, session, "/", -1, "https".equals(ctx.scheme()), true,
-                null, SameSite.STRICT));
+        String session = startSession();
+        ctx.cookie(new Cookie(SESSION_COOKIE, session, "/", (int) SESSION_LIFETIME.toSeconds(),
+                "https".equals(ctx.scheme()), true, null, SameSite.STRICT));
         ctx.redirect(next, HttpStatus.SEE_OTHER);
     }
 
@@ -116,8 +127,32 @@ final class Access {
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return matches(header.substring(7).trim());
         }
-        String session = ctx.cookie(SESSION_COOKIE);
-        return session != null && sessions.contains(session);
+        return sessionValid(ctx.cookie(SESSION_COOKIE));
+    }
+
+    /** A session id this server issued that has not expired; expired ones are forgotten. */
+    boolean sessionValid(String session) {
+        if (session == null) {
+            return false;
+        }
+        Instant expires = sessions.get(session);
+        if (expires == null) {
+            return false;
+        }
+        if (!clock.instant().isBefore(expires)) {
+            sessions.remove(session);
+            return false;
+        }
+        return true;
+    }
+
+    /** Starts a session as the login form does; returns its id. */
+    String startSession() {
+        byte[] id = new byte[32];
+        random.nextBytes(id);
+        String session = HexFormat.of().formatHex(id);
+        sessions.put(session, clock.instant().plus(SESSION_LIFETIME));
+        return session;
     }
 
     private boolean matches(String given) {
