@@ -13,10 +13,10 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The installed analyzers, and the rule list the README promises. */
+/** The installed analyzers, and the rule table docs/rules.md promises. */
 class RuleListTest {
 
-    private static final Path README = Path.of(System.getProperty("cmsdoctor.root"), "README.md");
+    private static final Path README = Path.of(System.getProperty("cmsdoctor.root"), "docs", "rules.md");
 
     @Test
     void serviceLoaderFindsEveryBuiltInAnalyzer() {
@@ -34,7 +34,7 @@ class RuleListTest {
             assertTrue(ids.add(r.id()), "duplicate id " + r.id());
             assertTrue(Category.isKnown(r.category()), r.id());
             assertTrue(readme.contains("| " + r.id() + " | " + r.category() + " | " + r.severity().label() + " | " + r.title() + " |"),
-                    "README rule table lacks " + r.id() + " (" + r.title() + ")");
+                    "docs/rules.md rule table lacks " + r.id() + " (" + r.title() + ")");
         }
         for (String category : Category.ALL) {
             assertTrue(rules.stream().anyMatch(r -> r.category().equals(category)), "no rule in category " + category);
