@@ -1,4 +1,4 @@
-package cmsdoctor.ingest.bench;
+package cmsdoctor.bench;
 
 import cmsdoctor.ingest.parse.LogParser;
 import cmsdoctor.ingest.parse.ParseOptions;
@@ -41,6 +41,7 @@ import java.util.Random;
 public final class LookupBenchmark {
 
     public static final long DEFAULT_LINES = 10_000_000;
+    public static final int DEFAULT_LOOKUPS = 2000;
 
     private LookupBenchmark() {}
 

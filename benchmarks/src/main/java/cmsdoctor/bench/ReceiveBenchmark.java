@@ -1,4 +1,4 @@
-package cmsdoctor.ingest.bench;
+package cmsdoctor.bench;
 
 import cmsdoctor.ingest.parse.ParseOptions;
 import cmsdoctor.ingest.record.LogEvent;

@@ -1,7 +1,7 @@
 package cmsdoctor.web;
 
 import cmsdoctor.analyzers.rules.RuleSet;
-import cmsdoctor.ingest.bench.LookupBenchmark;
+import cmsdoctor.bench.LookupBenchmark;
 import cmsdoctor.ingest.record.SipMessage;
 import cmsdoctor.ingest.store.CallView;
 import cmsdoctor.ingest.store.Hit;
@@ -34,16 +34,21 @@ import java.util.Set;
  * server on a free port, and times K requests each, after a warm-up: the overview's
  * findings list, the call list, and a call by Call-ID; in the same run, the in-process
  * {@link CallView#lookup} of the same Call-IDs, so the HTTP overhead reads off directly.
+ *
+ * <p>It sits in the package {@code cmsdoctor.web} (in the benchmarks module, not in the
+ * product jar) because it opens the data directory through the package-private
+ * {@code Workspace}, exactly as {@code serve} does: the figures are those of the real server.
  */
-final class HttpBenchmark {
+public final class HttpBenchmark {
 
-    static final long DEFAULT_LINES = 10_000_000;
-    static final int DEFAULT_REQUESTS = 500;
+    public static final long DEFAULT_LINES = 10_000_000;
+    public static final int DEFAULT_REQUESTS = 500;
     private static final int WARM_UP = 100;
 
     private HttpBenchmark() {}
 
-    static int run(long lines, Path dataDir, int requests, PrintStream out) throws IOException, InterruptedException {
+    /** Runs the benchmark and prints the figures; returns the exit code. */
+    public static int run(long lines, Path dataDir, int requests, PrintStream out) throws IOException, InterruptedException {
         Path data = dataDir != null ? dataDir : Files.createTempDirectory("cmsdoctor-bench-http");
         if (!Files.isDirectory(data.resolve("index"))) {
             LookupBenchmark.build(data, lines, true, out);
