@@ -1,34 +1,46 @@
 package cmsdoctor.bench;
 
 import cmsdoctor.web.HttpBenchmark;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code cmsdoctor bench <benchmark> [options]}: the benchmarks' command line, the main
- * class of {@code benchmarks/target/cmsdoctor-bench.jar}. Parses one benchmark's options
- * and calls its {@code run}; the figures go to standard output.
+ * class of {@code benchmarks/target/cmsdoctor-bench.jar}. One subcommand per benchmark,
+ * each calling that benchmark's {@code run}; the figures go to standard output.
  *
  * <p>Exit codes: 0 done, 1 the benchmark failed, 2 usage.
  */
+@Command(name = "cmsdoctor bench", description = "Measures cmsdoctor on a generated CMS corpus; see benchmarks/README.md.")
 public final class Bench {
 
-    static final String USAGE = """
-            usage: cmsdoctor bench <benchmark> [options]
-              parse   [--lines N]
-              import  [--lines N]
-              lookup  [--lines N] [--sip-trace on|off] [--data DIR] [--lookups K]
-              analyze [--lines N] [--rounds R]
-              receive [--rates R1,R2,...|none] [--seconds S] [--latency-rate R] [--import-lines N] [--no-rsyslog]
-              http    [--lines N] [--data DIR] [--requests K]
-            """;
+    /** {@code --sip-trace on|off}. */
+    enum SipTrace { ON, OFF }
 
-    private Bench() {}
+    private final PrintStream out;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = CommandLine.ScopeType.INHERIT,
+            description = "show this help")
+    private boolean help;
+
+    private Bench(PrintStream out) {
+        this.out = out;
+    }
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -36,75 +48,85 @@ public final class Bench {
 
     /** Runs one benchmark; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
-            (args.length == 0 ? err : out).print(USAGE);
-            return args.length == 0 ? 2 : 0;
+        CommandLine cli = new CommandLine(new Bench(out)).setCaseInsensitiveEnumValuesAllowed(true)
+                .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
+                .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        if (args.length == 0) {
+            cli.usage(cli.getErr());
+            return CommandLine.ExitCode.USAGE;
         }
-        String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        try {
-            return switch (args[0]) {
-                case "parse" -> ParseBenchmark.run(
-                        options(rest, "lines").getLong("lines", ParseBenchmark.DEFAULT_LINES), out);
-                case "import" -> ImportBenchmark.run(
-                        options(rest, "lines").getLong("lines", ImportBenchmark.DEFAULT_LINES), out);
-                case "lookup" -> lookup(options(rest, "lines", "data", "lookups", "sip-trace"), out);
-                case "analyze" -> analyze(options(rest, "lines", "rounds"), out);
-                case "receive" -> receive(new BenchOptions(rest,
-                        Set.of("rates", "seconds", "latency-rate", "import-lines"), Set.of("no-rsyslog")), out);
-                case "http" -> http(options(rest, "lines", "data", "requests"), out);
-                default -> throw new BenchOptions.UsageException("unknown benchmark '" + args[0] + "'");
-            };
-        } catch (BenchOptions.UsageException e) {
-            err.println("cmsdoctor bench: " + e.getMessage());
-            err.print(USAGE);
-            return 2;
-        }
+        return cli.execute(args);
     }
 
-    private static BenchOptions options(String[] words, String... valued) {
-        return new BenchOptions(words, Set.of(valued), Set.of());
+    @Command(description = "Lines to records without an index, beside BufferedReader.readLine.")
+    int parse(@Option(names = "--lines", defaultValue = "" + ParseBenchmark.DEFAULT_LINES, paramLabel = "N",
+                    description = "corpus lines (default ${DEFAULT-VALUE})") long lines) {
+        return ParseBenchmark.run(lines, out);
     }
 
-    private static int lookup(BenchOptions o, PrintStream out) {
-        String sip = o.get("sip-trace", "on");
-        if (!sip.equals("on") && !sip.equals("off")) {
-            throw new BenchOptions.UsageException("--sip-trace is on or off");
-        }
-        return LookupBenchmark.run(o.getLong("lines", LookupBenchmark.DEFAULT_LINES), sip.equals("on"), dataDir(o),
-                o.getInt("lookups", LookupBenchmark.DEFAULT_LOOKUPS), out);
+    @Command(name = "import", description = "cmsdoctor import beside plain Lucene indexing of the same file.")
+    int importCorpus(@Option(names = "--lines", defaultValue = "" + ImportBenchmark.DEFAULT_LINES, paramLabel = "N",
+                    description = "corpus lines (default ${DEFAULT-VALUE})") long lines) {
+        return ImportBenchmark.run(lines, out);
     }
 
-    private static int analyze(BenchOptions o, PrintStream out) {
-        return AnalyzeBenchmark.run(o.getLong("lines", AnalyzeBenchmark.DEFAULT_LINES),
-                o.getInt("rounds", AnalyzeBenchmark.DEFAULT_ROUNDS), out);
+    @Command(description = "Finding a call by its SIP Call-ID on a large index, in process.")
+    int lookup(@Option(names = "--lines", defaultValue = "" + LookupBenchmark.DEFAULT_LINES, paramLabel = "N",
+                    description = "corpus lines (default ${DEFAULT-VALUE})") long lines,
+               @Option(names = "--sip-trace", defaultValue = "on", paramLabel = "on|off",
+                    description = "the corpus has SIP traces (default ${DEFAULT-VALUE})") SipTrace sipTrace,
+               @Option(names = "--data", paramLabel = "DIR", description = "reuse (or keep) this index") Path data,
+               @Option(names = "--lookups", defaultValue = "" + LookupBenchmark.DEFAULT_LOOKUPS, paramLabel = "K",
+                    description = "Call-IDs timed (default ${DEFAULT-VALUE})") int lookups) {
+        return LookupBenchmark.run(lines, sipTrace == SipTrace.ON, data, lookups, out);
     }
 
-    private static int receive(BenchOptions o, PrintStream out) {
-        ReceiveBenchmark.Plan d = ReceiveBenchmark.Plan.defaults();
-        return ReceiveBenchmark.run(new ReceiveBenchmark.Plan(rates(o.get("rates", null), d.udpRates()),
-                o.getInt("seconds", d.seconds()), o.getInt("latency-rate", d.latencyRate()),
-                o.getInt("import-lines", d.importLines()), !o.has("no-rsyslog")), out);
+    @Command(description = "Import with every rule and analyzer on, beside the same import with them off.")
+    int analyze(@Option(names = "--lines", defaultValue = "" + AnalyzeBenchmark.DEFAULT_LINES, paramLabel = "N",
+                    description = "corpus lines (default ${DEFAULT-VALUE})") long lines,
+                @Option(names = "--rounds", defaultValue = "" + AnalyzeBenchmark.DEFAULT_ROUNDS, paramLabel = "R",
+                    description = "off/on import pairs (default ${DEFAULT-VALUE})") int rounds) {
+        return AnalyzeBenchmark.run(lines, rounds, out);
+    }
+
+    @Command(description = "The live receiver (UDP at target rates, TCP at its maximum) beside rsyslogd and import.")
+    int receive(@Option(names = "--rates", defaultValue = ReceiveBenchmark.DEFAULT_RATES, paramLabel = "R1,R2,...|none",
+                        description = "UDP rates in lines/s, none runs TCP and import only (default ${DEFAULT-VALUE})")
+                String rates,
+                @Option(names = "--seconds", defaultValue = "" + ReceiveBenchmark.DEFAULT_SECONDS, paramLabel = "S",
+                        description = "each phase's length (default ${DEFAULT-VALUE})") int seconds,
+                @Option(names = "--latency-rate", defaultValue = "" + ReceiveBenchmark.DEFAULT_LATENCY_RATE,
+                        paramLabel = "R", description = "UDP rate of the latency phase, 0 skips it (default ${DEFAULT-VALUE})")
+                int latencyRate,
+                @Option(names = "--import-lines", defaultValue = "" + ReceiveBenchmark.DEFAULT_IMPORT_LINES,
+                        paramLabel = "N", description = "lines of the import ceiling (default ${DEFAULT-VALUE})")
+                int importLines,
+                @Option(names = "--no-rsyslog", description = "skip the rsyslogd baseline") boolean noRsyslog) {
+        return ReceiveBenchmark.run(new ReceiveBenchmark.Plan(rates(rates), seconds, latencyRate, importLines, !noRsyslog),
+                out);
     }
 
     /** {@code --rates 20000,50000}; {@code none} runs TCP and import only. */
-    private static List<Integer> rates(String rates, List<Integer> fallback) {
-        if (rates == null) {
-            return fallback;
-        }
+    private List<Integer> rates(String rates) {
         if (rates.equals("none")) {
             return List.of();
         }
         try {
             return Arrays.stream(rates.split(",")).map(String::trim).map(Integer::valueOf).toList();
         } catch (NumberFormatException e) {
-            throw new BenchOptions.UsageException("--rates wants numbers like 20000,50000, got '" + rates + "'");
+            throw new ParameterException(spec.subcommands().get("receive"),
+                    "--rates wants numbers like 20000,50000 or none, got '" + rates + "'");
         }
     }
 
-    private static int http(BenchOptions o, PrintStream out) {
+    @Command(description = "The dashboard's API through real HTTP on the loopback, beside in-process lookups.")
+    int http(@Option(names = "--lines", defaultValue = "" + HttpBenchmark.DEFAULT_LINES, paramLabel = "N",
+                    description = "corpus lines (default ${DEFAULT-VALUE})") long lines,
+             @Option(names = "--data", paramLabel = "DIR", description = "reuse (or keep) this index") Path data,
+             @Option(names = "--requests", defaultValue = "" + HttpBenchmark.DEFAULT_REQUESTS, paramLabel = "K",
+                    description = "requests per endpoint (default ${DEFAULT-VALUE})") int requests) {
         try {
-            return HttpBenchmark.run(o.getLong("lines", HttpBenchmark.DEFAULT_LINES), dataDir(o),
-                    o.getInt("requests", HttpBenchmark.DEFAULT_REQUESTS), out);
+            return HttpBenchmark.run(lines, data, requests, out);
         } catch (IOException e) {
             out.println("bench http: " + e.getMessage());
             return 1;
@@ -112,9 +134,5 @@ public final class Bench {
             Thread.currentThread().interrupt();
             return 1;
         }
-    }
-
-    private static Path dataDir(BenchOptions o) {
-        return o.has("data") ? Path.of(o.get("data", null)) : null;
     }
 }

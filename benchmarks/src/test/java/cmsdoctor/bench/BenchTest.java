@@ -114,11 +114,12 @@ class BenchTest {
         assertEquals(2, run("nothing"));
         assertEquals(2, run("parse", "--lines", "many"));
         assertEquals(2, run("parse", "--rounds", "3"));
+        assertEquals(2, run("parse", "extra"));
         assertEquals(2, run("lookup", "--sip-trace", "maybe"));
         assertEquals(2, run("receive", "--rates", "fast"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage: cmsdoctor bench"));
-        assertEquals(0, run("--help"));
-        assertTrue(output().contains("receive [--rates"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Usage: cmsdoctor bench"));
+        assertEquals(0, run("receive", "--help"));
+        assertTrue(output().contains("--rates=R1,R2,...|none"), output());
     }
 
     private static boolean onPath(String program) {
