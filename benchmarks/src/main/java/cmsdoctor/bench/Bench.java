@@ -8,7 +8,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -125,14 +124,6 @@ public final class Bench {
              @Option(names = "--data", paramLabel = "DIR", description = "reuse (or keep) this index") Path data,
              @Option(names = "--requests", defaultValue = "" + HttpBenchmark.DEFAULT_REQUESTS, paramLabel = "K",
                     description = "requests per endpoint (default ${DEFAULT-VALUE})") int requests) {
-        try {
-            return HttpBenchmark.run(lines, data, requests, out);
-        } catch (IOException e) {
-            out.println("bench http: " + e.getMessage());
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
-        }
+        return HttpBenchmark.run(lines, data, requests, out);
     }
 }

@@ -1,6 +1,7 @@
 package cmsdoctor.web;
 
 import cmsdoctor.analyzers.rules.RuleSet;
+import cmsdoctor.bench.Latencies;
 import cmsdoctor.bench.LookupBenchmark;
 import cmsdoctor.ingest.record.SipMessage;
 import cmsdoctor.ingest.store.CallView;
@@ -20,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,7 +48,20 @@ public final class HttpBenchmark {
     private HttpBenchmark() {}
 
     /** Runs the benchmark and prints the figures; returns the exit code. */
-    public static int run(long lines, Path dataDir, int requests, PrintStream out) throws IOException, InterruptedException {
+    public static int run(long lines, Path dataDir, int requests, PrintStream out) {
+        try {
+            return measure(lines, dataDir, requests, out);
+        } catch (IOException e) {
+            out.println("bench http: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    private static int measure(long lines, Path dataDir, int requests, PrintStream out)
+            throws IOException, InterruptedException {
         Path data = dataDir != null ? dataDir : Files.createTempDirectory("cmsdoctor-bench-http");
         if (!Files.isDirectory(data.resolve("index"))) {
             LookupBenchmark.build(data, lines, true, out);
@@ -88,10 +101,10 @@ public final class HttpBenchmark {
                     callHttp[i] = timed(() -> get(client, base + "/api/calls/" + URLEncoder.encode(id, StandardCharsets.UTF_8)));
                     callInProcess[i] = timed(() -> calls.lookup(id, null));
                 }
-                report(out, "GET /api/findings?state=active", overview);
-                report(out, "GET /api/calls?limit=100", callList);
-                report(out, "GET /api/calls/{Call-ID}", callHttp);
-                report(out, "CallView.lookup (in-process)", callInProcess);
+                Latencies.report(out, "GET /api/findings?state=active", overview, "requests");
+                Latencies.report(out, "GET /api/calls?limit=100", callList, "requests");
+                Latencies.report(out, "GET /api/calls/{Call-ID}", callHttp, "requests");
+                Latencies.report(out, "CallView.lookup (in-process)", callInProcess, "requests");
             } finally {
                 server.stop();
             }
@@ -125,14 +138,6 @@ public final class HttpBenchmark {
             throw new IllegalStateException(url + " answered " + r.statusCode() + ": "
                     + new String(r.body(), StandardCharsets.UTF_8));
         }
-    }
-
-    private static void report(PrintStream out, String what, long[] ns) {
-        long[] sorted = ns.clone();
-        Arrays.sort(sorted);
-        out.printf("  %-32s p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms  (%d requests)%n", what,
-                sorted[sorted.length / 2] / 1e6, sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6,
-                sorted[sorted.length - 1] / 1e6, sorted.length);
     }
 
     /** Up to {@code k} distinct Call-IDs of SIP messages, in a fixed random order. */
