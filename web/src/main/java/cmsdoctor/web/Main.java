@@ -1,13 +1,8 @@
 package cmsdoctor.web;
 
 import cmsdoctor.analyzers.Severity;
-import cmsdoctor.analyzers.bench.AnalyzeBenchmark;
 import cmsdoctor.analyzers.job.AnalyzeJob;
 import cmsdoctor.analyzers.job.RulesCheckJob;
-import cmsdoctor.ingest.bench.ImportBenchmark;
-import cmsdoctor.ingest.bench.LookupBenchmark;
-import cmsdoctor.ingest.bench.ParseBenchmark;
-import cmsdoctor.ingest.bench.ReceiveBenchmark;
 import cmsdoctor.ingest.parse.ParseJob;
 import cmsdoctor.ingest.parse.ParseOptions;
 import cmsdoctor.ingest.source.ImportCommand;
@@ -26,7 +21,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -52,7 +46,6 @@ public final class Main {
               rules check [DIR]
               receive [--data DIR] [--udp ADDR:PORT|off] [--tcp ADDR:PORT|off] [--tls ADDR:PORT] [--tls-cert F --tls-key F] ...
               serve   [--data DIR] [--demo] [--http ADDR:PORT] [--auth-token T] [--upload-max SIZE] [--rules DIR] [--https-cert F --https-key F] [receive options]
-              bench   parse|import|lookup|receive|analyze|http [options]
             """;
 
     private Main() {}
@@ -78,7 +71,6 @@ public final class Main {
                 case "rules" -> rules(args, out, err);
                 case "serve" -> serve(args, out, err);
                 case "receive" -> receive(args, out, err);
-                case "bench" -> bench(args, out, err);
                 default -> throw new Args.UsageException("unknown command '" + args[0] + "'");
             };
         } catch (Args.UsageException e) {
@@ -266,85 +258,6 @@ public final class Main {
             }
         }
         return ReceiveJob.run(options, out, err);
-    }
-
-    private static int bench(String[] args, PrintStream out, PrintStream err) {
-        if (args.length < 2) {
-            throw new Args.UsageException("bench needs parse, import, lookup, receive or analyze");
-        }
-        return switch (args[1]) {
-            case "parse" -> {
-                Args a = new Args(args, 2, set("lines"), set());
-                Integer lines = a.getInt("lines");
-                yield ParseBenchmark.run(lines == null ? ParseBenchmark.DEFAULT_LINES : lines, out);
-            }
-            case "import" -> {
-                Args a = new Args(args, 2, set("lines"), set());
-                Integer lines = a.getInt("lines");
-                yield ImportBenchmark.run(lines == null ? ImportBenchmark.DEFAULT_LINES : lines, out);
-            }
-            case "lookup" -> {
-                Args a = new Args(args, 2, set("lines", "data", "lookups", "sip-trace"), set());
-                Integer lines = a.getInt("lines");
-                Integer lookups = a.getInt("lookups");
-                String sip = a.get("sip-trace", "on");
-                if (!sip.equals("on") && !sip.equals("off")) {
-                    throw new Args.UsageException("--sip-trace is on or off");
-                }
-                yield LookupBenchmark.run(lines == null ? LookupBenchmark.DEFAULT_LINES : lines, sip.equals("on"),
-                        a.has("data") ? Path.of(a.get("data")) : null, lookups == null ? 2000 : lookups, out);
-            }
-            case "analyze" -> {
-                Args a = new Args(args, 2, set("lines", "rounds"), set());
-                Integer lines = a.getInt("lines");
-                Integer rounds = a.getInt("rounds");
-                yield AnalyzeBenchmark.run(lines == null ? AnalyzeBenchmark.DEFAULT_LINES : lines,
-                        rounds == null ? AnalyzeBenchmark.DEFAULT_ROUNDS : rounds, out);
-            }
-            case "receive" -> benchReceive(args, out);
-            case "http" -> benchHttp(args, out);
-            default -> throw new Args.UsageException("unknown benchmark '" + args[1] + "'");
-        };
-    }
-
-    private static int benchReceive(String[] args, PrintStream out) {
-        Args a = new Args(args, 2, set("rates", "seconds", "latency-rate", "import-lines"), set("no-rsyslog"));
-        ReceiveBenchmark.Plan d = ReceiveBenchmark.Plan.defaults();
-        List<Integer> rates = d.udpRates();
-        if (a.has("rates") && a.get("rates").equals("none")) {
-            rates = List.of(); // TCP and import only
-        } else if (a.has("rates")) {
-            try {
-                rates = Arrays.stream(a.get("rates").split(",")).map(String::trim).map(Integer::valueOf).toList();
-            } catch (NumberFormatException e) {
-                throw new Args.UsageException("--rates wants numbers like 20000,50000, got '" + a.get("rates") + "'");
-            }
-        }
-        Integer seconds = a.getInt("seconds");
-        Integer latencyRate = a.getInt("latency-rate");
-        Integer importLines = a.getInt("import-lines");
-        return ReceiveBenchmark.run(new ReceiveBenchmark.Plan(rates, seconds == null ? d.seconds() : seconds,
-                latencyRate == null ? d.latencyRate() : latencyRate,
-                importLines == null ? d.importLines() : importLines, !a.has("no-rsyslog")), out);
-    }
-
-    private static int benchHttp(String[] args, PrintStream out) {
-        Args a = new Args(args, 2, set("lines", "data", "requests"), set());
-        String lines = a.get("lines");
-        Integer requests = a.getInt("requests");
-        try {
-            return HttpBenchmark.run(lines == null ? HttpBenchmark.DEFAULT_LINES : Long.parseLong(lines),
-                    a.has("data") ? Path.of(a.get("data")) : null,
-                    requests == null ? HttpBenchmark.DEFAULT_REQUESTS : requests, out);
-        } catch (NumberFormatException e) {
-            throw new Args.UsageException("--lines wants a number, got '" + lines + "'");
-        } catch (IOException e) {
-            out.println("bench http: " + e.getMessage());
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
-        }
     }
 
     static Set<String> set(String... names) {

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code cmsdoctor parse} and {@code bench}: argument handling and exit codes. */
+/** {@code cmsdoctor parse}: argument handling and exit codes. */
 class MainParseTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -42,8 +42,6 @@ class MainParseTest {
         assertEquals(2, run("parse", "--format", "xml", sample("year-rollover", "syslog")));
         assertEquals(2, run("parse", "--timezone", "Mars/Olympus", sample("year-rollover", "syslog")));
         assertEquals(2, run("parse", "--year", "soon", sample("year-rollover", "syslog")));
-        assertEquals(2, run("bench"));
-        assertEquals(2, run("bench", "nothing"));
     }
 
     @Test

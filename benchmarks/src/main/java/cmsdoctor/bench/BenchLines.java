@@ -1,4 +1,4 @@
-package cmsdoctor.ingest.bench;
+package cmsdoctor.bench;
 
 import java.util.Random;
 
@@ -6,7 +6,7 @@ import java.util.Random;
  * Realistic CMS syslog for the receive benchmark: several call bridges, call events, API
  * traces and SIP trace lines (CMS 3.x framing), each ending in {@code bench n=SEQ t=MILLIS}
  * so the receiver side can count losses and measure line-to-searchable latency.
- * A stand-in for the parse engineer's {@code CorpusGenerator} until it is on main.
+ * Unlike {@link CorpusGenerator}'s lines, every line carries its own sequence number and send time.
  */
 final class BenchLines {
 

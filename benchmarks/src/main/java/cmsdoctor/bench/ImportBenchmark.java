@@ -1,4 +1,4 @@
-package cmsdoctor.ingest.bench;
+package cmsdoctor.bench;
 
 import cmsdoctor.ingest.RecordSink;
 import cmsdoctor.ingest.parse.ParseOptions;

@@ -1,4 +1,4 @@
-package cmsdoctor.ingest.bench;
+package cmsdoctor.bench;
 
 import cmsdoctor.ingest.parse.ParseOptions;
 import cmsdoctor.ingest.record.LogEvent;
@@ -45,12 +45,14 @@ import java.util.stream.Stream;
  */
 public final class ReceiveBenchmark {
 
+    /** The UDP rates (lines/s) a run steps through unless told otherwise. */
+    public static final String DEFAULT_RATES = "20000,35000,50000";
+    public static final int DEFAULT_SECONDS = 60;
+    public static final int DEFAULT_LATENCY_RATE = 10_000;
+    public static final int DEFAULT_IMPORT_LINES = 600_000;
+
     /** What to run. */
-    public record Plan(List<Integer> udpRates, int seconds, int latencyRate, int importLines, boolean rsyslog) {
-        public static Plan defaults() {
-            return new Plan(List.of(20_000, 35_000, 50_000), 60, 10_000, 600_000, true);
-        }
-    }
+    public record Plan(List<Integer> udpRates, int seconds, int latencyRate, int importLines, boolean rsyslog) {}
 
     private final Plan plan;
     private final PrintStream out;

@@ -1,4 +1,4 @@
-package cmsdoctor.ingest.bench;
+package cmsdoctor.bench;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

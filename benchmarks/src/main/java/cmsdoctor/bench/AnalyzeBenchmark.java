@@ -1,4 +1,4 @@
-package cmsdoctor.analyzers.bench;
+package cmsdoctor.bench;
 
 import cmsdoctor.analyzers.AnalyzerContext;
 import cmsdoctor.analyzers.AnalyzerFactory;
@@ -7,7 +7,6 @@ import cmsdoctor.analyzers.FindingFilter;
 import cmsdoctor.analyzers.FindingStore;
 import cmsdoctor.analyzers.rules.RuleSet;
 import cmsdoctor.ingest.RecordSink;
-import cmsdoctor.ingest.bench.CorpusGenerator;
 import cmsdoctor.ingest.parse.LogParser;
 import cmsdoctor.ingest.parse.ParseOptions;
 import cmsdoctor.ingest.record.LogRecord;

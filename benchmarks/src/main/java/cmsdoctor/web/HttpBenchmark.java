@@ -1,7 +1,8 @@
 package cmsdoctor.web;
 
 import cmsdoctor.analyzers.rules.RuleSet;
-import cmsdoctor.ingest.bench.LookupBenchmark;
+import cmsdoctor.bench.Latencies;
+import cmsdoctor.bench.LookupBenchmark;
 import cmsdoctor.ingest.record.SipMessage;
 import cmsdoctor.ingest.store.CallView;
 import cmsdoctor.ingest.store.Hit;
@@ -20,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,16 +34,34 @@ import java.util.Set;
  * server on a free port, and times K requests each, after a warm-up: the overview's
  * findings list, the call list, and a call by Call-ID; in the same run, the in-process
  * {@link CallView#lookup} of the same Call-IDs, so the HTTP overhead reads off directly.
+ *
+ * <p>It sits in the package {@code cmsdoctor.web} (in the benchmarks module, not in the
+ * product jar) because it opens the data directory through the package-private
+ * {@code Workspace}, exactly as {@code serve} does: the figures are those of the real server.
  */
-final class HttpBenchmark {
+public final class HttpBenchmark {
 
-    static final long DEFAULT_LINES = 10_000_000;
-    static final int DEFAULT_REQUESTS = 500;
+    public static final long DEFAULT_LINES = 10_000_000;
+    public static final int DEFAULT_REQUESTS = 500;
     private static final int WARM_UP = 100;
 
     private HttpBenchmark() {}
 
-    static int run(long lines, Path dataDir, int requests, PrintStream out) throws IOException, InterruptedException {
+    /** Runs the benchmark and prints the figures; returns the exit code. */
+    public static int run(long lines, Path dataDir, int requests, PrintStream out) {
+        try {
+            return measure(lines, dataDir, requests, out);
+        } catch (IOException e) {
+            out.println("bench http: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    private static int measure(long lines, Path dataDir, int requests, PrintStream out)
+            throws IOException, InterruptedException {
         Path data = dataDir != null ? dataDir : Files.createTempDirectory("cmsdoctor-bench-http");
         if (!Files.isDirectory(data.resolve("index"))) {
             LookupBenchmark.build(data, lines, true, out);
@@ -83,10 +101,10 @@ final class HttpBenchmark {
                     callHttp[i] = timed(() -> get(client, base + "/api/calls/" + URLEncoder.encode(id, StandardCharsets.UTF_8)));
                     callInProcess[i] = timed(() -> calls.lookup(id, null));
                 }
-                report(out, "GET /api/findings?state=active", overview);
-                report(out, "GET /api/calls?limit=100", callList);
-                report(out, "GET /api/calls/{Call-ID}", callHttp);
-                report(out, "CallView.lookup (in-process)", callInProcess);
+                Latencies.report(out, "GET /api/findings?state=active", overview, "requests");
+                Latencies.report(out, "GET /api/calls?limit=100", callList, "requests");
+                Latencies.report(out, "GET /api/calls/{Call-ID}", callHttp, "requests");
+                Latencies.report(out, "CallView.lookup (in-process)", callInProcess, "requests");
             } finally {
                 server.stop();
             }
@@ -120,14 +138,6 @@ final class HttpBenchmark {
             throw new IllegalStateException(url + " answered " + r.statusCode() + ": "
                     + new String(r.body(), StandardCharsets.UTF_8));
         }
-    }
-
-    private static void report(PrintStream out, String what, long[] ns) {
-        long[] sorted = ns.clone();
-        Arrays.sort(sorted);
-        out.printf("  %-32s p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms  (%d requests)%n", what,
-                sorted[sorted.length / 2] / 1e6, sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6,
-                sorted[sorted.length - 1] / 1e6, sorted.length);
     }
 
     /** Up to {@code k} distinct Call-IDs of SIP messages, in a fixed random order. */

@@ -1,4 +1,4 @@
-package cmsdoctor.ingest.bench;
+package cmsdoctor.bench;
 
 import cmsdoctor.ingest.parse.LogParser;
 import cmsdoctor.ingest.parse.ParseOptions;
@@ -23,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -41,6 +40,7 @@ import java.util.Random;
 public final class LookupBenchmark {
 
     public static final long DEFAULT_LINES = 10_000_000;
+    public static final int DEFAULT_LOOKUPS = 2000;
 
     private LookupBenchmark() {}
 
@@ -109,11 +109,11 @@ public final class LookupBenchmark {
                         Runtime.getRuntime().availableProcessors(), gcAfter[0] - gcBefore[0],
                         gcAfter[1] - gcBefore[1]);
                 out.println("wall clock (what a user waits, including time the shared machine gave to others):");
-                report(out, "search sipCallId:\"...\"", searchNs);
-                report(out, "call view (CallView.lookup)", callNs);
+                Latencies.report(out, "search sipCallId:\"...\"", searchNs, "lookups");
+                Latencies.report(out, "call view (CallView.lookup)", callNs, "lookups");
                 out.println("CPU time of the looking-up thread:");
-                report(out, "search sipCallId:\"...\"", searchCpu);
-                report(out, "call view (CallView.lookup)", callCpu);
+                Latencies.report(out, "search sipCallId:\"...\"", searchCpu, "lookups");
+                Latencies.report(out, "call view (CallView.lookup)", callCpu, "lookups");
             }
             if (dataDir == null) {
                 ImportBenchmark.delete(data);
@@ -141,14 +141,6 @@ public final class LookupBenchmark {
             out[1] += Math.max(0, gc.getCollectionTime());
         }
         return out;
-    }
-
-    private static void report(PrintStream out, String what, long[] ns) {
-        long[] sorted = ns.clone();
-        Arrays.sort(sorted);
-        out.printf("  %-30s p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms  (%d lookups)%n", what,
-                sorted[sorted.length / 2] / 1e6, sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6,
-                sorted[sorted.length - 1] / 1e6, sorted.length);
     }
 
     /** Streams corpus lines straight into the parser and the store (no corpus file on disk). */

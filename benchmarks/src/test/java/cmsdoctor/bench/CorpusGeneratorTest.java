@@ -1,4 +1,4 @@
-package cmsdoctor.ingest.bench;
+package cmsdoctor.bench;
 
 import cmsdoctor.ingest.parse.LogParser;
 import cmsdoctor.ingest.parse.ParseOptions;

@@ -1,0 +1,133 @@
+package cmsdoctor.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Each benchmark run in process through {@link Bench} with tiny sizes: it must finish with
+ * exit 0 and print its figures (numbers where the numbers go). A smoke test, not a
+ * measurement: the sizes are far too small for the figures to mean anything.
+ */
+class BenchTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Bench.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String output() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The output has a line matching {@code regex}; returns its groups' match. */
+    private Matcher figure(String regex) {
+        Matcher m = Pattern.compile(regex, Pattern.MULTILINE).matcher(output());
+        assertTrue(m.find(), "no line matching /" + regex + "/ in:\n" + output() + err.toString(StandardCharsets.UTF_8));
+        return m;
+    }
+
+    private static final String RATE = "[\\d,]+ lines/s";
+
+    @Test
+    void parse() {
+        assertEquals(0, run("parse", "--lines", "3000"));
+        figure("^corpus: 3,000 lines, 3 call bridges, SIP trace on");
+        figure("^corpus: 3,000 lines, 3 call bridges, SIP trace off");
+        figure("baseline: BufferedReader.readLine \\+ count +" + RATE + " +[\\d.]+ MB/s +" + RATE);
+        figure("parse: LineReader \\+ LogParser +" + RATE + " +[\\d.]+ MB/s +" + RATE);
+        Matcher records = figure("records: ([\\d,]+) events, ([\\d,]+) SIP messages, 0 unparsed");
+        assertTrue(Long.parseLong(records.group(1).replace(",", "")) > 0, output());
+    }
+
+    @Test
+    void importBesidePlainLucene() {
+        assertEquals(0, run("import", "--lines", "3000"));
+        figure("^  plain +[\\d.]+ s +" + RATE + " +[\\d.]+ MB/s  data +[\\d.,]+ MB  peak heap +[\\d,]+ MiB");
+        figure("^  import +[\\d.]+ s +" + RATE);
+        figure("import/plain speed [\\d.]+ .*size [\\d.]+");
+    }
+
+    @Test
+    void lookupOnAFreshIndex() {
+        assertEquals(0, run("lookup", "--lines", "5000", "--lookups", "10"));
+        figure("^documents: [\\d,]+");
+        figure("search sipCallId:\"\\.\\.\\.\" +p50 +[\\d.]+ ms  p99 +[\\d.]+ ms  max +[\\d.]+ ms  \\(10 lookups\\)");
+        figure("call view \\(CallView.lookup\\) +p50 +[\\d.]+ ms");
+    }
+
+    @Test
+    void analyzeOnAndOff() {
+        assertEquals(0, run("analyze", "--lines", "3000", "--rounds", "1"));
+        figure("^import, analyzers off: " + RATE + " wall");
+        figure("^import, analyzers on: +" + RATE + " wall");
+        figure("^ratio on/off of the medians: [\\d.]+ wall, [\\d.]+ CPU");
+        figure("^analyzers alone .*: [\\d.]+ us per record");
+    }
+
+    @Test
+    void httpThroughTheRealServer() {
+        assertEquals(0, run("http", "--lines", "5000", "--requests", "10"));
+        figure("GET /api/findings\\?state=active +p50 +[\\d.]+ ms .*\\(10 requests\\)");
+        figure("GET /api/calls/\\{Call-ID\\} +p50 +[\\d.]+ ms");
+        figure("CallView.lookup \\(in-process\\) +p50 +[\\d.]+ ms");
+    }
+
+    /** Our UDP and TCP receiver and import; beside them Debian's rsyslogd when it is installed. */
+    @Test
+    void receive() {
+        boolean rsyslog = onPath("rsyslogd");
+        List<String> args = new ArrayList<>(List.of("receive", "--rates", "500", "--seconds", "1",
+                "--latency-rate", "0", "--import-lines", "2000"));
+        if (!rsyslog) {
+            args.add("--no-rsyslog");
+        }
+        assertEquals(0, run(args.toArray(String[]::new)));
+        Matcher udp = figure("^\\| cmsdoctor UDP \\| 500 \\| (\\d+) \\| (\\d+) \\| (\\d+) \\|");
+        assertEquals(500, Long.parseLong(udp.group(1)), output());
+        assertTrue(Long.parseLong(udp.group(3)) > 0, "nothing indexed:\n" + output());
+        figure("^\\| cmsdoctor TCP \\(max, 2 conns\\) \\| max \\| \\d+ \\| \\d+ \\| \\d+ \\|");
+        figure("^TCP sustained \\d+ lines/s; import \\d+ lines/s; ratio [\\d.]+");
+        if (rsyslog) {
+            Matcher baseline = figure("^\\| rsyslogd UDP -> file \\(baseline\\) \\| 500 \\| (\\d+) \\| (\\d+) \\|");
+            assertTrue(Long.parseLong(baseline.group(2)) > 0, "rsyslogd wrote nothing:\n" + output());
+        }
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertEquals(2, run());
+        assertEquals(2, run("nothing"));
+        assertEquals(2, run("parse", "--lines", "many"));
+        assertEquals(2, run("parse", "--rounds", "3"));
+        assertEquals(2, run("parse", "extra"));
+        assertEquals(2, run("lookup", "--sip-trace", "maybe"));
+        assertEquals(2, run("receive", "--rates", "fast"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Usage: cmsdoctor bench"));
+        assertEquals(0, run("receive", "--help"));
+        assertTrue(output().contains("--rates=R1,R2,...|none"), output());
+    }
+
+    private static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return Files.isExecutable(Path.of("/usr/sbin", program));
+    }
+}
