@@ -37,26 +37,32 @@ public final class RuleSet {
 
     /** The rules packaged in the jar under {@code rules/} (copied there from the repository's {@code rules/}). */
     public static RuleSet builtin() {
-        URL url = RuleSet.class.getClassLoader().getResource("rules");
-        if (url == null) {
-            return empty();
-        }
         try {
-            URI uri = url.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                } catch (FileSystemAlreadyExistsException e) {
-                    fs = FileSystems.getFileSystem(uri);
-                }
-                return load(fs.getPath("rules"), "rules/");
-            }
-            return load(Path.of(uri), "rules/");
+            Path dir = builtinFolder("rules");
+            return dir == null ? empty() : load(dir, "rules/");
         } catch (IOException | URISyntaxException e) {
             return new RuleSet(new LinkedHashMap<>(), List.of(new RuleProblem("rules/", 0,
                     "cannot list the built-in rules: " + e.getMessage())));
         }
+    }
+
+    /** A folder packaged on the class path (in the jar or, in tests, on disk); null when absent. */
+    static Path builtinFolder(String name) throws IOException, URISyntaxException {
+        URL url = RuleSet.class.getClassLoader().getResource(name);
+        if (url == null) {
+            return null;
+        }
+        URI uri = url.toURI();
+        if (!"jar".equals(uri.getScheme())) {
+            return Path.of(uri);
+        }
+        FileSystem fs;
+        try {
+            fs = FileSystems.newFileSystem(uri, Map.of());
+        } catch (FileSystemAlreadyExistsException e) {
+            fs = FileSystems.getFileSystem(uri);
+        }
+        return fs.getPath(name);
     }
 
     /** The built-in rules, with those of {@code dir} added or replacing them by id; null dir for none. */
