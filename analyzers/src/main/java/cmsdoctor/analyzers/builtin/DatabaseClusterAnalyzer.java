@@ -1,8 +1,6 @@
 package cmsdoctor.analyzers.builtin;
 
 import cmsdoctor.analyzers.Analyzer;
-import cmsdoctor.analyzers.AnalyzerContext;
-import cmsdoctor.analyzers.AnalyzerFactory;
 import cmsdoctor.analyzers.Detection;
 import cmsdoctor.analyzers.Reporter;
 import cmsdoctor.analyzers.RuleInfo;
@@ -113,25 +111,9 @@ public final class DatabaseClusterAnalyzer implements Analyzer {
     }
 
     /** One instance for the whole cluster. */
-    public static final class Factory implements AnalyzerFactory {
-        @Override
-        public String name() {
-            return "database-cluster";
-        }
-
-        @Override
-        public Stage stage() {
-            return Stage.CLUSTER;
-        }
-
-        @Override
-        public List<RuleInfo> rules(AnalyzerContext context) {
-            return List.of(CLUSTER);
-        }
-
-        @Override
-        public Analyzer create(AnalyzerContext context) {
-            return new DatabaseClusterAnalyzer();
+    public static final class Factory extends BuiltinFactory {
+        public Factory() {
+            super("database-cluster", Stage.CLUSTER, DatabaseClusterAnalyzer::new, CLUSTER);
         }
     }
 }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The loaded example files of the Java analyzers' rules ({@code rules/analyzers/*.yaml}), by
@@ -33,27 +32,27 @@ import java.util.stream.Stream;
  *       Mar 18 14:24:01.140 user.info cms1 host:server: INFO : call 7: falling back to unencrypted control connection...
  * </pre>
  * Each list item is one excerpt (a block of lines read together); each is checked on its own.
+ *
+ * @param examples every example file read, in file name order
+ * @param problems files that could not be read, each with file, line and reason
  */
-public final class AnalyzerExamples {
+public record AnalyzerExamples(List<AnalyzerExample> examples, List<RuleProblem> problems) {
 
     private static final Set<String> KEYS = Set.of("id", "analyzer", "examples");
     private static final Set<String> EXAMPLE_KEYS = Set.of("fires", "nearMiss");
 
-    private final Map<String, AnalyzerExample> byId;
-    private final List<RuleProblem> problems;
-
-    private AnalyzerExamples(Map<String, AnalyzerExample> byId, List<RuleProblem> problems) {
-        this.byId = byId;
-        this.problems = List.copyOf(problems);
+    public AnalyzerExamples {
+        examples = List.copyOf(examples);
+        problems = List.copyOf(problems);
     }
 
     /** The example files packaged in the jar under {@code rules/analyzers/}. */
     public static AnalyzerExamples builtin() {
         try {
             Path dir = RuleSet.builtinFolder("rules/analyzers");
-            return dir == null ? new AnalyzerExamples(Map.of(), List.of()) : load(dir, "rules/analyzers/");
+            return dir == null ? new AnalyzerExamples(List.of(), List.of()) : load(dir, "rules/analyzers/");
         } catch (IOException | URISyntaxException e) {
-            return new AnalyzerExamples(Map.of(), List.of(new RuleProblem("rules/analyzers/", 0,
+            return new AnalyzerExamples(List.of(), List.of(new RuleProblem("rules/analyzers/", 0,
                     "cannot list the built-in analyzer examples: " + e.getMessage())));
         }
     }
@@ -63,14 +62,9 @@ public final class AnalyzerExamples {
         Map<String, AnalyzerExample> byId = new LinkedHashMap<>();
         List<RuleProblem> problems = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
-            return new AnalyzerExamples(byId, problems);
+            return new AnalyzerExamples(List.copyOf(byId.values()), problems);
         }
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml"))
-                    .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
-        }
-        for (Path f : files) {
+        for (Path f : RuleSet.yamlFiles(dir)) {
             String name = label + f.getFileName();
             AnalyzerExample ex = parse(name, Files.readString(f, StandardCharsets.UTF_8), problems);
             if (ex != null) {
@@ -80,7 +74,7 @@ public final class AnalyzerExamples {
                 }
             }
         }
-        return new AnalyzerExamples(byId, problems);
+        return new AnalyzerExamples(List.copyOf(byId.values()), problems);
     }
 
     /** Reads one file; null (with its problems added) when it cannot be used. */
@@ -156,16 +150,9 @@ public final class AnalyzerExamples {
         return 0;
     }
 
-    public List<AnalyzerExample> examples() {
-        return List.copyOf(byId.values());
-    }
-
+    /** The examples of one rule id, or empty. */
     public Optional<AnalyzerExample> get(String id) {
-        return Optional.ofNullable(byId.get(id));
+        return examples().stream().filter(e -> e.ruleId().equals(id)).findFirst();
     }
 
-    /** Files that could not be read, each with file, line and reason. */
-    public List<RuleProblem> problems() {
-        return problems;
-    }
 }

@@ -73,11 +73,7 @@ public final class RuleSet {
 
     /** Every {@code *.yaml} / {@code *.yml} file of a folder, in name order. */
     public static RuleSet load(Path dir, String label) throws IOException {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).sorted(
-                    (a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
-        }
+        List<Path> files = yamlFiles(dir);
         RuleParser parser = new RuleParser();
         Map<String, Rule> byId = new LinkedHashMap<>();
         List<RuleProblem> problems = new ArrayList<>();
@@ -93,6 +89,14 @@ public final class RuleSet {
             }
         }
         return new RuleSet(byId, problems);
+    }
+
+    /** The {@code *.yaml} / {@code *.yml} files directly in a folder, in name order. */
+    static List<Path> yamlFiles(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).sorted(
+                    (a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
+        }
     }
 
     /** This set with {@code other}'s rules added, replacing any with the same id. */
