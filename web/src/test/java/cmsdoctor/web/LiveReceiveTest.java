@@ -58,6 +58,7 @@ class LiveReceiveTest {
                 assertEquals(1, sources.get("hosts").get(0).get("lines").asInt());
                 assertTrue(http.get("/metrics").body().contains("cmsdoctor_source_lines_total{"));
                 assertTrue(Http.json(http.get("/api/health")).get("live").asBoolean());
+                assertEquals(0, sources.get("alarms").size(), "a sender that just spoke raises no alarm: " + sources);
             } finally {
                 server.stop();
             }
@@ -83,12 +84,16 @@ class LiveReceiveTest {
                     Thread.sleep(100);
                     alarms = Http.json(http.get("/api/sources")).get("alarms");
                 }
-                assertTrue(alarms.toString().contains("silent"), String.valueOf(alarms));
+                assertEquals("RCV-SILENT", alarms.get(0).get("code").asText(), String.valueOf(alarms));
+                assertTrue(alarms.get(0).get("text").asText().contains("silent"), String.valueOf(alarms));
+                assertEquals("[\"RCV-SILENT\"]", Http.json(http.get("/api/health")).get("alarms").toString());
+                assertTrue(http.get("/metrics").body().contains("cmsdoctor_receiver_alarm{code=\"RCV-SILENT\"} 1\n"));
                 browser.driver.get("http://127.0.0.1:" + server.port() + "/");
                 WebElement banner = new WebDriverWait(browser.driver, Duration.ofSeconds(30))
                         .until(d -> d.findElements(By.id("banner-0")).isEmpty() ? null : d.findElement(By.id("banner-0")));
                 assertTrue(banner.getText().contains("cms2") && banner.getText().contains("silent"), banner.getText());
                 assertTrue(banner.getText().contains("syslog enable"), "the banner says what to check: " + banner.getText());
+                assertEquals("RCV-SILENT", banner.getAttribute("data-code"));
                 WebElement node = browser.driver.findElement(By.cssSelector("#nodes tr.silent"));
                 assertTrue(node.getText().startsWith("cms2"), node.getText());
                 browser.screenshot("overview-live");

@@ -1,8 +1,6 @@
 package cmsdoctor.analyzers.builtin;
 
 import cmsdoctor.analyzers.Analyzer;
-import cmsdoctor.analyzers.AnalyzerContext;
-import cmsdoctor.analyzers.AnalyzerFactory;
 import cmsdoctor.analyzers.Detection;
 import cmsdoctor.analyzers.Reporter;
 import cmsdoctor.analyzers.RuleInfo;
@@ -102,20 +100,9 @@ public final class ApiAuthAnalyzer implements Analyzer {
     }
 
     /** One instance per call bridge. */
-    public static final class Factory implements AnalyzerFactory {
-        @Override
-        public String name() {
-            return "api-auth";
-        }
-
-        @Override
-        public List<RuleInfo> rules(AnalyzerContext context) {
-            return List.of(BURST);
-        }
-
-        @Override
-        public Analyzer create(AnalyzerContext context) {
-            return new ApiAuthAnalyzer();
+    public static final class Factory extends BuiltinFactory {
+        public Factory() {
+            super("api-auth", Stage.HOST, ApiAuthAnalyzer::new, BURST);
         }
     }
 }

@@ -1,8 +1,6 @@
 package cmsdoctor.analyzers.builtin;
 
 import cmsdoctor.analyzers.Analyzer;
-import cmsdoctor.analyzers.AnalyzerContext;
-import cmsdoctor.analyzers.AnalyzerFactory;
 import cmsdoctor.analyzers.Detection;
 import cmsdoctor.analyzers.Reporter;
 import cmsdoctor.analyzers.RuleInfo;
@@ -146,20 +144,9 @@ public final class CallOutcomeAnalyzer implements Analyzer {
     }
 
     /** One instance per call bridge: call numbers are per process. */
-    public static final class Factory implements AnalyzerFactory {
-        @Override
-        public String name() {
-            return "call-outcome";
-        }
-
-        @Override
-        public List<RuleInfo> rules(AnalyzerContext context) {
-            return List.of(NOT_MATCHED, NO_PROVISIONAL);
-        }
-
-        @Override
-        public Analyzer create(AnalyzerContext context) {
-            return new CallOutcomeAnalyzer();
+    public static final class Factory extends BuiltinFactory {
+        public Factory() {
+            super("call-outcome", Stage.HOST, CallOutcomeAnalyzer::new, NOT_MATCHED, NO_PROVISIONAL);
         }
     }
 }

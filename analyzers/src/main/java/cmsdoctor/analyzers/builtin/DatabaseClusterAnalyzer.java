@@ -1,8 +1,6 @@
 package cmsdoctor.analyzers.builtin;
 
 import cmsdoctor.analyzers.Analyzer;
-import cmsdoctor.analyzers.AnalyzerContext;
-import cmsdoctor.analyzers.AnalyzerFactory;
 import cmsdoctor.analyzers.Detection;
 import cmsdoctor.analyzers.Reporter;
 import cmsdoctor.analyzers.RuleInfo;
@@ -30,7 +28,10 @@ public final class DatabaseClusterAnalyzer implements Analyzer {
             List.of("https://www.cisco.com/c/en/us/support/docs/conferencing/meeting-server/213866-configure-cms-database-clustering.html"),
             null);
 
-    private static final Pattern HEALTH = Pattern.compile("Health check (\\S+?): error \\(up = \\d+\\): (.*)$");
+    // MULTILINE: the parser turns sfpool's "|" separators into newlines, and the reason is the first line
+    // ("could not connect to server: Connection refused |#011Is the server running ...")
+    private static final Pattern HEALTH = Pattern.compile("Health check (\\S+?): error \\(up = \\d+\\): (.*)$",
+            Pattern.MULTILINE);
     private static final Pattern NODE_DOWN = Pattern.compile("^\\s*([\\w.:-]+)\\s+:\\s+Disconnected\\b");
     private static final Pattern UNRESOLVED = Pattern.compile("could not translate host name \"([^\"]+)\"");
 
@@ -67,7 +68,7 @@ public final class DatabaseClusterAnalyzer implements Analyzer {
     }
 
     private static String reason(String text) {
-        String first = text.split("\\|")[0].trim();
+        String first = text.split("[|\\n]")[0].trim();
         Matcher u = UNRESOLVED.matcher(first);
         if (u.find()) {
             return "the name " + u.group(1) + " does not resolve";
@@ -110,25 +111,9 @@ public final class DatabaseClusterAnalyzer implements Analyzer {
     }
 
     /** One instance for the whole cluster. */
-    public static final class Factory implements AnalyzerFactory {
-        @Override
-        public String name() {
-            return "database-cluster";
-        }
-
-        @Override
-        public Stage stage() {
-            return Stage.CLUSTER;
-        }
-
-        @Override
-        public List<RuleInfo> rules(AnalyzerContext context) {
-            return List.of(CLUSTER);
-        }
-
-        @Override
-        public Analyzer create(AnalyzerContext context) {
-            return new DatabaseClusterAnalyzer();
+    public static final class Factory extends BuiltinFactory {
+        public Factory() {
+            super("database-cluster", Stage.CLUSTER, DatabaseClusterAnalyzer::new, CLUSTER);
         }
     }
 }

@@ -1,8 +1,6 @@
 package cmsdoctor.analyzers.builtin;
 
 import cmsdoctor.analyzers.Analyzer;
-import cmsdoctor.analyzers.AnalyzerContext;
-import cmsdoctor.analyzers.AnalyzerFactory;
 import cmsdoctor.analyzers.Detection;
 import cmsdoctor.analyzers.Reporter;
 import cmsdoctor.analyzers.RuleInfo;
@@ -117,20 +115,9 @@ public final class IceAnalyzer implements Analyzer {
     }
 
     /** One instance per call bridge. */
-    public static final class Factory implements AnalyzerFactory {
-        @Override
-        public String name() {
-            return "ice";
-        }
-
-        @Override
-        public List<RuleInfo> rules(AnalyzerContext context) {
-            return List.of(ICE_FAILURE, PRIVATE_SDP);
-        }
-
-        @Override
-        public Analyzer create(AnalyzerContext context) {
-            return new IceAnalyzer();
+    public static final class Factory extends BuiltinFactory {
+        public Factory() {
+            super("ice", Stage.HOST, IceAnalyzer::new, ICE_FAILURE, PRIVATE_SDP);
         }
     }
 }

@@ -1,8 +1,6 @@
 package cmsdoctor.analyzers.builtin;
 
 import cmsdoctor.analyzers.Analyzer;
-import cmsdoctor.analyzers.AnalyzerContext;
-import cmsdoctor.analyzers.AnalyzerFactory;
 import cmsdoctor.analyzers.Detection;
 import cmsdoctor.analyzers.Evidence;
 import cmsdoctor.analyzers.Reporter;
@@ -105,25 +103,9 @@ public final class MissingInformationAnalyzer implements Analyzer {
     }
 
     /** One instance for the whole input. */
-    public static final class Factory implements AnalyzerFactory {
-        @Override
-        public String name() {
-            return "missing-information";
-        }
-
-        @Override
-        public Stage stage() {
-            return Stage.CLUSTER;
-        }
-
-        @Override
-        public List<RuleInfo> rules(AnalyzerContext context) {
-            return List.of(NO_SIP_TRACE, PARTIAL_CLUSTER);
-        }
-
-        @Override
-        public Analyzer create(AnalyzerContext context) {
-            return new MissingInformationAnalyzer();
+    public static final class Factory extends BuiltinFactory {
+        public Factory() {
+            super("missing-information", Stage.CLUSTER, MissingInformationAnalyzer::new, NO_SIP_TRACE, PARTIAL_CLUSTER);
         }
     }
 }

@@ -1,8 +1,6 @@
 package cmsdoctor.analyzers.builtin;
 
 import cmsdoctor.analyzers.Analyzer;
-import cmsdoctor.analyzers.AnalyzerContext;
-import cmsdoctor.analyzers.AnalyzerFactory;
 import cmsdoctor.analyzers.Detection;
 import cmsdoctor.analyzers.Reporter;
 import cmsdoctor.analyzers.RuleInfo;
@@ -65,20 +63,9 @@ public final class SchedulerC2wAnalyzer implements Analyzer {
     }
 
     /** One instance per scheduler node. */
-    public static final class Factory implements AnalyzerFactory {
-        @Override
-        public String name() {
-            return "scheduler-c2w";
-        }
-
-        @Override
-        public List<RuleInfo> rules(AnalyzerContext context) {
-            return List.of(NO_C2W);
-        }
-
-        @Override
-        public Analyzer create(AnalyzerContext context) {
-            return new SchedulerC2wAnalyzer();
+    public static final class Factory extends BuiltinFactory {
+        public Factory() {
+            super("scheduler-c2w", Stage.HOST, SchedulerC2wAnalyzer::new, NO_C2W);
         }
     }
 }

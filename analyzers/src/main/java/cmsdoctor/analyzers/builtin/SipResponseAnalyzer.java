@@ -1,8 +1,6 @@
 package cmsdoctor.analyzers.builtin;
 
 import cmsdoctor.analyzers.Analyzer;
-import cmsdoctor.analyzers.AnalyzerContext;
-import cmsdoctor.analyzers.AnalyzerFactory;
 import cmsdoctor.analyzers.Detection;
 import cmsdoctor.analyzers.Reporter;
 import cmsdoctor.analyzers.RuleInfo;
@@ -60,20 +58,9 @@ public final class SipResponseAnalyzer implements Analyzer {
     }
 
     /** One instance per call bridge. */
-    public static final class Factory implements AnalyzerFactory {
-        @Override
-        public String name() {
-            return "sip-responses";
-        }
-
-        @Override
-        public List<RuleInfo> rules(AnalyzerContext context) {
-            return List.of(ERROR_RESPONSE);
-        }
-
-        @Override
-        public Analyzer create(AnalyzerContext context) {
-            return new SipResponseAnalyzer();
+    public static final class Factory extends BuiltinFactory {
+        public Factory() {
+            super("sip-responses", Stage.HOST, SipResponseAnalyzer::new, ERROR_RESPONSE);
         }
     }
 }

@@ -1,8 +1,6 @@
 package cmsdoctor.analyzers.builtin;
 
 import cmsdoctor.analyzers.Analyzer;
-import cmsdoctor.analyzers.AnalyzerContext;
-import cmsdoctor.analyzers.AnalyzerFactory;
 import cmsdoctor.analyzers.Detection;
 import cmsdoctor.analyzers.Evidence;
 import cmsdoctor.analyzers.Reporter;
@@ -111,20 +109,9 @@ public final class StreamerRetryAnalyzer implements Analyzer {
     }
 
     /** One instance per streamer node. */
-    public static final class Factory implements AnalyzerFactory {
-        @Override
-        public String name() {
-            return "streamer-retry";
-        }
-
-        @Override
-        public List<RuleInfo> rules(AnalyzerContext context) {
-            return List.of(GAVE_UP);
-        }
-
-        @Override
-        public Analyzer create(AnalyzerContext context) {
-            return new StreamerRetryAnalyzer();
+    public static final class Factory extends BuiltinFactory {
+        public Factory() {
+            super("streamer-retry", Stage.HOST, StreamerRetryAnalyzer::new, GAVE_UP);
         }
     }
 }

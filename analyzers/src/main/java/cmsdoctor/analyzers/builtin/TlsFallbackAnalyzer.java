@@ -1,8 +1,6 @@
 package cmsdoctor.analyzers.builtin;
 
 import cmsdoctor.analyzers.Analyzer;
-import cmsdoctor.analyzers.AnalyzerContext;
-import cmsdoctor.analyzers.AnalyzerFactory;
 import cmsdoctor.analyzers.Detection;
 import cmsdoctor.analyzers.Reporter;
 import cmsdoctor.analyzers.RuleInfo;
@@ -97,20 +95,9 @@ public final class TlsFallbackAnalyzer implements Analyzer {
     }
 
     /** One instance per call bridge. */
-    public static final class Factory implements AnalyzerFactory {
-        @Override
-        public String name() {
-            return "tls-fallback";
-        }
-
-        @Override
-        public List<RuleInfo> rules(AnalyzerContext context) {
-            return List.of(FALLBACK);
-        }
-
-        @Override
-        public Analyzer create(AnalyzerContext context) {
-            return new TlsFallbackAnalyzer();
+    public static final class Factory extends BuiltinFactory {
+        public Factory() {
+            super("tls-fallback", Stage.HOST, TlsFallbackAnalyzer::new, FALLBACK);
         }
     }
 }

@@ -1,5 +1,11 @@
 package cmsdoctor.analyzers.job;
 
+import cmsdoctor.analyzers.AnalyzerContext;
+import cmsdoctor.analyzers.AnalyzerFactory;
+import cmsdoctor.analyzers.rules.AnalyzerExample;
+import cmsdoctor.analyzers.rules.AnalyzerExampleCheck;
+import cmsdoctor.analyzers.rules.AnalyzerExamples;
+import cmsdoctor.analyzers.rules.ExampleCoverage;
 import cmsdoctor.analyzers.rules.Rule;
 import cmsdoctor.analyzers.rules.RuleCheck;
 import cmsdoctor.analyzers.rules.RuleProblem;
@@ -47,10 +53,39 @@ public final class RulesCheckJob {
                         + " must match, " + rule.mustNotMatch().size() + " must not)");
             }
         }
+        problems.addAll(javaRuleExamples(dir, set, out));
         for (RuleProblem p : problems) {
             out.println("FAIL  " + p);
         }
         out.println(set.rules().size() + " rules loaded, " + problems.size() + " problem(s)");
         return problems.isEmpty() && !set.rules().isEmpty() ? 0 : 1;
+    }
+
+    /**
+     * The Java analyzers' examples ({@code analyzers/} beside the rule files), and every rule id without
+     * examples; a folder with no {@code analyzers/} is a folder of YAML rules only.
+     */
+    private static List<RuleProblem> javaRuleExamples(Path dir, RuleSet set, PrintStream out) {
+        AnalyzerExamples examples;
+        try {
+            examples = dir == null ? AnalyzerExamples.builtin() : AnalyzerExamples.load(dir.resolve("analyzers"), dir + "/analyzers/");
+        } catch (IOException e) {
+            return List.of(new RuleProblem(dir + "/analyzers/", 0, "cannot read: " + e.getMessage()));
+        }
+        if (dir != null && !Files.isDirectory(dir.resolve("analyzers"))) {
+            return List.of();
+        }
+        AnalyzerContext context = AnalyzerContext.of(set);
+        List<RuleProblem> problems = new ArrayList<>(examples.problems());
+        for (AnalyzerExample ex : examples.examples()) {
+            List<RuleProblem> failed = AnalyzerExampleCheck.check(ex, AnalyzerFactory.installed(), context);
+            problems.addAll(failed);
+            if (failed.isEmpty()) {
+                out.println("ok    " + ex.ruleId() + "  (analyzer " + ex.analyzer() + ", " + ex.fires().size()
+                        + " firing, " + ex.nearMisses().size() + " near miss)");
+            }
+        }
+        problems.addAll(ExampleCoverage.missing(set, examples, AnalyzerFactory.installed(), context));
+        return problems;
     }
 }

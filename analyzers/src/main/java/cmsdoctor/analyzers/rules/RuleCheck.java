@@ -1,14 +1,11 @@
 package cmsdoctor.analyzers.rules;
 
-import cmsdoctor.analyzers.Detection;
-import cmsdoctor.analyzers.Findings;
-import cmsdoctor.analyzers.Reporter;
 import cmsdoctor.ingest.RecordSink;
 import cmsdoctor.ingest.parse.LogParser;
 import cmsdoctor.ingest.parse.ParseOptions;
 import cmsdoctor.ingest.record.LogEvent;
+import cmsdoctor.ingest.record.LogRecord;
 
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +40,12 @@ public final class RuleCheck {
                 problems.add(new RuleProblem(rule.file(), ex.fileLine(), rule.id() + ": mustNotMatch line matches"));
             }
         }
+        if (rule.mustMatch().isEmpty()) {
+            problems.add(new RuleProblem(rule.file(), 0, rule.id() + ": no example under mustMatch"));
+        }
+        if (rule.mustNotMatch().isEmpty()) {
+            problems.add(new RuleProblem(rule.file(), 0, rule.id() + ": no near miss under mustNotMatch"));
+        }
         if (problems.isEmpty() && fired(rule, all) == 0) {
             problems.add(new RuleProblem(rule.file(), rule.mustMatch().isEmpty() ? 0 : rule.mustMatch().get(0).fileLine(),
                     rule.id() + ": the mustMatch lines together do not reach the threshold of " + rule.threshold()));
@@ -52,36 +55,31 @@ public final class RuleCheck {
 
     /** How many sightings the rule raises over these events. */
     static int fired(Rule rule, List<LogEvent> events) {
-        int[] count = {0};
-        Findings counter = new Findings() {
-            @Override
-            public void raise(String origin, Detection detection) {
-                count[0]++;
-            }
-
-            @Override
-            public void resolve(String ruleId, String subject, OffsetDateTime at) {}
-        };
-        RuleAnalyzer analyzer = new RuleAnalyzer(List.of(rule));
-        Reporter reporter = new Reporter(counter, "rules-check");
-        for (LogEvent e : events) {
-            analyzer.accept(e, reporter);
-        }
-        return count[0];
+        return (int) AnalyzerExampleCheck.run(new RuleAnalyzer(List.of(rule)), List.copyOf(events)).of(rule.id());
     }
 
     /** Parses one example line as an input of its own. */
     static List<LogEvent> parse(String line) {
         List<LogEvent> events = new ArrayList<>();
-        RecordSink sink = (origin, record) -> {
-            if (record instanceof LogEvent e) {
+        for (LogRecord r : parseAll(List.of(line))) {
+            if (r instanceof LogEvent e) {
                 events.add(e);
             }
-        };
-        LogParser parser = new LogParser(new ParseOptions(EXAMPLE_YEAR, ZoneOffset.UTC, null), "rules-check", sink);
-        parser.line("example", 1, line);
-        parser.finish();
+        }
         return events;
+    }
+
+    /** Parses example lines as one input (SIP trace lines become SIP messages), in the examples' year and UTC. */
+    static List<LogRecord> parseAll(List<String> lines) {
+        List<LogRecord> records = new ArrayList<>();
+        RecordSink sink = (origin, record) -> records.add(record);
+        LogParser parser = new LogParser(new ParseOptions(EXAMPLE_YEAR, ZoneOffset.UTC, null), "rules-check", sink);
+        long n = 0;
+        for (String line : lines) {
+            parser.line("example", ++n, line);
+        }
+        parser.finish();
+        return records;
     }
 
     private static String describe(List<LogEvent> events) {

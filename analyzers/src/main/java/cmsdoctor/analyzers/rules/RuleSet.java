@@ -37,26 +37,32 @@ public final class RuleSet {
 
     /** The rules packaged in the jar under {@code rules/} (copied there from the repository's {@code rules/}). */
     public static RuleSet builtin() {
-        URL url = RuleSet.class.getClassLoader().getResource("rules");
-        if (url == null) {
-            return empty();
-        }
         try {
-            URI uri = url.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                } catch (FileSystemAlreadyExistsException e) {
-                    fs = FileSystems.getFileSystem(uri);
-                }
-                return load(fs.getPath("rules"), "rules/");
-            }
-            return load(Path.of(uri), "rules/");
+            Path dir = builtinFolder("rules");
+            return dir == null ? empty() : load(dir, "rules/");
         } catch (IOException | URISyntaxException e) {
             return new RuleSet(new LinkedHashMap<>(), List.of(new RuleProblem("rules/", 0,
                     "cannot list the built-in rules: " + e.getMessage())));
         }
+    }
+
+    /** A folder packaged on the class path (in the jar or, in tests, on disk); null when absent. */
+    static Path builtinFolder(String name) throws IOException, URISyntaxException {
+        URL url = RuleSet.class.getClassLoader().getResource(name);
+        if (url == null) {
+            return null;
+        }
+        URI uri = url.toURI();
+        if (!"jar".equals(uri.getScheme())) {
+            return Path.of(uri);
+        }
+        FileSystem fs;
+        try {
+            fs = FileSystems.newFileSystem(uri, Map.of());
+        } catch (FileSystemAlreadyExistsException e) {
+            fs = FileSystems.getFileSystem(uri);
+        }
+        return fs.getPath(name);
     }
 
     /** The built-in rules, with those of {@code dir} added or replacing them by id; null dir for none. */
@@ -67,11 +73,7 @@ public final class RuleSet {
 
     /** Every {@code *.yaml} / {@code *.yml} file of a folder, in name order. */
     public static RuleSet load(Path dir, String label) throws IOException {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).sorted(
-                    (a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
-        }
+        List<Path> files = yamlFiles(dir);
         RuleParser parser = new RuleParser();
         Map<String, Rule> byId = new LinkedHashMap<>();
         List<RuleProblem> problems = new ArrayList<>();
@@ -87,6 +89,14 @@ public final class RuleSet {
             }
         }
         return new RuleSet(byId, problems);
+    }
+
+    /** The {@code *.yaml} / {@code *.yml} files directly in a folder, in name order. */
+    static List<Path> yamlFiles(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).sorted(
+                    (a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
+        }
     }
 
     /** This set with {@code other}'s rules added, replacing any with the same id. */

@@ -32,7 +32,7 @@ public final class Receiver implements AutoCloseable {
     private ReceivePipeline pipeline;
     private Retention retention;
     private ScheduledExecutorService timers;
-    private volatile String journalTrouble;
+    private volatile ReceiverAlarm journalTrouble;
     private boolean closed;
 
     public Receiver(ReceiverOptions options, DurableSink sink) {
@@ -127,7 +127,7 @@ public final class Receiver implements AutoCloseable {
     /** The state now, with alarms. */
     public ReceiverHealth health() {
         List<ReceiverHealth.Listener> listeners = new ArrayList<>();
-        List<String> alarms = new ArrayList<>();
+        List<ReceiverAlarm> alarms = new ArrayList<>();
         for (SyslogSource s : sources) {
             long kernel = s instanceof UdpSyslogSource ? kernelDrops.drops(s.port()) : 0;
             TcpSyslogSource tcp = s instanceof TcpSyslogSource t ? t : null;
@@ -135,23 +135,25 @@ public final class Receiver implements AutoCloseable {
             listeners.add(new ReceiverHealth.Listener(s.name(), s.port(), s.drops(), kernel,
                     tcp == null ? 0 : tcp.connections(), refused, tcp == null ? 0 : tcp.failedHandshakes()));
             if (refused > 0) {
-                alarms.add(s.name() + " refused " + refused + " connections at the cap of " + options.maxConnections());
+                alarms.add(new ReceiverAlarm(ReceiverAlarm.Code.CONNECTIONS_REFUSED, s.name() + " refused " + refused
+                        + " connections at the cap of " + options.maxConnections()));
             }
             if (s.drops() + kernel > 0) {
-                alarms.add(s.name() + " lost " + s.drops() + " frames (queue full) and " + kernel
-                        + " datagrams (kernel buffer full)");
+                alarms.add(new ReceiverAlarm(ReceiverAlarm.Code.UDP_DROPS, s.name() + " lost " + s.drops()
+                        + " frames (queue full) and " + kernel + " datagrams (kernel buffer full)"));
             }
         }
         List<SourceStats> stats = health.snapshot();
         for (SourceStats s : stats) {
             if (s.silent()) {
-                alarms.add("source " + s.sender() + (s.hostName() == null ? "" : " (" + s.hostName() + ")")
-                        + " on " + s.listener() + " silent since " + s.lastSeen());
+                alarms.add(new ReceiverAlarm(ReceiverAlarm.Code.SILENT, "source " + s.sender()
+                        + (s.hostName() == null ? "" : " (" + s.hostName() + ")") + " on " + s.listener()
+                        + " silent since " + s.lastSeen()));
             }
         }
-        addIfSet(alarms, queue == null ? null : queue.journalTrouble());
+        addIfSet(alarms, ReceiverAlarm.Code.JOURNAL_FAILED, queue == null ? null : queue.journalTrouble());
         addIfSet(alarms, journalTrouble);
-        addIfSet(alarms, pipeline == null ? null : pipeline.storeTrouble());
+        addIfSet(alarms, ReceiverAlarm.Code.STORE_FAILED, pipeline == null ? null : pipeline.storeTrouble());
         addIfSet(alarms, retention == null ? null : retention.alarm());
         return new ReceiverHealth(listeners, queue == null ? 0 : queue.size(),
                 journal == null ? 0 : journal.lastSeq(), sink.committedSeq(), stats, alarms);
@@ -196,7 +198,7 @@ public final class Receiver implements AutoCloseable {
             journal.flush();
             journalTrouble = null;
         } catch (IOException e) {
-            journalTrouble = "journal flush failed: " + e.getMessage();
+            journalTrouble = new ReceiverAlarm(ReceiverAlarm.Code.JOURNAL_FAILED, "journal flush failed: " + e.getMessage());
         }
     }
 
@@ -204,7 +206,7 @@ public final class Receiver implements AutoCloseable {
         try {
             journal.sync();
         } catch (IOException e) {
-            journalTrouble = "journal sync failed: " + e.getMessage();
+            journalTrouble = new ReceiverAlarm(ReceiverAlarm.Code.JOURNAL_FAILED, "journal sync failed: " + e.getMessage());
         }
     }
 
@@ -212,13 +214,20 @@ public final class Receiver implements AutoCloseable {
         try {
             retention.run(Instant.now());
         } catch (IOException | RuntimeException e) {
-            journalTrouble = "retention failed: " + e.getMessage();
+            journalTrouble = new ReceiverAlarm(ReceiverAlarm.Code.RETENTION_FAILED, "retention failed: " + e.getMessage());
         }
     }
 
-    private static void addIfSet(List<String> list, String value) {
-        if (value != null) {
-            list.add(value);
+    private static void addIfSet(List<ReceiverAlarm> list, ReceiverAlarm alarm) {
+        if (alarm != null) {
+            list.add(alarm);
+        }
+    }
+
+    /** Journal and store troubles are kept as text where they happen; their code is where they come from. */
+    private static void addIfSet(List<ReceiverAlarm> list, ReceiverAlarm.Code code, String text) {
+        if (text != null) {
+            list.add(new ReceiverAlarm(code, text));
         }
     }
 }

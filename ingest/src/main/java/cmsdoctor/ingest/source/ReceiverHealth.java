@@ -10,10 +10,10 @@ import java.util.List;
  * @param acceptedSeq  journal sequence of the last accepted frame
  * @param committedSeq journal sequence of the last store commit (searchable up to here)
  * @param sources      per-sender statistics
- * @param alarms       human-readable problems now: silent sources, UDP drops, disk, store
+ * @param alarms       problems now (silent sources, UDP drops, disk, store), each with its stable code
  */
 public record ReceiverHealth(List<Listener> listeners, int queued, long acceptedSeq, long committedSeq,
-                             List<SourceStats> sources, List<String> alarms) {
+                             List<SourceStats> sources, List<ReceiverAlarm> alarms) {
 
     /**
      * One listener.
@@ -40,6 +40,10 @@ public record ReceiverHealth(List<Listener> listeners, int queued, long accepted
         b.append("cmsdoctor_receiver_committed_seq ").append(committedSeq).append('\n');
         metric(b, "cmsdoctor_receiver_alarms", "gauge", "Alarms raised now.");
         b.append("cmsdoctor_receiver_alarms ").append(alarms.size()).append('\n');
+        metric(b, "cmsdoctor_receiver_alarm", "gauge", "Alarms raised now, by stable code (RCV-...).");
+        for (ReceiverAlarm.Code code : ReceiverAlarm.Code.values()) {
+            sample(b, "cmsdoctor_receiver_alarm", "code", code.id(), alarms.stream().filter(a -> a.code() == code).count());
+        }
         metric(b, "cmsdoctor_listener_drops_total", "counter", "Frames the listener dropped (queue full).");
         listeners.forEach(l -> sample(b, "cmsdoctor_listener_drops_total", "listener", l.name(), l.drops()));
         metric(b, "cmsdoctor_listener_kernel_drops_total", "counter", "Datagrams the kernel dropped on the socket.");

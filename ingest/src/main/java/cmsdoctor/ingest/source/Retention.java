@@ -25,7 +25,7 @@ public final class Retention {
     private final Duration retain;
     private final long maxDiskBytes;
     private Instant budgetCutoff;
-    private volatile String alarm;
+    private volatile ReceiverAlarm alarm;
 
     public Retention(AgedStore store, Journal journal, Path data, Duration retain, long maxDiskBytes) {
         this.store = store;
@@ -56,18 +56,18 @@ public final class Retention {
         }
         store.deleteBefore(budgetCutoff != null ? budgetCutoff : edge);
         if (free < MIN_FREE_BYTES) {
-            alarm = "disk nearly full: " + (free >> 20) + " MiB free on " + data + "; deleting live data older than "
-                    + budgetCutoff;
+            alarm = new ReceiverAlarm(ReceiverAlarm.Code.DISK_FULL, "disk nearly full: " + (free >> 20) + " MiB free on "
+                    + data + "; deleting live data older than " + budgetCutoff);
         } else if (used > maxDiskBytes) {
-            alarm = "over --max-disk: " + (used >> 20) + " MiB used, budget " + (maxDiskBytes >> 20)
-                    + " MiB; deleting live data older than " + budgetCutoff;
+            alarm = new ReceiverAlarm(ReceiverAlarm.Code.OVER_BUDGET, "over --max-disk: " + (used >> 20) + " MiB used,"
+                    + " budget " + (maxDiskBytes >> 20) + " MiB; deleting live data older than " + budgetCutoff);
         } else {
             alarm = null;
         }
     }
 
     /** The current disk alarm, or null. */
-    public String alarm() {
+    public ReceiverAlarm alarm() {
         return alarm;
     }
 

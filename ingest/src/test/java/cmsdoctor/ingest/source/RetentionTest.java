@@ -69,7 +69,9 @@ class RetentionTest {
             sink.commit(2);
             assertEquals(edge.plus(Duration.ofHours(1)), retention.budgetCutoff());
             assertNotNull(retention.alarm());
-            assertTrue(retention.alarm().startsWith("over --max-disk"), retention.alarm());
+            assertEquals(ReceiverAlarm.Code.OVER_BUDGET, retention.alarm().code());
+            assertEquals("RCV-DISK-BUDGET", retention.alarm().id());
+            assertTrue(retention.alarm().text().startsWith("over --max-disk"), retention.alarm().text());
             assertEquals(0, count("\"first hour\""));
             assertEquals(1, count("\"second hour\""), "one step per run, oldest first");
         }

@@ -115,8 +115,8 @@ class StoreFailureReceiveTest {
         }
         ReceiverHealth health = receiver.health();
         assertTrue(alarmed(receiver), "the alarm names the failure and what to do: " + health.alarms());
-        assertTrue(health.alarms().stream().anyMatch(a -> a.contains("No space left on device")
-                && a.contains("restart")), health.alarms().toString());
+        assertTrue(health.alarms().stream().anyMatch(a -> a.code() == ReceiverAlarm.Code.STORE_FAILED
+                && a.text().contains("No space left on device") && a.text().contains("restart")), health.alarms().toString());
         assertEquals(500, health.queued(), "the queue is full and stays full: nothing is taken off it");
         assertEquals(200, broken.stored.events().size(), "nothing stored after the failure, nothing retried twice");
         long accepted = receiver.health().acceptedSeq();
@@ -183,7 +183,7 @@ class StoreFailureReceiveTest {
             for (Map.Entry<Integer, Integer> e : found.entrySet()) {
                 assertEquals(1, e.getValue(), "line n=" + e.getKey() + " once");
             }
-            assertTrue(receiver.health().alarms().stream().noneMatch(a -> a.contains("stopped storing")),
+            assertTrue(receiver.health().alarms().stream().noneMatch(a -> a.text().contains("stopped storing")),
                     "the alarm clears: " + receiver.health().alarms());
         } finally {
             receiver.close();
@@ -191,7 +191,7 @@ class StoreFailureReceiveTest {
     }
 
     private static boolean alarmed(Receiver receiver) {
-        return receiver.health().alarms().stream().anyMatch(a -> a.contains("stopped storing"));
+        return receiver.health().alarms().stream().anyMatch(a -> a.text().contains("stopped storing"));
     }
 
     private static void count(List<LogEvent> events, Map<Integer, Integer> found) {

@@ -1,6 +1,7 @@
 package cmsdoctor.web.api;
 
 import cmsdoctor.ingest.source.Receiver;
+import cmsdoctor.ingest.source.ReceiverAlarm;
 import cmsdoctor.ingest.source.ReceiverHealth;
 import cmsdoctor.ingest.source.SourceStats;
 import io.javalin.http.Context;
@@ -10,7 +11,9 @@ import java.util.List;
 
 /**
  * {@code GET /api/sources}: the live receiver's listeners and senders, and its alarms
- * (silent sources, UDP drops, disk nearly full) for the overview's banners.
+ * (silent sources, UDP drops, disk nearly full) for the overview's banners. Each alarm
+ * carries its stable code ({@code RCV-SILENT}, see {@link ReceiverAlarm.Code}): clients choose
+ * what to do by the code, the text is for people and may change.
  */
 public final class SourcesApi {
 
@@ -19,9 +22,16 @@ public final class SourcesApi {
                          long lines, long bytes, long parseFailures, long drops, double rate, Long clockOffsetMs,
                          boolean silent) {}
 
+    /** One alarm: its stable code and the words for this occurrence. */
+    public record Alarm(String code, String text) {
+        static Alarm of(ReceiverAlarm a) {
+            return new Alarm(a.id(), a.text());
+        }
+    }
+
     /** The whole answer. */
     public record Sources(List<Source> hosts, List<ReceiverHealth.Listener> listeners, int queued,
-                          List<String> alarms) {}
+                          List<Alarm> alarms) {}
 
     private final Receiver receiver;
 
@@ -32,7 +42,7 @@ public final class SourcesApi {
     public void show(Context ctx) {
         ReceiverHealth health = receiver.health();
         ctx.json(new Sources(health.sources().stream().map(SourcesApi::source).toList(), health.listeners(),
-                health.queued(), health.alarms()));
+                health.queued(), health.alarms().stream().map(Alarm::of).toList()));
     }
 
     private static Source source(SourceStats s) {
