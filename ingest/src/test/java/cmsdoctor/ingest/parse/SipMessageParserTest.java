@@ -144,6 +144,25 @@ class SipMessageParserTest {
     }
 
     @Test
+    void mangledTortureLinesNeverThrow() {
+        String[] pieces = {"INVITE sip:a@b SIP/2.0", "SIP/2.0 ", "SIP/7.0 99999999999 x", "CSeq: ", "CSeq: 99999999999999999999 X",
+                "Content-Length: -", "l:", "Max-Forwards: 0000000", "From: \"", "To: <", "To: < >", "f: a;;", "Date:", " ",
+                "\t", "i:", " folded", "Via: ;,;", "Contact: *", "v=0", "", "\u0000", "<>", "m: \"\\", "tag = ", ";tag="};
+        java.util.Random random = new java.util.Random(4475);
+        for (int round = 0; round < 5000; round++) {
+            StringBuilder b = new StringBuilder();
+            int n = 1 + random.nextInt(8);
+            for (int i = 0; i < n; i++) {
+                String piece = pieces[random.nextInt(pieces.length)];
+                int cut = random.nextInt(piece.length() + 1);
+                b.append(random.nextBoolean() ? piece : piece.substring(0, cut)).append('\n');
+            }
+            SipMessage m = SipMessageParser.parse(b.toString());
+            assertNotNull(m.flags(), b.toString());
+        }
+    }
+
+    @Test
     void noiseGivesEmptyFieldsNotExceptions() {
         for (String text : new String[] {"", "\n\n", "SIP/2.0 2", "SIP/2.0 abc Nope", "INVITE", ": : :", "\u0000\u0001\uFFFF",
                 "From: x;tag=", "To: <sip:a@b>;tag", "From: \u0130\u0130\u0130>;TAG",
