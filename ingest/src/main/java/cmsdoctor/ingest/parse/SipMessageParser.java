@@ -191,7 +191,7 @@ public final class SipMessageParser {
     }
 
     /** First value of a header by its long or compact name, case-insensitive. */
-    static String header(Map<String, List<String>> headers, String name, String compact) {
+    private static String header(Map<String, List<String>> headers, String name, String compact) {
         for (Map.Entry<String, List<String>> e : headers.entrySet()) {
             String key = e.getKey();
             if (key.equalsIgnoreCase(name) || (compact != null && key.equalsIgnoreCase(compact))) {
