@@ -1,6 +1,8 @@
 package cmsdoctor.ingest.parse;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What {@link EnvelopeParser} read from the part of one line before the message.
@@ -26,6 +28,12 @@ final class Envelope {
     boolean export;
     /** A parse problem of the envelope ({@code bad-timestamp}, {@code no-timestamp}); null when clean. */
     String flag;
+    /**
+     * Further notes, rarer than {@link #flag}: an RFC 5424 field over its length limit
+     * ({@code long-hostname}), an offset beyond Java's range kept as text
+     * ({@code original-offset=-23:59}); null when none, so a clean line allocates nothing.
+     */
+    List<String> notes;
 
     void reset() {
         ok = false;
@@ -40,5 +48,13 @@ final class Envelope {
         messageStart = 0;
         export = false;
         flag = null;
+        notes = null;
+    }
+
+    void note(String note) {
+        if (notes == null) {
+            notes = new ArrayList<>(2);
+        }
+        notes.add(note);
     }
 }

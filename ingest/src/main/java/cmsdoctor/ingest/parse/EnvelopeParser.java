@@ -60,6 +60,9 @@ public final class EnvelopeParser {
     private int second;
     private int nanos;
     private ZoneOffset lineOffset;
+    /** An offset beyond +/-18:00 in seconds (the time is then read as UTC shifted by it), else 0. */
+    private int lineShift;
+    private String lineOffsetText;
 
     public EnvelopeParser(ParseOptions options) {
         this.options = options;
@@ -94,8 +97,9 @@ public final class EnvelopeParser {
             }
             pri = v;
             i = j + 1;
-            if (i + 1 < n && s.charAt(i) == '1' && s.charAt(i + 1) == ' ') {
-                return rfc5424(s, i + 2, pri, e);
+            int version = rfc5424Version(s, i);
+            if (version > 0) {
+                return rfc5424(s, version, pri, e);
             }
         }
         int after = time(s, i, e);
@@ -110,6 +114,23 @@ public final class EnvelopeParser {
             return exportRest(s, after, e);
         }
         return syslogRest(s, after, pri, e);
+    }
+
+    /**
+     * RFC 5424 {@code VERSION SP} at {@code i} (NONZERO-DIGIT 0*2DIGIT: go-syslog's vectors use
+     * 1, 2, 3, 12, 999): the index after the space, else -1. Any version is read with the
+     * version 1 header; only 1 is defined, and a sender with another still names host and time.
+     */
+    private static int rfc5424Version(String s, int i) {
+        int n = s.length();
+        if (i >= n || s.charAt(i) < '1' || s.charAt(i) > '9') {
+            return -1;
+        }
+        int j = i + 1;
+        while (j < n && j < i + 3 && isDigit(s.charAt(j))) {
+            j++;
+        }
+        return j < n && s.charAt(j) == ' ' ? j + 1 : -1;
     }
 
     /** Cheap test for "this line starts a record": used to tell terminal-wrap continuations apart. */
@@ -249,11 +270,19 @@ public final class EnvelopeParser {
         if (mm < 0) {
             return -1;
         }
-        try {
-            int sign = c == '-' ? -1 : 1;
-            lineOffset = ZoneOffset.ofHoursMinutes(sign * hh, sign * mm);
-        } catch (DateTimeException ex) {
+        if (hh > 23 || mm > 59) {
             return -1;
+        }
+        int sign = c == '-' ? -1 : 1;
+        int seconds = sign * (hh * 3600 + mm * 60);
+        if (Math.abs(seconds) <= 18 * 3600) {
+            lineOffset = ZoneOffset.ofTotalSeconds(seconds);
+        } else {
+            // RFC 5424 allows up to 23:59, Java up to 18:00: the time is kept in UTC and the
+            // offset as written in a note
+            lineOffset = ZoneOffset.UTC;
+            lineShift = seconds;
+            lineOffsetText = s.substring(i, j + 2);
         }
         return j + 2;
     }
@@ -299,12 +328,17 @@ public final class EnvelopeParser {
         try {
             LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, second, nanos);
             ZoneOffset offset = lineOffset != null ? lineOffset : rules.getOffset(local);
+            if (lineShift != 0) {
+                local = local.minusSeconds(lineShift);
+                e.note("original-offset=" + lineOffsetText);
+            }
             e.at = OffsetDateTime.of(local, offset);
             e.atInferred = yearGuessed || (lineOffset == null && !zoneGiven);
         } catch (DateTimeException ex) {
             e.flag = "bad-timestamp"; // Feb 30 and the like
         }
         lineOffset = null;
+        lineShift = 0;
     }
 
     // ---- the rest of the envelope -------------------------------------------------------
@@ -362,7 +396,10 @@ public final class EnvelopeParser {
         return true;
     }
 
-    /** RFC 5424: {@code 1 TIMESTAMP HOST APP PROCID MSGID SD MSG}, {@code i} after the version. */
+    /**
+     * RFC 5424: {@code VERSION TIMESTAMP HOST APP PROCID MSGID SD MSG}, {@code i} after the
+     * version. Fields over RFC 5424's limits are kept and noted ({@code long-hostname} ...).
+     */
     private boolean rfc5424(String s, int i, int pri, Envelope e) {
         int n = s.length();
         e.facility = FACILITIES[Math.min(pri >> 3, FACILITIES.length - 1)];
@@ -373,6 +410,7 @@ public final class EnvelopeParser {
             e.export = false;
             if (t != end) {
                 e.at = null;
+                e.notes = null;
                 e.flag = "bad-timestamp";
             }
         } else {
@@ -382,19 +420,23 @@ public final class EnvelopeParser {
         end = wordEnd(s, i);
         if (!isNil(s, i, end)) {
             e.host = hosts.get(s, i, end);
+            noteIfLong(e, end - i, 255, "long-hostname");
         }
         i = skipSpaces(s, end);
         end = wordEnd(s, i);
         if (!isNil(s, i, end)) {
             e.tag = tags.get(s, i, end);
+            noteIfLong(e, end - i, 48, "long-app-name");
         }
         i = skipSpaces(s, end);
         end = wordEnd(s, i);
         if (!isNil(s, i, end)) {
             e.pid = parsePid(s, i, end);
+            noteIfLong(e, end - i, 128, "long-procid");
         }
         i = skipSpaces(s, end);
         end = wordEnd(s, i); // MSGID, not kept
+        noteIfLong(e, end - i, 32, "long-msgid");
         i = skipSpaces(s, end);
         if (i < n && s.charAt(i) == '[') {
             i = structuredDataEnd(s, i);
@@ -410,6 +452,12 @@ public final class EnvelopeParser {
         e.ok = true;
         messageAndLevel(s, i, e);
         return true;
+    }
+
+    private static void noteIfLong(Envelope e, int length, int limit, String note) {
+        if (length > limit) {
+            e.note(note);
+        }
     }
 
     /** {@code [id k="v"...][...]} with {@code \]} escapes; returns the index after the last {@code ]}. */
@@ -436,10 +484,14 @@ public final class EnvelopeParser {
         return Math.min(i, n);
     }
 
-    /** After the tag's colon: spaces, an optional level ({@code INFO :}, {@code ERROR   :}, {@code :}). */
+    /**
+     * After the tag's colon: spaces, the 3.x streamer's own clock ({@code 201211.628 : }) when
+     * present, then an optional level ({@code INFO :}, {@code ERROR   :}, {@code :}).
+     */
     private void messageAndLevel(String s, int i, Envelope e) {
         int n = s.length();
         i = skipSpaces(s, i);
+        i = afterStreamerClock(s, i);
         int j = i;
         while (j < n && s.charAt(j) >= 'A' && s.charAt(j) <= 'Z') {
             j++;
@@ -453,6 +505,25 @@ public final class EnvelopeParser {
             }
         }
         e.messageStart = i;
+    }
+
+    /**
+     * {@code streamer-sip[2209]: 201211.628 : INFO : SIP trace #10<: ...}: CMS 3.x's streamer
+     * writes its own {@code HHMMSS.mmm : } before the level (empty for debug). The envelope
+     * already has the time; skipping the clock lets the level, and the SIP trace framing after
+     * it, be read as on any other line. Returns {@code i} when there is no such clock.
+     */
+    private static int afterStreamerClock(String s, int i) {
+        int n = s.length();
+        if (i + 13 > n || s.charAt(i + 6) != '.' || !s.startsWith(" : ", i + 10)) {
+            return i;
+        }
+        for (int k = 0; k < 10; k++) {
+            if (k != 6 && !isDigit(s.charAt(i + k))) {
+                return i;
+            }
+        }
+        return i + 13;
     }
 
     private static String messageLevel(String s, int from, int to) {

@@ -18,6 +18,7 @@ final class IncomingInvites {
     private static final int PER_HOST = 16;
     private static final int HOSTS = 256;
     private static final String EVENT = "incoming SIP call from \"";
+    private static final String EVENT_STABLE = " SIP call from \"";
     private static final String TO = "\" to local URI \"";
 
     /** From URI, request URI, To URI and Call-ID of one INVITE. */
@@ -51,12 +52,15 @@ final class IncomingInvites {
      * event or no INVITE matches.
      */
     String callIdOf(String host, String message) {
-        int at = message.indexOf(EVENT);
-        if (at < 0) {
+        // the event-log page writes "Incoming SIP call", syslog "incoming SIP call": find the
+        // stable part, then compare the word before it in any case
+        int stable = message.indexOf(EVENT_STABLE);
+        int at = stable - "incoming".length();
+        if (stable < 0 || at < 0 || !message.regionMatches(true, at, EVENT, 0, "incoming".length())) {
             return null;
         }
         int fromStart = at + EVENT.length();
-        int to = message.indexOf(TO, fromStart);
+        int to = indexOfIgnoreCase(message, TO, fromStart);
         if (to < 0 || !message.endsWith("\"")) {
             return null;
         }
@@ -73,6 +77,16 @@ final class IncomingInvites {
             }
         }
         return null;
+    }
+
+    /** First {@code needle} in {@code text} from {@code from} on, any case; -1 when absent. */
+    static int indexOfIgnoreCase(String text, String needle, int from) {
+        for (int i = from; i + needle.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, needle, 0, needle.length())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** {@code "Name" <sip:a@b;transport=tcp>;tag=x} or {@code sip:a@b;user=phone} to {@code sip:a@b}. */

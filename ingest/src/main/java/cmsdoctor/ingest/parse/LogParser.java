@@ -227,6 +227,11 @@ public final class LogParser {
         if (env.flag != null) {
             flags = addFlag(flags, env.flag);
         }
+        if (env.notes != null) {
+            for (String note : env.notes) {
+                flags = addFlag(flags, note);
+            }
+        }
         if (truncated) {
             flags = addFlag(flags, "truncated");
         }

@@ -19,30 +19,40 @@ record MessageText(String text, List<String> flags) {
         while (end > 0 && m.charAt(end - 1) <= ' ' && m.charAt(end - 1) != 0) {
             end--;
         }
-        // one cheap pass for the rare characters, then the escapes by intrinsic indexOf
+        int pipe = m.indexOf('|');
+        boolean escapes = (pipe >= 0 && pipe < end) || m.indexOf("#011") >= 0;
+        List<String> flags = characterFlags(m, end, false);
+        String text = escapes ? unescape(m, end) : end == m.length() ? m : m.substring(0, end);
+        return new MessageText(text, flags);
+    }
+
+    /**
+     * {@code control-characters} and/or {@code invalid-utf8} for the first {@code end} characters
+     * of {@code m}; null when it has neither. One cheap pass: both are rare. Also used for SIP
+     * messages, whose text comes from the same log lines and is joined with {@code \n}
+     * ({@code newlinesJoin} true: a newline there is ours, not the input's).
+     */
+    static List<String> characterFlags(String m, int end, boolean newlinesJoin) {
         boolean control = false;
         boolean replaced = false;
         for (int i = 0; i < end; i++) {
             char c = m.charAt(i);
             if (c < ' ' || c >= 0x7F) {
-                control |= (c < ' ' && c != '\t') || c == 0x7F;
+                control |= (c < ' ' && c != '\t' && !(newlinesJoin && c == '\n')) || c == 0x7F;
                 replaced |= c == '\uFFFD';
             }
         }
-        int pipe = m.indexOf('|');
-        boolean escapes = (pipe >= 0 && pipe < end) || m.indexOf("#011") >= 0;
-        List<String> flags = null;
-        if (control || replaced) {
-            flags = new ArrayList<>(2);
-            if (control) {
-                flags.add("control-characters");
-            }
-            if (replaced) {
-                flags.add("invalid-utf8");
-            }
+        if (!control && !replaced) {
+            return null;
         }
-        String text = escapes ? unescape(m, end) : end == m.length() ? m : m.substring(0, end);
-        return new MessageText(text, flags);
+        List<String> flags = new ArrayList<>(2);
+        if (control) {
+            flags.add("control-characters");
+        }
+        if (replaced) {
+            flags.add("invalid-utf8");
+        }
+        return flags;
     }
 
     private static String unescape(String m, int end) {

@@ -63,29 +63,54 @@ public final class SipMessageParser {
         Sdp sdp = sdpBody ? SdpParser.parse(body) : null;
         String from = header(headers, "From", "f");
         String to = header(headers, "To", "t");
+        String text = String.join("\n", lines);
+        List<String> allFlags = new ArrayList<>(flags);
+        for (String problem : SipValidity.problems(startLine, headers, flags.contains("truncated"))) {
+            addFlag(allFlags, "invalid-sip");
+            addFlag(allFlags, "invalid-sip:" + problem);
+        }
+        List<String> characters = MessageText.characterFlags(text, text.length(), true);
+        if (characters != null) {
+            characters.forEach(f -> addFlag(allFlags, f));
+        }
         return new SipMessage(origin.at(), origin.host(), origin.direction(), origin.transport(),
                 origin.local(), origin.remote(), startLine, method(startLine), statusCode(startLine),
-                header(headers, "Call-ID", "i"), header(headers, "CSeq", null), from, to,
-                tag(from), tag(to), headers, body, sdp, String.join("\n", lines), origin.trace(), flags,
+                header(headers, "Call-ID", "i"), cseq(header(headers, "CSeq", null)), from, to,
+                tag(from), tag(to), headers, body, sdp, text, origin.trace(), allFlags,
                 origin.source(), origin.line());
     }
 
-    /** {@code INVITE sip:a@b SIP/2.0} or {@code SIP/2.0 200 OK}; tolerant of noise in the URI. */
+    /**
+     * A request line ({@code METHOD uri SIP/2.0}, any RFC 3261 token as method) or a status line
+     * ({@code SIP/2.0 200 OK}). Loose on purpose, so that a malformed start line (other version,
+     * status code of the wrong length, extra spaces) still starts a message and is flagged by
+     * {@link SipValidity} rather than glued to the previous message.
+     */
     static boolean isStartLine(String line) {
-        if (line.startsWith("SIP/2.0 ")) {
-            return line.length() >= 11 && isDigits(line, 8, 11);
+        if (line.startsWith("SIP/")) {
+            // three digits or more: SIP/2.0 4294967301 starts a (bad) response, "SIP/2.0 2" nothing
+            int space = line.indexOf(' ');
+            int digits = space + 1;
+            while (digits < line.length() && isDigit(line.charAt(digits))) {
+                digits++;
+            }
+            return space > 4 && digits - space - 1 >= 3 && (digits == line.length() || line.charAt(digits) == ' ');
         }
         int space = line.indexOf(' ');
-        if (space <= 0 || !line.endsWith(" SIP/2.0")) {
+        if (space <= 0) {
             return false;
         }
         for (int i = 0; i < space; i++) {
-            char c = line.charAt(i);
-            if ((c < 'A' || c > 'Z') && c != '-') {
+            if (!isTokenChar(line.charAt(i))) {
                 return false;
             }
         }
-        return true;
+        int end = line.length();
+        while (end > space && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        int version = line.lastIndexOf(" SIP/", end);
+        return version > space && end - version >= 6 && end - version <= 12;
     }
 
     /** First line of a body when the blank line before it was not logged. */
@@ -115,12 +140,15 @@ public final class SipMessageParser {
     }
 
     /** RFC 3261 token characters. */
-    private static boolean isTokenChar(char c) {
+    static boolean isTokenChar(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                 || "-.!%*_+`'~".indexOf(c) >= 0;
     }
 
-    /** The Content-Length ({@code l} in compact form), or -1 when absent or unreadable. */
+    /**
+     * The Content-Length ({@code l} in compact form), or -1 when absent or unreadable (negative,
+     * not a number: {@link SipValidity} flags it).
+     */
     static int contentLength(List<String> headerLines) {
         for (String line : headerLines) {
             int colon = line.indexOf(':');
@@ -142,9 +170,12 @@ public final class SipMessageParser {
         String lastName = null;
         for (String line : headerLines) {
             if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t') && lastName != null) {
-                // RFC 3261 line folding: the line continues the previous header's value
+                // RFC 3261 line folding: the line continues the previous header's value; a value
+                // that starts on the folded line ("Call-ID:" + fold) gets no leading space
                 List<String> values = headers.get(lastName);
-                values.set(values.size() - 1, values.get(values.size() - 1) + " " + line.trim());
+                String before = values.get(values.size() - 1);
+                String more = line.trim();
+                values.set(values.size() - 1, before.isEmpty() ? more : more.isEmpty() ? before : before + " " + more);
                 continue;
             }
             if (!isHeaderLine(line)) {
@@ -170,42 +201,86 @@ public final class SipMessageParser {
         return null;
     }
 
-    /** The {@code tag} parameter of a From/To value, outside any {@code <...>}. */
+    /**
+     * The {@code tag} parameter of a From/To value, outside any {@code <...>}; white space
+     * around {@code ;} and {@code =} allowed ({@code ; tag = 98asjd8}, RFC 4475 wsinv).
+     */
     static String tag(String nameAddr) {
         if (nameAddr == null) {
             return null;
         }
+        int n = nameAddr.length();
         int i = nameAddr.lastIndexOf('>') + 1;
         while ((i = nameAddr.indexOf(';', i)) >= 0) {
-            i++;
-            while (i < nameAddr.length() && nameAddr.charAt(i) == ' ') {
-                i++;
+            i = skipWhite(nameAddr, i + 1);
+            if (!nameAddr.regionMatches(true, i, "tag", 0, 3)) {
+                continue;
             }
-            if (nameAddr.regionMatches(true, i, "tag=", 0, 4)) {
-                int from = i + 4;
-                int end = from;
-                while (end < nameAddr.length() && nameAddr.charAt(end) != ';' && nameAddr.charAt(end) != ','
-                        && !Character.isWhitespace(nameAddr.charAt(end))) {
-                    end++;
-                }
-                return end > from ? nameAddr.substring(from, end) : null;
+            int eq = skipWhite(nameAddr, i + 3);
+            if (eq >= n || nameAddr.charAt(eq) != '=') {
+                continue;
             }
+            int from = skipWhite(nameAddr, eq + 1);
+            int end = from;
+            while (end < n && nameAddr.charAt(end) != ';' && nameAddr.charAt(end) != ','
+                    && !Character.isWhitespace(nameAddr.charAt(end))) {
+                end++;
+            }
+            return end > from ? nameAddr.substring(from, end) : null;
         }
         return null;
     }
 
+    /**
+     * CSeq as {@code <number> <method>}: white space collapsed (a folded {@code cseq: 0009} +
+     * {@code INVITE}) and leading zeros dropped, so a request and its responses compare equal.
+     * A value that does not read so is kept as written.
+     */
+    static String cseq(String value) {
+        if (value == null) {
+            return null;
+        }
+        String[] parts = value.trim().split("\\s+");
+        if (parts.length != 2 || !isDigits(parts[0], 0, parts[0].length())) {
+            return value;
+        }
+        String number = parts[0].replaceFirst("^0+(?=.)", "");
+        return number + " " + parts[1];
+    }
+
+    private static int skipWhite(String s, int i) {
+        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    private static void addFlag(List<String> flags, String flag) {
+        if (!flags.contains(flag)) {
+            flags.add(flag);
+        }
+    }
+
     private static String method(String startLine) {
-        if (startLine == null || startLine.startsWith("SIP/2.0 ")) {
+        if (startLine == null || startLine.startsWith("SIP/")) {
             return null;
         }
         return startLine.substring(0, startLine.indexOf(' '));
     }
 
-    private static Integer statusCode(String startLine) {
-        if (startLine == null || !startLine.startsWith("SIP/2.0 ")) {
+    /** The status code: exactly three digits after the version ({@code SIP/2.0 4294967301} has none). */
+    static Integer statusCode(String startLine) {
+        if (startLine == null || !startLine.startsWith("SIP/")) {
             return null;
         }
-        return Integer.parseInt(startLine.substring(8, 11));
+        int at = startLine.indexOf(' ') + 1;
+        boolean three = at + 3 <= startLine.length() && isDigits(startLine, at, at + 3)
+                && (at + 3 == startLine.length() || startLine.charAt(at + 3) == ' ');
+        return three ? Integer.parseInt(startLine.substring(at, at + 3)) : null;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static boolean isDigits(String s, int from, int to) {

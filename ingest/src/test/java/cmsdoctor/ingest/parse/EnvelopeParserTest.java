@@ -246,4 +246,74 @@ class EnvelopeParserTest {
         assertFalse(read(Samples.PINNED, "<999>garbage").ok);
         assertFalse(read(Samples.PINNED, "\u0000\u0001\u0002binary").ok);
     }
+
+    // --- go-syslog's RFC 5424 vectors (test resources syslog5424/, source in its README) ---
+
+    private static String vector(String name) throws IOException {
+        try (var in = EnvelopeParserTest.class.getResourceAsStream("/syslog5424/go-syslog-vectors.tsv")) {
+            for (String row : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (row.startsWith(name + "\t")) {
+                    return row.substring(name.length() + 1);
+                }
+            }
+        }
+        throw new AssertionError("no vector " + name);
+    }
+
+    @Test
+    void rfc5424OfAnyVersionIsReadWithItsHeader() throws IOException {
+        Envelope v3 = read(Samples.PINNED, vector("version-3-structured-data"));
+        assertTrue(v3.ok);
+        assertEquals(OffsetDateTime.parse("2003-10-11T22:14:15.003Z"), v3.at);
+        assertEquals("example.com", v3.host);
+        assertEquals("evnts", v3.tag);
+        assertEquals("local4", v3.facility);
+        assertNull(v3.flag);
+
+        Envelope v2 = read(Samples.PINNED, vector("version-2-nil-fields"));
+        assertEquals(OffsetDateTime.parse("2003-08-24T05:14:15.000003-07:00"), v2.at);
+        assertNull(v2.host);
+    }
+
+    @Test
+    void offsetBeyondEighteenHoursIsNormalisedToUtcAndKeptAsText() throws IOException {
+        Envelope e = read(Samples.PINNED, vector("version-999-max-fields"));
+        assertTrue(e.ok);
+        assertNull(e.flag, "not a bad timestamp");
+        // 2018-12-31T23:59:59.999999-23:59 is 2019-01-01T23:58:59.999999Z
+        assertEquals(OffsetDateTime.parse("2019-01-01T23:58:59.999999Z"), e.at);
+        assertEquals(List.of("original-offset=-23:59"), e.notes, "the maximum lengths are not over them");
+        assertEquals(255, e.host.length());
+
+        Envelope plus = read(Samples.PINNED, "<14>1 2024-03-06T09:35:42.003+23:59 cms01 host:server - - - INFO : x");
+        assertEquals(OffsetDateTime.parse("2024-03-05T09:36:42.003Z"), plus.at);
+        assertEquals(List.of("original-offset=+23:59"), plus.notes);
+        assertEquals("bad-timestamp", read(Samples.PINNED, "<14>1 2024-03-06T09:35:42.003+24:00 cms01 a - - - x").flag);
+    }
+
+    @Test
+    void overLongRfc5424FieldsAreNoted() throws IOException {
+        assertEquals(List.of("long-hostname"), read(Samples.PINNED, vector("hostname-too-long")).notes);
+        Envelope app = read(Samples.PINNED, vector("appname-too-long"));
+        assertEquals("host", app.host);
+        assertEquals(List.of("long-app-name"), app.notes);
+        assertEquals(List.of("long-procid"), read(Samples.PINNED, vector("procid-too-long")).notes);
+        assertEquals(List.of("long-msgid"), read(Samples.PINNED, vector("msgid-too-long")).notes);
+    }
+
+    @Test
+    void streamerClockBeforeTheLevelIsSkipped() {
+        String info = "Feb 15 20:12:11.628 daemon.info streamer streamer-sip[2209]: 201211.628 : INFO : "
+                + "SIP trace #10<: is incoming connection from 14.49.17.236:57830 to 14.49.17.246:6000";
+        Envelope e = read(Samples.PINNED, info);
+        assertEquals("streamer-sip", e.tag);
+        assertEquals(2209, e.pid);
+        assertEquals("info", e.level);
+        assertTrue(info.substring(e.messageStart).startsWith("SIP trace #10<: is incoming"));
+
+        String debug = "Feb 15 20:12:12.685 daemon.info streamer streamer-sip[2209]: 201212.685 : : call 13: snd: create new chunk stream 2";
+        Envelope d = read(Samples.PINNED, debug);
+        assertEquals("debug", d.level);
+        assertEquals("call 13: snd: create new chunk stream 2", debug.substring(d.messageStart));
+    }
 }

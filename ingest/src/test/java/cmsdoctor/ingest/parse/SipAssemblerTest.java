@@ -338,6 +338,7 @@ class SipAssemblerTest {
     void contentLengthCountsUtf8Bytes() {
         offer("SIP trace: connection 4: incoming SIP UDP data from 10.0.0.9:5060, size 99:");
         offer("SIP trace: MESSAGE sip:a@b SIP/2.0");
+        offer("SIP trace: Call-ID: utf8");
         offer("SIP trace: Content-Length: 8");
         offer("SIP trace: ");
         offer("SIP trace: h\u00e9llo");  // 6 bytes in UTF-8, plus CRLF

@@ -102,9 +102,70 @@ class SipMessageParserTest {
     }
 
     @Test
+    void anyTokenIsAMethod() {
+        // RFC 3261: Method = INVITEm / ... / extension-method, and methods are case-sensitive tokens
+        assertEquals("invite", SipMessageParser.parse("invite sip:a@b SIP/2.0\nCall-ID: x\nCSeq: 1 invite").method());
+        assertEquals("RE%47IST%45R", SipMessageParser.parse("RE%47IST%45R sip:registrar.example.com SIP/2.0").method());
+    }
+
+    @Test
+    void statusCodesHaveThreeDigits() {
+        SipMessage big = SipMessageParser.parse("SIP/2.0 4294967301 better not break the receiver\nCall-ID: b");
+        assertEquals("SIP/2.0 4294967301 better not break the receiver", big.startLine(), "kept");
+        assertNull(big.statusCode(), "not 429");
+        assertTrue(big.flags().contains("invalid-sip:status-code"), big.flags().toString());
+        assertEquals(486, SipMessageParser.parse("SIP/2.0 486 Busy Here").statusCode());
+    }
+
+    @Test
+    void foldedValuesAreTrimmedAndTagsMayHaveSpaces() {
+        SipMessage m = SipMessageParser.parse("""
+                OPTIONS sip:a@b SIP/2.0
+                Call-ID:
+                 bext01.0ha0isndaksdjweiafasdk3
+                f : "x" <sip:x@y>
+                  ;
+                  tag = 98asjd8
+                CALL-ID   : ignored.second
+                cseq: 0009
+                  OPTIONS""");
+        assertEquals("bext01.0ha0isndaksdjweiafasdk3", m.callId());
+        assertEquals("98asjd8", m.fromTag());
+        assertEquals("9 OPTIONS", m.cseq());
+        assertTrue(m.flags().contains("invalid-sip:header-repeated"), m.flags().toString());
+    }
+
+    @Test
+    void rawControlCharactersAreFlagged() {
+        SipMessage m = SipMessageParser.parse("OPTIONS sip:a@b SIP/2.0\nCall-ID: nul\u0000here\nX: \uFFFD");
+        assertTrue(m.flags().contains("control-characters"), m.flags().toString());
+        assertTrue(m.flags().contains("invalid-utf8"), m.flags().toString());
+        assertFalse(SipMessageParser.parse("OPTIONS sip:a@b SIP/2.0\nCall-ID: x").flags().contains("control-characters"));
+    }
+
+    @Test
+    void mangledTortureLinesNeverThrow() {
+        String[] pieces = {"INVITE sip:a@b SIP/2.0", "SIP/2.0 ", "SIP/7.0 99999999999 x", "CSeq: ", "CSeq: 99999999999999999999 X",
+                "Content-Length: -", "l:", "Max-Forwards: 0000000", "From: \"", "To: <", "To: < >", "f: a;;", "Date:", " ",
+                "\t", "i:", " folded", "Via: ;,;", "Contact: *", "v=0", "", "\u0000", "<>", "m: \"\\", "tag = ", ";tag="};
+        java.util.Random random = new java.util.Random(4475);
+        for (int round = 0; round < 5000; round++) {
+            StringBuilder b = new StringBuilder();
+            int n = 1 + random.nextInt(8);
+            for (int i = 0; i < n; i++) {
+                String piece = pieces[random.nextInt(pieces.length)];
+                int cut = random.nextInt(piece.length() + 1);
+                b.append(random.nextBoolean() ? piece : piece.substring(0, cut)).append('\n');
+            }
+            SipMessage m = SipMessageParser.parse(b.toString());
+            assertNotNull(m.flags(), b.toString());
+        }
+    }
+
+    @Test
     void noiseGivesEmptyFieldsNotExceptions() {
         for (String text : new String[] {"", "\n\n", "SIP/2.0 2", "SIP/2.0 abc Nope", "INVITE", ": : :", "\u0000\u0001\uFFFF",
-                "invite sip:a@b SIP/2.0", "From: x;tag=", "To: <sip:a@b>;tag", "From: \u0130\u0130\u0130>;TAG",
+                "From: x;tag=", "To: <sip:a@b>;tag", "From: \u0130\u0130\u0130>;TAG",
                 "To: <sip:a@b>;;;"}) {
             SipMessage m = SipMessageParser.parse(text);
             assertNull(m.startLine(), text);
