@@ -53,11 +53,12 @@ public final class CryptoFileReader {
         if (bytes.length > 0 && (bytes[0] & 0xff) == SEQUENCE) {
             return readDer(file, bytes);
         }
-        return new CryptoFile(file, "none", List.of(), List.of(), List.of(), null, List.of());
+        return new CryptoFile(file, "none", List.of(), List.of(), List.of(), List.of(), null, List.of());
     }
 
     private static final class Parts {
         final List<X509Certificate> certificates = new ArrayList<>();
+        final List<Integer> lines = new ArrayList<>();
         final List<KeySummary> keys = new ArrayList<>();
         final List<CsrSummary> csrs = new ArrayList<>();
         final List<String> problems = new ArrayList<>();
@@ -112,7 +113,7 @@ public final class CryptoFileReader {
         }
         boolean finalNewline = text.endsWith("\n") || text.endsWith("\r");
         PemLayout layout = new PemLayout(blank, between, betweenLine, firstBlank, finalNewline);
-        return new CryptoFile(file, "PEM", parts.certificates, parts.keys, parts.csrs, layout, parts.problems);
+        return new CryptoFile(file, "PEM", parts.certificates, parts.lines, parts.keys, parts.csrs, layout, parts.problems);
     }
 
     private static void decode(String type, String pem, int line, Parts parts) {
@@ -131,6 +132,7 @@ public final class CryptoFileReader {
     private static void add(Object o, String type, int line, Parts parts) throws IOException {
         if (o instanceof X509CertificateHolder holder) {
             parts.certificates.add(certificate(holder.getEncoded()));
+            parts.lines.add(line);
         } else if (o instanceof PEMKeyPair pair) {
             parts.keys.add(PrivateKeys.of(pair, type.startsWith("EC") ? "SEC1 EC" : "PKCS#1"));
         } else if (o instanceof PrivateKeyInfo info) {
@@ -142,7 +144,10 @@ public final class CryptoFileReader {
         } else if (o instanceof PKCS10CertificationRequest csr) {
             parts.csrs.add(Csrs.of(csr));
         } else if (o instanceof ContentInfo info) {
-            parts.certificates.addAll(pkcs7(info.getEncoded()));
+            for (X509Certificate c : pkcs7(info.getEncoded())) {
+                parts.certificates.add(c);
+                parts.lines.add(line);
+            }
         } else if (!(o instanceof ASN1ObjectIdentifier)) {
             // EC PARAMETERS blocks (an OID) come with openssl EC keys and mean nothing here
             parts.problems.add("line " + line + ": " + type + " block is not a certificate, key or CSR");
@@ -156,12 +161,12 @@ public final class CryptoFileReader {
             ASN1Sequence seq = ASN1Sequence.getInstance(der);
             derObject(seq, bytes, parts);
         } catch (IOException | RuntimeException e) {
-            return new CryptoFile(file, "none", List.of(), List.of(), List.of(), null, List.of());
+            return new CryptoFile(file, "none", List.of(), List.of(), List.of(), List.of(), null, List.of());
         }
         if (parts.certificates.isEmpty() && parts.keys.isEmpty() && parts.csrs.isEmpty()) {
-            return new CryptoFile(file, "none", List.of(), List.of(), List.of(), null, parts.problems);
+            return new CryptoFile(file, "none", List.of(), List.of(), List.of(), List.of(), null, parts.problems);
         }
-        return new CryptoFile(file, "DER", parts.certificates, parts.keys, parts.csrs, null, parts.problems);
+        return new CryptoFile(file, "DER", parts.certificates, parts.certificates.stream().map(c -> 0).toList(), parts.keys, parts.csrs, null, parts.problems);
     }
 
     /** Tells DER objects apart by their ASN.1 shape, trying the commonest first. */
