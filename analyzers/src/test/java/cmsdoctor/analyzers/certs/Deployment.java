@@ -30,7 +30,7 @@ final class Deployment {
             .eku(SERVER, CLIENT).build();
     final TestPki.Issued dbServer = cert("cms-a-db.example.com").issuer(issuing).eku(SERVER, CLIENT).build();
     /** RSA, written as PKCS#1 ({@code RSA PRIVATE KEY}), as {@code pki csr} and openssl genrsa write it. */
-    TestPki.Issued dbClient = cert("postgres").issuer(issuing).keys(TestPki.rsa(2048)).eku(SERVER, CLIENT).build();
+    TestPki.Issued dbClient = cert("postgres").issuer(issuing).keys(TestPki.rsa2048()).eku(SERVER, CLIENT).build();
 
     final Map<String, byte[]> files = new LinkedHashMap<>();
     String paste;

@@ -62,6 +62,16 @@ final class TestPki {
         }
     }
 
+    /** One RSA 2048 pair for every test that needs "an RSA key" (generating one takes a while on a busy machine). */
+    private static KeyPair rsa2048;
+
+    static synchronized KeyPair rsa2048() {
+        if (rsa2048 == null) {
+            rsa2048 = rsa(2048);
+        }
+        return rsa2048;
+    }
+
     static KeyPair rsa(int bits) {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
