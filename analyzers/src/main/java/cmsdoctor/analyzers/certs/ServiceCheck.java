@@ -58,8 +58,13 @@ final class ServiceCheck {
                 keyMatch = keyMatch(key, cert, leaf);
                 structure(cert, bundle);
                 chain = signature(cert, leaf, bundle);
-                PurposeCheck.check(node.node(), cfg.service(), cert, leaf, context.c2wClient(), context.names(),
-                        context.webBridgeNodes(), out);
+                if (Certificates.isCa(cert.certificates().get(leaf))) {
+                    // a full chain without its leaf (CMS-CERT-007): the CA certificate in its place is no server's
+                    out.notChecked(CertRules.EKU, "purpose and names of the leaf", cfg.certificate() + " holds no leaf");
+                } else {
+                    PurposeCheck.check(node.node(), cfg.service(), cert, leaf, context.c2wClient(), context.names(),
+                            context.webBridgeNodes(), out);
+                }
             }
         }
         List<CertificateView> bundleViews = bundle == null ? List.of()
