@@ -121,7 +121,7 @@ public final class CertReportText {
 
     private static void verdicts(StringBuilder b, List<Verdict> verdicts, String indent) {
         for (Verdict v : verdicts) {
-            b.append(indent).append(String.format(Locale.ROOT, "%-11s", v.status().name().replace('_', ' '))).append(v.ruleId())
+            b.append(indent).append(String.format(Locale.ROOT, "%-12s", v.status().name().replace('_', ' '))).append(v.ruleId())
                     .append("  ").append(v.check());
             if (v.status() == Verdict.Status.PASS || v.status() == Verdict.Status.NOT_CHECKED) {
                 b.append(": ").append(v.detail());

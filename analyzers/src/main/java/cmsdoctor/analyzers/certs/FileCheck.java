@@ -61,7 +61,7 @@ final class FileCheck {
             out.fail("PEM blocks adjacent", new CertIssue(CertRules.PEM_GAPS, node, service, file, null, file + " has " + what + ".",
                     "Rebuild " + file + " from clean PEM files so each END CERTIFICATE line is followed by the next BEGIN"
                             + " CERTIFICATE (cat issuer.cer root.cer > " + file + "), then upload it again.",
-                    List.of(Evidences.file(f, line, l.textBetween() != null ? l.textBetween() : ""))));
+                    List.of(Evidences.file(f, line, l.textBetween() != null ? l.textBetween() : "(blank line)"))));
         } else {
             out.pass(CertRules.PEM_GAPS, "PEM blocks adjacent", "no blank line or text between blocks");
         }
