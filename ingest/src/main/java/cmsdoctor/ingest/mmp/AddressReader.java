@@ -17,8 +17,6 @@ public final class AddressReader {
     private static final Pattern HTTPS = Pattern.compile("https://([A-Za-z0-9.-]+)(?::(\\d{1,5}))?", Pattern.CASE_INSENSITIVE);
     /** Where a https URL is a join address: an XML or JSON key, or a status label, naming a join or web bridge URL. */
     private static final Pattern JOIN_CONTEXT = Pattern.compile("join|webbridgeurl|web bridge url|guestaccess", Pattern.CASE_INSENSITIVE);
-    /** {@code a:9999}, {@code [::]:9999}, {@code 9999}: the last port on the line. */
-    private static final Pattern PORT = Pattern.compile("(?:^|[\\s:,])(\\d{1,5})(?=$|[\\s,)])");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+");
 
     private AddressReader() {}
@@ -45,9 +43,10 @@ public final class AddressReader {
     }
 
     private static void of(MmpCommand c, List<NamedAddress> out) {
-        List<String> words = c.words();
-        if (words.size() >= 4 && words.get(0).equals("webbridge3") && words.get(1).equals("c2w") && words.get(2).equals("listen")) {
-            port(c.node(), NamedAddress.Kind.WEBBRIDGE3_C2W_PORT, c.command(), c.source(), c.line(), out);
+        for (ListeningPort p : ListeningPortReader.of(c)) {
+            if (p.service().equals("webbridge3 c2w")) {
+                out.add(new NamedAddress(p.node(), NamedAddress.Kind.WEBBRIDGE3_C2W_PORT, null, p.port(), p.source(), p.line(), p.text()));
+            }
         }
         urls(c.node(), c.source(), c.line(), c.command(), out);
         for (int i = 0; i < c.output().size(); i++) {
@@ -55,26 +54,13 @@ public final class AddressReader {
         }
         for (StatusField f : StatusField.of(c)) {
             String k = f.key();
-            if (c.verb().equals("webbridge3") && k.contains("c2w") && k.contains("listen")) {
-                port(c.node(), NamedAddress.Kind.WEBBRIDGE3_C2W_PORT, f.value(), c.source(), f.line(), out);
-            } else if (c.verb().equals("xmpp") && k.equals("domain") && HOST.matcher(f.value()).matches()) {
+            if (c.verb().equals("xmpp") && k.equals("domain") && HOST.matcher(f.value()).matches()) {
                 out.add(new NamedAddress(c.node(), NamedAddress.Kind.XMPP_DOMAIN, f.value().toLowerCase(Locale.ROOT), -1,
                         c.source(), f.line(), f.label() + " : " + f.value()));
             } else if (k.contains("override") && k.contains("fqdn") && HOST.matcher(f.value()).matches()) {
                 out.add(new NamedAddress(c.node(), NamedAddress.Kind.WEBADMIN_FQDN, f.value().toLowerCase(Locale.ROOT), -1,
                         c.source(), f.line(), f.label() + " : " + f.value()));
             }
-        }
-    }
-
-    private static void port(String node, NamedAddress.Kind kind, String text, String source, int line, List<NamedAddress> out) {
-        Matcher m = PORT.matcher(text);
-        String port = null;
-        while (m.find()) {
-            port = m.group(1);
-        }
-        if (port != null) {
-            out.add(new NamedAddress(node, kind, null, Integer.parseInt(port), source, line, text));
         }
     }
 

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 public final class ServiceFilesReader {
 
     /** Commands whose status output lists the service's files. */
-    private static final Set<String> STATUS = Set.of("webadmin", "callbridge", "webbridge3", "webbridge", "scheduler",
+    static final Set<String> STATUS = Set.of("webadmin", "callbridge", "webbridge3", "webbridge", "scheduler",
             "recorder", "streamer", "turn", "xmpp", "meetingapps", "uploader");
     /** Services whose certificate file is a full chain, leaf first (221729). */
     public static final Set<String> FULL_CHAIN_SERVICES = Set.of("webbridge3 https", "webbridge3 c2w", "scheduler c2w",

@@ -209,4 +209,17 @@ class MmpReaderTest {
         assertEquals(List.of("join.example.com"), a.stream().filter(x -> x.kind() == NamedAddress.Kind.JOIN_FQDN)
                 .map(NamedAddress::host).toList(), "a reference link is no join name");
     }
+
+    @Test
+    void listeningPortsComeFromStatusOutputsAndListenCommands() {
+        MmpSession s = MmpReader.read("p", WEBADMIN + """
+                cms-a> webbridge3 https listen a:443 b:8443
+                cms-a> webbridge3
+                C2W listening ports and interfaces : a:9999
+                cms-a> callbridge listen a b
+                """, null);
+        List<String> ports = s.commands().stream().flatMap(c -> ListeningPortReader.of(c).stream())
+                .map(p -> p.service() + " " + p.port() + " @" + p.line()).toList();
+        assertEquals(List.of("webadmin 445 @4", "webbridge3 https 443 @10", "webbridge3 https 8443 @10", "webbridge3 c2w 9999 @12"), ports);
+    }
 }
