@@ -66,7 +66,9 @@ public final class CertificateDoctor {
                     allSessions.add(s);
                     continue;
                 }
-                names.addAll(AddressReader.ofText(f.node(), f.name(), List.of(text.split("\r\n|\n|\r"))));
+                if (isApiAnswer(text)) {
+                    names.addAll(AddressReader.ofText(f.node(), f.name(), List.of(text.split("\r\n|\n|\r"))));
+                }
             }
             parsed.add(c);
         }
@@ -140,7 +142,8 @@ public final class CertificateDoctor {
         Map<String, List<CryptoFile>> filesByNode = new LinkedHashMap<>();
         List<CryptoFile> nodeless = new ArrayList<>();
         for (CryptoFile f : files) {
-            String node = f.file().node() != null ? f.file().node() : onlyNode;
+            String node = f.file().node() != null ? f.file().node() : folderNode(f.file(), names);
+            node = node != null ? node : onlyNode;
             if (node == null) {
                 nodeless.add(f);
             } else {
@@ -169,6 +172,26 @@ public final class CertificateDoctor {
             nodes.put(UNKNOWN_NODE, new NodeData(UNKNOWN_NODE, nodeless, byName, null, List.of()));
         }
         return nodes;
+    }
+
+    /**
+     * An API answer (XML or JSON) is data about the deployment; other text (a README, notes, a
+     * script) may quote URLs that describe nothing, so only answers are searched for c2w:// URLs.
+     */
+    private static boolean isApiAnswer(String text) {
+        String t = text.stripLeading();
+        return t.startsWith("<") || t.startsWith("{") || t.startsWith("[");
+    }
+
+    /** A folder on the file's path named after a node the prompts name ({@code collected/cms-b/dbcert.cer}); the deepest wins. */
+    private static String folderNode(InputFile f, Set<String> nodes) {
+        String[] parts = f.name().replace('\\', '/').split("/");
+        for (int i = parts.length - 2; i >= 0; i--) {
+            if (nodes.contains(parts[i])) {
+                return parts[i];
+            }
+        }
+        return null;
     }
 
     private static CertReport report(Instant now, TimeRange incident, List<NodeReport> nodes, List<CertIssue> issues) {

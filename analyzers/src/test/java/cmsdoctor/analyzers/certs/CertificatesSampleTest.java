@@ -39,8 +39,26 @@ class CertificatesSampleTest {
     @Test
     void theReadmesExpectedReadingHolds() throws IOException {
         CertReport report = new CertificateDoctor(Clock.systemUTC()).check(inputs(), List.of(), null);
-        List<String> got = report.detections().stream().map(d -> d.rule().id() + " " + d.subject()).sorted().toList();
-        assertEquals(List.of(
+        assertEquals(EXPECTED, reading(report), CertReportText.render(report));
+        String text = CertReportText.render(report);
+        assertTrue(text.contains("database cluster remove; database cluster certs dbcert.key dbcert.cer dbclt.key dbclt.cer Bundle-CA.cer"), text);
+        assertTrue(text.contains("CSR "), text);
+    }
+
+    /** The folder as a user gives it: no node hints, the README and script beside the files; folders name the nodes. */
+    @Test
+    void theFolderGivenWholeReadsTheSame() throws IOException {
+        List<InputFile> files = CertInputs.read(List.of(SCENARIO));
+        assertTrue(files.stream().anyMatch(f -> f.name().equals("certificates/cms-b/dbclt.cer")), files.toString());
+        CertReport report = new CertificateDoctor(Clock.systemUTC()).check(files, List.of(), null);
+        assertEquals(EXPECTED, reading(report), CertReportText.render(report));
+    }
+
+    private static List<String> reading(CertReport report) {
+        return report.detections().stream().map(d -> d.rule().id() + " " + d.subject()).sorted().toList();
+    }
+
+    static final List<String> EXPECTED = List.of(
                 "CMS-CERT-001 cms-b database server: dbcet.cer",
                 "CMS-CERT-001 cms-b database server: dbcet.key",
                 "CMS-CERT-003 cms-a webbridge3 c2w: cms-a.key",
@@ -52,11 +70,7 @@ class CertificatesSampleTest {
                 "CMS-CERT-020 cms-b webadmin: webadmin.cer (cms-b.example.com)",
                 "CMS-CERT-021 cms-b webadmin: webadmin.cer (cms-b.example.com)",
                 "CMS-CERT-021 cms-b webadmin: webadmin.key",
-                "CMS-CERT-022 cms-a callbridge: c2w://cms-a.example.com:9998"), got, CertReportText.render(report));
-        String text = CertReportText.render(report);
-        assertTrue(text.contains("database cluster remove; database cluster certs dbcert.key dbcert.cer dbclt.key dbclt.cer Bundle-CA.cer"), text);
-        assertTrue(text.contains("CSR "), text);
-    }
+                "CMS-CERT-022 cms-a callbridge: c2w://cms-a.example.com:9998");
 
     @Test
     void anImportOfTheFolderFindsNoLogAndKeepsNothing() throws IOException {
