@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The certificate doctor's rules, {@code CMS-CERT-001} to {@code -024}, all in category
+ * The certificate doctor's rules, {@code CMS-CERT-001} to {@code -025}, all in category
  * {@code tls}: the metadata the rule table and the per-rule pages list, and the generic fix
  * (each finding carries a fix rendered with the node's own file names). Sources are the tech
  * notes quoted in {@code shared/knowledge/cms-certificates.md}; "INFERRED" marks what no source states.
@@ -80,9 +80,15 @@ public final class CertRules {
     public static final RuleInfo UNUSABLE_FILE = rule("024", "File cannot be read or does not hold what its role needs", Severity.ERROR,
             "A PEM block that cannot be decoded (cut, corrupted), or a file named as key or certificate that holds no key or no certificate.", TN_213821);
 
+    public static final RuleInfo TRUST_LACKS_PEER = rule("025", "C2W trust bundle does not trust the peer's certificate", Severity.ERROR,
+            "Over C2W the call bridge checks the web bridge's certificate against callbridge trust c2w, and the web bridge checks the "
+                    + "call bridge's against webbridge3 c2w trust (221729). The bundle holds no certificate on the peer's chain: the connection fails.",
+            TN_221729);
+
     public static final List<RuleInfo> ALL = List.of(NOT_ON_NODE, NOT_GIVEN, KEY_MISMATCH, BUNDLE_HOLDS_LEAF, BUNDLE_ORDER,
             BUNDLE_LACKS_ISSUER, CHAIN_NO_LEAF, CHAIN_SKIPS, CHAIN_ORDER, PEM_GAPS, NO_FINAL_NEWLINE, SIGNATURE, EXPIRED, EXPIRING,
-            NOT_YET_VALID, INVALID_DURING_INCIDENT, EKU, DB_CLIENT_CN, SAN_MISSING, SHA1, SMALL_RSA, C2W_PORT, ENCRYPTED_KEY, UNUSABLE_FILE);
+            NOT_YET_VALID, INVALID_DURING_INCIDENT, EKU, DB_CLIENT_CN, SAN_MISSING, SHA1, SMALL_RSA, C2W_PORT, ENCRYPTED_KEY, UNUSABLE_FILE,
+            TRUST_LACKS_PEER);
 
     /** The generic fix of each rule (each finding renders its own with the node's file names). */
     public static final Map<String, String> FIX = Map.ofEntries(
@@ -109,7 +115,9 @@ public final class CertRules {
             Map.entry(SMALL_RSA.id(), "Advice: re-issue with a 2048-bit (or 4096-bit) RSA key: pki csr <name> ..."),
             Map.entry(C2W_PORT.id(), "Make the c2w:// URL of the call bridge's webBridge entry use the port of webbridge3 c2w listen <if>:<port>."),
             Map.entry(ENCRYPTED_KEY.id(), "openssl rsa -in <key> -out <key>-plain.key (or openssl pkey); upload the unencrypted key."),
-            Map.entry(UNUSABLE_FILE.id(), "Upload the file again (binary mode), or point the service at the right file; pki inspect <file>."));
+            Map.entry(UNUSABLE_FILE.id(), "Upload the file again (binary mode), or point the service at the right file; pki inspect <file>."),
+            Map.entry(TRUST_LACKS_PEER.id(), "Put the CA that issued the peer's certificate (or its root) in the trust bundle: "
+                    + "callbridge trust c2w <bundle> / webbridge3 c2w trust <bundle>; restart the service."));
 
     private CertRules() {}
 

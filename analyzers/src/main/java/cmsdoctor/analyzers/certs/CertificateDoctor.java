@@ -86,6 +86,7 @@ public final class CertificateDoctor {
         ServiceCheck.Context context = new ServiceCheck.Context(names, c2wTrust, webBridgeNodes);
         Map<String, Outcome> nodeChecks = new LinkedHashMap<>();
         C2wPortCheck.check(names, nodeChecks, nodes.isEmpty() ? UNKNOWN_NODE : nodes.keySet().iterator().next());
+        TrustCheck.check(nodes.values(), nodeChecks);
         List<CertIssue> issues = new ArrayList<>();
         List<NodeReport> reports = new ArrayList<>();
         for (NodeData n : nodes.values()) {

@@ -14,6 +14,6 @@ package cmsdoctor.analyzers.certs;
 public record KeySummary(String algorithm, int bits, String form, boolean encrypted, String fingerprint) {
 
     public String describe() {
-        return encrypted ? form + " (encrypted: cannot be matched)" : algorithm + " " + bits + " (" + form + ")";
+        return encrypted ? form + " (encrypted: cannot be matched)" : algorithm + " " + bits + ", " + form;
     }
 }

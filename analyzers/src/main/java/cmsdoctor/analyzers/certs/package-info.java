@@ -7,7 +7,7 @@
  * turns paths into {@link cmsdoctor.analyzers.certs.InputFile}s; {@link cmsdoctor.analyzers.certs.CertReportText#render}
  * gives the plain-text view, and the report's records serialise to JSON with
  * {@code FindingStore.mapper()}. The rules are {@link cmsdoctor.analyzers.certs.CertRules}
- * ({@code CMS-CERT-001..024}, category {@code tls}).
+ * ({@code CMS-CERT-001..025}, category {@code tls}).
  *
  * <p>Data flow: {@code CryptoFileReader} (content decides: PEM/DER certificates, keys, CSRs) and
  * the MMP reader ({@code cmsdoctor.ingest.mmp}) feed per-node data ({@code NodeData}); checks run

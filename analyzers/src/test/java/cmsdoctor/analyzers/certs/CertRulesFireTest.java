@@ -394,6 +394,33 @@ class CertRulesFireTest {
         assertTrue(r.detections().get(0).fix().contains("c2w://cms-a.example.com:9999"));
     }
 
+    // --- 025: C2W trust bundles
+
+    @Test
+    void aWebBridgeTrustBundleOfAnotherCaDoesNotTrustTheCallBridge() {
+        Deployment d = new Deployment();
+        d.paste = d.paste.replace("C2W Trust bundle : Bundle-CA.cer", "C2W Trust bundle : c2w-trust.cer");
+        d.put("c2w-trust.cer", TestPki.certs(cert("Other Root CA").ca().build()));
+        CertReport r = d.check();
+        assertEquals(List.of("cms-a webbridge3 c2w trust: c2w-trust.cer (cms-a.example.com)"), subjects(r, CertRules.TRUST_LACKS_PEER));
+        assertTrue(r.detections().get(0).fix().contains("webbridge3 c2w trust <bundle>; webbridge3 restart"), r.detections().get(0).fix());
+    }
+
+    /** Near miss: a trust bundle holding the root alone trusts the call bridge, whose own bundle carries the intermediate. */
+    @Test
+    void aTrustBundleHoldingOnlyTheRootTrustsThePeer() {
+        Deployment d = new Deployment();
+        d.paste = d.paste.replace("C2W trusted certs    : Bundle-CA.cer", "C2W trusted certs    : c2w-trust.cer")
+                .replace("C2W Trust bundle : Bundle-CA.cer", "C2W Trust bundle : c2w-trust.cer")
+                .replace("fullchain.cer\n", "fullchain.cer\nc2w-trust.cer\n");
+        d.put("c2w-trust.cer", TestPki.certs(d.root));
+        CertReport r = d.check();
+        assertEquals(List.of(), fired(r));
+        assertTrue(r.nodes().get(0).checks().stream().filter(v -> v.ruleId().equals("CMS-CERT-025"))
+                .allMatch(v -> v.status() == Verdict.Status.PASS), r.nodes().get(0).checks().toString());
+        assertEquals(2, r.nodes().get(0).checks().stream().filter(v -> v.ruleId().equals("CMS-CERT-025")).count());
+    }
+
     // --- 023 / 024: keys and files
 
     @Test
