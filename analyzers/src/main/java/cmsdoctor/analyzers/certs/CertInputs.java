@@ -5,6 +5,8 @@ import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -14,7 +16,8 @@ import java.util.stream.Stream;
  * Reads the paths a user gives ({@code cmsdoctor certs PATH...}) into {@link InputFile}s: files
  * as they are, folders walked (links inside are not followed). Each file keeps its path below
  * the folder given, so {@link CertificateDoctor} can tie {@code cms-b/dbcert.cer} to node
- * {@code cms-b} when a prompt names it. Files over {@link #MAX_BYTES} are left out: no
+ * {@code cms-b} when a prompt names it, and its modification time, which dates the MMP commands
+ * pasted in it. Files over {@link #MAX_BYTES} are left out: no
  * certificate, key or MMP paste is that large, a log file is.
  */
 public final class CertInputs {
@@ -47,7 +50,8 @@ public final class CertInputs {
 
     private static void add(Path f, String name, List<InputFile> out) throws IOException {
         if (Files.size(f) <= MAX_BYTES) {
-            out.add(new InputFile(name, null, Files.readAllBytes(f)));
+            OffsetDateTime modified = Files.getLastModifiedTime(f).toInstant().atOffset(ZoneOffset.UTC);
+            out.add(new InputFile(name, null, Files.readAllBytes(f), modified));
         }
     }
 }

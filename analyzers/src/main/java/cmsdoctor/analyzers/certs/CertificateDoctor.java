@@ -59,15 +59,17 @@ public final class CertificateDoctor {
         List<NamedAddress> names = new ArrayList<>();
         for (InputFile f : files) {
             CryptoFile c = CryptoFileReader.read(f);
-            if (c.isEmpty() && c.problems().isEmpty()) {
+            if (!c.encoding().equals("DER")) {
+                // a paste may quote a certificate (cat'd in the session); base64 lines never look like a prompt
                 String text = new String(f.bytes(), StandardCharsets.UTF_8);
-                MmpSession s = MmpReader.read(f.name(), text, null);
+                MmpSession s = MmpReader.read(f.name(), text, f.at());
                 if (!s.isEmpty()) {
                     allSessions.add(s);
-                    continue;
-                }
-                if (isApiAnswer(text)) {
+                } else if (c.isEmpty() && isApiAnswer(text)) {
                     names.addAll(AddressReader.ofText(f.node(), f.name(), List.of(text.split("\r\n|\n|\r"))));
+                }
+                if (c.isEmpty() && c.problems().isEmpty() && !s.isEmpty()) {
+                    continue;
                 }
             }
             parsed.add(c);

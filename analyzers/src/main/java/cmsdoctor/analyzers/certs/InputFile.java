@@ -1,5 +1,7 @@
 package cmsdoctor.analyzers.certs;
 
+import java.time.OffsetDateTime;
+
 /**
  * A file given to the certificate doctor: its bytes, the name it had and the node it came from.
  *
@@ -7,8 +9,13 @@ package cmsdoctor.analyzers.certs;
  *              name {@code pki list} and the MMP commands use
  * @param node  the node the file belongs to (prompt, folder or bundle), or null when unknown
  * @param bytes the content; content decides what the file is, never the extension
+ * @param at    the file's or bundle's date, given to the MMP commands pasted in it; null when unknown
  */
-public record InputFile(String name, String node, byte[] bytes) {
+public record InputFile(String name, String node, byte[] bytes, OffsetDateTime at) {
+
+    public InputFile(String name, String node, byte[] bytes) {
+        this(name, node, bytes, null);
+    }
 
     /** The file name without folders, as the node's {@code pki list} shows it. */
     public String fileName() {

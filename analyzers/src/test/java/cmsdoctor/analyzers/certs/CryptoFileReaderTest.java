@@ -112,4 +112,41 @@ class CryptoFileReaderTest {
         assertTrue(json.contains("\"fingerprint\""));
         new CertificateDoctor(Clock.systemUTC()).check(List.of(), List.of(), null);
     }
+
+    /** Hostile bytes never crash the doctor: random data, cut DER, a PEM block of garbage, huge lines, NULs. */
+    @Test
+    void hostileFilesAreReportedNeverThrown() throws Exception {
+        java.util.Random random = new java.util.Random(14);
+        List<InputFile> files = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            byte[] junk = new byte[random.nextInt(3000)];
+            random.nextBytes(junk);
+            if (i % 2 == 0 && junk.length > 0) {
+                junk[0] = 0x30;
+            }
+            files.add(new InputFile("junk" + i, null, junk));
+        }
+        byte[] der = TestPki.cert("x").build().cert().getEncoded();
+        for (int cut = 1; cut < der.length; cut += 37) {
+            files.add(new InputFile("cut" + cut, null, java.util.Arrays.copyOf(der, cut)));
+        }
+        files.add(new InputFile("block", null, ("-----BEGIN RSA PRIVATE KEY-----\n" + "A".repeat(100_000) + "\n-----END RSA PRIVATE KEY-----\n")
+                .getBytes(StandardCharsets.US_ASCII)));
+        files.add(new InputFile("nul", null, "cms-a> pki list\u0000\nUser supplied certificates and keys:\n\u0000\n".getBytes(StandardCharsets.UTF_8)));
+        CertReport r = new CertificateDoctor(Clock.fixed(TestPki.NOW, ZoneOffset.UTC)).check(files, List.of(), null);
+        assertTrue(r.detections().stream().allMatch(d -> d.rule().id().startsWith("CMS-CERT-")));
+        assertTrue(r.detections().stream().anyMatch(d -> d.rule().equals(CertRules.UNUSABLE_FILE) && d.subject().contains("block")),
+                r.detections().toString());
+    }
+
+    /** A paste that quotes a certificate is read both as a session and as the certificate. */
+    @Test
+    void aPasteQuotingACertificateIsBoth() {
+        var leaf = TestPki.cert("cms-a.example.com").build();
+        String paste = "cms-a> webadmin\nKey file : w.key\nCertificate file : w.cer\n" + TestPki.certs(leaf);
+        CertReport r = new CertificateDoctor(Clock.fixed(TestPki.NOW, ZoneOffset.UTC))
+                .check(List.of(new InputFile("paste.txt", null, paste.getBytes(StandardCharsets.US_ASCII))), List.of(), null);
+        assertEquals("webadmin", r.nodes().get(0).services().get(0).service());
+        assertEquals(1, r.nodes().get(0).files().get(0).certificates().size());
+    }
 }
