@@ -23,7 +23,8 @@ record CertIssue(RuleInfo rule, String node, String service, String file, String
     }
 
     Detection detection(OffsetDateTime at) {
-        return new Detection(rule, subject(), node, at, evidence, explanation, fix);
+        // files of no known node name no host: the finding's host list stays real node names
+        return new Detection(rule, subject(), CertificateDoctor.UNKNOWN_NODE.equals(node) ? null : node, at, evidence, explanation, fix);
     }
 
     Verdict verdict(String check) {
