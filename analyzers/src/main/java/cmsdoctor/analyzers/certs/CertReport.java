@@ -1,0 +1,26 @@
+package cmsdoctor.analyzers.certs;
+
+import cmsdoctor.analyzers.Detection;
+import cmsdoctor.analyzers.Finding;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * What the certificate doctor found: per node and service the files in use, each chain, the
+ * verdict of every check; and the findings, most severe first.
+ *
+ * @param checkedAt   the time validity was judged against ("now")
+ * @param incident    the incident's time range, or null
+ * @param detections  one per problem, as analyzers report them (feed them to a {@code FindingStore})
+ * @param findings    the same folded into findings with stable ids, origin {@link CertificateDoctor#ORIGIN}
+ */
+public record CertReport(OffsetDateTime checkedAt, TimeRange incident, List<NodeReport> nodes,
+                         List<Detection> detections, List<Finding> findings) {
+
+    public CertReport {
+        nodes = List.copyOf(nodes);
+        detections = List.copyOf(detections);
+        findings = List.copyOf(findings);
+    }
+}
