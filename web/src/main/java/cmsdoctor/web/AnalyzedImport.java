@@ -2,7 +2,7 @@ package cmsdoctor.web;
 
 import cmsdoctor.analyzers.rules.RuleSet;
 import cmsdoctor.ingest.parse.ParseOptions;
-import cmsdoctor.ingest.source.ImportReport;
+import cmsdoctor.ingest.source.archive.ImportReport;
 
 import java.io.IOException;
 import java.nio.file.Path;

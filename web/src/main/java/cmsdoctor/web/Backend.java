@@ -2,7 +2,7 @@ package cmsdoctor.web;
 
 import cmsdoctor.analyzers.FindingStore;
 import cmsdoctor.analyzers.rules.RuleSet;
-import cmsdoctor.ingest.source.Receiver;
+import cmsdoctor.ingest.source.syslog.Receiver;
 import cmsdoctor.ingest.store.LogSearcher;
 
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package cmsdoctor.web;
 
-import cmsdoctor.ingest.source.ListenAddress;
+import cmsdoctor.ingest.source.syslog.ListenAddress;
 
 /**
  * The {@code --http ADDRESS:PORT} value: {@code 127.0.0.1:8080}, {@code 0.0.0.0:80},

@@ -2,10 +2,10 @@ package cmsdoctor.web;
 
 import cmsdoctor.analyzers.rules.RuleProblem;
 import cmsdoctor.analyzers.rules.RuleSet;
-import cmsdoctor.ingest.source.ImportReport;
-import cmsdoctor.ingest.source.ReceiveJob;
-import cmsdoctor.ingest.source.Receiver;
-import cmsdoctor.ingest.source.ReceiverOptions;
+import cmsdoctor.ingest.source.archive.ImportReport;
+import cmsdoctor.ingest.source.syslog.ReceiveJob;
+import cmsdoctor.ingest.source.syslog.Receiver;
+import cmsdoctor.ingest.source.syslog.ReceiverOptions;
 import cmsdoctor.ingest.store.DataDirInUseException;
 
 import java.io.IOException;

@@ -4,12 +4,12 @@ import cmsdoctor.analyzers.AnalyzerContext;
 import cmsdoctor.analyzers.AnalyzerSink;
 import cmsdoctor.analyzers.FindingStore;
 import cmsdoctor.analyzers.rules.RuleSet;
-import cmsdoctor.ingest.source.DurableSink;
-import cmsdoctor.ingest.source.ImportLimits;
-import cmsdoctor.ingest.source.ImportReport;
-import cmsdoctor.ingest.source.LogWriterSink;
-import cmsdoctor.ingest.source.Receiver;
-import cmsdoctor.ingest.source.ReceiverOptions;
+import cmsdoctor.ingest.source.syslog.DurableSink;
+import cmsdoctor.ingest.source.archive.ImportLimits;
+import cmsdoctor.ingest.source.archive.ImportReport;
+import cmsdoctor.ingest.source.syslog.LogWriterSink;
+import cmsdoctor.ingest.source.syslog.Receiver;
+import cmsdoctor.ingest.source.syslog.ReceiverOptions;
 import cmsdoctor.ingest.store.LogSearcher;
 import cmsdoctor.ingest.store.LogWriter;
 

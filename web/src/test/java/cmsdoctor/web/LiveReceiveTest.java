@@ -1,9 +1,9 @@
 package cmsdoctor.web;
 
 import cmsdoctor.analyzers.rules.RuleSet;
-import cmsdoctor.ingest.source.ListenAddress;
-import cmsdoctor.ingest.source.Receiver;
-import cmsdoctor.ingest.source.ReceiverOptions;
+import cmsdoctor.ingest.source.syslog.ListenAddress;
+import cmsdoctor.ingest.source.syslog.Receiver;
+import cmsdoctor.ingest.source.syslog.ReceiverOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
