@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * The domain objects the HTTP server answers from, built by {@link ServeJob} (or a test)
+ * The domain objects the HTTP server answers from, built by {@link Pipeline#backend} (or a test)
  * and handed to {@link Server}. A part that is null makes its endpoints answer 503.
  *
  * @param dataDir   the data directory (index, findings, uploads)

@@ -50,8 +50,8 @@ final class HttpBenchmark {
         } else {
             out.println("reusing the index in " + data);
         }
-        try (Workspace workspace = Workspace.open(data, RuleSet.builtin(), 1 << 20)) {
-            Backend backend = workspace.backend(null);
+        try (Pipeline workspace = Pipeline.open(data, RuleSet.builtin())) {
+            Backend backend = workspace.backend(null, 1 << 20);
             out.printf("documents: %,d%n", backend.searcher().size());
             List<String> callIds = sample(backend.searcher(), requests);
             if (callIds.isEmpty()) {

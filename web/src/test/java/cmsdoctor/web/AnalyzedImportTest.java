@@ -1,5 +1,7 @@
 package cmsdoctor.web;
 
+import cmsdoctor.web.cli.Cli;
+
 import cmsdoctor.analyzers.Finding;
 import cmsdoctor.analyzers.FindingFilter;
 import cmsdoctor.analyzers.FindingStore;
@@ -25,7 +27,7 @@ class AnalyzedImportTest {
     void importOfTheDatabaseDnsScenarioKeepsItsFindings() throws Exception {
         Path scenario = Path.of(System.getProperty("cmsdoctor.root"), "sample-logs", "db-cluster-dns");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new String[] {"import", "--data", data.toString(), "--year", "2024", scenario.toString()},
+        int code = Cli.run(new String[] {"import", "--data", data.toString(), "--year", "2024", scenario.toString()},
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));

@@ -1,6 +1,6 @@
 package cmsdoctor.web.api;
 
-import cmsdoctor.ingest.store.CallCommand;
+import cmsdoctor.ingest.store.CallJson;
 import cmsdoctor.ingest.store.CallLines;
 import cmsdoctor.ingest.store.CallList;
 import cmsdoctor.ingest.store.CallSummary;
@@ -111,6 +111,6 @@ public final class CallsApi {
             throw ApiError.notFound("no call found for '" + key + "' (tried Call-ID, call leg, API call,"
                     + " conference, space and call correlator GUIDs, and HOST:N)");
         }
-        ctx.json(CallCommand.json(found));
+        ctx.json(CallJson.of(found));
     }
 }

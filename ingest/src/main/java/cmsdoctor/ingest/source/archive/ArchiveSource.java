@@ -44,6 +44,15 @@ public final class ArchiveSource {
          * @param kept the text of a configuration entry (capped), else null
          */
         void entry(EntryReport report, String kept);
+
+        /**
+         * Whether content an import skips (text that is neither syslog nor an event log, binary
+         * that is no crash dump) is read line by line too: {@code parse} shows every line, flagged
+         * as it reads; import keeps only logs.
+         */
+        default boolean readsSkipped() {
+            return false;
+        }
     }
 
     /** The lines of one log stream. */
@@ -248,9 +257,22 @@ public final class ArchiveSource {
             }
             case CRASH_DUMP -> visitor.entry(new EntryReport(path, kind, drain(in), 0,
                     "binary crash dump: noted, not read"), null);
-            case BINARY -> visitor.entry(new EntryReport(path, kind, drain(in), 0,
-                    "binary content, not a log: skipped"), null);
+            case BINARY -> {
+                if (visitor.readsSkipped()) {
+                    readLines(path, kind, in, modified);
+                } else {
+                    visitor.entry(new EntryReport(path, kind, drain(in), 0, "binary content, not a log: skipped"), null);
+                }
+            }
             case EMPTY -> visitor.entry(new EntryReport(path, kind, 0, 0, "empty"), null);
+            case UNKNOWN -> {
+                if (visitor.readsSkipped()) {
+                    readLines(path, kind, in, modified);
+                } else {
+                    visitor.entry(new EntryReport(path, kind, drain(in), 0, "no syslog or event log lines in the first "
+                            + (PEEK / 1024) + " KiB: skipped"), null);
+                }
+            }
             default -> visitor.entry(new EntryReport(path, kind, drain(in), 0,
                     "no syslog or event log lines in the first " + (PEEK / 1024) + " KiB: skipped"), null);
         }

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@link ReceiveJob} in its own JVM, so a test can SIGKILL it like an operator's {@code kill -9}. */
+/** {@link ReceiverMain} in its own JVM, so a test can SIGKILL it like an operator's {@code kill -9}. */
 final class ChildReceiver implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("listening on (udp|tcp|tls):(\\d+)");
@@ -20,10 +20,10 @@ final class ChildReceiver implements AutoCloseable {
     final int tcpPort;
 
     ChildReceiver(Path data, String... extra) throws IOException {
-        this(ReceiveJob.class, data, extra);
+        this(ReceiverMain.class, data, extra);
     }
 
-    /** Runs {@code main} (a class with ReceiveJob's options and banner) instead of ReceiveJob. */
+    /** Runs {@code main} (a class with ReceiverMain's options and banner) instead of ReceiverMain. */
     ChildReceiver(Class<?> main, Path data, String... extra) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",

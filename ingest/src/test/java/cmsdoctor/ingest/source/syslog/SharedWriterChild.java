@@ -4,31 +4,25 @@ import cmsdoctor.ingest.record.LogEvent;
 import cmsdoctor.ingest.store.LogWriter;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What {@code serve} does with one store: a receiver and an "upload" share one
  * {@link LogWriter}, and the upload commits it with a plain {@link LogWriter#flush()} every
  * 100 ms. The receiver's own commit interval is an hour, so every commit before a kill is
- * the upload's. Takes ReceiveJob's options; prints the same banner.
+ * the upload's. Takes ReceiverMain's options; prints the same banner.
  */
 public final class SharedWriterChild {
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> given = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            given.put(args[i].substring(2), args[i + 1]);
-        }
-        ReceiverOptions o = ReceiveJob.options(given);
+        ReceiverOptions o = ReceiverMain.options(args);
         ReceiverOptions options = new ReceiverOptions(o.data(), o.udp(), o.tcp(), o.tls(), o.tlsCert(), o.tlsKey(),
                 o.tlsClientCa(), o.udpBuffer(), o.retainDays(), o.maxDiskBytes(), o.silenceAlarm(), o.parse(),
                 o.maxConnections(), o.queueFrames(), o.queueBytes(), Duration.ofHours(1));
         LogWriter store = LogWriter.open(options.data());
         Receiver receiver = new Receiver(options, new LogWriterSink(store));
         receiver.start();
-        ReceiveJob.printBanner(receiver, options, System.out);
+        ReceiverBanner.lines(receiver, options).forEach(System.out::println);
         System.out.flush();
         for (int n = 0; ; n++) {
             store.accept("import-1", new LogEvent(null, false, "cms9", null, null, null, null, null, "other",

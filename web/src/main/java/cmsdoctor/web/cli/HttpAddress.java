@@ -1,6 +1,8 @@
-package cmsdoctor.web;
+package cmsdoctor.web.cli;
 
 import cmsdoctor.ingest.source.syslog.ListenAddress;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * The {@code --http ADDRESS:PORT} value: {@code 127.0.0.1:8080}, {@code 0.0.0.0:80},
@@ -15,7 +17,15 @@ record HttpAddress(String host, int port) {
             ListenAddress at = ListenAddress.parse(text, "127.0.0.1");
             return new HttpAddress(at.host(), at.port());
         } catch (IllegalArgumentException e) {
-            throw new Args.UsageException("--http wants ADDRESS:PORT (port 0-65535), got '" + text + "'");
+            throw new TypeConversionException("--http wants ADDRESS:PORT (port 0-65535), got '" + text + "'");
+        }
+    }
+
+    /** Reads {@code --http}. */
+    static final class Converter implements ITypeConverter<HttpAddress> {
+        @Override
+        public HttpAddress convert(String text) {
+            return parse(text);
         }
     }
 

@@ -1,4 +1,4 @@
-package cmsdoctor.ingest.parse;
+package cmsdoctor.web.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +11,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,14 +19,29 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code cmsdoctor parse}: JSON Lines with the documented names, the text form, exit codes. */
-class ParseJobTest {
+class ParseCommandTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    private int run(ParseJob job, String... paths) {
-        return job.run(List.of(paths), new PrintStream(out, true, StandardCharsets.UTF_8),
+    private int run(List<String> options, String... paths) {
+        List<String> args = new ArrayList<>(List.of("parse"));
+        args.addAll(options);
+        args.addAll(List.of(paths));
+        return Cli.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private static List<String> options(String format, int year, String zone) {
+        List<String> o = new ArrayList<>(List.of("--format", format, "--year", String.valueOf(year)));
+        if (zone != null) {
+            o.addAll(List.of("--timezone", zone));
+        }
+        return o;
+    }
+
+    private static Path path(String... parts) {
+        return Path.of(System.getProperty("cmsdoctor.root"), "sample-logs").resolve(String.join("/", parts));
     }
 
     private List<JsonNode> jsonLines() throws IOException {
@@ -43,7 +57,7 @@ class ParseJobTest {
 
     @Test
     void jsonLinesWithDocumentedFieldNames() throws IOException {
-        int exit = run(new ParseJob(ParseJob.Format.JSON, 2024, null), Samples.path("webapp-join", "syslog").toString());
+        int exit = run(options("json", 2024, null), path("webapp-join", "syslog").toString());
         assertEquals(0, exit);
         List<JsonNode> nodes = jsonLines();
         assertEquals(11, nodes.size());
@@ -74,7 +88,7 @@ class ParseJobTest {
 
     @Test
     void sipMessagesAreKindSip() throws IOException {
-        run(new ParseJob(ParseJob.Format.JSON, 2024, null), Samples.path("sip-3x-call", "syslog").toString());
+        run(options("json", 2024, null), path("sip-3x-call", "syslog").toString());
         List<JsonNode> sip = jsonLines().stream().filter(n -> n.get("kind").asText().equals("sip")).toList();
         assertFalse(sip.isEmpty());
         JsonNode invite = sip.get(0);
@@ -86,8 +100,8 @@ class ParseJobTest {
 
     @Test
     void textFormHeaderNamesTheZone() {
-        int exit = run(new ParseJob(ParseJob.Format.TEXT, 2024, ZoneId.of("Europe/Paris")),
-                Samples.path("year-rollover", "syslog").toString());
+        int exit = run(options("text", 2024, "Europe/Paris"),
+                path("year-rollover", "syslog").toString());
         assertEquals(0, exit);
         String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
         assertEquals("# times read in zone Europe/Paris", lines[0]);
@@ -102,8 +116,8 @@ class ParseJobTest {
         Path missing = dir.resolve("nope.log");
         Path corrupt = dir.resolve("bad.gz");
         Files.write(corrupt, new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2, 3});
-        int exit = run(new ParseJob(ParseJob.Format.TEXT, 2024, null), missing.toString(), corrupt.toString(),
-                Samples.path("year-rollover", "syslog").toString());
+        int exit = run(options("text", 2024, null), missing.toString(), corrupt.toString(),
+                path("year-rollover", "syslog").toString());
         assertEquals(1, exit);
         String e = err.toString(StandardCharsets.UTF_8);
         assertTrue(e.contains("cannot read " + missing + ": no such file"), e);
@@ -117,7 +131,7 @@ class ParseJobTest {
         new java.util.Random(3).nextBytes(junk);
         Path file = dir.resolve("core.dump");
         Files.write(file, junk);
-        int exit = run(new ParseJob(ParseJob.Format.JSON, 2024, null), file.toString());
+        int exit = run(options("json", 2024, null), file.toString());
         assertEquals(0, exit);
         List<JsonNode> nodes = jsonLines();
         assertFalse(nodes.isEmpty());

@@ -1,4 +1,4 @@
-package cmsdoctor.ingest.parse;
+package cmsdoctor.web.cli;
 
 import cmsdoctor.ingest.record.LogEvent;
 import cmsdoctor.ingest.record.RecordJson;

@@ -1,4 +1,6 @@
-package cmsdoctor.analyzers.job;
+package cmsdoctor.analyzers.report;
+
+import cmsdoctor.ingest.store.Json;
 
 import cmsdoctor.analyzers.Evidence;
 import cmsdoctor.analyzers.Finding;
@@ -12,7 +14,6 @@ import org.apache.commons.csv.CSVPrinter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,6 @@ import java.util.Map;
 public final class FindingReport {
 
     /** ISO-8601 with offset and milliseconds, the documented time format. */
-    public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
     private static final int TEXT_EVIDENCE = 3;
 
     private final List<Finding> findings;
@@ -140,7 +140,8 @@ public final class FindingReport {
         return text == null ? "" : text.strip().replace("\n", "\n       ");
     }
 
-    static String time(OffsetDateTime t) {
-        return t == null ? null : TIME.format(t);
+    /** A finding's time as every JSON and CSV cmsdoctor writes shows it ({@link Json#TIME}). */
+    public static String time(OffsetDateTime t) {
+        return t == null ? null : Json.TIME.format(t);
     }
 }

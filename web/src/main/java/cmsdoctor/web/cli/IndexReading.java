@@ -1,4 +1,7 @@
-package cmsdoctor.ingest.store;
+package cmsdoctor.web.cli;
+
+import cmsdoctor.ingest.store.InvalidQueryException;
+import cmsdoctor.ingest.store.LogSearcher;
 
 import java.io.IOException;
 import java.io.PrintStream;

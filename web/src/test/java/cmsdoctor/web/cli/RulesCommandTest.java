@@ -1,4 +1,4 @@
-package cmsdoctor.analyzers.job;
+package cmsdoctor.web.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class RulesCheckJobTest {
+class RulesCommandTest {
 
     private static final Path RULES = Path.of(System.getProperty("cmsdoctor.root"), "rules");
 
@@ -21,7 +21,8 @@ class RulesCheckJobTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int check(Path dir) {
-        return RulesCheckJob.run(dir, new PrintStream(out, true, StandardCharsets.UTF_8),
+        String[] args = dir == null ? new String[] {"rules", "check"} : new String[] {"rules", "check", dir.toString()};
+        return Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

@@ -1,4 +1,9 @@
-package cmsdoctor.analyzers.job;
+package cmsdoctor.web;
+
+import cmsdoctor.analyzers.report.FindingReport;
+import cmsdoctor.analyzers.rules.RuleSet;
+import cmsdoctor.ingest.source.archive.ImportListener;
+import cmsdoctor.web.cli.Cli;
 
 import cmsdoctor.analyzers.Finding;
 import cmsdoctor.analyzers.Severity;
@@ -30,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * hand from each scenario's README (for the parse and sip engineers' scenarios, written here
  * from their READMEs' descriptions), not from what the program printed.
  */
-class AnalyzeJobTest {
+class AnalysisTest {
 
     private static final Path SAMPLES = Path.of(System.getProperty("cmsdoctor.root"), "sample-logs");
 
@@ -98,11 +103,18 @@ class AnalyzeJobTest {
     private static final List<String> HEALTHY = List.of("streamer-retry-healthy", "webapp-join", "sip-3x-call", "sip-2x-call",
             "terminal-paste", "year-rollover");
 
-    static AnalyzeJob.Result analyze(String scenario) throws AnalyzeJob.UnreadableInput {
+    static Analysis.Result analyze(String scenario) throws Analysis.UnreadableInput {
         Path dir = SAMPLES.resolve(scenario);
         Assumptions.assumeTrue(Files.isDirectory(dir), scenario + " is not on this branch yet");
-        return AnalyzeJob.analyze(new AnalyzeJob.Options("text", Severity.INFO, 2024, ZoneOffset.UTC, null, List.of(dir)),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        return Analysis.analyze(new Analysis.Options(Severity.INFO, 2024, ZoneOffset.UTC, List.of(dir)),
+                RuleSet.builtin(), ImportListener.NONE);
+    }
+
+    /** {@code cmsdoctor analyze --year 2024 --timezone UTC ARGS...} through the real command line. */
+    private static int cli(PrintStream out, PrintStream err, String... args) {
+        List<String> all = new ArrayList<>(List.of("analyze", "--year", "2024", "--timezone", "UTC"));
+        all.addAll(List.of(args));
+        return Cli.run(all.toArray(String[]::new), out, err);
     }
 
     @TestFactory
@@ -156,8 +168,8 @@ class AnalyzeJobTest {
     @Test
     void jsonHasExactlyTheDocumentedShape() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = AnalyzeJob.run(new AnalyzeJob.Options("json", Severity.INFO, 2024, ZoneOffset.UTC, null,
-                List.of(SAMPLES.resolve("webbridge-dns"))), new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        int code = cli(new PrintStream(out, true, StandardCharsets.UTF_8), System.err, "--format", "json",
+                SAMPLES.resolve("webbridge-dns").toString());
         assertEquals(0, code);
         JsonNode root = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
         assertEquals(List.of("findings", "summary"), names(root));
@@ -177,8 +189,8 @@ class AnalyzeJobTest {
     @Test
     void csvHasOneRowPerFindingAndMinSeverityFilters() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        AnalyzeJob.run(new AnalyzeJob.Options("csv", Severity.ERROR, 2024, ZoneOffset.UTC, null,
-                List.of(SAMPLES.resolve("sso-login"))), new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        cli(new PrintStream(out, true, StandardCharsets.UTF_8), System.err, "--format", "csv", "--min-severity", "error",
+                SAMPLES.resolve("sso-login").toString());
         List<String> rows = org.apache.commons.csv.CSVFormat.DEFAULT.parse(new java.io.StringReader(out.toString(StandardCharsets.UTF_8)))
                 .stream().map(r -> r.get(1)).toList();
         assertEquals(List.of("ruleId", "CMS-AUTH-003"), rows, "the header, then only the error; the warnings are filtered");
@@ -189,20 +201,20 @@ class AnalyzeJobTest {
         Path root = Path.of(System.getProperty("cmsdoctor.root"));
         Files.writeString(dir.resolve("logo.yaml"), Files.readString(root.resolve("rules/CMS-LIC-001.yaml"))
                 .replace("severity: warning", "severity: critical"));
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        AnalyzeJob.Result r = AnalyzeJob.analyze(new AnalyzeJob.Options("text", Severity.INFO, 2024, ZoneOffset.UTC, dir,
-                List.of(SAMPLES.resolve("license"))), new PrintStream(err, true, StandardCharsets.UTF_8));
+        RuleSet rules = RuleSet.builtinWith(dir);
+        Analysis.Result r = Analysis.analyze(new Analysis.Options(Severity.INFO, 2024, ZoneOffset.UTC,
+                List.of(SAMPLES.resolve("license"))), rules, ImportListener.NONE);
         Finding logo = r.findings().get(0);
         assertEquals("CMS-LIC-001", logo.ruleId(), "now the most severe");
         assertEquals(Severity.CRITICAL, logo.severity());
-        assertEquals("", err.toString(StandardCharsets.UTF_8));
+        assertEquals(List.of(), rules.problems(), "the overriding file loads cleanly");
     }
 
     @Test
     void anUnreadableInputIsExitOne() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = AnalyzeJob.run(new AnalyzeJob.Options("text", Severity.INFO, 2024, ZoneOffset.UTC, null,
-                List.of(SAMPLES.resolve("no-such-scenario"))), System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = cli(System.out, new PrintStream(err, true, StandardCharsets.UTF_8),
+                SAMPLES.resolve("no-such-scenario").toString());
         assertEquals(1, code);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("no-such-scenario"));
     }

@@ -1,4 +1,4 @@
-package cmsdoctor.analyzers.job;
+package cmsdoctor.analyzers.report;
 
 import cmsdoctor.ingest.RecordSink;
 import cmsdoctor.ingest.record.LogEvent;
