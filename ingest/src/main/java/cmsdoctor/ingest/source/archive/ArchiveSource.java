@@ -46,8 +46,8 @@ public final class ArchiveSource {
         void entry(EntryReport report, String kept);
 
         /**
-         * Whether content an import skips (text that is neither syslog nor an event log, binary
-         * that is no crash dump) is read line by line too: {@code parse} shows every line, flagged
+         * Whether content an import skips (text that is neither syslog nor an event log, binary,
+         * crash dumps) is read line by line too: {@code parse} shows every line, flagged
          * as it reads; import keeps only logs.
          */
         default boolean readsSkipped() {
@@ -255,8 +255,13 @@ public final class ArchiveSource {
                         rest > 0 ? "kept the first " + kept.length + " bytes" : "kept"),
                         new String(kept, StandardCharsets.UTF_8));
             }
-            case CRASH_DUMP -> visitor.entry(new EntryReport(path, kind, drain(in), 0,
-                    "binary crash dump: noted, not read"), null);
+            case CRASH_DUMP -> {
+                if (visitor.readsSkipped()) {
+                    readLines(path, kind, in, modified);
+                } else {
+                    visitor.entry(new EntryReport(path, kind, drain(in), 0, "binary crash dump: noted, not read"), null);
+                }
+            }
             case BINARY -> {
                 if (visitor.readsSkipped()) {
                     readLines(path, kind, in, modified);
