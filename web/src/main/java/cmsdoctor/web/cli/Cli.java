@@ -43,6 +43,15 @@ public final class Cli implements Callable<Integer> {
 
     /** Runs one command line; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cli = commandLine(out, err);
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** The command tree, writing to {@code out} and {@code err}; tests parse with it without running. */
+    static CommandLine commandLine(PrintStream out, PrintStream err) {
         CommandLine cli = new CommandLine(new Cli(out, err));
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
@@ -50,10 +59,7 @@ public final class Cli implements Callable<Integer> {
             err.println("cmsdoctor: " + e.getMessage());
             return UNREADABLE;
         });
-        int code = cli.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        return cli;
     }
 
     /** {@code cmsdoctor} alone: usage on stderr, exit 2. */
