@@ -1,5 +1,7 @@
 package cmsdoctor.ingest.source.archive;
 
+import cmsdoctor.ingest.parse.LineReader;
+
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -292,7 +294,7 @@ public final class ArchiveSource {
             while ((text = reader.next()) != null) {
                 n++;
                 lines++;
-                sink.line(n, text, reader.lastCut());
+                sink.line(n, text, reader.truncated());
             }
         } finally {
             sink.end();
