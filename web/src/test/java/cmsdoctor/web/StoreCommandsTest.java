@@ -2,7 +2,7 @@ package cmsdoctor.web;
 
 import cmsdoctor.web.cli.Cli;
 
-import cmsdoctor.ingest.store.Json;
+import cmsdoctor.ingest.Json;
 import cmsdoctor.ingest.store.LogWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,6 +1,6 @@
 package cmsdoctor.analyzers.report;
 
-import cmsdoctor.ingest.store.Json;
+import cmsdoctor.ingest.Json;
 
 import cmsdoctor.analyzers.Evidence;
 import cmsdoctor.analyzers.Finding;
@@ -33,7 +33,7 @@ public final class FindingReport {
     }
 
     public String json() {
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = Json.mapper();
         ObjectNode root = json.createObjectNode();
         ArrayNode list = root.putArray("findings");
         for (Finding f : findings) {

@@ -1,5 +1,7 @@
 package cmsdoctor.ingest.store;
 
+import cmsdoctor.ingest.Json;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

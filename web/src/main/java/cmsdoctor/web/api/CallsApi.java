@@ -7,7 +7,7 @@ import cmsdoctor.ingest.store.CallSummary;
 import cmsdoctor.ingest.store.CallView;
 import cmsdoctor.ingest.store.Hit;
 import cmsdoctor.ingest.store.InvalidQueryException;
-import cmsdoctor.ingest.store.Json;
+import cmsdoctor.ingest.Json;
 import cmsdoctor.ingest.store.LogSearcher;
 import cmsdoctor.ingest.store.Schema;
 import com.fasterxml.jackson.databind.node.ObjectNode;

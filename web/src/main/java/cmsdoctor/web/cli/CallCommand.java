@@ -3,7 +3,7 @@ package cmsdoctor.web.cli;
 import cmsdoctor.ingest.store.CallJson;
 import cmsdoctor.ingest.store.CallText;
 import cmsdoctor.ingest.store.CallView;
-import cmsdoctor.ingest.store.Json;
+import cmsdoctor.ingest.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

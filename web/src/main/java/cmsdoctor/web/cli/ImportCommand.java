@@ -4,7 +4,7 @@ import cmsdoctor.analyzers.rules.RuleSet;
 import cmsdoctor.ingest.parse.ParseOptions;
 import cmsdoctor.ingest.source.archive.EntryReport;
 import cmsdoctor.ingest.source.archive.ImportReport;
-import cmsdoctor.ingest.store.Json;
+import cmsdoctor.ingest.Json;
 import cmsdoctor.web.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

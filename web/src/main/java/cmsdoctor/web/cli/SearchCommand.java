@@ -4,7 +4,7 @@ import cmsdoctor.ingest.record.LogEvent;
 import cmsdoctor.ingest.record.SipMessage;
 import cmsdoctor.ingest.store.CallText;
 import cmsdoctor.ingest.store.Hit;
-import cmsdoctor.ingest.store.Json;
+import cmsdoctor.ingest.Json;
 import cmsdoctor.ingest.store.LogSearcher;
 import cmsdoctor.ingest.store.PageJson;
 import cmsdoctor.ingest.store.SearchCsv;

@@ -1,7 +1,7 @@
 package cmsdoctor.web.cli;
 
 import cmsdoctor.ingest.record.LogEvent;
-import cmsdoctor.ingest.record.RecordJson;
+import cmsdoctor.ingest.Json;
 import cmsdoctor.ingest.record.SipMessage;
 
 import java.time.OffsetDateTime;
@@ -77,7 +77,7 @@ final class TextForm {
     }
 
     private static String at(OffsetDateTime at) {
-        return at == null ? "-" : RecordJson.AT.format(at);
+        return at == null ? "-" : Json.TIME.format(at);
     }
 
     private static String or(String s) {

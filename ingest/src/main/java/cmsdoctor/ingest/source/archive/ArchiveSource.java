@@ -154,7 +154,7 @@ public final class ArchiveSource {
         in.mark(PEEK);
         byte[] head = in.readNBytes(PEEK);
         in.reset();
-        if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
+        if (LineReader.isGzip(head)) {
             if (!deeper(path, depth)) {
                 return;
             }

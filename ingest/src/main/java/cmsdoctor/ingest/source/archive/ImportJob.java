@@ -5,7 +5,7 @@ import cmsdoctor.ingest.parse.LogParser;
 import cmsdoctor.ingest.parse.ParseOptions;
 import cmsdoctor.ingest.parse.ParseStats;
 import cmsdoctor.ingest.record.LogRecord;
-import cmsdoctor.ingest.store.Json;
+import cmsdoctor.ingest.Json;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;

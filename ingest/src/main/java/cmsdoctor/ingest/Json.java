@@ -1,4 +1,4 @@
-package cmsdoctor.ingest.store;
+package cmsdoctor.ingest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -34,7 +34,7 @@ public final class Json {
     }
 
     /** A mapper with the given inclusion rule (the store's compact form drops empty values too). */
-    static ObjectMapper create(JsonInclude.Include inclusion) {
+    public static ObjectMapper create(JsonInclude.Include inclusion) {
         SimpleModule times = new SimpleModule("cmsdoctor-times");
         times.addSerializer(OffsetDateTime.class, new JsonSerializer<>() {
             @Override
