@@ -1,7 +1,6 @@
 package cmsdoctor.web.cli;
 
 import cmsdoctor.ingest.store.CallJson;
-import cmsdoctor.ingest.store.CallText;
 import cmsdoctor.ingest.store.CallView;
 import cmsdoctor.ingest.Json;
 import picocli.CommandLine.Command;

@@ -2,7 +2,6 @@ package cmsdoctor.web.cli;
 
 import cmsdoctor.ingest.store.CallList;
 import cmsdoctor.ingest.store.CallSummary;
-import cmsdoctor.ingest.store.CallText;
 import cmsdoctor.ingest.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;

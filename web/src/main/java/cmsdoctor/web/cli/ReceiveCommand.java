@@ -71,6 +71,7 @@ final class ReceiveCommand implements Callable<Integer> {
         }, "receiver-shutdown"));
         ReceiverBanner.lines(started, options).forEach(cli.out::println);
         started.warnings().forEach(w -> cli.err.println("cmsdoctor: warning: " + w));
+        AlarmLog.watch(started, cli.err);
         cli.out.flush();
         stopped.await();
         return 0;

@@ -2,7 +2,6 @@ package cmsdoctor.web.cli;
 
 import cmsdoctor.ingest.record.LogEvent;
 import cmsdoctor.ingest.record.SipMessage;
-import cmsdoctor.ingest.store.CallText;
 import cmsdoctor.ingest.store.Hit;
 import cmsdoctor.ingest.Json;
 import cmsdoctor.ingest.store.LogSearcher;

@@ -98,6 +98,7 @@ final class ServeCommand implements Callable<Integer> {
         if (live != null) {
             ReceiverBanner.lines(live, listeners).forEach(cli.out::println);
             live.warnings().forEach(w -> cli.err.println("cmsdoctor: warning: " + w));
+            AlarmLog.watch(live, cli.err);
         }
         Server server = new Server(pipeline.backend(live, uploadMax), token, tls);
         server.start(http.host(), http.port());

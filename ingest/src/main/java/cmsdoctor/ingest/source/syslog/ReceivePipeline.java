@@ -205,7 +205,6 @@ final class ReceivePipeline {
             skipUpTo = lastParsedSeq;
             storeDead = false;
             storeTrouble = null;
-            System.err.println("cmsdoctor: the store works again; replayed the journal after sequence " + from.seq());
         } catch (IOException | RuntimeException e) {
             storeTrouble = "the store failed again while replaying the journal: " + e.getMessage()
                     + ". Retrying; restart cmsdoctor if it persists.";
@@ -232,7 +231,6 @@ final class ReceivePipeline {
                 + ". Frames are kept in the journal (TCP senders wait, UDP drops are counted). "
                 + "Free disk space: the receiver retries every " + RECOVER_EVERY + " s and replays the journal "
                 + "from the last commit (or restart cmsdoctor, which does the same).";
-        System.err.println("cmsdoctor: " + storeTrouble);
     }
 
     private void process(ReceivedFrame frame) {

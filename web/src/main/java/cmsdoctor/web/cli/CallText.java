@@ -1,4 +1,7 @@
-package cmsdoctor.ingest.store;
+package cmsdoctor.web.cli;
+
+import cmsdoctor.ingest.store.CallSummary;
+import cmsdoctor.ingest.store.CallView;
 
 import cmsdoctor.ingest.Json;
 
@@ -19,7 +22,7 @@ import java.util.Map;
  * 09:00:00.300  cms1  <--TCP-- 10.1.5.15:5060        SIP/2.0 200 OK
  * </pre>
  */
-public final class CallText {
+final class CallText {
 
     private CallText() {}
 

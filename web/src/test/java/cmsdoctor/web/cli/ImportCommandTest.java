@@ -1,6 +1,5 @@
-package cmsdoctor.web;
+package cmsdoctor.web.cli;
 
-import cmsdoctor.web.cli.Cli;
 
 import cmsdoctor.analyzers.Finding;
 import cmsdoctor.analyzers.FindingFilter;
@@ -18,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code cmsdoctor import} leaves the import's findings in the data directory, as an upload does. */
-class AnalyzedImportTest {
+class ImportCommandTest {
 
     @TempDir
     Path data;
