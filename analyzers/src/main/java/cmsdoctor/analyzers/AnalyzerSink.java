@@ -3,9 +3,9 @@ package cmsdoctor.analyzers;
 import cmsdoctor.ingest.RecordSink;
 import cmsdoctor.ingest.parse.LogParser;
 import cmsdoctor.ingest.parse.ParseOptions;
-import cmsdoctor.ingest.source.EntryKind;
-import cmsdoctor.ingest.source.EntryReport;
-import cmsdoctor.ingest.source.ImportReport;
+import cmsdoctor.ingest.source.archive.EntryKind;
+import cmsdoctor.ingest.source.archive.EntryReport;
+import cmsdoctor.ingest.source.archive.ImportReport;
 import cmsdoctor.ingest.record.LogRecord;
 
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package cmsdoctor.analyzers;
 
+import cmsdoctor.ingest.Json;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -209,12 +209,8 @@ public final class FindingStore implements Findings {
         return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
     }
 
-    /** The JSON mapper for findings: ISO times with their offset, unknown fields ignored. */
+    /** The JSON mapper for findings: cmsdoctor's one set-up ({@link Json}), absent values kept as null. */
     public static ObjectMapper mapper() {
-        return new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return Json.create(JsonInclude.Include.ALWAYS);
     }
 }

@@ -2,10 +2,10 @@ package cmsdoctor.bench;
 
 import cmsdoctor.ingest.RecordSink;
 import cmsdoctor.ingest.parse.ParseOptions;
-import cmsdoctor.ingest.source.ImportJob;
-import cmsdoctor.ingest.source.ImportLimits;
-import cmsdoctor.ingest.source.ImportListener;
-import cmsdoctor.ingest.source.ImportReport;
+import cmsdoctor.ingest.source.archive.ImportJob;
+import cmsdoctor.ingest.source.archive.ImportLimits;
+import cmsdoctor.ingest.source.archive.ImportListener;
+import cmsdoctor.ingest.source.archive.ImportReport;
 import cmsdoctor.ingest.store.LogWriter;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;

@@ -37,7 +37,7 @@ import java.util.Set;
  *
  * <p>It sits in the package {@code cmsdoctor.web} (in the benchmarks module, not in the
  * product jar) because it opens the data directory through the package-private
- * {@code Workspace}, exactly as {@code serve} does: the figures are those of the real server.
+ * {@code Pipeline}, exactly as {@code serve} does: the figures are those of the real server.
  */
 public final class HttpBenchmark {
 
@@ -68,8 +68,8 @@ public final class HttpBenchmark {
         } else {
             out.println("reusing the index in " + data);
         }
-        try (Workspace workspace = Workspace.open(data, RuleSet.builtin(), 1 << 20)) {
-            Backend backend = workspace.backend(null);
+        try (Pipeline workspace = Pipeline.open(data, RuleSet.builtin())) {
+            Backend backend = workspace.backend(null, 1 << 20);
             out.printf("documents: %,d%n", backend.searcher().size());
             List<String> callIds = sample(backend.searcher(), requests);
             if (callIds.isEmpty()) {

@@ -2,14 +2,14 @@ package cmsdoctor.web;
 
 import cmsdoctor.analyzers.FindingStore;
 import cmsdoctor.analyzers.rules.RuleSet;
-import cmsdoctor.ingest.source.Receiver;
+import cmsdoctor.ingest.source.syslog.Receiver;
 import cmsdoctor.ingest.store.LogSearcher;
 
 import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * The domain objects the HTTP server answers from, built by {@link ServeJob} (or a test)
+ * The domain objects the HTTP server answers from, built by {@link Pipeline#backend} (or a test)
  * and handed to {@link Server}. A part that is null makes its endpoints answer 503.
  *
  * @param dataDir   the data directory (index, findings, uploads)

@@ -1,7 +1,7 @@
 package cmsdoctor.web;
 
 import cmsdoctor.analyzers.AnalyzerFactory;
-import cmsdoctor.ingest.store.Json;
+import cmsdoctor.ingest.Json;
 import cmsdoctor.web.api.ApiError;
 import cmsdoctor.web.api.CallsApi;
 import cmsdoctor.web.api.FindingsApi;

@@ -1,7 +1,7 @@
 package cmsdoctor.web;
 
 import cmsdoctor.analyzers.rules.RuleSet;
-import cmsdoctor.ingest.source.ReceiverAlarm;
+import cmsdoctor.ingest.source.syslog.ReceiverAlarm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -28,9 +28,9 @@ class AlarmBannerBrowserTest {
 
     @Test
     void theAdviceFollowsTheCodeNotTheWording() throws Exception {
-        try (Workspace workspace = Workspace.open(data, RuleSet.builtin(), 1 << 20);
+        try (Pipeline workspace = Pipeline.open(data, RuleSet.builtin());
              Browser browser = new Browser()) {
-            Server server = new Server(workspace.backend(null), null).start("127.0.0.1", 0);
+            Server server = new Server(workspace.backend(null, 1 << 20), null).start("127.0.0.1", 0);
             try {
                 browser.driver.get("http://127.0.0.1:" + server.port() + "/");
                 // the overview draws its own (empty: no receiver) banners first; draw ours after it

@@ -34,17 +34,17 @@ class ApiTest {
     @TempDir
     static Path data;
 
-    static Workspace workspace;
+    static Pipeline workspace;
     static Server server;
     static Http http;
     static String importId;
 
     @BeforeAll
     static void start() throws Exception {
-        workspace = Workspace.open(data, RuleSet.builtin(), 1 << 20);
+        workspace = Pipeline.open(data, RuleSet.builtin());
         importId = workspace.importFiles(List.of(Path.of(ROOT, "sample-logs", "failed-call-routing", "syslog"),
                 Path.of(ROOT, "web", "src", "test", "resources", "hostile", "syslog")), 2024, null).id();
-        server = new Server(workspace.backend(null), null).start("127.0.0.1", 0);
+        server = new Server(workspace.backend(null, 1 << 20), null).start("127.0.0.1", 0);
         http = new Http(server.port());
     }
 

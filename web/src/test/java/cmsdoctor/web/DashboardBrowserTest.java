@@ -42,19 +42,19 @@ class DashboardBrowserTest {
     @TempDir
     static Path data;
 
-    static Workspace workspace;
+    static Pipeline workspace;
     static Server server;
     static Browser browser;
     static String base;
 
     @BeforeAll
     static void start() throws Exception {
-        workspace = Workspace.open(data, RuleSet.builtin(), 64L << 20);
+        workspace = Pipeline.open(data, RuleSet.builtin());
         workspace.importFiles(List.of(Path.of(ROOT, "sample-logs", "failed-call-routing", "syslog"),
                 Path.of(ROOT, "sample-logs", "sip-3x-call", "syslog"),
                 Path.of(ROOT, "sample-logs", "db-cluster-dns"),
                 Path.of(ROOT, "web", "src", "test", "resources", "hostile", "syslog")), 2024, null);
-        server = new Server(workspace.backend(null), null).start("127.0.0.1", 0);
+        server = new Server(workspace.backend(null, 64L << 20), null).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();
         browser = new Browser();
     }

@@ -1,9 +1,9 @@
 package cmsdoctor.web;
 
 import cmsdoctor.analyzers.rules.RuleSet;
-import cmsdoctor.ingest.source.ListenAddress;
-import cmsdoctor.ingest.source.Receiver;
-import cmsdoctor.ingest.source.ReceiverOptions;
+import cmsdoctor.ingest.source.syslog.ListenAddress;
+import cmsdoctor.ingest.source.syslog.Receiver;
+import cmsdoctor.ingest.source.syslog.ReceiverOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,11 +36,11 @@ class LiveReceiveTest {
 
     @Test
     void aLineSentOverTcpIsSearchableAndAnalysed() throws Exception {
-        try (Workspace workspace = Workspace.open(data, RuleSet.builtin(), 1 << 20)) {
+        try (Pipeline workspace = Pipeline.open(data, RuleSet.builtin())) {
             ReceiverOptions options = ReceiverOptions.defaults(workspace.dataDir())
                     .withListeners(null, new ListenAddress("127.0.0.1", 0), null);
             Receiver receiver = workspace.startReceiver(options);
-            Server server = new Server(workspace.backend(receiver), null).start("127.0.0.1", 0);
+            Server server = new Server(workspace.backend(receiver, 1 << 20), null).start("127.0.0.1", 0);
             try {
                 try (Socket s = new Socket("127.0.0.1", receiver.port("tcp")); OutputStream out = s.getOutputStream()) {
                     out.write((DNS_LINE + "\n").getBytes(StandardCharsets.UTF_8));
@@ -67,12 +67,12 @@ class LiveReceiveTest {
 
     @Test
     void overviewListsTheNodeAndBannersItWhenItFallsSilent() throws Exception {
-        try (Workspace workspace = Workspace.open(data, RuleSet.builtin(), 1 << 20)) {
+        try (Pipeline workspace = Pipeline.open(data, RuleSet.builtin())) {
             ReceiverOptions defaults = ReceiverOptions.defaults(workspace.dataDir());
             ReceiverOptions options = defaults.withListeners(null, new ListenAddress("127.0.0.1", 0), null)
                     .withLimits(defaults.udpBuffer(), defaults.retainDays(), null, Duration.ofSeconds(2));
             Receiver receiver = workspace.startReceiver(options);
-            Server server = new Server(workspace.backend(receiver), null).start("127.0.0.1", 0);
+            Server server = new Server(workspace.backend(receiver, 1 << 20), null).start("127.0.0.1", 0);
             try (Browser browser = new Browser()) {
                 try (Socket s = new Socket("127.0.0.1", receiver.port("tcp")); OutputStream out = s.getOutputStream()) {
                     out.write((DNS_LINE + "\n").getBytes(StandardCharsets.UTF_8));

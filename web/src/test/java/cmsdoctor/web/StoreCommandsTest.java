@@ -1,6 +1,8 @@
 package cmsdoctor.web;
 
-import cmsdoctor.ingest.store.Json;
+import cmsdoctor.web.cli.Cli;
+
+import cmsdoctor.ingest.Json;
 import cmsdoctor.ingest.store.LogWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +38,7 @@ class StoreCommandsTest {
     static Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -1,10 +1,10 @@
 package cmsdoctor.analyzers.certs;
 
 import cmsdoctor.analyzers.Detection;
-import cmsdoctor.ingest.source.ArchiveSource;
-import cmsdoctor.ingest.source.EntryKind;
-import cmsdoctor.ingest.source.EntryReport;
-import cmsdoctor.ingest.source.ImportLimits;
+import cmsdoctor.ingest.source.archive.ArchiveSource;
+import cmsdoctor.ingest.source.archive.EntryKind;
+import cmsdoctor.ingest.source.archive.EntryReport;
+import cmsdoctor.ingest.source.archive.ImportLimits;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -14,7 +14,9 @@ import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads the lines of a log file, plain or gzip (known by its magic bytes, not its name),
+ * The one line reader: every way in that reads files (import, upload, analyze, parse, through
+ * {@code ArchiveSource}) splits its streams here. Reads the lines of a log file, plain or gzip
+ * (known by its magic bytes, not its name),
  * with a bound on the line length so a file without newlines cannot exhaust memory.
  * A longer line is cut at the bound and reported as {@link #truncated()}. Bytes that are
  * not UTF-8 are decoded as U+FFFD (the parser flags the line {@code invalid-utf8}). The
@@ -38,6 +40,8 @@ public final class LineReader implements Closeable {
     private boolean truncated;
     private long lineNumber;
     private boolean eof;
+    private long bytes;
+    private long cutLines;
 
     public LineReader(InputStream in, int maxLine) {
         this.in = in;
@@ -48,11 +52,15 @@ public final class LineReader implements Closeable {
     public static LineReader open(Path file) throws IOException {
         InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         raw.mark(2);
-        int b1 = raw.read();
-        int b2 = raw.read();
+        byte[] head = raw.readNBytes(2);
         raw.reset();
-        InputStream in = b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(raw, 1 << 16) : raw;
+        InputStream in = isGzip(head) ? new GZIPInputStream(raw, 1 << 16) : raw;
         return new LineReader(in, DEFAULT_MAX_LINE);
+    }
+
+    /** Whether {@code head}, a stream's first bytes, is gzip's magic number: the one gzip check, by content not name. */
+    public static boolean isGzip(byte[] head) {
+        return head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
     }
 
     /** The next line, or null at the end of the input. */
@@ -112,6 +120,16 @@ public final class LineReader implements Closeable {
         return truncated;
     }
 
+    /** Bytes read from the stream so far (after decompression, when it was gzip). */
+    public long bytes() {
+        return bytes;
+    }
+
+    /** Lines cut at the length bound so far. */
+    public long cutLines() {
+        return cutLines;
+    }
+
     /** 1-based number of the line last returned. */
     public long lineNumber() {
         return lineNumber;
@@ -133,6 +151,9 @@ public final class LineReader implements Closeable {
 
     private String finishLine() {
         lineNumber++;
+        if (truncated) {
+            cutLines++;
+        }
         int len = lineLength;
         if (len > 0 && line[len - 1] == '\r') {
             len--;
@@ -154,6 +175,7 @@ public final class LineReader implements Closeable {
         }
         pos = 0;
         limit = n;
+        bytes += n;
         return true;
     }
 

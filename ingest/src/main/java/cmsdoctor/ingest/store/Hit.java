@@ -1,5 +1,7 @@
 package cmsdoctor.ingest.store;
 
+import cmsdoctor.ingest.Json;
+
 import cmsdoctor.ingest.record.LogRecord;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

@@ -1,5 +1,7 @@
 package cmsdoctor.ingest.store;
 
+import cmsdoctor.ingest.Json;
+
 import cmsdoctor.ingest.record.LogEvent;
 import cmsdoctor.ingest.record.LogRecord;
 import cmsdoctor.ingest.record.SipMessage;

@@ -1,13 +1,13 @@
 package cmsdoctor.web.api;
 
-import cmsdoctor.ingest.store.CallCommand;
+import cmsdoctor.ingest.store.CallJson;
 import cmsdoctor.ingest.store.CallLines;
 import cmsdoctor.ingest.store.CallList;
 import cmsdoctor.ingest.store.CallSummary;
 import cmsdoctor.ingest.store.CallView;
 import cmsdoctor.ingest.store.Hit;
 import cmsdoctor.ingest.store.InvalidQueryException;
-import cmsdoctor.ingest.store.Json;
+import cmsdoctor.ingest.Json;
 import cmsdoctor.ingest.store.LogSearcher;
 import cmsdoctor.ingest.store.Schema;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -111,6 +111,6 @@ public final class CallsApi {
             throw ApiError.notFound("no call found for '" + key + "' (tried Call-ID, call leg, API call,"
                     + " conference, space and call correlator GUIDs, and HOST:N)");
         }
-        ctx.json(CallCommand.json(found));
+        ctx.json(CallJson.of(found));
     }
 }

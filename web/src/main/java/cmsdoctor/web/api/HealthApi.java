@@ -1,6 +1,6 @@
 package cmsdoctor.web.api;
 
-import cmsdoctor.ingest.source.ReceiverAlarm;
+import cmsdoctor.ingest.source.syslog.ReceiverAlarm;
 import cmsdoctor.web.Backend;
 import io.javalin.http.Context;
 

@@ -3,8 +3,10 @@ package cmsdoctor.web.api;
 import cmsdoctor.analyzers.Finding;
 import cmsdoctor.analyzers.FindingFilter;
 import cmsdoctor.analyzers.FindingStore;
+import cmsdoctor.ingest.PrometheusText;
 import io.javalin.http.Context;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,13 +36,12 @@ public final class MetricsApi {
     }
 
     public void show(Context ctx) {
-        StringBuilder b = new StringBuilder(4096);
-        b.append("# HELP cmsdoctor_http_requests_total HTTP requests answered, by status class.\n");
-        b.append("# TYPE cmsdoctor_http_requests_total counter\n");
+        PrometheusText requests = new PrometheusText()
+                .metric("cmsdoctor_http_requests_total", "counter", "HTTP requests answered, by status class.");
         for (int i = 0; i < byClass.length; i++) {
-            b.append("cmsdoctor_http_requests_total{code=\"").append(i + 1).append("xx\"} ")
-                    .append(byClass[i].sum()).append('\n');
+            requests.sample("cmsdoctor_http_requests_total", byClass[i].sum(), "code", (i + 1) + "xx");
         }
+        StringBuilder b = new StringBuilder(4096).append(requests);
         for (Supplier<String> part : parts) {
             String text = part.get();
             if (text != null && !text.isEmpty()) {
@@ -55,22 +56,19 @@ public final class MetricsApi {
 
     /** A one-sample gauge with HELP and TYPE lines. */
     public static String gauge(String name, String help, double value) {
-        return "# HELP " + name + " " + help + "\n# TYPE " + name + " gauge\n" + name + " " + format(value) + "\n";
+        return new PrometheusText().metric(name, "gauge", help).sample(name, value).toString();
     }
 
     /** Findings by state and severity, muted ones left out. */
     public static String findings(FindingStore store) {
-        Map<String, Long> counts = new TreeMap<>();
+        Map<List<String>, Long> counts = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
+                .thenComparing(k -> k.get(1)));
         for (Finding f : store.list(new FindingFilter(null, null, null, null, false))) {
-            counts.merge("state=\"" + f.state() + "\",severity=\"" + f.severity().label() + "\"", 1L, Long::sum);
+            counts.merge(List.of(f.state(), f.severity().label()), 1L, Long::sum);
         }
-        StringBuilder b = new StringBuilder("# HELP cmsdoctor_findings Findings by state and severity (muted left out).\n"
-                + "# TYPE cmsdoctor_findings gauge\n");
-        counts.forEach((labels, n) -> b.append("cmsdoctor_findings{").append(labels).append("} ").append(n).append('\n'));
-        return b.toString();
-    }
-
-    static String format(double v) {
-        return v == Math.rint(v) && !Double.isInfinite(v) ? Long.toString((long) v) : Double.toString(v);
+        PrometheusText text = new PrometheusText()
+                .metric("cmsdoctor_findings", "gauge", "Findings by state and severity (muted left out).");
+        counts.forEach((k, n) -> text.sample("cmsdoctor_findings", n, "state", k.get(0), "severity", k.get(1)));
+        return text.toString();
     }
 }

@@ -1,16 +1,10 @@
 package cmsdoctor.web.api;
 
-import cmsdoctor.ingest.record.LogEvent;
-import cmsdoctor.ingest.record.SipMessage;
-import cmsdoctor.ingest.store.Hit;
 import cmsdoctor.ingest.store.InvalidQueryException;
-import cmsdoctor.ingest.store.Json;
 import cmsdoctor.ingest.store.LogSearcher;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import cmsdoctor.ingest.store.PageJson;
+import cmsdoctor.ingest.store.SearchCsv;
 import io.javalin.http.Context;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -24,9 +18,6 @@ import java.nio.charset.StandardCharsets;
  */
 public final class SearchApi {
 
-    /** The CSV columns, one row per event or SIP message. */
-    static final String[] CSV_COLUMNS = {"kind", "at", "host", "level", "component", "tag", "callNumber",
-            "callLegId", "sipCallId", "message", "source", "line", "origin"};
     /** A CSV export stops here; a narrower query or time range gets the rest. */
     static final int CSV_MAX_ROWS = 1_000_000;
 
@@ -48,14 +39,7 @@ public final class SearchApi {
             return;
         }
         LogSearcher.Page page = page(request.withLimit(Math.min(request.limit(), LogSearcher.MAX_LIMIT)));
-        ObjectNode root = Json.mapper().createObjectNode();
-        root.put("total", page.total());
-        ArrayNode hits = root.putArray("hits");
-        page.hits().forEach(h -> hits.add(h.toJson()));
-        if (page.next() != null) {
-            root.put("next", page.next());
-        }
-        ctx.json(root);
+        ctx.json(PageJson.of(page));
     }
 
     private LogSearcher.Page page(LogSearcher.Request request) {
@@ -68,43 +52,21 @@ public final class SearchApi {
         }
     }
 
-    /** Streams page after page: memory stays one page whatever the export's size. */
+    /** Streams every page, through the same writer as {@code cmsdoctor search --all --format csv}. */
     private void csv(Context ctx, LogSearcher.Request request) throws IOException {
-        int wanted = request.limit();
-        LogSearcher.Request pageRequest = request.withLimit(Math.min(wanted, LogSearcher.MAX_LIMIT));
-        LogSearcher.Page page = page(pageRequest);
+        SearchCsv export;
+        try {
+            export = SearchCsv.open(searcher, request, request.limit());
+        } catch (InvalidQueryException | IllegalArgumentException e) {
+            throw ApiError.badRequest(e.getMessage());
+        }
         ctx.contentType("text/csv; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"cmsdoctor-search.csv\"");
         Writer out = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
-        CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(CSV_COLUMNS).get());
-        int written = 0;
-        while (true) {
-            for (Hit h : page.hits()) {
-                if (written++ >= wanted) {
-                    break;
-                }
-                row(printer, h);
-            }
-            if (page.next() == null || written >= wanted) {
-                break;
-            }
-            page = page(pageRequest.withCursor(page.next()));
+        try {
+            export.writeTo(out);
+        } catch (InvalidQueryException e) {
+            throw ApiError.badRequest(e.getMessage()); // a cursor gone stale between pages
         }
-        printer.flush();
-    }
-
-    private static void row(CSVPrinter csv, Hit h) throws IOException {
-        if (h.record() instanceof LogEvent e) {
-            csv.printRecord(e.kind(), time(e), e.host(), e.level(), e.component(), e.tag(), e.callNumber(),
-                    e.callLegId(), e.sipCallId(), e.message(), e.source(), e.line(), h.origin());
-        } else if (h.record() instanceof SipMessage m) {
-            csv.printRecord(m.kind(), m.at() == null ? null : Json.TIME.format(m.at()), m.host(), null, null, null,
-                    null, null, m.callId(), m.direction() + " " + m.remote() + " " + m.startLine(), m.source(),
-                    m.line(), h.origin());
-        }
-    }
-
-    private static String time(LogEvent e) {
-        return e.at() == null ? null : Json.TIME.format(e.at());
     }
 }

@@ -1,9 +1,9 @@
 package cmsdoctor.web.api;
 
-import cmsdoctor.ingest.source.Receiver;
-import cmsdoctor.ingest.source.ReceiverAlarm;
-import cmsdoctor.ingest.source.ReceiverHealth;
-import cmsdoctor.ingest.source.SourceStats;
+import cmsdoctor.ingest.source.syslog.Receiver;
+import cmsdoctor.ingest.source.syslog.ReceiverAlarm;
+import cmsdoctor.ingest.source.syslog.ReceiverHealth;
+import cmsdoctor.ingest.source.syslog.SourceStats;
 import io.javalin.http.Context;
 
 import java.time.Instant;

@@ -1,0 +1,255 @@
+package cmsdoctor.ingest.source.archive;
+
+import cmsdoctor.ingest.RecordSink;
+import cmsdoctor.ingest.parse.LogParser;
+import cmsdoctor.ingest.parse.ParseOptions;
+import cmsdoctor.ingest.parse.ParseStats;
+import cmsdoctor.ingest.record.LogRecord;
+import cmsdoctor.ingest.Json;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Imports files and archives: reads them through {@link ArchiveSource}, parses each log
+ * stream with its own {@link LogParser} (origin = this import's id), feeds the records to the
+ * sink the caller gives (the store, analyzers teed in), flushes it, and records the import as
+ * {@code DATA/imports/<id>.json}. Writes nothing else, and nothing outside the data directory.
+ */
+public final class ImportJob {
+
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final int PROGRESS_EVERY = 50_000;
+
+    private final Path dataDir;
+    private final ParseOptions options;
+    private final RecordSink sink;
+    private final ImportLimits limits;
+    private final ImportListener listener;
+    private final String id;
+
+    /**
+     * Reserves an import id under {@code DATA/imports}.
+     *
+     * @param options year and zone; each entry's modification time is added as its file date
+     */
+    public ImportJob(Path dataDir, ParseOptions options, RecordSink sink, ImportLimits limits,
+                     ImportListener listener) throws IOException {
+        this.dataDir = dataDir;
+        this.options = options;
+        this.sink = sink;
+        this.limits = limits;
+        this.listener = listener;
+        this.id = reserveId(dataDir.resolve("imports"));
+    }
+
+    /** The id every record of this import carries as its origin. */
+    public String id() {
+        return id;
+    }
+
+    /**
+     * Runs the import over {@code inputs}. A refused or unreadable entry is reported and the
+     * rest goes on; a fatal limit or an unreadable input stops it ({@code state: failed}).
+     */
+    public ImportReport run(List<Path> inputs) throws IOException {
+        return run(inputs.stream().map(Path::toString).toList(), source -> {
+            for (Path input : inputs) {
+                source.read(input);
+            }
+        });
+    }
+
+    /**
+     * Runs the import over one uploaded stream (the web upload: no temporary file).
+     *
+     * @param name the upload's file name, for the entry names in the report
+     */
+    public ImportReport run(String name, java.io.InputStream upload) throws IOException {
+        return run(List.of(name), source -> source.read(name, upload, Instant.now()));
+    }
+
+    private interface Reading {
+        void readAll(ArchiveSource source) throws IOException;
+    }
+
+    private ImportReport run(List<String> inputs, Reading reading) throws IOException {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        Tally tally = new Tally();
+        List<EntryReport> entries = new ArrayList<>();
+        Map<String, Object> configuration = new LinkedHashMap<>();
+        long[] errors = {0};
+        ArchiveSource[] source = new ArchiveSource[1];
+        source[0] = new ArchiveSource(limits, new ArchiveSource.Visitor() {
+            @Override
+            public ArchiveSource.Lines log(String path, EntryKind kind, Instant modified) {
+                LogParser parser = new LogParser(options.withFileDate(modified), id, tally);
+                progress(source[0], entries.size(), errors[0], path);
+                return new ArchiveSource.Lines() {
+                    @Override
+                    public void line(long number, String text, boolean truncated) {
+                        parser.line(path, number, text, truncated);
+                        if (number % PROGRESS_EVERY == 0) {
+                            progress(source[0], entries.size(), errors[0], path);
+                        }
+                    }
+
+                    @Override
+                    public void end() {
+                        parser.finish();
+                        tally.add(parser.stats());
+                    }
+                };
+            }
+
+            @Override
+            public void entry(EntryReport report, String kept) {
+                entries.add(report);
+                if (report.kind() == EntryKind.REFUSED) {
+                    errors[0]++;
+                }
+                if (kept != null) {
+                    configuration.put(report.path(), keep(report.kind(), kept));
+                }
+                progress(source[0], entries.size(), errors[0], report.path());
+            }
+        });
+        String state = "done";
+        String error = null;
+        try {
+            reading.readAll(source[0]);
+        } catch (IOException e) {
+            state = "failed";
+            error = e instanceof ImportLimitException ? e.getMessage()
+                    : "cannot read " + source[0].current() + ": " + e;
+        } finally {
+            sink.flush();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        ImportReport report = new ImportReport(id, state, error, started, seconds,
+                inputs, tally.lines, tally.events, tally.sipMessages,
+                tally.unparsed, List.copyOf(tally.hosts), tally.from, tally.to, List.copyOf(entries), configuration);
+        save(report);
+        listener.progress(new ImportProgress(id, state, null, entries.size(), source[0].bytes(),
+                source[0].lines(), errors[0]));
+        return report;
+    }
+
+    private void progress(ArchiveSource source, long entries, long errors, String entry) {
+        if (source != null) {
+            listener.progress(new ImportProgress(id, "running", entry, entries, source.bytes(), source.lines(), errors));
+        }
+    }
+
+    /** JSON configuration parsed (so node names and interfaces read as fields), other text as is. */
+    private static Object keep(EntryKind kind, String text) {
+        if (kind == EntryKind.CONFIGURATION) {
+            try {
+                return Json.mapper().readTree(text);
+            } catch (IOException e) {
+                return text;
+            }
+        }
+        return text;
+    }
+
+    private void save(ImportReport report) throws IOException {
+        Path dir = dataDir.resolve("imports");
+        Path tmp = dir.resolve(id + ".json.tmp");
+        Json.mapper().writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), report);
+        Files.move(tmp, dir.resolve(id + ".json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** {@code imp-<UTC time>-<n>}, n the first free number; created empty so two imports never share one. */
+    private static String reserveId(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        String stamp = ID_TIME.format(Instant.now());
+        for (int n = 1; ; n++) {
+            String candidate = "imp-" + stamp + "-" + n;
+            try {
+                Files.createFile(dir.resolve(candidate + ".json"));
+                return candidate;
+            } catch (FileAlreadyExistsException e) {
+                // taken by an import started in the same second; try the next number
+            }
+        }
+    }
+
+    /** Reads every import record under {@code DATA/imports}, oldest first. */
+    public static List<ImportReport> list(Path dataDir) throws IOException {
+        Path dir = dataDir.resolve("imports");
+        List<ImportReport> out = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                if (Files.size(p) > 0) {
+                    out.add(Json.mapper().readValue(p.toFile(), ImportReport.class));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Counts what went to the sink on the way through: events (unparsed lines included: they are
+     * kept as flagged events), SIP messages, hosts and time range.
+     */
+    private final class Tally implements RecordSink {
+        long lines;
+        long events;
+        long sipMessages;
+        long unparsed;
+        final TreeSet<String> hosts = new TreeSet<>();
+        OffsetDateTime from;
+        OffsetDateTime to;
+
+        @Override
+        public void accept(String origin, LogRecord record) {
+            if (record instanceof cmsdoctor.ingest.record.SipMessage) {
+                sipMessages++;
+            } else {
+                events++;
+            }
+            if (record.host() != null) {
+                hosts.add(record.host());
+            }
+            OffsetDateTime at = record.at();
+            if (at != null) {
+                if (from == null || at.isBefore(from)) {
+                    from = at;
+                }
+                if (to == null || at.isAfter(to)) {
+                    to = at;
+                }
+            }
+            sink.accept(origin, record);
+        }
+
+        @Override
+        public void flush() {
+            sink.flush();
+        }
+
+        void add(ParseStats stats) {
+            lines += stats.lines();
+            unparsed += stats.unparsed();
+        }
+    }
+
+}

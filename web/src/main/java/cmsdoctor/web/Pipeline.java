@@ -1,0 +1,172 @@
+package cmsdoctor.web;
+
+import cmsdoctor.analyzers.AnalyzerContext;
+import cmsdoctor.analyzers.AnalyzerSink;
+import cmsdoctor.analyzers.FindingFilter;
+import cmsdoctor.analyzers.FindingStore;
+import cmsdoctor.analyzers.rules.RuleSet;
+import cmsdoctor.ingest.RecordSink;
+import cmsdoctor.ingest.parse.ParseOptions;
+import cmsdoctor.ingest.source.archive.ImportJob;
+import cmsdoctor.ingest.source.archive.ImportLimits;
+import cmsdoctor.ingest.source.archive.ImportListener;
+import cmsdoctor.ingest.source.archive.ImportReport;
+import cmsdoctor.ingest.source.syslog.DurableSink;
+import cmsdoctor.ingest.source.syslog.LogWriterSink;
+import cmsdoctor.ingest.source.syslog.Receiver;
+import cmsdoctor.ingest.source.syslog.ReceiverOptions;
+import cmsdoctor.ingest.store.LogSearcher;
+import cmsdoctor.ingest.store.LogWriter;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one wiring of a data directory: the store (writer and near-real-time reader), the
+ * finding store, the rules and the analyzers, and the sinks every way in feeds. {@code serve},
+ * {@code receive}, {@code import}, {@code analyze} and uploads all go through here, so a line
+ * raises the same findings whichever way it came in. Holds the index's write lock until closed.
+ */
+public final class Pipeline implements AutoCloseable {
+
+    private final Path dataDir;
+    private final LogWriter store;
+    private final LogSearcher searcher;
+    private final FindingStore findings;
+    private final RuleSet rules;
+    private final AnalyzerSink analyzers;
+    private final Instant openedAt = Instant.now();
+    private final List<Uploads> uploads = new ArrayList<>();
+    private Receiver receiver;
+
+    private Pipeline(Path dataDir, LogWriter store, RuleSet rules) throws IOException {
+        this.dataDir = dataDir;
+        this.store = store;
+        this.searcher = LogSearcher.over(store);
+        this.findings = FindingStore.open(dataDir);
+        this.rules = rules;
+        this.analyzers = AnalyzerSink.installed(AnalyzerContext.of(rules), findings);
+    }
+
+    /**
+     * Opens (or creates) {@code dataDir}.
+     *
+     * @throws cmsdoctor.ingest.store.DataDirInUseException when another process holds it
+     */
+    public static Pipeline open(Path dataDir, RuleSet rules) throws IOException {
+        Path data = Files.createDirectories(dataDir).toAbsolutePath().normalize();
+        LogWriter store = LogWriter.open(data);
+        try {
+            return new Pipeline(data, store, rules);
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public FindingStore findings() {
+        return findings;
+    }
+
+    public RuleSet rules() {
+        return rules;
+    }
+
+    /** What an import feeds: the store and the analyzers, then {@code extra} (an input summary, say). */
+    public RecordSink importSink(RecordSink... extra) {
+        List<RecordSink> sinks = new ArrayList<>(List.of(store, analyzers));
+        sinks.addAll(List.of(extra));
+        return RecordSink.all(sinks.toArray(RecordSink[]::new));
+    }
+
+    /** What the live receiver feeds: the store durably (through the journal), and the analyzers. */
+    public DurableSink liveSink() {
+        return DurableSink.tee(new LogWriterSink(store), analyzers);
+    }
+
+    /**
+     * Imports files as one import, feeding the store and the analyzers, then finishes the
+     * analyzers for that import so its cluster-wide and end-of-input findings are raised.
+     */
+    public synchronized ImportReport importFiles(List<Path> inputs, ParseOptions options, ImportListener listener,
+                                                 RecordSink... extra) throws IOException {
+        ImportJob job = new ImportJob(dataDir, options, importSink(extra), ImportLimits.defaults(), listener);
+        ImportReport report = job.run(inputs);
+        analyzers.finishImport(report, options);
+        return report;
+    }
+
+    /** {@link #importFiles(List, ParseOptions, ImportListener, RecordSink...)} with a year and zone (null: from the files, UTC). */
+    public ImportReport importFiles(List<Path> inputs, Integer year, ZoneId zone) throws IOException {
+        return importFiles(inputs, new ParseOptions(year, zone, null), ImportListener.NONE);
+    }
+
+    /** Findings raised by one import. */
+    public long findingsOf(String importId) {
+        return findings.list(new FindingFilter(null, null, null, importId, true)).size();
+    }
+
+    /** Starts the syslog listeners on {@link #liveSink()}; null when every listener is off. */
+    public synchronized Receiver startReceiver(ReceiverOptions options) throws IOException {
+        if (options.udp() == null && options.tcp() == null && options.tlsCert() == null) {
+            return null;
+        }
+        Receiver started = new Receiver(options, liveSink());
+        try {
+            started.start();
+        } catch (IOException | RuntimeException e) {
+            started.close();
+            throw e;
+        }
+        receiver = started;
+        return started;
+    }
+
+    /** What the HTTP server answers from, uploads of at most {@code uploadMax} bytes importing here. */
+    public synchronized Backend backend(Receiver live, long uploadMax) throws IOException {
+        Uploads u = new Uploads(dataDir.resolve("uploads"), uploadMax, this::importUpload);
+        uploads.add(u);
+        return new Backend(dataDir, openedAt, searcher, findings, rules, u, live);
+    }
+
+    private void importUpload(UploadState upload, List<Path> files, Integer year, ZoneId zone) throws IOException {
+        ImportReport report = importFiles(files, new ParseOptions(year, zone, null),
+                p -> upload.progress(p.importId(), p.entries(), p.lines()));
+        upload.progress(report.id(), report.entries().size(), report.lines());
+        report.refused().forEach(e -> upload.error(e.path() + ": " + e.note()));
+        if (report.error() != null) {
+            throw new IOException(report.error());
+        }
+        upload.findings(findingsOf(report.id()));
+    }
+
+    /** Stops the listeners (draining their queue) and uploads, flushes the analyzers, commits and releases the index. */
+    @Override
+    public void close() throws IOException {
+        List<Uploads> open;
+        synchronized (this) {
+            if (receiver != null) {
+                receiver.close();
+            }
+            open = List.copyOf(uploads);
+        }
+        for (Uploads u : open) {
+            u.close();
+        }
+        analyzers.flush();
+        try {
+            searcher.close();
+        } finally {
+            store.close();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package cmsdoctor.web.cli;
+
+import cmsdoctor.ingest.store.CallList;
+import cmsdoctor.ingest.store.CallSummary;
+import cmsdoctor.ingest.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code cmsdoctor calls}: the calls in a time range, as text or JSON ({@code {"calls":[...]}}). */
+@Command(name = "calls", mixinStandardHelpOptions = true, description = "List calls.")
+final class CallsCommand implements Callable<Integer> {
+
+    enum Format { text, json }
+
+    @ParentCommand
+    Cli cli;
+
+    @Option(names = "--data", paramLabel = "DIR", required = true, description = "Data directory.")
+    Path data;
+
+    @Option(names = "--from", paramLabel = "T", converter = Converters.Time.class, description = "Oldest time.")
+    Instant from;
+
+    @Option(names = "--to", paramLabel = "T", converter = Converters.Time.class, description = "Newest time.")
+    Instant to;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "1000", description = "Calls at most (default ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
+    Format format;
+
+    @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Only calls with a line matching this query.")
+    List<String> query = List.of();
+
+    @Override
+    public Integer call() {
+        return IndexReading.run(data, cli.err, searcher -> {
+            List<CallSummary> calls = new CallList(searcher).list(from, to, String.join(" ", query), null,
+                    ZoneOffset.UTC, limit);
+            if (format == Format.json) {
+                ObjectNode root = Json.mapper().createObjectNode();
+                root.set("calls", Json.mapper().valueToTree(calls));
+                cli.out.println(Json.mapper().writeValueAsString(root));
+            } else {
+                CallText.printList(calls, cli.out);
+            }
+            return 0;
+        });
+    }
+}

@@ -1,0 +1,103 @@
+package cmsdoctor.web.cli;
+
+import cmsdoctor.analyzers.rules.RuleSet;
+import cmsdoctor.ingest.parse.ParseOptions;
+import cmsdoctor.ingest.source.archive.EntryReport;
+import cmsdoctor.ingest.source.archive.ImportReport;
+import cmsdoctor.ingest.Json;
+import cmsdoctor.web.Pipeline;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code cmsdoctor import --data DIR PATH...}: imports into a data directory through the same
+ * {@link Pipeline} as an upload to a running server (store and analyzers), so the import's
+ * findings are there when {@code serve} opens it; prints what was read. Exit 1 when an input is
+ * unreadable, the data directory is in use, or a fatal limit is crossed.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import log files, folders and archives into a data directory.")
+final class ImportCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Cli cli;
+
+    @Option(names = "--data", paramLabel = "DIR", required = true, description = "Data directory.")
+    Path data;
+
+    @Option(names = "--year", paramLabel = "Y", description = "Year for times without one (default: each file's date).")
+    Integer year;
+
+    @Option(names = "--timezone", paramLabel = "ZONE", converter = Converters.Zone.class,
+            description = "Zone for times without one (default UTC).")
+    ZoneId zone;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "Rules that add to or override the built-in ones by id.")
+    Path rulesDir;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Log files, folders, archives.")
+    List<Path> inputs;
+
+    @Override
+    public Integer call() {
+        for (Path p : inputs) {
+            if (!Files.isReadable(p)) {
+                cli.err.println("cmsdoctor: cannot read " + p + ": " + (Files.exists(p) ? "permission denied" : "no such file"));
+                return Cli.UNREADABLE;
+            }
+        }
+        RuleSet rules = Rules.load(rulesDir, cli.err);
+        if (rules == null) {
+            return Cli.UNREADABLE;
+        }
+        ParseOptions options = new ParseOptions(year, zone, null);
+        ImportReport r;
+        try (Pipeline pipeline = Pipeline.open(data, rules)) {
+            r = pipeline.importFiles(inputs, options, Progress.onTerminal(cli.err));
+        } catch (IOException e) {
+            cli.err.println("cmsdoctor: " + e.getMessage());
+            return Cli.UNREADABLE;
+        }
+        print(r, options, data, cli.out);
+        if (r.error() != null) {
+            cli.err.println("cmsdoctor: import " + r.id() + " stopped: " + r.error());
+            return Cli.UNREADABLE;
+        }
+        return 0;
+    }
+
+    static void print(ImportReport r, ParseOptions options, Path dataDir, PrintStream out) {
+        out.println("import " + r.id() + " (" + r.state() + "), times read in "
+                + (options.zone().equals(ZoneOffset.UTC) ? "UTC" : options.zone().getId())
+                + (options.year() != null ? ", year " + options.year() : ""));
+        out.printf("  %-14s %d%n", "lines", r.lines());
+        out.printf("  %-14s %d%n", "events", r.events());
+        out.printf("  %-14s %d%n", "SIP messages", r.sipMessages());
+        out.printf("  %-14s %d%n", "unparsed lines", r.unparsed());
+        out.printf("  %-14s %s%n", "hosts", r.hosts().isEmpty() ? "-" : String.join(", ", r.hosts()));
+        out.printf("  %-14s %s .. %s%n", "time range", r.from() == null ? "-" : Json.TIME.format(r.from()),
+                r.to() == null ? "-" : Json.TIME.format(r.to()));
+        out.printf("  %-14s %.2f%n", "seconds", r.seconds());
+        out.println("entries (" + r.entries().size() + "):");
+        for (EntryReport e : r.entries()) {
+            String what = switch (e.kind()) {
+                case SYSLOG, EVENT_LOG -> e.lines() + " lines";
+                default -> e.bytes() + " bytes";
+            };
+            out.printf("  %-24s %s  %s%s%n", e.kind().name().toLowerCase(), e.path(), what,
+                    e.note() == null ? "" : "  (" + e.note() + ")");
+        }
+        out.println("record: " + dataDir.resolve("imports").resolve(r.id() + ".json"));
+    }
+}

@@ -1,0 +1,40 @@
+package cmsdoctor.web.cli;
+
+import cmsdoctor.ingest.store.InvalidQueryException;
+import cmsdoctor.ingest.store.LogSearcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * How the read-only commands ({@code search}, {@code call}, {@code calls}) open a data
+ * directory and turn what went wrong into the documented exit codes: 2 for a query that does
+ * not parse, 1 for an index that cannot be read.
+ */
+final class IndexReading {
+
+    /** What a command does with the open index; returns its exit code. */
+    @FunctionalInterface
+    interface Reading {
+        int read(LogSearcher searcher) throws IOException, InvalidQueryException;
+    }
+
+    private IndexReading() {}
+
+    static int run(Path dataDir, PrintStream err, Reading reading) {
+        try (LogSearcher searcher = LogSearcher.open(dataDir)) {
+            return reading.read(searcher);
+        } catch (InvalidQueryException e) {
+            err.println("cmsdoctor: " + e.getMessage());
+            return 2;
+        } catch (NoSuchFileException e) {
+            err.println("cmsdoctor: cannot read " + e.getFile() + ": " + e.getReason());
+            return 1;
+        } catch (IOException e) {
+            err.println("cmsdoctor: cannot read the index in " + dataDir + ": " + e.getMessage());
+            return 1;
+        }
+    }
+}
