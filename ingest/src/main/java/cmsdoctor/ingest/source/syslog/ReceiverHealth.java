@@ -1,6 +1,9 @@
 package cmsdoctor.ingest.source.syslog;
 
+import cmsdoctor.ingest.PrometheusText;
+
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The receiver's state at one moment: listeners, queue, journal, sources and alarms.
@@ -31,78 +34,57 @@ public record ReceiverHealth(List<Listener> listeners, int queued, long accepted
 
     /** Prometheus text exposition (version 0.0.4) of this state. */
     public String prometheus() {
-        StringBuilder b = new StringBuilder(4096);
-        metric(b, "cmsdoctor_receiver_queued_frames", "gauge", "Frames waiting for the parser.");
-        b.append("cmsdoctor_receiver_queued_frames ").append(queued).append('\n');
-        metric(b, "cmsdoctor_receiver_accepted_seq", "counter", "Journal sequence of the last accepted frame.");
-        b.append("cmsdoctor_receiver_accepted_seq ").append(acceptedSeq).append('\n');
-        metric(b, "cmsdoctor_receiver_committed_seq", "counter", "Journal sequence of the last store commit.");
-        b.append("cmsdoctor_receiver_committed_seq ").append(committedSeq).append('\n');
-        metric(b, "cmsdoctor_receiver_alarms", "gauge", "Alarms raised now.");
-        b.append("cmsdoctor_receiver_alarms ").append(alarms.size()).append('\n');
-        metric(b, "cmsdoctor_receiver_alarm", "gauge", "Alarms raised now, by stable code (RCV-...).");
+        PrometheusText t = new PrometheusText();
+        t.metric("cmsdoctor_receiver_queued_frames", "gauge", "Frames waiting for the parser.")
+                .sample("cmsdoctor_receiver_queued_frames", queued);
+        t.metric("cmsdoctor_receiver_accepted_seq", "counter", "Journal sequence of the last accepted frame.")
+                .sample("cmsdoctor_receiver_accepted_seq", acceptedSeq);
+        t.metric("cmsdoctor_receiver_committed_seq", "counter", "Journal sequence of the last store commit.")
+                .sample("cmsdoctor_receiver_committed_seq", committedSeq);
+        t.metric("cmsdoctor_receiver_alarms", "gauge", "Alarms raised now.")
+                .sample("cmsdoctor_receiver_alarms", alarms.size());
+        t.metric("cmsdoctor_receiver_alarm", "gauge", "Alarms raised now, by stable code (RCV-...).");
         for (ReceiverAlarm.Code code : ReceiverAlarm.Code.values()) {
-            sample(b, "cmsdoctor_receiver_alarm", "code", code.id(), alarms.stream().filter(a -> a.code() == code).count());
+            t.sample("cmsdoctor_receiver_alarm", alarms.stream().filter(a -> a.code() == code).count(), "code", code.id());
         }
-        metric(b, "cmsdoctor_listener_drops_total", "counter", "Frames the listener dropped (queue full).");
-        listeners.forEach(l -> sample(b, "cmsdoctor_listener_drops_total", "listener", l.name(), l.drops()));
-        metric(b, "cmsdoctor_listener_kernel_drops_total", "counter", "Datagrams the kernel dropped on the socket.");
-        listeners.forEach(l -> sample(b, "cmsdoctor_listener_kernel_drops_total", "listener", l.name(), l.kernelDrops()));
-        metric(b, "cmsdoctor_listener_connections", "gauge", "Open TCP/TLS connections.");
-        listeners.forEach(l -> sample(b, "cmsdoctor_listener_connections", "listener", l.name(), l.connections()));
-        metric(b, "cmsdoctor_listener_refused_total", "counter", "Connections refused at the connection cap.");
-        listeners.forEach(l -> sample(b, "cmsdoctor_listener_refused_total", "listener", l.name(), l.refused()));
-        metric(b, "cmsdoctor_listener_failed_handshakes_total", "counter", "TLS handshakes that did not complete.");
-        listeners.forEach(l -> sample(b, "cmsdoctor_listener_failed_handshakes_total", "listener", l.name(),
-                l.failedHandshakes()));
-        sourceMetric(b, "cmsdoctor_source_lines_total", "counter", "Frames received.", SourceStats::lines);
-        sourceMetric(b, "cmsdoctor_source_bytes_total", "counter", "Frame bytes received.", SourceStats::bytes);
-        sourceMetric(b, "cmsdoctor_source_parse_failures_total", "counter", "Records the parser flagged.",
+        listenerMetric(t, "cmsdoctor_listener_drops_total", "counter", "Frames the listener dropped (queue full).",
+                Listener::drops);
+        listenerMetric(t, "cmsdoctor_listener_kernel_drops_total", "counter",
+                "Datagrams the kernel dropped on the socket.", Listener::kernelDrops);
+        listenerMetric(t, "cmsdoctor_listener_connections", "gauge", "Open TCP/TLS connections.",
+                Listener::connections);
+        listenerMetric(t, "cmsdoctor_listener_refused_total", "counter", "Connections refused at the connection cap.",
+                Listener::refused);
+        listenerMetric(t, "cmsdoctor_listener_failed_handshakes_total", "counter",
+                "TLS handshakes that did not complete.", Listener::failedHandshakes);
+        sourceMetric(t, "cmsdoctor_source_lines_total", "counter", "Frames received.", SourceStats::lines);
+        sourceMetric(t, "cmsdoctor_source_bytes_total", "counter", "Frame bytes received.", SourceStats::bytes);
+        sourceMetric(t, "cmsdoctor_source_parse_failures_total", "counter", "Records the parser flagged.",
                 SourceStats::parseFailures);
-        sourceMetric(b, "cmsdoctor_source_drops_total", "counter", "Frames dropped (queue full).", SourceStats::drops);
-        sourceMetric(b, "cmsdoctor_source_lines_per_second", "gauge", "Recent rate.", SourceStats::linesPerSecond);
-        sourceMetric(b, "cmsdoctor_source_last_seen_seconds", "gauge", "Last frame, Unix time.",
+        sourceMetric(t, "cmsdoctor_source_drops_total", "counter", "Frames dropped (queue full).", SourceStats::drops);
+        sourceMetric(t, "cmsdoctor_source_lines_per_second", "gauge", "Recent rate.", SourceStats::linesPerSecond);
+        sourceMetric(t, "cmsdoctor_source_last_seen_seconds", "gauge", "Last frame, Unix time.",
                 s -> s.lastSeen() == null ? 0 : s.lastSeen().getEpochSecond());
-        sourceMetric(b, "cmsdoctor_source_clock_offset_seconds", "gauge",
+        sourceMetric(t, "cmsdoctor_source_clock_offset_seconds", "gauge",
                 "Receive time minus message time of the last timed line.",
                 s -> s.clockOffset() == null ? 0 : s.clockOffset().toMillis() / 1000.0);
-        sourceMetric(b, "cmsdoctor_source_silent", "gauge", "1 when an active source fell silent.",
+        sourceMetric(t, "cmsdoctor_source_silent", "gauge", "1 when an active source fell silent.",
                 s -> s.silent() ? 1 : 0);
-        return b.toString();
+        return t.toString();
     }
 
-    private void sourceMetric(StringBuilder b, String name, String type, String help,
-                              java.util.function.ToDoubleFunction<SourceStats> value) {
-        metric(b, name, type, help);
+    private void listenerMetric(PrometheusText t, String name, String type, String help,
+                                ToDoubleFunction<Listener> value) {
+        t.metric(name, type, help);
+        listeners.forEach(l -> t.sample(name, value.applyAsDouble(l), "listener", l.name()));
+    }
+
+    private void sourceMetric(PrometheusText t, String name, String type, String help,
+                              ToDoubleFunction<SourceStats> value) {
+        t.metric(name, type, help);
         for (SourceStats s : sources) {
-            b.append(name).append("{sender=\"").append(escape(s.sender())).append("\",listener=\"")
-                    .append(escape(s.listener())).append("\",host=\"")
-                    .append(escape(s.hostName() == null ? "" : s.hostName())).append("\"} ");
-            number(b, value.applyAsDouble(s));
-            b.append('\n');
+            t.sample(name, value.applyAsDouble(s), "sender", s.sender(), "listener", s.listener(),
+                    "host", s.hostName() == null ? "" : s.hostName());
         }
-    }
-
-    private static void metric(StringBuilder b, String name, String type, String help) {
-        b.append("# HELP ").append(name).append(' ').append(help).append('\n');
-        b.append("# TYPE ").append(name).append(' ').append(type).append('\n');
-    }
-
-    private static void sample(StringBuilder b, String name, String label, String value, double v) {
-        b.append(name).append('{').append(label).append("=\"").append(escape(value)).append("\"} ");
-        number(b, v);
-        b.append('\n');
-    }
-
-    private static void number(StringBuilder b, double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            b.append((long) v);
-        } else {
-            b.append(v);
-        }
-    }
-
-    private static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
 }

@@ -28,7 +28,10 @@ final class ChildReceiver implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), main.getName(),
-                "--data", data.toString(), "--udp", "off", "--tcp", "127.0.0.1:0"));
+                "--data", data.toString(), "--udp", "off", "--tcp", "127.0.0.1:0",
+                // the tests' lines carry fixed dates: the default 14-day retention would delete them
+                // 5 s after start, before a slow (loaded) machine gets to the kill
+                "--retain-days", "36500"));
         command.addAll(List.of(extra));
         process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

@@ -42,17 +42,24 @@ class SharedWriterKillTest {
         int sent = 0;
         int sentBeforeCutoff = 0;
         try (ChildReceiver child = new ChildReceiver(SharedWriterChild.class, data, KEEP)) {
-            long[] sentAt = new long[100_000];
+            long[] sentAt = new long[200_000];
             try (Socket s = new Socket("127.0.0.1", child.tcpPort)) {
                 OutputStream out = s.getOutputStream();
                 long start = System.currentTimeMillis();
-                while (System.currentTimeMillis() - start < 4_000) {
+                // at least 4 s; on a loaded machine on until the upload's flushes have committed live
+                // lines (the case under test), at most 60 s
+                boolean committed = false;
+                while (System.currentTimeMillis() - start < 4_000
+                        || (!committed && System.currentTimeMillis() - start < 60_000)) {
                     for (int i = 0; i < 20; i++) {
                         out.write(String.format(LINE, sent).getBytes(StandardCharsets.UTF_8));
                         sentAt[sent++] = System.currentTimeMillis();
                     }
                     out.flush();
                     Thread.sleep(10);
+                    if (System.currentTimeMillis() - start >= 4_000 && sent % 500 == 0) {
+                        committed = !KillRecoveryTest.countInIndex(data).isEmpty();
+                    }
                 }
                 long killAt = System.currentTimeMillis();
                 child.kill();
