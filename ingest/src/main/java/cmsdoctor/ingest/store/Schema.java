@@ -21,8 +21,11 @@ import java.util.stream.Collectors;
  *       as written ({@code sipCallId:"c185558b-...@10.1.5.50"}, {@code host:cms1}, {@code level:error}).
  *       A SIP message's {@code callId} is indexed as {@code sipCallId} too, so one Call-ID query
  *       finds the events and the messages of a dialog; {@code callId:} in a query means the same.</li>
- *   <li><b>text</b> ({@link LogTextAnalyzer}, not stored): {@code message}, SIP {@code text}
- *       ({@code from:} and {@code to:} in a query search it). Bare query words search {@code message} and {@code text}.</li>
+ *   <li><b>text</b> ({@link LogTextAnalyzer}, not stored): {@code message} (an unparsed line's
+ *       {@code raw}), SIP {@code text} ({@code from:} and {@code to:} in a query search it), and
+ *       {@code envelope}: host, {@code facility.severity}, {@code tag[pid]}, or for SIP host,
+ *       transport, {@code local} and {@code remote}. Each piece of text is analysed once. Bare
+ *       query words and phrases search all three: the record as it was written.</li>
  *   <li><b>time</b>: {@code at} as epoch milliseconds, a {@code LongPoint} for ranges and a
  *       {@code NumericDocValuesField} for newest-first sorting.</li>
  *   <li><b>stored</b>, each byte once: {@code raw} (an event's line) or {@code text} (a SIP
@@ -79,6 +82,13 @@ public final class Schema {
     public static final String TRACE = "trace";
     public static final String TEXT = "text";
 
+    /**
+     * Analysed, not stored: an event's host, {@code facility.severity} and {@code tag[pid]}, a
+     * SIP message's host, transport and local and remote {@code ip:port}; what bare words find
+     * besides {@code message} and {@code text}.
+     */
+    public static final String ENVELOPE = "envelope";
+
     /** The stored compact form of the fields that are not stored on their own. */
     public static final String RECORD = "record";
 
@@ -89,10 +99,10 @@ public final class Schema {
             STATUS_CODE, CSEQ, FROM_TAG, TO_TAG, TRACE);
 
     /** Fields analysed by {@link LogTextAnalyzer}. */
-    public static final Set<String> TEXT_FIELDS = Set.of(MESSAGE, TEXT);
+    public static final Set<String> TEXT_FIELDS = Set.of(MESSAGE, TEXT, ENVELOPE);
 
     /** Where bare query words look. */
-    public static final List<String> DEFAULT_FIELDS = List.of(MESSAGE, TEXT);
+    public static final List<String> DEFAULT_FIELDS = List.of(MESSAGE, TEXT, ENVELOPE);
 
     /**
      * Query names that mean another field. {@code from:} and {@code to:} search the SIP text
