@@ -63,7 +63,7 @@ public final class LogQueryParser {
         return first + (m.contains("Was expecting") ? " (unbalanced quotes, brackets or a dangling AND/OR?)" : "") + HINT;
     }
 
-    private static final String UNKNOWN = "unknown field ";
+    private static final String UNKNOWN = "unknown field '";
 
     private final class Parser extends MultiFieldQueryParser {
 

@@ -30,6 +30,7 @@ final class PastedValues {
     static String escape(String query) throws InvalidQueryException {
         StringBuilder out = new StringBuilder(query.length() + 8);
         boolean quoted = false;
+        int ranges = 0; // inside [a TO b] or {a TO b}: times with colons, not fields
         int i = 0;
         int n = query.length();
         while (i < n) {
@@ -42,7 +43,8 @@ final class PastedValues {
             if (c == '"') {
                 quoted = !quoted;
             }
-            if (quoted || !startsTerm(query, i)) {
+            if (quoted || ranges > 0 || !startsTerm(query, i)) {
+                ranges += quoted ? 0 : brackets(c);
                 out.append(c);
                 i++;
                 continue;
@@ -64,10 +66,17 @@ final class PastedValues {
                 }
             } else {
                 out.append(term);
+                for (int k = 0; k < term.length(); k++) {
+                    ranges += brackets(term.charAt(k));
+                }
             }
             i = Math.max(end, i + 1);
         }
         return out.toString();
+    }
+
+    private static int brackets(char c) {
+        return c == '[' || c == '{' ? 1 : c == ']' || c == '}' ? -1 : 0;
     }
 
     /** A term begins here: at the start, after white space or {@code (}, or after a leading {@code + - !}. */
@@ -103,7 +112,7 @@ final class PastedValues {
     /** "unknown field hots; did you mean host? ..." with the way to search the text instead. */
     static String unknownField(String field) {
         String nearest = nearest(field);
-        return "unknown field " + field + (nearest == null ? "" : "; did you mean " + nearest + "?")
+        return "unknown field '" + field + "'" + (nearest == null ? "" : "; did you mean " + nearest + "?")
                 + " (fields are " + String.join(", ", Schema.queryFields()) + "; to search the words "
                 + field + ": as written, put them in double quotes)";
     }
