@@ -21,25 +21,36 @@ import org.apache.lucene.analysis.Tokenizer;
 public final class LogTextAnalyzer extends Analyzer {
 
     private final boolean forQueries;
+    private final boolean dropTimes;
 
-    private LogTextAnalyzer(boolean forQueries) {
+    private LogTextAnalyzer(boolean forQueries, boolean dropTimes) {
         this.forQueries = forQueries;
+        this.dropTimes = dropTimes;
     }
 
     /** The index-time analyzer: whole tokens plus the parts of compound ones. */
     public static LogTextAnalyzer forIndexing() {
-        return new LogTextAnalyzer(false);
+        return new LogTextAnalyzer(false, false);
+    }
+
+    /** The index-time analyzer of an envelope: as {@link #forIndexing()}, without its time stamp. */
+    public static LogTextAnalyzer forEnvelopes() {
+        return new LogTextAnalyzer(false, true);
     }
 
     /** The query-time analyzer: whole tokens or all their parts (a token graph). */
     public static LogTextAnalyzer forQueries() {
-        return new LogTextAnalyzer(true);
+        return new LogTextAnalyzer(true, false);
     }
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new LogTokenizer();
-        TokenStream stream = new WordPartsFilter(new LowerCaseFilter(source), forQueries);
+        TokenStream stream = new LowerCaseFilter(source);
+        if (dropTimes) {
+            stream = new TimeTokenFilter(stream);
+        }
+        stream = new WordPartsFilter(stream, forQueries);
         return new TokenStreamComponents(source, stream);
     }
 }

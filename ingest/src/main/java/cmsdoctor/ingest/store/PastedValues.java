@@ -12,6 +12,7 @@ import java.util.Set;
  * {@code 10.1.5.15:45872}, {@code jdoe@lab.local:5061}, {@code Call-ID:}), is escaped to be
  * searched as written. A term whose field is a plain word that names no field is an error that
  * names the nearest field ({@code hots:cms1}: "did you mean host?"), never an empty result.
+ * A slash inside a word ({@code SIP/2.0}) is text, not the start of a regular expression.
  */
 final class PastedValues {
 
@@ -65,9 +66,14 @@ final class PastedValues {
                     out.append(t);
                 }
             } else {
-                out.append(term);
                 for (int k = 0; k < term.length(); k++) {
-                    ranges += brackets(term.charAt(k));
+                    char t = term.charAt(k);
+                    ranges += brackets(t);
+                    // a slash inside a word (SIP/2.0, telephone-event/8000) is text; /.../ opens a regex
+                    if (t == '/' && k > 0 && term.charAt(k - 1) != ':' && term.charAt(k - 1) != '/') {
+                        out.append('\\');
+                    }
+                    out.append(t);
                 }
             }
             i = Math.max(end, i + 1);

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  *       finds the events and the messages of a dialog; {@code callId:} in a query means the same.</li>
  *   <li><b>text</b> ({@link LogTextAnalyzer}, not stored): {@code message} (an unparsed line's
  *       {@code raw}), SIP {@code text} ({@code from:} and {@code to:} in a query search it), and
- *       {@code envelope}: host, {@code facility.severity}, {@code tag[pid]}, or for SIP host,
+ *       {@code envelope}: the line without its message and time, or for SIP host,
  *       transport, {@code local} and {@code remote}. Each piece of text is analysed once. Bare
  *       query words and phrases search all three: the record as it was written.</li>
  *   <li><b>time</b>: {@code at} as epoch milliseconds, a {@code LongPoint} for ranges and a
@@ -83,9 +83,10 @@ public final class Schema {
     public static final String TEXT = "text";
 
     /**
-     * Analysed, not stored: an event's host, {@code facility.severity} and {@code tag[pid]}, a
-     * SIP message's host, transport and local and remote {@code ip:port}; what bare words find
-     * besides {@code message} and {@code text}.
+     * Analysed, not stored: an event's envelope as the line wrote it (the line without its
+     * message: PRI, host, {@code facility.severity}, {@code tag[pid]}, level word; its time
+     * stamp is left out, {@code at} has it), a SIP message's host, transport and local and
+     * remote {@code ip:port}; what bare words find besides {@code message} and {@code text}.
      */
     public static final String ENVELOPE = "envelope";
 
@@ -129,7 +130,9 @@ public final class Schema {
 
     /** The analyzer the IndexWriter uses: text fields get word parts, exact fields stay whole. */
     public static Analyzer indexAnalyzer() {
-        return perField(LogTextAnalyzer.forIndexing());
+        Map<String, Analyzer> fields = Map.of(MESSAGE, LogTextAnalyzer.forIndexing(), TEXT, LogTextAnalyzer.forIndexing(),
+                ENVELOPE, LogTextAnalyzer.forEnvelopes());
+        return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), fields);
     }
 
     /** The analyzer the query parser uses. */

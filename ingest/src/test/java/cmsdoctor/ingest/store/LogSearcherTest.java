@@ -89,8 +89,9 @@ class LogSearcherTest {
     @Test
     void bareWordsFindTheEnvelopeAndTheTraceAddresses() throws Exception {
         assertEquals(1, hits("sfpool").size(), "the tag");
-        assertEquals(1, hits("\"user.err cms2\" OR \"cms2 user.err\"").size(), "facility.severity beside the host");
-        assertEquals(2, hits("10.1.5.15:5060").size(), "the remote end of both SIP messages, pasted bare");
+        assertEquals(1, hits("\"user.info cms2 sfpool\"").size(), "the envelope as the line wrote it");
+        assertEquals(0, hits("16:35:32.833").size(), "but not its time: at has it");
+        assertEquals(2, hits("10.1.5.15:5060 AND kind:sip").size(), "the remote end of both SIP messages, pasted bare");
         assertEquals(2, hits("10.1.5.15 AND kind:sip").size(), "the address inside ip:port");
         assertTrue(hits("cms2").size() >= 1, "the host of the sfpool line");
     }
