@@ -57,17 +57,27 @@ final class PastedValues {
             }
             String term = query.substring(i, end);
             int colon = term.indexOf(':');
-            if (colon > 0 && isValue(query, term.substring(0, colon))) {
+            if (colon > 0 && term.lastIndexOf('\\', colon) < 0 && isValue(query, term.substring(0, colon))) {
                 for (int k = 0; k < term.length(); k++) {
                     char t = term.charAt(k);
+                    if (t == '\\' && k + 1 < term.length()) {
+                        out.append(t).append(term.charAt(++k)); // escaped by the user already
+                        continue;
+                    }
                     if (SPECIAL.indexOf(t) >= 0) {
                         out.append('\\');
                     }
                     out.append(t);
                 }
+            } else if (term.startsWith("/") || colon > 0 && term.startsWith("/", colon + 1)) {
+                out.append(term); // a regular expression, as the syntax has it
             } else {
                 for (int k = 0; k < term.length(); k++) {
                     char t = term.charAt(k);
+                    if (t == '\\' && k + 1 < term.length()) {
+                        out.append(t).append(term.charAt(++k));
+                        continue;
+                    }
                     ranges += brackets(t);
                     // a slash inside a word (SIP/2.0, telephone-event/8000) is text; /.../ opens a regex
                     if (t == '/' && k > 0 && term.charAt(k - 1) != ':' && term.charAt(k - 1) != '/') {

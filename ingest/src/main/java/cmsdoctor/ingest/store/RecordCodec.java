@@ -251,7 +251,7 @@ public final class RecordCodec {
             }
         }
         if (!b.isEmpty()) {
-            doc.add(new TextField(Schema.ENVELOPE, b.toString(), Field.Store.NO));
+            doc.add(new Field(Schema.ENVELOPE, b.toString(), Schema.ENVELOPE_TYPE));
         }
     }
 

@@ -3,6 +3,8 @@ package cmsdoctor.ingest.store;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.TextField;
 import org.apache.lucene.search.SortField;
 
 import java.util.List;
@@ -89,6 +91,16 @@ public final class Schema {
      * remote {@code ip:port}; what bare words find besides {@code message} and {@code text}.
      */
     public static final String ENVELOPE = "envelope";
+
+    /** {@link #ENVELOPE}: positions for phrases, no norms (hits are sorted by time, never scored). */
+    static final FieldType ENVELOPE_TYPE = envelopeType();
+
+    private static FieldType envelopeType() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setOmitNorms(true);
+        type.freeze();
+        return type;
+    }
 
     /** The stored compact form of the fields that are not stored on their own. */
     public static final String RECORD = "record";

@@ -77,6 +77,7 @@ class RecallTest {
     static final Pattern USER_AT = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)*");
     static final Pattern DOMAIN = Pattern.compile("[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+");
     static final Pattern HYPHENATED = Pattern.compile("[A-Za-z]+(?:-[A-Za-z]+)+");
+    static final String MONTH = "\\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\b";
     static final Pattern WORD = Pattern.compile("[A-Za-z]{2,}");
     static final Pattern PLAIN = Pattern.compile("[\\w.@/-]+(?::[\\w.@/-]+)*");
 
@@ -187,12 +188,13 @@ class RecallTest {
             envelope = at < 0 ? "" : line.substring(0, at);
             content = at < 0 ? line : message;
             if (at < 0 && message != null) {
-                tokens(line, out);
+                tokens(line.replaceFirst(MONTH, " "), out);
                 phrases(message, out); // the message as the parser rebuilt it; the plain index judges
                 return out;
             }
         }
-        tokens(envelope, out);
+        // the envelope's time stamp (Feb 23 09:02:21.768) is no term: at: ranges search it
+        tokens(envelope.replaceFirst(MONTH, " "), out);
         tokens(content, out);
         if (trace || message != null) {
             phrases(content, out); // message text only: a phrase across envelope and message is no phrase
