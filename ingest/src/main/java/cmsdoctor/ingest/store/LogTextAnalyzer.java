@@ -21,11 +21,11 @@ import org.apache.lucene.analysis.Tokenizer;
 public final class LogTextAnalyzer extends Analyzer {
 
     private final boolean forQueries;
-    private final boolean dropTimes;
+    private final boolean envelope;
 
-    private LogTextAnalyzer(boolean forQueries, boolean dropTimes) {
+    private LogTextAnalyzer(boolean forQueries, boolean envelope) {
         this.forQueries = forQueries;
-        this.dropTimes = dropTimes;
+        this.envelope = envelope;
     }
 
     /** The index-time analyzer: whole tokens plus the parts of compound ones. */
@@ -33,7 +33,10 @@ public final class LogTextAnalyzer extends Analyzer {
         return new LogTextAnalyzer(false, false);
     }
 
-    /** The index-time analyzer of an envelope: as {@link #forIndexing()}, without its time stamp. */
+    /**
+     * The index-time analyzer of an envelope: as {@link #forIndexing()}, without its time stamp,
+     * and parts only for hyphenated names and {@code ip:port} ({@link WordPartsFilter}).
+     */
     public static LogTextAnalyzer forEnvelopes() {
         return new LogTextAnalyzer(false, true);
     }
@@ -47,10 +50,10 @@ public final class LogTextAnalyzer extends Analyzer {
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new LogTokenizer();
         TokenStream stream = new LowerCaseFilter(source);
-        if (dropTimes) {
+        if (envelope) {
             stream = new TimeTokenFilter(stream);
         }
-        stream = new WordPartsFilter(stream, forQueries);
+        stream = new WordPartsFilter(stream, forQueries, envelope);
         return new TokenStreamComponents(source, stream);
     }
 }

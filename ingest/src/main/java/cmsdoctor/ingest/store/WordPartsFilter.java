@@ -32,6 +32,7 @@ final class WordPartsFilter extends TokenFilter {
     private final PositionLengthAttribute posLength = addAttribute(PositionLengthAttribute.class);
     private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
     private final boolean partsAlways;
+    private final boolean envelope;
     private char[] whole = new char[64];
     private int wholeLength;
     private int wholeStart;
@@ -39,9 +40,17 @@ final class WordPartsFilter extends TokenFilter {
     private int next = -1;
     private boolean firstPart;
 
-    WordPartsFilter(TokenStream input, boolean partsAlways) {
+    /**
+     * @param partsAlways parts for every compound token (queries), else none for GUIDs and dotted numbers
+     * @param envelope    an envelope: parts only for hyphenated names and {@code ip:port}
+     *                    ({@code streamer-sip}, {@code 10.1.5.15:45872}); {@code user.info} and
+     *                    {@code host:server} stay whole, as StandardTokenizer keeps them, since
+     *                    they are on nearly every line and their parts would add terms to each
+     */
+    WordPartsFilter(TokenStream input, boolean partsAlways, boolean envelope) {
         super(input);
         this.partsAlways = partsAlways;
+        this.envelope = envelope;
     }
 
     @Override
@@ -56,7 +65,8 @@ final class WordPartsFilter extends TokenFilter {
         char[] buf = term.buffer();
         int len = term.length();
         int parts = countParts(buf, len);
-        if (parts == 0 || parts == 1 && isPart(buf[0]) && isPart(buf[len - 1]) || !partsAlways && wholeOnly(buf, len)) {
+        if (parts == 0 || parts == 1 && isPart(buf[0]) && isPart(buf[len - 1]) || !partsAlways && wholeOnly(buf, len)
+                || envelope && !hyphenOrPort(buf, len)) {
             return true;
         }
         if (whole.length < len) {
@@ -111,6 +121,20 @@ final class WordPartsFilter extends TokenFilter {
 
     private static boolean isPart(char c) {
         return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    private static boolean hyphenOrPort(char[] b, int len) {
+        boolean colon = false;
+        for (int i = 0; i < len; i++) {
+            if (b[i] == '-') {
+                return true;
+            }
+            colon |= b[i] == ':';
+            if (colon && b[i] >= '0' && b[i] <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A GUID or a dotted number: found whole, its pieces find nothing anyone looks for. */
