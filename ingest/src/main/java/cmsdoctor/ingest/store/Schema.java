@@ -34,6 +34,10 @@ import java.util.stream.Collectors;
  *       message), plus {@code record}, a compact JSON form of the other fields from which
  *       {@link RecordCodec} rebuilds the record.</li>
  * </ul>
+ *
+ * <p>An index written before {@code envelope} existed (parts then shared their token's position)
+ * stays readable and writable: its records are found by whole tokens and single words as before,
+ * but not by their envelope words or by phrases of parts until they are imported again.
  */
 public final class Schema {
 
