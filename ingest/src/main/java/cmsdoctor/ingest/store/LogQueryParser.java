@@ -14,9 +14,12 @@ import java.time.ZoneOffset;
 /**
  * Lucene's classic query syntax over the documented field names: {@code level:error AND host:cms1},
  * {@code sipCallId:"c185558b-f117-4993-a21f-fd676abd8090"}, {@code "name resolution"},
- * {@code at:[2024-02-23T09:00 TO 2024-02-23T10:00]}. Bare words search {@code message} and SIP
- * {@code text}; {@code callId} means {@code sipCallId}; an unknown field name is an error that
- * lists the known ones. Not thread-safe (as QueryParser): make one per query.
+ * {@code at:[2024-02-23T09:00 TO 2024-02-23T10:00]}. Bare words and phrases search
+ * {@link Schema#DEFAULT_FIELDS} ({@code message}, SIP {@code text}, {@code envelope}); a token
+ * with parts matches itself whole or its parts in order. {@code callId} means {@code sipCallId}.
+ * Values pasted bare ({@code sip:jdoe@lab.local}, {@code 10.1.5.15:45872}) are values, not
+ * fields ({@link PastedValues}); an unknown field name is an error that names the nearest known
+ * one. Not thread-safe (as QueryParser): make one per query.
  */
 public final class LogQueryParser {
 
@@ -32,23 +35,35 @@ public final class LogQueryParser {
         if (text == null || text.isBlank() || text.strip().equals("*")) {
             return new MatchAllDocsQuery();
         }
+        String escaped = PastedValues.escape(text);
         Parser parser = new Parser();
         parser.setDefaultOperator(QueryParser.Operator.AND);
         parser.setAllowLeadingWildcard(true);
+        // a token with parts is "the whole token, or its parts in order", never the parts anywhere
+        parser.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
         try {
-            return parser.parse(text);
+            return parser.parse(escaped);
         } catch (ParseException e) {
-            throw new InvalidQueryException("invalid query '" + text + "': " + firstLine(e.getMessage()), e);
+            throw new InvalidQueryException("invalid query '" + text + "': " + reason(e.getMessage()), e);
         } catch (RuntimeException e) {
-            throw new InvalidQueryException("invalid query '" + text + "': " + e.getMessage(), e);
+            throw new InvalidQueryException("invalid query '" + text + "': " + e.getMessage() + HINT, e);
         }
     }
 
-    private static String firstLine(String message) {
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl) + (message.contains("Was expecting")
-                ? " (unbalanced quotes, brackets or a dangling AND/OR?)" : "");
+    static final String HINT = "; to search a value as written, put it in double quotes";
+
+    /** The parser's first line, without its echo of the query, and what usually causes it. */
+    private static String reason(String message) {
+        String m = message.replaceFirst("(?s)^Cannot parse '.*?': ", "");
+        int nl = m.indexOf('\n');
+        if (m.startsWith(UNKNOWN)) {
+            return nl < 0 ? m : m.substring(0, nl);
+        }
+        String first = nl < 0 ? m : m.substring(0, nl);
+        return first + (m.contains("Was expecting") ? " (unbalanced quotes, brackets or a dangling AND/OR?)" : "") + HINT;
     }
+
+    private static final String UNKNOWN = "unknown field '";
 
     private final class Parser extends MultiFieldQueryParser {
 
@@ -62,7 +77,7 @@ public final class LogQueryParser {
             }
             String name = Schema.ALIASES.getOrDefault(field, field);
             if (!Schema.EXACT.contains(name) && !Schema.TEXT_FIELDS.contains(name) && !name.equals(Schema.AT)) {
-                throw new ParseException("unknown field '" + field + "'; fields are " + Schema.queryFields());
+                throw new ParseException(PastedValues.unknownField(field));
             }
             return name;
         }

@@ -86,13 +86,21 @@ public final class RecordCodec {
         if (e.callNumber() != null) {
             exact(doc, Schema.CALL_PHASE, CallLines.phase(e.message()));
         }
-        if (e.message() != null) {
-            doc.add(new TextField(Schema.MESSAGE, e.message(), Field.Store.NO));
-        }
         String raw = e.raw() == null ? "" : e.raw();
+        // a line the parser could not read has no message: its words are in raw, searched as one
+        String words = e.message() != null ? e.message() : raw;
+        doc.add(new TextField(Schema.MESSAGE, words, Field.Store.NO));
         doc.add(new StoredField(Schema.RAW, raw));
         int messageAt = e.message() == null ? -1 : raw.lastIndexOf(e.message());
         int messageEnd = messageAt < 0 ? -1 : messageAt + e.message().length();
+        if (messageAt >= 0) {
+            // the envelope as written: the line around its message, each byte analysed once
+            envelope(doc, raw.substring(0, messageAt), raw.substring(messageEnd));
+        } else if (e.message() != null) {
+            envelope(doc, e.host(), e.facility() != null && e.severity() != null ? e.facility() + "." + e.severity()
+                    : e.facility() != null ? e.facility() : e.severity(),
+                    e.pid() == null ? e.tag() : e.tag() + "[" + e.pid() + "]", e.level());
+        }
         LogEvent rest = new LogEvent(e.at(), e.atInferred(), e.host(), e.facility(), e.severity(), e.level(),
                 e.tag(), e.pid(), e.component(), messageAt >= 0 ? null : e.message(), null, e.source(), e.line(),
                 e.flags(), e.callNumber(), e.callLegId(), e.sipCallId(), e.apiCallId(), e.conferenceId(),
@@ -114,6 +122,7 @@ public final class RecordCodec {
         exact(doc, Schema.TRACE, m.trace());
         String text = m.text() == null ? "" : m.text();
         doc.add(new TextField(Schema.TEXT, text, Field.Store.NO));
+        envelope(doc, m.host(), m.transport(), m.local(), m.remote());
         doc.add(new StoredField(Schema.TEXT, text));
         String body = m.body() == null ? "" : m.body();
         int bodyAt = text.endsWith(body) ? text.length() - body.length() : -1;
@@ -226,6 +235,26 @@ public final class RecordCodec {
             }
         }
         return numbers;
+    }
+
+    /**
+     * The words of the envelope or the trace metadata in one small analysed field: bare query
+     * words find {@code acanosrv03}, {@code sfpool}, {@code user.info} and {@code 10.48.54.75:45169}
+     * without a copy of the message.
+     */
+    private static void envelope(Document doc, String... words) {
+        StringBuilder b = new StringBuilder(64);
+        for (String w : words) {
+            if (w != null && !w.isEmpty()) {
+                if (!b.isEmpty()) {
+                    b.append(' ');
+                }
+                b.append(w);
+            }
+        }
+        if (!b.isEmpty()) {
+            doc.add(new Field(Schema.ENVELOPE, b.toString(), Schema.ENVELOPE_TYPE));
+        }
     }
 
     private static void exact(Document doc, String field, Object value) {

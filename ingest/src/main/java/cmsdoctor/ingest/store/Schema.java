@@ -3,6 +3,8 @@ package cmsdoctor.ingest.store;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.TextField;
 import org.apache.lucene.search.SortField;
 
 import java.util.List;
@@ -21,14 +23,21 @@ import java.util.stream.Collectors;
  *       as written ({@code sipCallId:"c185558b-...@10.1.5.50"}, {@code host:cms1}, {@code level:error}).
  *       A SIP message's {@code callId} is indexed as {@code sipCallId} too, so one Call-ID query
  *       finds the events and the messages of a dialog; {@code callId:} in a query means the same.</li>
- *   <li><b>text</b> ({@link LogTextAnalyzer}, not stored): {@code message}, SIP {@code text}
- *       ({@code from:} and {@code to:} in a query search it). Bare query words search {@code message} and {@code text}.</li>
+ *   <li><b>text</b> ({@link LogTextAnalyzer}, not stored): {@code message} (an unparsed line's
+ *       {@code raw}), SIP {@code text} ({@code from:} and {@code to:} in a query search it), and
+ *       {@code envelope}: the line without its message and time, or for SIP host,
+ *       transport, {@code local} and {@code remote}. Each piece of text is analysed once. Bare
+ *       query words and phrases search all three: the record as it was written.</li>
  *   <li><b>time</b>: {@code at} as epoch milliseconds, a {@code LongPoint} for ranges and a
  *       {@code NumericDocValuesField} for newest-first sorting.</li>
  *   <li><b>stored</b>, each byte once: {@code raw} (an event's line) or {@code text} (a SIP
  *       message), plus {@code record}, a compact JSON form of the other fields from which
  *       {@link RecordCodec} rebuilds the record.</li>
  * </ul>
+ *
+ * <p>An index written before {@code envelope} existed (parts then shared their token's position)
+ * stays readable and writable: its records are found by whole tokens and single words as before,
+ * but not by their envelope words or by phrases of parts until they are imported again.
  */
 public final class Schema {
 
@@ -79,6 +88,24 @@ public final class Schema {
     public static final String TRACE = "trace";
     public static final String TEXT = "text";
 
+    /**
+     * Analysed, not stored: an event's envelope as the line wrote it (the line without its
+     * message: PRI, host, {@code facility.severity}, {@code tag[pid]}, level word; its time
+     * stamp is left out, {@code at} has it), a SIP message's host, transport and local and
+     * remote {@code ip:port}; what bare words find besides {@code message} and {@code text}.
+     */
+    public static final String ENVELOPE = "envelope";
+
+    /** {@link #ENVELOPE}: positions for phrases, no norms (hits are sorted by time, never scored). */
+    static final FieldType ENVELOPE_TYPE = envelopeType();
+
+    private static FieldType envelopeType() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setOmitNorms(true);
+        type.freeze();
+        return type;
+    }
+
     /** The stored compact form of the fields that are not stored on their own. */
     public static final String RECORD = "record";
 
@@ -89,10 +116,10 @@ public final class Schema {
             STATUS_CODE, CSEQ, FROM_TAG, TO_TAG, TRACE);
 
     /** Fields analysed by {@link LogTextAnalyzer}. */
-    public static final Set<String> TEXT_FIELDS = Set.of(MESSAGE, TEXT);
+    public static final Set<String> TEXT_FIELDS = Set.of(MESSAGE, TEXT, ENVELOPE);
 
     /** Where bare query words look. */
-    public static final List<String> DEFAULT_FIELDS = List.of(MESSAGE, TEXT);
+    public static final List<String> DEFAULT_FIELDS = List.of(MESSAGE, TEXT, ENVELOPE);
 
     /**
      * Query names that mean another field. {@code from:} and {@code to:} search the SIP text
@@ -119,7 +146,9 @@ public final class Schema {
 
     /** The analyzer the IndexWriter uses: text fields get word parts, exact fields stay whole. */
     public static Analyzer indexAnalyzer() {
-        return perField(LogTextAnalyzer.forIndexing());
+        Map<String, Analyzer> fields = Map.of(MESSAGE, LogTextAnalyzer.forIndexing(), TEXT, LogTextAnalyzer.forIndexing(),
+                ENVELOPE, LogTextAnalyzer.forEnvelopes());
+        return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), fields);
     }
 
     /** The analyzer the query parser uses. */

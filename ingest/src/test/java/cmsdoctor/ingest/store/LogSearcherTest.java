@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -73,6 +74,50 @@ class LogSearcherTest {
     }
 
     @Test
+    void barePhrasesMatchPartsAndWholeTokensInOrder() throws Exception {
+        assertEquals(1, hits("\"translate host name cms1\"").size());
+        assertEquals(1, hits("\"from sip:jsmith@lab.local to local uri\" AND jdoe").size(),
+                "a phrase with a whole URI in it (only call 12 goes to jdoe)");
+        assertEquals(2, hits("\"from sip jsmith\" OR \"jsmith lab local\"").size(),
+                "phrases of the parts of a URI: calls 9 and 12");
+        assertEquals(0, hits("\"local lab jsmith\"").size(), "parts are in order");
+        assertEquals(3, hits("\"transaction timeout\" OR \"Via SIP 2.0 TCP 10.1.5.50:40472\"").size(),
+                "bob's ending line; parts of SIP/2.0/TCP then a whole ip:port in both SIP messages");
+        assertEquals(1, hits("\"SIP/2.0 200 OK\" AND kind:sip").size());
+    }
+
+    @Test
+    void bareWordsFindTheEnvelopeAndTheTraceAddresses() throws Exception {
+        assertEquals(1, hits("sfpool").size(), "the tag");
+        assertEquals(1, hits("\"user.info cms2 sfpool\"").size(), "the envelope as the line wrote it");
+        assertEquals(0, hits("16:35:32.833").size(), "but not its time: at has it");
+        assertEquals(2, hits("10.1.5.15:5060 AND kind:sip").size(), "the remote end of both SIP messages, pasted bare");
+        assertEquals(2, hits("10.1.5.15 AND kind:sip").size(), "the address inside ip:port");
+        assertTrue(hits("cms2").size() >= 1, "the host of the sfpool line");
+    }
+
+    @Test
+    void pastedUrisAndAddressesAreValuesNotFields() throws Exception {
+        assertEquals(1, hits("sip:jdoe@lab.local").size(), "the INVITE");
+        assertEquals(2, hits("jdoe@lab.local").size(), "call 8's line and the INVITE's URI");
+        assertEquals(1, hits("sip:jdoe@mylab.local").size());
+        assertEquals(1, hits("jdoe@mylab.local").size());
+        assertEquals(1, hits("mylab.local").size());
+        assertEquals(4, hits("SIP:BOB@LAB.LOCAL OR b0b-1@10.1.5.15 OR 10.1.5.50:40472").size(),
+                "case-insensitive; bob's line, its configured line, the two SIP messages");
+        assertEquals(0, hits("https://cms1.lab.local:445/api").size(), "an https URL is a value too");
+        assertEquals(1, hits("http://cms1.lab.local/api OR sfpool").size());
+        assertEquals(1, hits("Call-ID: AND 200").size(), "a pasted header name is a value");
+    }
+
+    @Test
+    void aGuidFindsTheGuidInsideAParameter() throws Exception {
+        assertEquals(2, hits(Fixtures.LEG8B).size(), "bob's configured line, and the Space line");
+        assertEquals(1, hits(Fixtures.LEG8B + " AND Correlator").size(), "Call Correlator GUID: 5d031ae1-...<-->");
+        assertEquals(1, hits("\"Correlator GUID " + Fixtures.LEG8B + "\"").size(), "in a phrase too");
+    }
+
+    @Test
     void timeRangesByFlagAndInTheQuery() throws Exception {
         LogSearcher.Page page = searcher.search(LogSearcher.Request.of("host:cms1").withLimit(100)
                 .withRange(Instant.parse("2024-02-23T09:00:02Z"), Instant.parse("2024-02-23T09:00:14Z")));
@@ -110,10 +155,13 @@ class LogSearcherTest {
     @Test
     void malformedQueriesSayWhatIsWrong() {
         InvalidQueryException e = assertThrows(InvalidQueryException.class, () -> hits("host:(cms1"));
-        assertTrue(e.getMessage().startsWith("invalid query 'host:(cms1': Cannot parse"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("invalid query 'host:(cms1': Encountered"), e.getMessage());
+        assertTrue(e.getMessage().contains("put it in double quotes"), "a hint: " + e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), "one line, never a stack trace");
         InvalidQueryException f = assertThrows(InvalidQueryException.class, () -> hits("hots:cms1"));
-        assertTrue(f.getMessage().contains("unknown field 'hots'"), f.getMessage());
-        assertTrue(f.getMessage().contains("host"), f.getMessage());
+        assertTrue(f.getMessage().contains("unknown field 'hots'; did you mean host?"), f.getMessage());
+        InvalidQueryException h = assertThrows(InvalidQueryException.class, () -> hits("bob AND Level:error"));
+        assertTrue(h.getMessage().contains("did you mean level?"), h.getMessage());
         InvalidQueryException g = assertThrows(InvalidQueryException.class, () -> hits("at:[yesterday TO *]"));
         assertTrue(g.getMessage().contains("is not a time"), g.getMessage());
     }
