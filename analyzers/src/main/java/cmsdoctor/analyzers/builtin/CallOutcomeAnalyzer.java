@@ -27,11 +27,13 @@ public final class CallOutcomeAnalyzer implements Analyzer {
             "Incoming call to a URI that matches no incoming rule, forwarding rule or space", "routing",
             Severity.ERROR, "callbridge",
             "Incoming calls were torn down with \"destination URI not matched\".",
-            List.of("https://www.cisco.com/c/en/us/support/docs/conferencing/meeting-server/"), null);
+            List.of("cms-logs.md section 5, call routing (the deployment book's teardown lines; CMS tries incoming call"
+                    + " matching, then call forwarding, then outbound rules)"), null);
     static final RuleInfo NO_PROVISIONAL = new RuleInfo("CMS-ROUTE-002",
             "Outgoing call: the next hop never answered the INVITE", "routing", Severity.ERROR, "callbridge",
             "Outgoing calls ended with \"transaction timeout - no provisional responses\".",
-            List.of("https://www.cisco.com/c/en/us/support/docs/conferencing/meeting-server/"), null);
+            List.of("cms-logs.md section 5, call routing (the deployment book's teardown lines; CMS tries incoming call"
+                    + " matching, then call forwarding, then outbound rules)"), null);
 
     private static final Pattern CALL = Pattern.compile("^call (\\d+):\\s+(.*)$");
     private static final Pattern INCOMING = Pattern.compile("^incoming SIP call from \"([^\"]*)\" to local URI \"([^\"]*)\"");
