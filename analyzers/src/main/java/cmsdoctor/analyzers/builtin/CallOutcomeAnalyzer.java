@@ -35,9 +35,11 @@ public final class CallOutcomeAnalyzer implements Analyzer {
             List.of("cms-logs.md section 5, call routing (the deployment book's teardown lines; CMS tries incoming call"
                     + " matching, then call forwarding, then outbound rules)"), null);
 
-    private static final Pattern CALL = Pattern.compile("^call (\\d+):\\s+(.*)$");
-    private static final Pattern INCOMING = Pattern.compile("^incoming SIP call from \"([^\"]*)\" to local URI \"([^\"]*)\"");
-    private static final Pattern OUTGOING = Pattern.compile("^outgoing SIP call to \"([^\"]*)\"");
+    // case-insensitive: the event log page writes "call 12: Incoming SIP call from ..." where syslog has lower case
+    private static final Pattern CALL = Pattern.compile("^call (\\d+):\\s+(.*)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern INCOMING = Pattern.compile("^incoming SIP call from \"([^\"]*)\" to local URI \"([^\"]*)\"",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern OUTGOING = Pattern.compile("^outgoing SIP call to \"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
     private static final int MAX_OPEN_CALLS = 10_000;
 
     /** What the start of a call said. */
@@ -54,7 +56,7 @@ public final class CallOutcomeAnalyzer implements Analyzer {
 
     @Override
     public void accept(LogRecord record, Reporter out) {
-        if (!(record instanceof LogEvent e) || e.message() == null || !e.message().startsWith("call ")) {
+        if (!(record instanceof LogEvent e) || e.message() == null || !e.message().regionMatches(true, 0, "call ", 0, 5)) {
             return;
         }
         Matcher m = CALL.matcher(e.message());
@@ -73,7 +75,7 @@ public final class CallOutcomeAnalyzer implements Analyzer {
             open.put(call, new Start(false, null, outgoing.group(1)));
             return;
         }
-        if (rest.startsWith("ending;")) {
+        if (rest.regionMatches(true, 0, "ending;", 0, 7)) {
             Start start = open.remove(call);
             ending(call, start, rest, e, out);
         }
