@@ -64,8 +64,9 @@ class AnalysisTest {
             Map.entry("api-401-burst", List.of(
                     new Expect("CMS-API-001", "api", "14.80.99.226", "API credentials", "user list"))),
             Map.entry("certificate-failure", List.of(
-                    new Expect("CMS-TLS-001", "tls", "TLS port set but no certificates configured",
-                            "certs <key-file> <crt-file>", "pki verify"))),
+                    // a configuration step left out, not a chain check (cms-logs.md section 6): CMS-TLS-005
+                    new Expect("CMS-TLS-005", "tls", "TLS port set but no certificates configured",
+                            "streamer sip certs", "streamer sip listen", "webbridge3 https certs"))),
             Map.entry("recorder-unavailable", List.of(
                     new Expect("CMS-MEDIA-001", "media-services", "recorder@recorder.com", "encrypted", "TLS listener"))),
             Map.entry("license", List.of(

@@ -31,7 +31,7 @@ public final class ApiAuthAnalyzer implements Analyzer {
     static final RuleInfo BURST = new RuleInfo("CMS-API-001", "Burst of API requests rejected with 401 Unauthorized",
             "api", Severity.ERROR, "callbridge",
             "A client keeps calling the CMS API with credentials CMS rejects.",
-            List.of("https://www.cisco.com/c/en/us/td/docs/conferencing/ciscoMeetingServer/Reference_Guides/API_Reference/"),
+            List.of("cms-logs.md section 5 (API trace N: sending 401 response: a management system with the wrong API password)"),
             WINDOW);
 
     private static final Pattern REQUEST = Pattern.compile("API trace (\\d+): (\\w+) for \"([^\"]*)\" \\(from ([^)\\s]+)\\)");

@@ -27,15 +27,19 @@ public final class CallOutcomeAnalyzer implements Analyzer {
             "Incoming call to a URI that matches no incoming rule, forwarding rule or space", "routing",
             Severity.ERROR, "callbridge",
             "Incoming calls were torn down with \"destination URI not matched\".",
-            List.of("https://www.cisco.com/c/en/us/support/docs/conferencing/meeting-server/"), null);
+            List.of("cms-logs.md section 5, call routing (the deployment book's teardown lines; CMS tries incoming call"
+                    + " matching, then call forwarding, then outbound rules)"), null);
     static final RuleInfo NO_PROVISIONAL = new RuleInfo("CMS-ROUTE-002",
             "Outgoing call: the next hop never answered the INVITE", "routing", Severity.ERROR, "callbridge",
             "Outgoing calls ended with \"transaction timeout - no provisional responses\".",
-            List.of("https://www.cisco.com/c/en/us/support/docs/conferencing/meeting-server/"), null);
+            List.of("cms-logs.md section 5, call routing (the deployment book's teardown lines; CMS tries incoming call"
+                    + " matching, then call forwarding, then outbound rules)"), null);
 
-    private static final Pattern CALL = Pattern.compile("^call (\\d+):\\s+(.*)$");
-    private static final Pattern INCOMING = Pattern.compile("^incoming SIP call from \"([^\"]*)\" to local URI \"([^\"]*)\"");
-    private static final Pattern OUTGOING = Pattern.compile("^outgoing SIP call to \"([^\"]*)\"");
+    // case-insensitive: the event log page writes "call 12: Incoming SIP call from ..." where syslog has lower case
+    private static final Pattern CALL = Pattern.compile("^call (\\d+):\\s+(.*)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern INCOMING = Pattern.compile("^incoming SIP call from \"([^\"]*)\" to local URI \"([^\"]*)\"",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern OUTGOING = Pattern.compile("^outgoing SIP call to \"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
     private static final int MAX_OPEN_CALLS = 10_000;
 
     /** What the start of a call said. */
@@ -52,7 +56,7 @@ public final class CallOutcomeAnalyzer implements Analyzer {
 
     @Override
     public void accept(LogRecord record, Reporter out) {
-        if (!(record instanceof LogEvent e) || e.message() == null || !e.message().startsWith("call ")) {
+        if (!(record instanceof LogEvent e) || e.message() == null || !e.message().regionMatches(true, 0, "call ", 0, 5)) {
             return;
         }
         Matcher m = CALL.matcher(e.message());
@@ -71,7 +75,7 @@ public final class CallOutcomeAnalyzer implements Analyzer {
             open.put(call, new Start(false, null, outgoing.group(1)));
             return;
         }
-        if (rest.startsWith("ending;")) {
+        if (rest.regionMatches(true, 0, "ending;", 0, 7)) {
             Start start = open.remove(call);
             ending(call, start, rest, e, out);
         }

@@ -23,7 +23,7 @@ public final class IceAnalyzer implements Analyzer {
 
     static final RuleInfo ICE_FAILURE = new RuleInfo("CMS-ICE-001", "ICE failure: media path could not be set up",
             "ice", Severity.ERROR, "callbridge", "CMS reported an ICE failure for a call.",
-            List.of("https://www.cisco.com/c/en/us/support/docs/conferencing/meeting-server/"), null);
+            List.of("cms-logs.md section 5, ICE / TURN / media (TURN credentials on CMS vs the Expressway-E TURN user)"), null);
     static final RuleInfo PRIVATE_SDP = new RuleInfo("CMS-ICE-002",
             "SDP offers a private address across a NAT with no srflx or relay candidate", "ice", Severity.WARNING,
             "callbridge", "An SDP body offers only a private media address to a peer on a public address.",

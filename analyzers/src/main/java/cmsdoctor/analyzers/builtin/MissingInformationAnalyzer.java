@@ -27,11 +27,16 @@ public final class MissingInformationAnalyzer implements Analyzer {
 
     static final RuleInfo NO_SIP_TRACE = new RuleInfo("CMS-SYS-001", "Calls failed but the logs hold no SIP trace",
             "system", Severity.INFO, "callbridge", "Failed calls cannot be read in detail without a SIP trace.",
-            List.of("https://www.cisco.com/c/en/us/support/docs/conferencing/meeting-server/"), null);
+            List.of("cms-logs.md section 3 (SIP traffic tracing, Logs > Detailed tracing) and section 6"
+                    + " (H.323 gateway traces: H-323-SIP on CMS Acano Call Bridge, tech note 210441,"
+                    + " https://www.cisco.com/c/en/us/support/docs/conferencing/meeting-server/210441-H-323-SIP-on-CMS-Acano-Call-Bridge.html)"), null);
     static final RuleInfo PARTIAL_CLUSTER = new RuleInfo("CMS-SYS-002", "Logs of some cluster nodes are missing",
             "system", Severity.INFO, "database", "The logs name cluster nodes whose own logs are not in the data.",
-            List.of("https://www.cisco.com/c/en/us/support/docs/conferencing/meeting-server/"), null);
+            List.of("cms-logs.md section 1 (each node writes its own syslog and log bundle)"), null);
 
+    private static final String H323_TRACE = " The H.323 gateway wrote lines too: calls through it need its own"
+            + " trace, h323_gateway trace_level <level> on the MMP of the H.323 gateway node. Unlike SIP tracing it does"
+            + " not switch itself off: set the level back when the test is done.";
     private static final Pattern FAILED_CALL = Pattern.compile("^call \\d+:\\s+ending;.* - not connected after ");
     private static final Pattern PEER = Pattern.compile("Health check (\\S+?): ");
 
@@ -40,6 +45,8 @@ public final class MissingInformationAnalyzer implements Analyzer {
     private final List<Evidence> failedCalls = new ArrayList<>();
     private int failed;
     private boolean sipSeen;
+    /** The H.323 gateway wrote lines: its calls need its own trace, which does not switch itself off. */
+    private boolean h323Seen;
     private LogEvent lastFailure;
     private LogEvent lastPeerLine;
 
@@ -56,6 +63,9 @@ public final class MissingInformationAnalyzer implements Analyzer {
         String msg = e.message();
         if (msg == null) {
             return;
+        }
+        if ("h323_gateway".equals(e.tag())) {
+            h323Seen = true;
         }
         if (msg.startsWith("SIP trace")) {
             sipSeen = true;
@@ -83,7 +93,7 @@ public final class MissingInformationAnalyzer implements Analyzer {
                     "Turn on SIP traffic tracing on each call bridge (Web Admin > Logs > Detailed tracing > SIP traffic"
                             + " tracing, or PUT /api/v1/system/timedLogging with sip=<seconds>), reproduce the call, and"
                             + " collect the logs again. The trace switches itself off when its timer ends, so start it"
-                            + " just before the test call."));
+                            + " just before the test call." + (h323Seen ? H323_TRACE : "")));
         }
         List<String> absent = new ArrayList<>();
         for (String peer : peers) {

@@ -21,7 +21,7 @@ public final class SchedulerC2wAnalyzer implements Analyzer {
     static final RuleInfo NO_C2W = new RuleInfo("CMS-WEB-005", "Scheduler never reported its C2W connection UP",
             "webbridge", Severity.WARNING, "scheduler",
             "The scheduler logged, but never that its C2W connection to a web bridge is UP.",
-            List.of("https://www.cisco.com/c/en/us/td/docs/conferencing/ciscoMeetingServer/Deployment_Guide/"), null);
+            List.of("Configuring Cisco Meeting Server Scheduler (tech note 217367): https://www.cisco.com/c/en/us/support/docs/conferencing/meeting-server/217367-configuring-cisco-meeting-server-schedul.html"), null);
 
     private LogEvent firstSchedulerLine;
     private boolean up;
@@ -50,11 +50,13 @@ public final class SchedulerC2wAnalyzer implements Analyzer {
                             + " webbridge <address> UP\": it cannot reach a web bridge over C2W, so scheduled meetings"
                             + " and their emails do not work. (If these logs start after the scheduler started, the UP"
                             + " line may simply be earlier.)",
-                    "Check the scheduler's web bridge settings (scheduler webbridge ... on the MMP) point at the web"
-                            + " bridge's C2W address and port (e.g. 8443), that the port is open from " + e.host()
-                            + ", and the C2W trust: the web bridge must trust the scheduler's certificate chain"
-                            + " (webbridge3 c2w trust <bundle>) and the scheduler must trust the web bridge's"
-                            + " (scheduler c2w certs ... / trust bundle); then scheduler restart."));
+                    "The scheduler learns the web bridges from the call bridge API (it logs \"C2WSupervisor -"
+                            + " getWebBridges - totalCount=N\"): check it reaches the call bridge API and that each web"
+                            + " bridge's c2w:// URL in /api/v1/webBridges carries the port set by webbridge3 c2w listen"
+                            + " and is open from " + e.host() + ". Then the C2W certificates and trust: scheduler c2w certs"
+                            + " <key> <fullchain> (leaf first, root last), scheduler c2w trust <bundle of every web bridge"
+                            + " certificate>, and on each web bridge webbridge3 c2w trust <bundle> holding the scheduler's"
+                            + " and the call bridge's certificates; then scheduler enable again."));;
         }
     }
 

@@ -27,7 +27,8 @@ public final class StreamerRetryAnalyzer implements Analyzer {
     static final RuleInfo GAVE_UP = new RuleInfo("CMS-MEDIA-010", "Streamer could not connect to the RTMP server after retrying",
             "media-services", Severity.ERROR, "streamer",
             "The streamer failed to connect to the RTMP server and its retries did not succeed.",
-            List.of("https://www.cisco.com/c/en/us/td/docs/conferencing/ciscoMeetingServer/Deployment_Guide/"), null);
+            List.of("Configure and Troubleshoot CMS Live Streaming (tech note 211261): https://www.cisco.com/c/en/us/support/docs/conferencing/meeting-server/211261-Configure-and-Troubleshoot-CMS-live-stre.html",
+                    "Configure the CMS 3.x streamer (tech note 217320): https://www.cisco.com/c/en/us/support/docs/conferencing/meeting-server/217320-configure-cisco-meeting-server-cms-ver.html"), null);
 
     private static final Pattern FAILED = Pattern.compile("call (\\d+):\\s+failed to start connection to RTMP server");
     private static final Pattern RETRY = Pattern.compile("call (\\d+):\\s+retrying \\((\\d+)/(\\d+)\\)");

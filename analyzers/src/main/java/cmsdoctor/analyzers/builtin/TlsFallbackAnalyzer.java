@@ -26,7 +26,8 @@ public final class TlsFallbackAnalyzer implements Analyzer {
     static final RuleInfo FALLBACK = new RuleInfo("CMS-TLS-003",
             "TLS handshake failed; call fell back to an unencrypted control connection", "tls", Severity.ERROR,
             "callbridge", "A TLS handshake failed and the call's SIP control connection fell back to unencrypted TCP.",
-            List.of("https://www.cisco.com/c/en/us/support/docs/conferencing/meeting-server/"), null);
+            List.of("Cisco tech note 222766 (TLS 1.2 minimum since CMS 2.3, tls <service> min-tls-version), as cited in"
+                    + " cms-certificates.md; the field guide cms-logs.md section 5 (handshake error 104)"), null);
 
     /** How far apart the handshake error and the fall-back may be and still belong together. */
     private static final Duration PAIRING = Duration.ofSeconds(30);
@@ -84,11 +85,13 @@ public final class TlsFallbackAnalyzer implements Analyzer {
         String explanation = "On " + e.host() + " a TLS handshake failed (" + why + "), and call " + call
                 + (target == null ? "" : " to " + Uris.bare(target)) + " fell back to an unencrypted TCP control"
                 + " connection. Calls that require encryption fail; the others run unencrypted.";
-        String fix = "Make " + peer + " and the call bridge trust each other: the peer must trust the CA of the call"
-                + " bridge certificate (callbridge certs <key> <crt> <bundle>; the chain leaf first, then intermediates,"
-                + " then root), and CMS must trust the peer's CA (tls sip trust <bundle>). Check TLS versions match"
-                + " (CMS 2.3+ needs TLS 1.2 at least: tls sip min-tls-version, and the peer's settings), and that the"
-                + " outbound rule's encryption setting for " + peer + " is what the peer expects.";
+        String fix = "Make " + peer + " and the call bridge trust each other: the peer must trust the CA that signed the"
+                + " call bridge certificate (callbridge certs <key> <crt> [<ca-bundle>]; the CA bundle holds the"
+                + " intermediates and the root, root last, no leaf). CMS checks the peer's certificate only once"
+                + " tls sip verify enable is set; then the peer's CA must be in tls sip trust <ca-bundle>. Check TLS"
+                + " versions match: CMS 2.3+ needs TLS 1.2 at least; tls sip min-tls-version <version> changes it and"
+                + " takes effect after callbridge restart. Check the outbound rule's encryption setting for " + peer
+                + " is what the peer expects.";
         out.raise(new Detection(FALLBACK, peer, e.host(), e.at(),
                 List.of(Detection.evidence(lastHandshakeError), Detection.evidence(e)), explanation, fix));
         lastHandshakeError = null;

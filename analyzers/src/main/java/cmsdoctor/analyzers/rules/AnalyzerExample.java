@@ -13,10 +13,11 @@ import java.util.List;
  * @param analyzer   the {@link cmsdoctor.analyzers.AnalyzerFactory#name() name} of the analyzer that raises it
  * @param fires      excerpts each of which, read alone through the parser and the analyzer, must raise the rule
  * @param nearMisses excerpts that look alike and must not raise it
+ * @param reviewed   the last review of the analyzer's fix for this id against Cisco's documents; null when never
  * @param file       the file it came from
  */
 public record AnalyzerExample(String ruleId, String analyzer, List<Excerpt> fires, List<Excerpt> nearMisses,
-                              String file) {
+                              Review reviewed, String file) {
 
     public AnalyzerExample {
         fires = List.copyOf(fires);

@@ -41,6 +41,9 @@ public final class AnalyzerExampleCheck {
         if (example.nearMisses().isEmpty()) {
             problems.add(new RuleProblem(example.file(), 0, id + ": no near miss under nearMiss"));
         }
+        if (example.reviewed() == null) {
+            problems.add(new RuleProblem(example.file(), 1, id + ": " + RuleCheck.NOT_REVIEWED));
+        }
         for (AnalyzerExample.Excerpt ex : example.fires()) {
             List<LogRecord> records = RuleCheck.parseAll(ex.lines());
             records.stream().filter(r -> !readCleanly(r)).findFirst().ifPresent(r -> problems.add(new RuleProblem(

@@ -38,7 +38,7 @@ import java.util.Set;
  */
 public record AnalyzerExamples(List<AnalyzerExample> examples, List<RuleProblem> problems) {
 
-    private static final Set<String> KEYS = Set.of("id", "analyzer", "examples");
+    private static final Set<String> KEYS = Set.of("id", "analyzer", "examples", "reviewed");
     private static final Set<String> EXAMPLE_KEYS = Set.of("fires", "nearMiss");
 
     public AnalyzerExamples {
@@ -112,7 +112,9 @@ public record AnalyzerExamples(List<AnalyzerExample> examples, List<RuleProblem>
         });
         List<AnalyzerExample.Excerpt> fires = excerpts(file, examples.path("fires"), lines, "fires:", problems);
         List<AnalyzerExample.Excerpt> nearMisses = excerpts(file, examples.path("nearMiss"), lines, "nearMiss:", problems);
-        return problems.size() > before ? null : new AnalyzerExample(id, analyzer, fires, nearMisses, file);
+        Review reviewed = root.has("reviewed") ? Reviews.read(root.get("reviewed"),
+                reason -> problems.add(new RuleProblem(file, lineOf(lines, "reviewed:", 0), reason))) : null;
+        return problems.size() > before ? null : new AnalyzerExample(id, analyzer, fires, nearMisses, reviewed, file);
     }
 
     /** Each list item a block of lines; the file line of each is found by its first log line. */

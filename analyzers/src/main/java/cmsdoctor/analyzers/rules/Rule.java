@@ -19,6 +19,7 @@ import java.util.List;
  * @param falsePositives when the rule may fire on a healthy system
  * @param mustMatch      example lines (with envelope) that must match
  * @param mustNotMatch   near-miss example lines that must not
+ * @param reviewed       the last review of the rule against Cisco's documents; null when never reviewed
  * @param file           the file it came from
  */
 public record Rule(
@@ -33,6 +34,7 @@ public record Rule(
         List<String> falsePositives,
         List<Example> mustMatch,
         List<Example> mustNotMatch,
+        Review reviewed,
         String file) {
 
     /** An example log line and the line of the rule file it is written on. */

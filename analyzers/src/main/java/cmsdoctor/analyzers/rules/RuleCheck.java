@@ -20,6 +20,10 @@ public final class RuleCheck {
     /** The year the examples' envelopes are read in, so a check never depends on the day. */
     private static final int EXAMPLE_YEAR = 2024;
 
+    /** Why a rule without {@code reviewed:} fails the check. */
+    static final String NOT_REVIEWED = "not reviewed: add reviewed: {date, source, note} once its fix has been checked"
+            + " against Cisco's document for this version and service";
+
     private RuleCheck() {}
 
     /** The example failures of one rule; empty when every example behaves. */
@@ -45,6 +49,9 @@ public final class RuleCheck {
         }
         if (rule.mustNotMatch().isEmpty()) {
             problems.add(new RuleProblem(rule.file(), 0, rule.id() + ": no near miss under mustNotMatch"));
+        }
+        if (rule.reviewed() == null) {
+            problems.add(new RuleProblem(rule.file(), 1, rule.id() + ": " + NOT_REVIEWED));
         }
         if (problems.isEmpty() && fired(rule, all) == 0) {
             problems.add(new RuleProblem(rule.file(), rule.mustMatch().isEmpty() ? 0 : rule.mustMatch().get(0).fileLine(),

@@ -31,7 +31,7 @@ public final class RuleParser {
     private static final Pattern ID = Pattern.compile("CMS-[A-Z]+-\\d{3}");
     private static final Set<String> KEYS = Set.of("id", "title", "category", "severity", "component", "match",
             "groupBy", "threshold", "window", "subject", "explanation", "fix", "references", "falsePositives",
-            "examples", "resolvedBy");
+            "examples", "resolvedBy", "reviewed");
     private static final Set<String> MATCH_KEYS = Set.of("tag", "level", "component", "host", "message", "unless",
             "contains");
     private static final Set<String> FIELDS = Set.of("host", "tag", "component", "level");
@@ -133,6 +133,7 @@ public final class RuleParser {
             String fix = required("fix");
             List<String> references = strings("/references");
             List<String> falsePositives = strings("/falsePositives");
+            Review reviewed = root.has("reviewed") ? review() : null;
             List<Rule.Example> mustMatch = examples("/examples/mustMatch");
             List<Rule.Example> mustNotMatch = examples("/examples/mustNotMatch");
             if (mustMatch.isEmpty()) {
@@ -159,7 +160,11 @@ public final class RuleParser {
             }
             RuleInfo info = new RuleInfo(id, title, category, severity, component, explanation.strip(), references, window);
             return new Result(new Rule(info, match, groupBy, threshold, new Template(subject.strip()),
-                    new Template(fix.strip()), new Template(explanation.strip()), resolvedBy, falsePositives, mustMatch, mustNotMatch, file), List.of());
+                    new Template(fix.strip()), new Template(explanation.strip()), resolvedBy, falsePositives, mustMatch, mustNotMatch, reviewed, file), List.of());
+        }
+
+        private Review review() {
+            return Reviews.read(root.get("reviewed"), reason -> problem("/reviewed", reason));
         }
 
         private RuleMatch match(String at, boolean required) {

@@ -63,4 +63,16 @@ class CallOutcomeAnalyzerTest {
         a.accept(event("2024-02-06T06:05:00Z", "cms1", "host:server", "info", "call 14: ending; remote SIP teardown - connected for 4:58"), out);
         assertEquals(Finding.RESOLVED, store.get(id).orElseThrow().state());
     }
+
+    @Test
+    void theEventLogPagesCapitalIncomingStillNamesTheDialledUriAndItsDomain() {
+        // the deployment book's page paste: "Incoming" with a capital letter (cms-logs.md section 6)
+        List<Finding> found = cmsdoctor.analyzers.Parsed.findings(new CallOutcomeAnalyzer(),
+                "2021-02-06\t05:19:01.098\tInfo\tcall 12: Incoming SIP call from \"sip:jsmith@lab.local\" to local URI \"sip:jdoe@mylab.local\"",
+                "2021-02-06\t05:19:01.118\tInfo\tcall 12: ending; local teardown, destination URI not matched - not connected after 0:00");
+        assertEquals(1, found.size());
+        assertEquals("mylab.local", found.get(0).subject());
+        assertTrue(found.get(0).explanation().contains("to jdoe@mylab.local"), found.get(0).explanation());
+        assertTrue(!found.get(0).explanation().contains("is not in the data"), found.get(0).explanation());
+    }
 }

@@ -48,4 +48,27 @@ class MissingInformationAnalyzerTest {
         a.finish(out);
         assertEquals(List.of(), store.list(FindingFilter.all()));
     }
+
+    @Test
+    void whenTheH323GatewayWroteLinesTheFixSaysItsTraceDoesNotSwitchItselfOff() {
+        FindingStore store = FindingStore.inMemory();
+        Reporter out = new Reporter(store, "t");
+        MissingInformationAnalyzer a = new MissingInformationAnalyzer();
+        a.accept(event("2024-02-06T05:19:01Z", "cms1", "host:server", "info",
+                "call 12: ending; local teardown, destination URI not matched - not connected after 0:00"), out);
+        a.finish(out);
+        String sipOnly = store.list(FindingFilter.all()).get(0).fix();
+        assertTrue(!sipOnly.contains("h323_gateway"), "no H.323 hint without H.323 gateway lines: " + sipOnly);
+
+        FindingStore withH323 = FindingStore.inMemory();
+        Reporter out2 = new Reporter(withH323, "t");
+        MissingInformationAnalyzer b = new MissingInformationAnalyzer();
+        // the tag is the field guide's (section 2); the message is any line of the gateway
+        b.accept(event("2024-02-06T05:19:00Z", "cms1", "h323_gateway", "info", "call 3: connected"), out2);
+        b.accept(event("2024-02-06T05:19:01Z", "cms1", "host:server", "info",
+                "call 12: ending; local teardown, destination URI not matched - not connected after 0:00"), out2);
+        b.finish(out2);
+        String fix = withH323.list(FindingFilter.all()).get(0).fix();
+        assertTrue(fix.contains("h323_gateway trace_level") && fix.contains("does not switch itself off"), fix);
+    }
 }

@@ -51,7 +51,7 @@ class SipResponseAnalyzerTest {
         List<Finding> found = run(List.of(message(">", "SIP/2.0 488 Not Acceptable Here", "1 INVITE")));
         assertEquals(1, found.size());
         assertTrue(found.get(0).explanation().startsWith("CMS (cms1) answered 10.1.5.15 with 488 Not Acceptable Here"));
-        assertTrue(found.get(0).fix().startsWith("CMS rejected a request from 10.1.5.15: the peer cannot accept the media"),
+        assertTrue(found.get(0).fix().startsWith("CMS rejected a request from 10.1.5.15: CMS cannot accept the media the peer offered"),
                 found.get(0).fix());
     }
 
@@ -61,7 +61,7 @@ class SipResponseAnalyzerTest {
                 message("<", "SIP/2.0 500 Server Internal Error", "102 INVITE")));
         assertEquals(2, found.size());
         assertTrue(found.stream().anyMatch(f -> f.fix().startsWith("At 10.1.5.15: the request was malformed or not allowed")));
-        assertTrue(found.stream().anyMatch(f -> f.fix().startsWith("At 10.1.5.15: the peer failed: check its logs")));
+        assertTrue(found.stream().anyMatch(f -> f.fix().startsWith("At 10.1.5.15: the side that answered failed: check its logs")));
     }
 
     @Test
@@ -74,5 +74,22 @@ class SipResponseAnalyzerTest {
                 message("<", "SIP/2.0 180 Ringing", "106 INVITE"),
                 message("<", "SIP/2.0 200 OK", "106 INVITE"),
                 message(">", "INVITE sip:jdoe@lab.local SIP/2.0", "106 INVITE"))));
+    }
+
+    @Test
+    void a404CmsSendsToAnIncomingInviteIsAboutIncomingCallMatchingNotTheOutboundRule() {
+        Finding f = run(List.of(message(">", "SIP/2.0 404 Not Found", "1 INVITE"))).get(0);
+        assertTrue(f.explanation().startsWith("CMS (cms1) answered 10.1.5.15 with 404 Not Found to 1 INVITE"), f.explanation());
+        assertTrue(f.fix().contains("incoming call matching rules (Configuration > Incoming calls"), f.fix());
+        assertTrue(f.fix().contains("space, user or IVR"), f.fix());
+        assertTrue(!f.fix().contains("domain the outbound dial rule sends"), "the peer-side advice is not given: " + f.fix());
+        Finding fromPeer = run(List.of(message("<", "SIP/2.0 404 Not Found", "101 INVITE"))).get(0);
+        assertTrue(fromPeer.fix().contains("domain the outbound dial rule sends"), fromPeer.fix());
+    }
+
+    @Test
+    void aStatusOfMoreThanThreeDigitsIsNoError() {
+        // RFC 4475 3.1.2.x: "SIP/2.0 4294967301 better not break the receiver" must not be read as a 429
+        assertEquals(List.of(), run(List.of(message("<", "SIP/2.0 4294967301 better not break the receiver", "101 INVITE"))));
     }
 }

@@ -41,7 +41,7 @@ class AnalyzerExamplesTest {
             assertTrue(yaml || javaExamples, id + " has no firing example and near miss");
         }
         assertTrue(java.get("CMS-SIP-001").isPresent(), "the Java analyzers' ids are covered by files, not skipped");
-        assertEquals(12, java.examples().size());
+        assertEquals(13, java.examples().size());
     }
 
     @TestFactory
@@ -56,7 +56,7 @@ class AnalyzerExamplesTest {
                 AnalyzerFactory.installed(), CONTEXT);
         assertTrue(missing.stream().anyMatch(p -> p.reason().startsWith("CMS-SIP-001 (analyzer sip-responses) has no examples")),
                 missing.toString());
-        assertEquals(12, missing.size(), missing.toString());
+        assertEquals(13, missing.size(), missing.toString());
     }
 
     @Test
@@ -64,6 +64,7 @@ class AnalyzerExamplesTest {
         String file = """
                 id: CMS-TLS-003
                 analyzer: tls-fallback
+                reviewed: {date: 2026-12-01, source: the field guide}
                 examples:
                   fires:
                     - |
@@ -77,8 +78,8 @@ class AnalyzerExamplesTest {
         AnalyzerExample ex = AnalyzerExamples.parse("t.yaml", file, problems);
         assertEquals(List.of(), problems);
         List<RuleProblem> failed = AnalyzerExampleCheck.check(ex, AnalyzerFactory.installed(), CONTEXT);
-        assertEquals(List.of(new RuleProblem("t.yaml", 6, "CMS-TLS-003: fires excerpt does not raise it"),
-                new RuleProblem("t.yaml", 9, "CMS-TLS-003: nearMiss excerpt raises it")), failed);
+        assertEquals(List.of(new RuleProblem("t.yaml", 7, "CMS-TLS-003: fires excerpt does not raise it"),
+                new RuleProblem("t.yaml", 10, "CMS-TLS-003: nearMiss excerpt raises it")), failed);
     }
 
     @Test
@@ -94,7 +95,7 @@ class AnalyzerExamplesTest {
                 """, problems);
         assertEquals(List.of(), problems);
         assertFalse(AnalyzerExampleCheck.check(ex, AnalyzerFactory.installed(), CONTEXT).isEmpty());
-        AnalyzerExample noNearMiss = new AnalyzerExample(ex.ruleId(), "tls-fallback", ex.fires(), List.of(), "t.yaml");
+        AnalyzerExample noNearMiss = new AnalyzerExample(ex.ruleId(), "tls-fallback", ex.fires(), List.of(), ex.reviewed(), "t.yaml");
         assertTrue(AnalyzerExampleCheck.check(noNearMiss, AnalyzerFactory.installed(), CONTEXT)
                 .contains(new RuleProblem("t.yaml", 0, "CMS-TLS-003: no near miss under nearMiss")));
         List<RuleProblem> unknownKey = new ArrayList<>();

@@ -81,4 +81,34 @@ class RuleParserTest {
         assertNotNull(RuleMatch.requiredLiteral("Health check (?<peer>[^:]+): error"));
         assertEquals("retrying ", RuleMatch.requiredLiteral("retrying x?"));
     }
+
+    @Test
+    void aReviewIsReadAndARuleWithoutOneFailsTheCheck() {
+        String reviewed = GOOD + """
+                reviewed:
+                  date: 2026-12-01
+                  source: "Configure CMS database clustering, https://www.cisco.com/c/en/us/support/docs/conferencing/meeting-server/213866-configure-cms-database-clustering.html"
+                  note: dns add rr as the tech note writes it
+                """;
+        Rule rule = new RuleParser().parse("good.yaml", reviewed).rule();
+        assertEquals(java.time.LocalDate.of(2026, 12, 1), rule.reviewed().date());
+        assertTrue(rule.reviewed().source().contains("213866"));
+        assertEquals("dns add rr as the tech note writes it", rule.reviewed().note());
+
+        Rule never = new RuleParser().parse("good.yaml", GOOD).rule();
+        assertNull(never.reviewed(), "a rule without reviewed: still loads (a user's own folder)");
+        assertTrue(RuleCheck.check(never).stream().anyMatch(p -> p.reason().equals("CMS-TST-001: " + RuleCheck.NOT_REVIEWED)),
+                "but rules check reports it");
+        assertTrue(RuleCheck.check(rule).stream().noneMatch(p -> p.reason().contains("not reviewed")));
+    }
+
+    @Test
+    void aReviewWithoutSourceOrWithABadDateIsAProblem() {
+        RuleParser.Result r = new RuleParser().parse("r.yaml", GOOD + "reviewed: {date: 1 Dec 2026, note: looked}\n");
+        assertNull(r.rule());
+        assertEquals(List.of("reviewed.date '1 Dec 2026' is not a date like 2026-12-01",
+                "reviewed.source names the document the rule was checked against"),
+                r.problems().stream().map(RuleProblem::reason).toList());
+        assertEquals(16, r.problems().get(0).line(), "the line of reviewed:");
+    }
 }
