@@ -36,22 +36,22 @@ class ReceiveCommandTest {
                 "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "receive",
                 "--data", data.toString(), "--udp", "off", "--tcp", "127.0.0.1:0")
                 .redirectErrorStream(true).start();
+        String marker = UUID.randomUUID().toString().substring(0, 8);
         try {
             int port = port(receiver);
-            String marker = UUID.randomUUID().toString().substring(0, 8);
-            // the MMP's own words when a service has no certificate (rules/CMS-TLS-001.yaml), from a node named by logger
+            // the MMP's own words when a service has a TLS port but no certificate (rules/CMS-TLS-005.yaml)
             Process logger = new ProcessBuilder("logger", "-n", "127.0.0.1", "-P", Integer.toString(port), "-T",
                     "--rfc3164", "-t", "cli", "-p", "user.info",
                     "FAILURE: TLS port set but no certificates configured " + marker).inheritIO().start();
             assertTrue(logger.waitFor(20, TimeUnit.SECONDS) && logger.exitValue() == 0, "logger sent the line");
             JsonNode finding = awaitFinding(data.resolve("findings.json"), marker, 60);
-            assertEquals("CMS-TLS-001", finding.get("ruleId").asText());
-            assertEquals("TLS port set but no certificates configured " + marker, finding.get("subject").asText());
+            assertEquals("CMS-TLS-005", finding.get("ruleId").asText());
+            assertEquals("live", finding.get("origin").asText());
         } finally {
             receiver.destroy(); // SIGTERM: drains, flushes the analyzers, commits
             assertTrue(receiver.waitFor(60, TimeUnit.SECONDS), "receive stops on SIGTERM");
         }
-        assertTrue(Files.readString(data.resolve("findings.json")).contains("CMS-TLS-001"), "kept after the stop");
+        assertTrue(Files.readString(data.resolve("findings.json")).contains(marker), "kept after the stop");
     }
 
     private static int port(Process receiver) throws IOException {
@@ -77,15 +77,17 @@ class ReceiveCommandTest {
         throw new IOException("receive did not start:\n" + seen);
     }
 
-    /** The finding whose subject holds {@code marker}, once the receiver's periodic flush wrote it. */
+    /** The finding whose evidence holds {@code marker}, once the receiver's periodic flush wrote it. */
     private static JsonNode awaitFinding(Path file, String marker, int seconds) throws Exception {
         long deadline = System.currentTimeMillis() + seconds * 1000L;
         while (System.currentTimeMillis() < deadline) {
             if (Files.exists(file)) {
                 try {
                     for (JsonNode f : new ObjectMapper().readTree(file.toFile())) {
-                        if (f.get("subject").asText().contains(marker)) {
-                            return f;
+                        for (JsonNode e : f.path("evidence")) {
+                            if (e.path("text").asText().contains(marker)) {
+                                return f;
+                            }
                         }
                     }
                 } catch (IOException e) {
