@@ -72,7 +72,7 @@ final class Workspace implements AutoCloseable {
 
     /** What the HTTP server answers from; {@code receiver} may be null. */
     Backend backend(Receiver receiver) {
-        return new Backend(dataDir, openedAt, searcher, findings, rules, uploads, receiver);
+        return new Backend(dataDir, openedAt, searcher, findings, rules, uploads, receiver, store);
     }
 
     /**
