@@ -7,7 +7,10 @@ import java.util.regex.Pattern;
 /** A report as Markdown (CommonMark): text escaped so a log line can never become a link, markup or HTML. */
 final class MarkdownDoc implements Doc {
 
-    private static final Pattern SPECIAL = Pattern.compile("[\\\\`*_{}\\[\\]<>()#+!|~&]");
+    /** What CommonMark gives a meaning to inside a line ({@code (} only after {@code ]}, escaped itself). */
+    private static final Pattern SPECIAL = Pattern.compile("[\\\\`*_\\[\\]<>|~&]");
+    /** What it gives a meaning to at the start of a line: headings, lists, quotes. */
+    private static final Pattern LINE_START = Pattern.compile("^(?=[#>+=-]|\\d+[.)])");
     private static final Pattern BACKTICKS = Pattern.compile("`+");
 
     private final StringBuilder out = new StringBuilder();
@@ -87,6 +90,7 @@ final class MarkdownDoc implements Doc {
     /** One line of text with every character Markdown gives a meaning to escaped. */
     static String inline(String s) {
         String flat = s == null ? "" : s.replaceAll("[\\r\\n]+", " ");
-        return SPECIAL.matcher(flat).replaceAll(m -> "\\\\" + Matcher.quoteReplacement(m.group()));
+        String escaped = SPECIAL.matcher(flat).replaceAll(m -> "\\\\" + Matcher.quoteReplacement(m.group()));
+        return LINE_START.matcher(escaped).replaceFirst("\\\\");
     }
 }

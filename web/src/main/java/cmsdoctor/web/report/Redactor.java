@@ -27,6 +27,9 @@ public final class Redactor {
     private static final String USER_AT = "(?<user>[A-Za-z0-9._~%!$&'*+=-]+)@(?<at>\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]*[A-Za-z0-9])";
     /** A SIP display name: {@code "John Smith" <sip:...>}. */
     private static final String DISPLAY = "\"(?<display>[^\"<>]{1,200})\"(?=\\s*<)";
+    /** A user name quoted after the word user: {@code rejecting login attempt from user 'jsmith'}. */
+    private static final String QUOTED_USER = "(?<=user(?: part)? ')(?<quser>[^'\\r\\n]{1,200})(?=')"
+            + "|(?<=user(?: part)? \")(?<dquser>[^\"\\r\\n]{1,200})(?=\")";
     /** A telephone number in a tel: or sip: URI without a host part. */
     private static final String PHONE = "(?<=tel:|sips:|sip:)(?<phone>\\+?[0-9][0-9().-]{3,30})(?![0-9@])";
 
@@ -36,11 +39,21 @@ public final class Redactor {
             "key", "csr", "der", "pfx", "p12", "js", "css", "png", "jpg", "gif", "py", "java", "jar", "class", "sql",
             "db", "out", "err", "old", "bak", "tmp", "pid", "dmp", "core", "so", "bin", "dat", "pcap", "cap");
 
+    /** {@code user.info}, {@code local0.warning}: a syslog facility and severity, not a domain. */
+    private static final Pattern FACILITY = Pattern.compile(
+            "(kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])\\."
+                    + "(emerg|alert|crit|err|error|warning|warn|notice|info|debug)", Pattern.CASE_INSENSITIVE);
+
     private final Pattern pattern;
+    /** Values found in a context that names them (a quoted user, a display name), replaced wherever else they appear. */
+    private final Map<String, String> learned = new HashMap<>();
     private final Map<String, String> placeholders = new HashMap<>();
     private final Map<String, Integer> counters = new HashMap<>();
 
-    /** @param hostNames the node names the data holds (single labels such as {@code cms1} that no pattern finds) */
+    /**
+     * @param hostNames the node names and other single names the data holds (such as {@code cms1},
+     *                  a finding's subject) that no pattern would find
+     */
     public Redactor(Collection<String> hostNames) {
         StringBuilder hosts = new StringBuilder();
         hostNames.stream().filter(h -> h != null && !h.isBlank()).distinct()
@@ -48,11 +61,15 @@ public final class Redactor {
                 .forEach(h -> hosts.append(hosts.length() == 0 ? "" : "|").append(Pattern.quote(h)));
         String node = hosts.length() == 0 ? "(?<node>(?!x)x)"
                 : "(?<![A-Za-z0-9])(?<node>" + hosts + ")(?![A-Za-z0-9])";
-        pattern = Pattern.compile(DISPLAY + "|" + USER_AT + "|(?<ip4>" + IPV4 + ")|(?<ip6>" + IPV6 + ")|(?<domain>"
+        pattern = Pattern.compile(DISPLAY + "|" + QUOTED_USER + "|" + USER_AT + "|(?<ip4>" + IPV4 + ")|(?<ip6>" + IPV6 + ")|(?<domain>"
                 + DOMAIN + ")|" + PHONE + "|" + node, Pattern.CASE_INSENSITIVE);
     }
 
-    /** The text with every sensitive value replaced; null stays null. */
+    /**
+     * The text with every sensitive value replaced; null stays null. A value some context names
+     * (a quoted user, a display name) is learned and replaced in every later text too, so a
+     * caller that must hide it everywhere reads its texts once before writing them.
+     */
     public String text(String s) {
         if (s == null || s.isEmpty()) {
             return s;
@@ -63,12 +80,21 @@ public final class Redactor {
             m.appendReplacement(out, Matcher.quoteReplacement(replace(m)));
         }
         m.appendTail(out);
-        return out.toString();
+        String result = out.toString();
+        for (Map.Entry<String, String> e : learned.entrySet()) {
+            result = result.replace(e.getKey(), e.getValue());
+        }
+        return result;
     }
+
+
 
     private String replace(Matcher m) {
         if (m.group("display") != null) {
-            return "\"" + placeholder("user", m.group("display")) + "\"";
+            return "\"" + remembered("user", m.group("display")) + "\"";
+        }
+        if (m.group("quser") != null || m.group("dquser") != null) {
+            return remembered("user", m.group("quser") != null ? m.group("quser") : m.group("dquser"));
         }
         if (m.group("user") != null) {
             return placeholder("user", m.group("user")) + "@" + host(m.group("at"));
@@ -82,7 +108,7 @@ public final class Redactor {
         if (m.group("domain") != null) {
             String d = m.group("domain");
             String ending = d.substring(d.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-            return FILE_ENDINGS.contains(ending) ? d : placeholder("domain", d);
+            return FILE_ENDINGS.contains(ending) || FACILITY.matcher(d).matches() ? d : placeholder("domain", d);
         }
         if (m.group("phone") != null) {
             return placeholder("user", m.group("phone"));
@@ -101,6 +127,15 @@ public final class Redactor {
     private static boolean isIpv6(String s) {
         long colons = s.chars().filter(c -> c == ':').count();
         return s.chars().anyMatch(Character::isLetterOrDigit) && (s.contains("::") || colons >= 4);
+    }
+
+    /** A placeholder for a value that is then also replaced where no pattern finds it (at least 3 characters). */
+    private String remembered(String kind, String value) {
+        String p = placeholder(kind, value);
+        if (value.strip().length() >= 3) {
+            learned.put(value, p);
+        }
+        return p;
     }
 
     private String placeholder(String kind, String value) {

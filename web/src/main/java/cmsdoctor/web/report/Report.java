@@ -76,10 +76,19 @@ public final class Report {
         IncidentFacts facts = facts(record);
         UnaryOperator<String> text = UnaryOperator.identity();
         if (redact) {
-            Set<String> hosts = new TreeSet<>(facts.hosts());
-            facts.findings().forEach(f -> hosts.addAll(f.hosts()));
-            facts.failedCalls().forEach(c -> hosts.add(c.host()));
-            text = new Redactor(hosts)::text;
+            Set<String> names = new TreeSet<>(facts.hosts());
+            for (Finding f : facts.findings()) {
+                names.addAll(f.hosts());
+                // a subject is a host, user, domain or peer; one without spaces is a name to hide
+                if (f.subject() != null && !f.subject().isBlank() && !f.subject().contains(" ")) {
+                    names.add(f.subject());
+                }
+            }
+            facts.failedCalls().forEach(c -> names.add(c.host()));
+            Redactor redactor = new Redactor(names);
+            // read once to learn the names some line marks (a quoted user), then write for real
+            new ReportBody(new MarkdownDoc(), redactor::text).write(facts, true);
+            text = redactor::text;
         }
         Doc doc = format == Format.HTML ? new HtmlDoc() : new MarkdownDoc();
         return new ReportBody(doc, text).write(facts, redact);
