@@ -44,7 +44,10 @@ public final class Redactor {
             "(kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])\\."
                     + "(emerg|alert|crit|err|error|warning|warn|notice|info|debug)", Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern PLACEHOLDER = Pattern.compile("(?:user|host|domain|ip)-\\d+");
+
     private final Pattern pattern;
+    private final Pattern nodes;
     /** Values found in a context that names them (a quoted user, a display name), replaced wherever else they appear. */
     private final Map<String, String> learned = new HashMap<>();
     private final Map<String, String> placeholders = new HashMap<>();
@@ -61,6 +64,7 @@ public final class Redactor {
                 .forEach(h -> hosts.append(hosts.length() == 0 ? "" : "|").append(Pattern.quote(h)));
         String node = hosts.length() == 0 ? "(?<node>(?!x)x)"
                 : "(?<![A-Za-z0-9])(?<node>" + hosts + ")(?![A-Za-z0-9])";
+        nodes = Pattern.compile(node, Pattern.CASE_INSENSITIVE);
         pattern = Pattern.compile(DISPLAY + "|" + QUOTED_USER + "|" + USER_AT + "|(?<ip4>" + IPV4 + ")|(?<ip6>" + IPV6 + ")|(?<domain>"
                 + DOMAIN + ")|" + PHONE + "|" + node, Pattern.CASE_INSENSITIVE);
     }
@@ -74,17 +78,18 @@ public final class Redactor {
         if (s == null || s.isEmpty()) {
             return s;
         }
-        Matcher m = pattern.matcher(s);
-        StringBuilder out = new StringBuilder(s.length());
+        // learned values first: a user name such as admin.ops would otherwise pass for a domain
+        String known = s;
+        for (Map.Entry<String, String> e : learned.entrySet()) {
+            known = known.replace(e.getKey(), e.getValue());
+        }
+        Matcher m = pattern.matcher(known);
+        StringBuilder out = new StringBuilder(known.length());
         while (m.find()) {
             m.appendReplacement(out, Matcher.quoteReplacement(replace(m)));
         }
         m.appendTail(out);
-        String result = out.toString();
-        for (Map.Entry<String, String> e : learned.entrySet()) {
-            result = result.replace(e.getKey(), e.getValue());
-        }
-        return result;
+        return out.toString();
     }
 
 
@@ -108,12 +113,26 @@ public final class Redactor {
         if (m.group("domain") != null) {
             String d = m.group("domain");
             String ending = d.substring(d.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-            return FILE_ENDINGS.contains(ending) || FACILITY.matcher(d).matches() ? d : placeholder("domain", d);
+            if (FACILITY.matcher(d).matches()) {
+                return d;
+            }
+            // a file name keeps its name, but not the node names inside it (0-cms1-logbundle.tar.gz)
+            return FILE_ENDINGS.contains(ending) ? nodesIn(d) : placeholder("domain", d);
         }
         if (m.group("phone") != null) {
             return placeholder("user", m.group("phone"));
         }
         return placeholder("host", m.group("node"));
+    }
+
+    private String nodesIn(String text) {
+        Matcher n = nodes.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (n.find()) {
+            n.appendReplacement(out, Matcher.quoteReplacement(placeholder("host", n.group("node"))));
+        }
+        n.appendTail(out);
+        return out.toString();
     }
 
     /** The host part after {@code @}: an address, a node name or a domain. */
@@ -139,6 +158,9 @@ public final class Redactor {
     }
 
     private String placeholder(String kind, String value) {
+        if (PLACEHOLDER.matcher(value).matches()) {
+            return value; // already replaced (a learned value met again in its quoting context)
+        }
         return placeholders.computeIfAbsent(kind + "\n" + value.toLowerCase(Locale.ROOT),
                 k -> kind + "-" + counters.merge(kind, 1, Integer::sum));
     }
