@@ -75,7 +75,7 @@ function listenerTable(listeners) {
       el('th', { class: 'num' }, 'Drops'), el('th', { class: 'num' }, 'Kernel drops'), el('th', { class: 'num' }, 'Refused'),
       el('th', { class: 'num' }, 'Failed handshakes'))),
     el('tbody', {}, listeners.map((l) => el('tr', {},
-      el('td', {}, l.name || ''), el('td', { class: 'num' }, number(l.port)), el('td', { class: 'num' }, number(l.connections)),
+      el('td', {}, l.name || ''), el('td', { class: 'num' }, l.port == null ? '' : String(l.port)), el('td', { class: 'num' }, number(l.connections)),
       el('td', { class: 'num' }, number(l.drops)), el('td', { class: 'num' }, number(l.kernelDrops)),
       el('td', { class: 'num' }, number(l.refused)), el('td', { class: 'num' }, number(l.failedHandshakes))))));
 }
