@@ -28,7 +28,8 @@ import java.util.TreeSet;
 
 /**
  * Keeps findings, with their acknowledged and muted marks, in {@code DATA/findings.json}.
- * Sightings fold into one finding per rule and subject; {@link #save()} writes the whole
+ * Sightings fold into one finding per origin, rule and subject (an import's numbers are its
+ * own; see {@link #idFor(String, String, String)}); {@link #save()} writes the whole
  * file to a temporary name and renames it over the old one, so a crash never leaves half
  * a file. Thread-safe: the receiver, imports and the web server share one store.
  */
@@ -36,6 +37,8 @@ public final class FindingStore implements Findings {
 
     public static final int MAX_EVIDENCE = 20;
     public static final String FILE_NAME = "findings.json";
+    /** The origin of the live receiver's records and findings. */
+    public static final String LIVE = "live";
 
     private static final Comparator<Finding> MOST_SEVERE_FIRST = Comparator
             .comparing(Finding::severity)
@@ -72,11 +75,25 @@ public final class FindingStore implements Findings {
         return new FindingStore(null);
     }
 
-    /** The stable finding id for a rule and subject. */
+    /** The id of the live finding for a rule and subject (as before findings were kept per import). */
     public static String idFor(String ruleId, String subject) {
+        return hash(ruleId + "\n" + subject);
+    }
+
+    /**
+     * The stable finding id for a rule and subject within one origin: 16 hex digits of the
+     * SHA-256 of {@code ruleId \n subject} for live data (so live ids, acks and mutes stay as
+     * they were), of {@code ruleId \n subject \n importId} for an import, so the same problem
+     * seen in two imports is two findings, each with its own numbers.
+     */
+    public static String idFor(String origin, String ruleId, String subject) {
+        return origin == null || LIVE.equals(origin) ? idFor(ruleId, subject)
+                : hash(ruleId + "\n" + subject + "\n" + origin);
+    }
+
+    private static String hash(String key) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest((ruleId + "\n" + subject).getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
@@ -87,7 +104,7 @@ public final class FindingStore implements Findings {
     public synchronized void raise(String origin, Detection d) {
         RuleInfo rule = d.rule();
         rules.put(rule.id(), rule);
-        String id = idFor(rule.id(), d.subject());
+        String id = idFor(origin, rule.id(), d.subject());
         Finding old = byId.get(id);
         TreeSet<String> hosts = new TreeSet<>(old == null ? List.of() : old.hosts());
         if (d.host() != null) {
@@ -110,8 +127,8 @@ public final class FindingStore implements Findings {
     }
 
     @Override
-    public synchronized void resolve(String ruleId, String subject, OffsetDateTime at) {
-        Finding f = byId.get(idFor(ruleId, subject));
+    public synchronized void resolve(String origin, String ruleId, String subject, OffsetDateTime at) {
+        Finding f = byId.get(idFor(origin, ruleId, subject));
         if (f != null && f.active() && (at == null || f.lastSeen() == null || !at.isBefore(f.lastSeen()))) {
             byId.put(f.id(), withState(f, Finding.RESOLVED));
             dirty = true;
@@ -134,6 +151,22 @@ public final class FindingStore implements Findings {
                 dirty = true;
             }
         }
+    }
+
+    /**
+     * Forgets every finding of one origin (an import being deleted), acks and mutes with them;
+     * saved at once. Returns how many went.
+     */
+    public int deleteOrigin(String origin) {
+        int removed;
+        synchronized (this) {
+            int before = byId.size();
+            byId.values().removeIf(f -> origin.equals(f.origin()));
+            removed = before - byId.size();
+            dirty |= removed > 0;
+        }
+        save();
+        return removed;
     }
 
     /** Findings the filter accepts, most severe first, then the most frequent. */

@@ -8,6 +8,6 @@ public interface Findings {
     /** Records one sighting of a problem. */
     void raise(String origin, Detection detection);
 
-    /** The healthy counterpart appeared: the finding for this rule and subject is resolved. */
-    void resolve(String ruleId, String subject, OffsetDateTime at);
+    /** The healthy counterpart appeared: the finding for this rule and subject in this origin is resolved. */
+    void resolve(String origin, String ruleId, String subject, OffsetDateTime at);
 }

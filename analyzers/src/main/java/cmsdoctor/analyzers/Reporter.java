@@ -18,7 +18,7 @@ public final class Reporter {
     }
 
     public void resolve(String ruleId, String subject, OffsetDateTime at) {
-        findings.resolve(ruleId, subject, at);
+        findings.resolve(origin, ruleId, subject, at);
     }
 
     public String origin() {

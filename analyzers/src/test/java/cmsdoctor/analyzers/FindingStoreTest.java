@@ -32,13 +32,43 @@ class FindingStoreTest {
 
         List<Finding> all = store.list(FindingFilter.all());
         assertEquals(2, all.size());
-        Finding cms1 = store.get(FindingStore.idFor("CMS-DNS-001", "cms1")).orElseThrow();
+        Finding cms1 = store.get(FindingStore.idFor("imp-1", "CMS-DNS-001", "cms1")).orElseThrow();
         assertEquals(2, cms1.count());
         assertEquals(List.of("cms2", "cms3"), cms1.hosts());
         assertEquals(OffsetDateTime.parse("2024-09-24T16:35:32.833Z"), cms1.firstSeen());
         assertEquals(OffsetDateTime.parse("2024-09-24T16:35:42.833Z"), cms1.lastSeen());
         assertEquals(2, cms1.evidence().size());
         assertEquals("imp-1", cms1.origin());
+    }
+
+    @Test
+    void theSameRuleAndSubjectInTwoImportsAndLiveAreThreeFindingsEachWithItsOwnNumbers() {
+        FindingStore store = FindingStore.inMemory();
+        store.raise("imp-1", sighting("cms1", "cms2", "2024-09-24T16:35:32Z", 1));
+        store.raise("imp-1", sighting("cms1", "cms3", "2024-09-24T16:35:40Z", 2));
+        store.raise("imp-2", sighting("cms1", "cms1", "2024-10-01T08:00:00Z", 5));
+        store.raise("live", sighting("cms1", "cms2", "2024-12-01T08:00:00Z", 9));
+
+        Finding first = store.get(FindingStore.idFor("imp-1", "CMS-DNS-001", "cms1")).orElseThrow();
+        Finding second = store.get(FindingStore.idFor("imp-2", "CMS-DNS-001", "cms1")).orElseThrow();
+        Finding live = store.get(FindingStore.idFor("CMS-DNS-001", "cms1")).orElseThrow();
+        assertEquals(2, first.count());
+        assertEquals(List.of("cms2", "cms3"), first.hosts());
+        assertEquals(OffsetDateTime.parse("2024-09-24T16:35:40Z"), first.lastSeen());
+        assertEquals(1, second.count());
+        assertEquals(List.of("cms1"), second.hosts());
+        assertEquals(List.of(5L), second.evidence().stream().map(Evidence::line).toList());
+        assertEquals("live", live.origin());
+        assertEquals(1, store.list(new FindingFilter(null, null, null, "imp-2", true)).size());
+
+        // the healthy counterpart in one import resolves only that import's finding
+        store.resolve("imp-1", "CMS-DNS-001", "cms1", OffsetDateTime.parse("2024-09-24T17:00:00Z"));
+        assertEquals(Finding.RESOLVED, store.get(first.id()).orElseThrow().state());
+        assertEquals(Finding.ACTIVE, store.get(second.id()).orElseThrow().state());
+
+        assertEquals(1, store.deleteOrigin("imp-2"));
+        assertTrue(store.get(second.id()).isEmpty());
+        assertEquals(2, store.list(FindingFilter.all()).size());
     }
 
     @Test
@@ -67,7 +97,7 @@ class FindingStoreTest {
     void healthyCounterpartResolvesAndANewSightingReactivates() {
         FindingStore store = FindingStore.inMemory();
         store.raise("live", sighting("cms1", "cms2", "2024-09-24T16:35:32Z", 1));
-        store.resolve("CMS-DNS-001", "cms1", OffsetDateTime.parse("2024-09-24T16:40:00Z"));
+        store.resolve("live", "CMS-DNS-001", "cms1", OffsetDateTime.parse("2024-09-24T16:40:00Z"));
         String id = FindingStore.idFor("CMS-DNS-001", "cms1");
         assertEquals(Finding.RESOLVED, store.get(id).orElseThrow().state());
         store.raise("live", sighting("cms1", "cms2", "2024-09-24T16:45:00Z", 9));

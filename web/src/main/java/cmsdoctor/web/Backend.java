@@ -4,6 +4,7 @@ import cmsdoctor.analyzers.FindingStore;
 import cmsdoctor.analyzers.rules.RuleSet;
 import cmsdoctor.ingest.source.syslog.Receiver;
 import cmsdoctor.ingest.store.LogSearcher;
+import cmsdoctor.ingest.store.LogWriter;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,12 +20,19 @@ import java.time.Instant;
  * @param rules     the loaded rule set, for the rule pages
  * @param uploads   uploaded files and their imports
  * @param receiver  the live syslog receiver, for source health
+ * @param store     the index writer, for deleting an import; null makes deletion answer 503
  */
 public record Backend(Path dataDir, Instant startedAt, LogSearcher searcher, FindingStore findings, RuleSet rules,
-                      Uploads uploads, Receiver receiver) {
+                      Uploads uploads, Receiver receiver, LogWriter store) {
+
+    /** Without the index writer: imports can be read but not deleted. */
+    public Backend(Path dataDir, Instant startedAt, LogSearcher searcher, FindingStore findings, RuleSet rules,
+                   Uploads uploads, Receiver receiver) {
+        this(dataDir, startedAt, searcher, findings, rules, uploads, receiver, null);
+    }
 
     /** Only the data directory: every domain endpoint answers 503. */
     public Backend(Path dataDir, Instant startedAt) {
-        this(dataDir, startedAt, null, null, null, null, null);
+        this(dataDir, startedAt, null, null, null, null, null, null);
     }
 }

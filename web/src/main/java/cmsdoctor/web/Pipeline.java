@@ -135,7 +135,7 @@ public final class Pipeline implements AutoCloseable {
     public synchronized Backend backend(Receiver live, long uploadMax) throws IOException {
         Uploads u = new Uploads(dataDir.resolve("uploads"), uploadMax, this::importUpload);
         uploads.add(u);
-        return new Backend(dataDir, openedAt, searcher, findings, rules, u, live);
+        return new Backend(dataDir, openedAt, searcher, findings, rules, u, live, store);
     }
 
     private void importUpload(UploadState upload, List<Path> files, Integer year, ZoneId zone) throws IOException {

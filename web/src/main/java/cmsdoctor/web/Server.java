@@ -6,11 +6,15 @@ import cmsdoctor.web.api.ApiError;
 import cmsdoctor.web.api.CallsApi;
 import cmsdoctor.web.api.FindingsApi;
 import cmsdoctor.web.api.HealthApi;
+import cmsdoctor.web.api.ImportsApi;
 import cmsdoctor.web.api.MetricsApi;
 import cmsdoctor.web.api.RulesApi;
 import cmsdoctor.web.api.SearchApi;
 import cmsdoctor.web.api.SourcesApi;
 import cmsdoctor.web.api.UploadsApi;
+import cmsdoctor.web.imports.ImportCatalog;
+import cmsdoctor.web.imports.ImportRemoval;
+import cmsdoctor.web.report.Report;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
@@ -112,8 +116,10 @@ public final class Server {
         var uploads = backend.uploads() == null ? null : new UploadsApi(backend.uploads());
         var sources = backend.receiver() == null ? null : new SourcesApi(backend.receiver());
         var rules = backend.rules() == null ? null : new RulesApi(backend.rules(), AnalyzerFactory.installed());
+        var imports = importsApi();
 
         r.before(access::check);
+        r.before("/api/*", imports::scope);
         r.after(metrics::count);
 
         r.get("/login", access::loginPage);
@@ -137,11 +143,24 @@ public final class Server {
         r.get("/api/sources", sources == null ? absent("the live receiver") : sources::show);
         r.get("/api/rules", rules == null ? absent("the rules") : rules::list);
         r.get("/api/rules/{id}", rules == null ? absent("the rules") : rules::show);
+        r.get("/api/imports", imports::list);
+        r.get("/api/imports/{id}", imports::show);
+        r.get("/api/imports/{id}/report", imports::report);
+        r.delete("/api/imports/{id}", imports::delete);
         r.get("/metrics", metrics::show);
 
         r.exception(ApiError.class, Server::apiError);
         r.exception(HttpResponseException.class, Server::httpError);
         r.exception(Exception.class, Server::unexpected);
+    }
+
+    /** Imports are read from the data directory; deleting one needs the index writer and the findings. */
+    private ImportsApi importsApi() {
+        ImportCatalog catalog = new ImportCatalog(backend.dataDir(), backend.uploads());
+        ImportRemoval removal = backend.store() == null || backend.findings() == null ? null
+                : new ImportRemoval(catalog, backend.store(), backend.findings(), backend.uploads());
+        Report report = backend.findings() == null ? null : new Report(catalog, backend.findings(), backend.searcher());
+        return new ImportsApi(catalog, removal, report);
     }
 
     /** What each part of the process adds to {@code /metrics}. */

@@ -111,6 +111,11 @@ public final class Uploads implements AutoCloseable {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /** Forgets an upload whose import was deleted. */
+    public void forget(String id) {
+        byId.remove(id);
+    }
+
     @Override
     public void close() {
         worker.shutdownNow();

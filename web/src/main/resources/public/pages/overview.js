@@ -1,88 +1,135 @@
-// Overview: what is broken right now, most severe first, with the fix; then the nodes.
+// Overview: what is broken right now, one line per finding, most severe first; the fix on
+// expand. A scope switch picks all data, live data or one import; category and host
+// filters narrow the list, and the severity badges count what the filters leave.
 import { el, api, optional, link, severityBadge, severityRank, timeCell, empty, query, param } from '../dom.js';
 import { banners } from './sources.js';
 
+const SEVERITIES = ['critical', 'error', 'warning', 'info'];
+
 export async function overview() {
-  const [findings, sources, health] = await Promise.all([
-    api('/api/findings' + query({ state: 'active', import: param('import') })),
+  const scope = param('import');
+  const [findings, sources, health, imports] = await Promise.all([
+    api('/api/findings' + query({ state: 'active', import: scope })),
     optional('/api/sources'),
     optional('/api/health'),
+    optional('/api/imports'),
   ]);
   banners(sources);
   const list = (findings.findings || findings || []).slice()
     .sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || String(b.lastSeen).localeCompare(String(a.lastSeen)));
-  const counts = {};
-  for (const f of list) counts[f.severity] = (counts[f.severity] || 0) + 1;
-  const table = list.length ? findingTable(list) : empty('No active findings. Upload log bundles or point CMS syslog at this server.');
+  const badges = el('span', { class: 'counts', id: 'counts' });
+  const table = list.length ? findingTable(list) : empty(scope
+    ? 'No active findings in this scope.'
+    : 'No active findings. Upload log bundles or point CMS syslog at this server.');
+  const picked = list.length ? filters(list, table, badges) : null;
+  countBadges(badges, list);
   return el('div', { class: 'overview' },
     el('section', {},
       el('div', { class: 'section-head' },
         el('h1', {}, 'Active findings'),
-        list.length > 5 ? filters(list, table) : null,
-        el('span', { class: 'counts' },
-          ['critical', 'error', 'warning', 'info'].filter((s) => counts[s]).map((s) =>
-            el('span', { class: 'count sev-' + s }, counts[s] + ' ' + s)))),
+        scopeSwitch(scope, imports && imports.imports || []),
+        picked,
+        badges),
+      reportLink(scope),
       table),
-    nodes(sources),
+    nodesLine(sources),
     dataLine(health));
 }
 
-/** Category and host pickers that hide the other findings' rows (the list is already loaded). */
-function filters(list, table) {
+/** All data, live only, or one import (by its import id; an upload id in the URL selects its import too). */
+function scopeSwitch(scope, imports) {
+  const select = el('select', { id: 'scope', 'aria-label': 'Scope' },
+    el('option', { value: '' }, 'All data'),
+    el('option', { value: 'live' }, 'Live only'),
+    imports.map((i) => el('option', { value: i.id }, 'Import ' + (i.uploadId || i.id)
+      + (i.hosts && i.hosts.length ? ' · ' + i.hosts.join(', ') : '') + (i.from ? ' · ' + String(i.from).slice(0, 10) : ''))));
+  const match = imports.find((i) => i.id === scope || i.uploadId === scope);
+  select.value = match ? match.id : scope === 'live' ? 'live' : '';
+  select.addEventListener('change', () => { location.href = '/' + query({ import: select.value }); });
+  return el('span', { class: 'scope' }, select);
+}
+
+function reportLink(scope) {
+  if (!scope || scope === 'live') return null;
+  const base = link('/api/imports/', scope) + '/report';
+  return el('p', { class: 'report-links' }, 'Incident report: ',
+    el('a', { href: base + '?format=html', id: 'report-html' }, 'HTML'), ' · ',
+    el('a', { href: base + '?format=md' }, 'Markdown'), ' · ',
+    el('a', { href: base + '?format=html&redact=true' }, 'redacted'), ' · ',
+    el('a', { href: '/calls' + query({ import: scope }) }, 'its calls'), ' · ',
+    el('a', { href: '/search' + query({ import: scope }) }, 'its lines'));
+}
+
+/** Category and host pickers that hide the other findings' lines (the list is already loaded). */
+function filters(list, table, badges) {
   const options = (values, all) => [el('option', { value: '' }, all), ...[...new Set(values)].sort().map((v) => el('option', { value: v }, v))];
   const category = el('select', { id: 'filter-category', 'aria-label': 'Category' }, options(list.map((f) => f.category), 'All categories'));
   const host = el('select', { id: 'filter-host', 'aria-label': 'Host' }, options(list.flatMap((f) => f.hosts || []), 'All hosts'));
   const apply = () => {
-    list.forEach((f, i) => {
+    const shown = [];
+    table.querySelectorAll('tbody tr.finding-row').forEach((row, i) => {
+      const f = list[i];
       const show = (!category.value || f.category === category.value) && (!host.value || (f.hosts || []).includes(host.value));
-      const rows = table.querySelectorAll('tbody tr');
-      rows[2 * i].hidden = !show;
-      rows[2 * i + 1].hidden = !show;
+      row.hidden = !show;
+      const fix = row.nextElementSibling;
+      fix.hidden = !show || row.dataset.expanded !== 'true';
+      if (show) shown.push(f);
     });
+    countBadges(badges, shown);
   };
   category.addEventListener('change', apply);
   host.addEventListener('change', apply);
   return el('span', { class: 'filters' }, category, host);
 }
 
+/** One badge per severity present in {@code list}: the findings the filters leave. */
+function countBadges(badges, list) {
+  const counts = {};
+  for (const f of list) counts[f.severity] = (counts[f.severity] || 0) + 1;
+  badges.replaceChildren(...SEVERITIES.filter((s) => counts[s]).map((s) =>
+    el('span', { class: 'count sev-' + s, 'data-severity': s }, counts[s] + ' ' + s)));
+}
+
+/** One line per finding: severity, title, subject, hosts, count, last seen; its fix on a second line shown on expand. */
 export function findingTable(list) {
   return el('table', { class: 'findings', id: 'findings' },
     el('thead', {}, el('tr', {},
       el('th', {}, 'Severity'), el('th', {}, 'Finding'), el('th', {}, 'Hosts'),
-      el('th', { class: 'num' }, 'Count'), el('th', {}, 'Last seen'))),
-    el('tbody', {}, list.map((f) => [
-      el('tr', { class: 'finding-row sev-row-' + f.severity, 'data-rule': f.ruleId },
+      el('th', { class: 'num' }, 'Count'), el('th', {}, 'Last seen'), el('th', {}, ''))),
+    el('tbody', {}, list.map((f) => {
+      const fix = el('tr', { class: 'fix-row', hidden: true }, el('td', {}), el('td', { colspan: 5, class: 'fix' },
+        el('span', { class: 'fix-label' }, 'Fix'), el('span', { class: 'fix-text' }, f.fix || 'see the finding page')));
+      const toggle = el('button', { class: 'expand', type: 'button', 'aria-expanded': 'false', title: 'Show the fix' }, 'Fix');
+      const row = el('tr', { class: 'finding-row sev-row-' + f.severity, 'data-rule': f.ruleId, 'data-origin': f.origin || '' },
         el('td', {}, severityBadge(f.severity)),
-        el('td', {},
+        el('td', { class: 'what' },
           el('a', { class: 'title', href: link('/findings/', f.id) }, f.title || f.ruleId),
           f.subject ? el('span', { class: 'subject' }, f.subject) : null,
-          el('span', { class: 'rule-id' }, el('a', { href: link('/rules/', f.ruleId) }, f.ruleId), ' · ', f.category),
+          el('span', { class: 'origin' }, f.origin === 'live' ? 'live' : f.origin ? 'import' : ''),
           f.state && f.state !== 'active' ? el('span', { class: 'state' }, f.state) : null),
         el('td', { class: 'hosts' }, (f.hosts || []).join(', ')),
         el('td', { class: 'num' }, String(f.count ?? '')),
-        el('td', { class: 'when' }, timeCell(f.lastSeen))),
-      el('tr', { class: 'fix-row' }, el('td', {}), el('td', { colspan: 4, class: 'fix' },
-        el('span', { class: 'fix-label' }, 'Fix'), el('span', { class: 'fix-text' }, f.fix || ''))),
-    ])));
+        el('td', { class: 'when' }, timeCell(f.lastSeen)),
+        el('td', {}, toggle));
+      toggle.addEventListener('click', () => {
+        const open = row.dataset.expanded !== 'true';
+        row.dataset.expanded = String(open);
+        toggle.setAttribute('aria-expanded', String(open));
+        fix.hidden = !open;
+      });
+      return [row, fix];
+    })));
 }
 
-function nodes(sources) {
-  const hosts = sources && (sources.hosts || sources.sources) || [];
+/** One line about the live nodes; the table is on the sources page. */
+function nodesLine(sources) {
+  const hosts = sources && sources.hosts || [];
   if (!hosts.length) return null;
-  return el('section', {},
-    el('h2', {}, 'Cluster nodes'),
-    el('table', { class: 'nodes', id: 'nodes' },
-      el('thead', {}, el('tr', {},
-        el('th', {}, 'Host'), el('th', {}, 'Listener'), el('th', {}, 'Last seen'), el('th', { class: 'num' }, 'Lines'),
-        el('th', { class: 'num' }, 'Rate /s'), el('th', { class: 'num' }, 'Clock offset'), el('th', {}, 'State'))),
-      el('tbody', {}, hosts.map((h) => el('tr', { class: h.silent ? 'silent' : '' },
-        el('td', {}, h.host || ''),
-        el('td', {}, h.listener || ''),
-        el('td', {}, timeCell(h.lastSeen)),
-        el('td', { class: 'num' }, fmtNum(h.lines)),
-        el('td', { class: 'num' }, fmtNum(h.rate ?? h.linesPerSecond)),
-        el('td', { class: 'num' }, offset(h)),
-        el('td', {}, h.silent ? 'silent' : 'sending'))))));
+  const silent = hosts.filter((h) => h.silent).length;
+  return el('p', { class: 'nodes-line', id: 'nodes-line' },
+    hosts.length + ' live node' + (hosts.length === 1 ? '' : 's'),
+    silent ? el('span', { class: 'silent-count' }, ', ' + silent + ' silent') : ', all sending',
+    ' · ', el('a', { href: '/sources' }, 'sources'));
 }
 
 function dataLine(health) {
@@ -91,19 +138,4 @@ function dataLine(health) {
     health.documents.toLocaleString('en') + ' events and SIP messages indexed · ',
     health.live ? 'receiving live syslog' : 'no live receiver in this process', ' · ',
     el('a', { href: '/upload' }, 'upload log bundles'));
-}
-
-function offset(h) {
-  const ms = h.clockOffsetMs ?? (h.clockOffsetSeconds != null ? h.clockOffsetSeconds * 1000 : null);
-  if (ms === null || ms === undefined) return '';
-  const s = ms / 1000;
-  const a = Math.abs(s);
-  const text = a < 120 ? s.toFixed(1) + ' s' : a < 7200 ? (s / 60).toFixed(0) + ' min'
-    : a < 172800 ? (s / 3600).toFixed(1) + ' h' : (s / 86400).toFixed(1) + ' d';
-  return (s >= 0 ? '+' : '') + text;
-}
-
-function fmtNum(n) {
-  if (n === null || n === undefined) return '';
-  return typeof n === 'number' ? (Number.isInteger(n) ? n.toLocaleString('en') : n.toFixed(1)) : String(n);
 }

@@ -1,7 +1,7 @@
-// Banners from the live receiver's alarms: a node went silent, UDP lost datagrams, the disk is filling up.
+// The sources page (live nodes and listeners), and banners from the live receiver's alarms: a node went silent, UDP lost datagrams, the disk is filling up.
 // The advice is chosen by the alarm's stable code (RCV-..., see ReceiverAlarm.Code), never by its wording:
 // the text is for people and may change, the code may not.
-import { el, clear } from '../dom.js';
+import { el, clear, optional, empty, timeCell } from '../dom.js';
 
 /** Stable alarm code -> how bad it is and what to do. A code not listed gets its text and no advice. */
 export const ADVICE = {
@@ -24,4 +24,72 @@ export function banners(sources) {
     box.append(el('div', { class: 'banner ' + level, id: 'banner-' + i, 'data-code': alarm.code },
       alarm.text, advice ? el('span', { class: 'advice' }, ' — ' + advice) : null));
   });
+}
+
+/**
+ * The sources page: every live node with its last message, rate, clock offset and drops, and
+ * whether it is silent (the server decides, after --silence-alarm without a line); then the
+ * listeners. Without a receiver in this process it says so.
+ */
+export async function sources() {
+  const data = await optional('/api/sources');
+  banners(data);
+  if (!data) {
+    return el('div', { class: 'sources' }, el('h1', {}, 'Sources'),
+      empty('No live receiver in this process: start cmsdoctor serve with --udp or --tcp to receive syslog.'));
+  }
+  const hosts = (data.hosts || []).slice().sort((a, b) => Number(b.silent) - Number(a.silent) || String(a.host).localeCompare(String(b.host)));
+  return el('div', { class: 'sources' },
+    el('div', { class: 'section-head' }, el('h1', {}, 'Sources'),
+      el('span', { class: 'muted' }, hosts.length + ' node' + (hosts.length === 1 ? '' : 's') + ' · '
+        + hosts.filter((h) => h.silent).length + ' silent · ' + (data.queued ?? 0) + ' queued')),
+    hosts.length ? nodeTable(hosts) : empty('No node has sent anything yet.'),
+    el('h2', {}, 'Listeners'),
+    listenerTable(data.listeners || []));
+}
+
+function nodeTable(hosts) {
+  return el('table', { class: 'nodes', id: 'nodes' },
+    el('thead', {}, el('tr', {},
+      el('th', {}, 'Host'), el('th', {}, 'State'), el('th', {}, 'Sender'), el('th', {}, 'Listener'),
+      el('th', {}, 'Last message'), el('th', { class: 'num' }, 'Rate /s'), el('th', { class: 'num' }, 'Clock offset'),
+      el('th', { class: 'num' }, 'Lines'), el('th', { class: 'num' }, 'Drops'), el('th', { class: 'num' }, 'Parse failures'))),
+    el('tbody', {}, hosts.map((h) => el('tr', { class: h.silent ? 'silent' : 'sending', 'data-host': h.host || '' },
+      el('td', { class: 'host' }, h.host || ''),
+      el('td', { class: 'state' }, el('span', { class: 'node-state ' + (h.silent ? 'is-silent' : 'is-sending') }, h.silent ? 'silent' : 'sending')),
+      el('td', { class: 'mono' }, h.sender || ''),
+      el('td', {}, h.listener || ''),
+      el('td', {}, timeCell(h.lastSeen)),
+      el('td', { class: 'num' }, number(h.rate)),
+      el('td', { class: 'num' }, offset(h.clockOffsetMs)),
+      el('td', { class: 'num' }, number(h.lines)),
+      el('td', { class: 'num' + (h.drops ? ' bad' : '') }, number(h.drops)),
+      el('td', { class: 'num' }, number(h.parseFailures))))));
+}
+
+function listenerTable(listeners) {
+  if (!listeners.length) return empty('No listener.');
+  return el('table', { class: 'listeners', id: 'listeners' },
+    el('thead', {}, el('tr', {},
+      el('th', {}, 'Listener'), el('th', { class: 'num' }, 'Port'), el('th', { class: 'num' }, 'Connections'),
+      el('th', { class: 'num' }, 'Drops'), el('th', { class: 'num' }, 'Kernel drops'), el('th', { class: 'num' }, 'Refused'),
+      el('th', { class: 'num' }, 'Failed handshakes'))),
+    el('tbody', {}, listeners.map((l) => el('tr', {},
+      el('td', {}, l.name || ''), el('td', { class: 'num' }, l.port == null ? '' : String(l.port)), el('td', { class: 'num' }, number(l.connections)),
+      el('td', { class: 'num' }, number(l.drops)), el('td', { class: 'num' }, number(l.kernelDrops)),
+      el('td', { class: 'num' }, number(l.refused)), el('td', { class: 'num' }, number(l.failedHandshakes))))));
+}
+
+function offset(ms) {
+  if (ms === null || ms === undefined) return '';
+  const s = ms / 1000;
+  const a = Math.abs(s);
+  const text = a < 120 ? s.toFixed(1) + ' s' : a < 7200 ? (s / 60).toFixed(0) + ' min'
+    : a < 172800 ? (s / 3600).toFixed(1) + ' h' : (s / 86400).toFixed(1) + ' d';
+  return (s >= 0 ? '+' : '') + text;
+}
+
+function number(n) {
+  if (n === null || n === undefined) return '';
+  return typeof n === 'number' ? (Number.isInteger(n) ? n.toLocaleString('en') : n.toFixed(1)) : String(n);
 }

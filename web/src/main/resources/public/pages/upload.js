@@ -50,7 +50,8 @@ function send(file, list, year, zone) {
       item.classList.add('failed');
       return;
     }
-    bar.value = 100;
+    // the bytes are in; the import has only begun: an indeterminate bar until it ends
+    bar.removeAttribute('value');
     item.dataset.importId = body.id;
     watch(body.id, status, results, item);
   });
@@ -59,6 +60,7 @@ function send(file, list, year, zone) {
 }
 
 async function watch(id, status, results, item) {
+  const bar = item.querySelector('progress');
   for (;;) {
     let p;
     try {
@@ -69,9 +71,15 @@ async function watch(id, status, results, item) {
     }
     status.textContent = describe(p);
     if (p.state === 'done' || p.state === 'failed') {
+      bar.value = 100;
       item.classList.add(p.state);
       if ((p.errors || []).length) results.append(el('ul', { class: 'errors' }, p.errors.map((e) => el('li', {}, String(e.message || e)))));
-      if (p.state === 'done' && p.importId) await showFindings(p.importId, results);
+      if (p.state === 'done' && p.importId) {
+        results.append(el('p', { class: 'report-links' }, el('a', { href: '/' + query({ import: id }) }, 'Overview of this upload'), ' · ',
+          el('a', { href: '/calls' + query({ import: id }) }, 'its calls'), ' · ',
+          el('a', { href: '/api/imports/' + encodeURIComponent(id) + '/report?format=html' }, 'incident report')));
+        await showFindings(p.importId, results);
+      }
       return;
     }
     await new Promise((r) => setTimeout(r, 500));

@@ -83,7 +83,8 @@ class AnalysisTest {
             Map.entry("db-cluster-dns", List.of(
                     new Expect("CMS-DNS-001", "dns", "cms1", "dns add rr \"cms1. IN A", "database cluster status"),
                     new Expect("CMS-DB-010", "database", "database cluster", "dns add rr"),
-                    new Expect("CMS-DB-003", "database", "unknown host", "database cluster join"),
+                    // the status output's lines are placed on the node of their MMP prompt (cms2> ... ERROR : ...)
+                    new Expect("CMS-DB-003", "database", "cms2", "database cluster join"),
                     new Expect("CMS-DB-005", "database", "database cluster join cms1.lab.local", "database cluster clear error"))),
             // the store engineer's bundle: the rotated syslog has sfpool failing to resolve cms2,
             // dbcluster_status.txt a disconnected node, and call 12 is rejected for mylab.local
@@ -91,7 +92,7 @@ class AnalysisTest {
                     new Expect("CMS-DNS-001", "dns", "cms2", "dns add rr \"cms2. IN A"),
                     new Expect("CMS-ROUTE-001", "routing", "mylab.local", "mylab.local"),
                     new Expect("CMS-DB-010", "database", "database cluster", "database cluster status"),
-                    new Expect("CMS-DB-003", "database", "unknown host", "database cluster join"),
+                    new Expect("CMS-DB-003", "database", "cms1", "database cluster join"),
                     new Expect("CMS-DB-005", "database", "database cluster join cms2.lab.local", "database cluster clear error"))),
             // the parse engineer's event log exports (no host in that envelope): call 12 to
             // mylab.local not matched, a streaming leg timing out, the streaming limit

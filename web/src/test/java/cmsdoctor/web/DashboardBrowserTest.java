@@ -85,6 +85,7 @@ class DashboardBrowserTest {
                 + "[.//span[@class='subject' and text()='cms1']]"));
         assertTrue(row.getText().contains("Database cluster peer name does not resolve"), row.getText());
         assertTrue(row.getText().contains("cms2, cms3"), "reported by both nodes: " + row.getText());
+        row.findElement(By.cssSelector("button.expand")).click();
         WebElement fix = row.findElement(By.xpath("following-sibling::tr[1]"));
         assertTrue(fix.getText().contains("dns add rr \"cms1. IN A"), fix.getText());
         browser.screenshot("overview");

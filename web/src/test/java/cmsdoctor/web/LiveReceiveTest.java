@@ -94,9 +94,17 @@ class LiveReceiveTest {
                 assertTrue(banner.getText().contains("cms2") && banner.getText().contains("silent"), banner.getText());
                 assertTrue(banner.getText().contains("syslog enable"), "the banner says what to check: " + banner.getText());
                 assertEquals("RCV-SILENT", banner.getAttribute("data-code"));
-                WebElement node = browser.driver.findElement(By.cssSelector("#nodes tr.silent"));
-                assertTrue(node.getText().startsWith("cms2"), node.getText());
                 browser.screenshot("overview-live");
+                // the sources page: the node, marked silent after --silence-alarm (2 s here) without a line
+                browser.driver.get("http://127.0.0.1:" + server.port() + "/sources");
+                WebElement node = new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+                        .until(d -> d.findElements(By.cssSelector("#nodes tr.silent")).isEmpty() ? null
+                                : d.findElement(By.cssSelector("#nodes tr.silent")));
+                assertTrue(node.getText().startsWith("cms2"), node.getText());
+                assertTrue(node.findElement(By.cssSelector(".node-state")).getText().equalsIgnoreCase("silent"), node.getText());
+                assertTrue(browser.driver.findElement(By.id("listeners")).getText().contains("tcp"),
+                        browser.driver.findElement(By.id("listeners")).getText());
+                browser.screenshot("sources-silent");
             } finally {
                 server.stop();
             }

@@ -18,7 +18,7 @@ final class Sightings implements Findings {
     }
 
     @Override
-    public void resolve(String ruleId, String subject, OffsetDateTime at) {}
+    public void resolve(String origin, String ruleId, String subject, OffsetDateTime at) {}
 
     long of(String ruleId) {
         return ruleIds.stream().filter(ruleId::equals).count();

@@ -57,7 +57,7 @@ class CallOutcomeAnalyzerTest {
         a.accept(event("2024-02-06T05:21:40Z", "cms1", "host:server", "info", "call 13: outgoing SIP call to \"jdoe@lab.local\""), out);
         a.accept(event("2024-02-06T05:22:12Z", "cms1", "host:server", "info",
                 "call 13: ending; local SIP teardown with reason 7 (transaction timeout - no provisional responses sending INVITE) - not connected after 0:32"), out);
-        String id = FindingStore.idFor("CMS-ROUTE-002", "lab.local");
+        String id = FindingStore.idFor("t", "CMS-ROUTE-002", "lab.local");
         assertEquals(Finding.ACTIVE, store.get(id).orElseThrow().state());
         a.accept(event("2024-02-06T06:00:00Z", "cms1", "host:server", "info", "call 14: outgoing SIP call to \"asmith@lab.local\""), out);
         a.accept(event("2024-02-06T06:05:00Z", "cms1", "host:server", "info", "call 14: ending; remote SIP teardown - connected for 4:58"), out);

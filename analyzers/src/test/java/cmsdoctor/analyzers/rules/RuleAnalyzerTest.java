@@ -93,7 +93,7 @@ class RuleAnalyzerTest {
         a.accept(event("2024-01-16T04:25:44Z", "cms20", "host:server", "info", "unsuccessful login request from steve@brhuff.com"), out);
         a.accept(event("2024-01-16T04:25:45Z", "cms20", "host:server", "info", "unsuccessful login request from ann@brhuff.com"), out);
         a.accept(event("2024-01-16T04:30:00Z", "cms20", "host:server", "info", "successful login request from steve@brhuff.com"), out);
-        assertEquals(Finding.RESOLVED, store.get(FindingStore.idFor("CMS-AUTH-005", "steve@brhuff.com")).orElseThrow().state());
-        assertEquals(Finding.ACTIVE, store.get(FindingStore.idFor("CMS-AUTH-005", "ann@brhuff.com")).orElseThrow().state());
+        assertEquals(Finding.RESOLVED, store.get(FindingStore.idFor("imp", "CMS-AUTH-005", "steve@brhuff.com")).orElseThrow().state());
+        assertEquals(Finding.ACTIVE, store.get(FindingStore.idFor("imp", "CMS-AUTH-005", "ann@brhuff.com")).orElseThrow().state());
     }
 }

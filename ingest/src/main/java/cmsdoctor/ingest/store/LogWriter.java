@@ -294,6 +294,23 @@ public final class LogWriter implements RecordSink, Closeable {
     }
 
     /**
+     * Deletes every record of {@code origin} (an import being deleted), committed and visible
+     * to searchers on return; other origins, live data included, are untouched.
+     */
+    public void deleteOrigin(String origin) throws IOException {
+        handoff.lock();
+        try {
+            drain();
+            writer.deleteDocuments(new TermQuery(new Term(Schema.ORIGIN, origin)));
+            writer.commit();
+        } finally {
+            handoff.unlock();
+        }
+        refreshSearchers();
+        writer.forceMergeDeletes(false); // reclaim the space in the background
+    }
+
+    /**
      * The error after which Lucene closed the IndexWriter for good (a "tragic event", e.g.
      * the disk filled during a flush), or null while it is usable. Every later write fails;
      * the index stays as of its last commit.

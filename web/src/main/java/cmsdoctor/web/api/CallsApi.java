@@ -45,7 +45,7 @@ public final class CallsApi {
         Instant from = Params.time(ctx, "from");
         Instant to = Params.time(ctx, "to");
         String query = Params.text(ctx, "q");
-        String origin = Params.text(ctx, "import");
+        String origin = Params.importId(ctx);
         ZoneId zone = Params.zone(ctx);
         int limit = Params.integer(ctx, "limit", 1000, 1, 100_000);
         List<CallSummary> found;

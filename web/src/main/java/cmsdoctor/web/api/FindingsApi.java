@@ -38,7 +38,7 @@ public final class FindingsApi {
         }
         String host = Params.text(ctx, "host");
         FindingFilter filter = new FindingFilter(min, Params.text(ctx, "category"), state,
-                Params.text(ctx, "import"), "true".equals(Params.text(ctx, "muted")));
+                Params.importId(ctx), "true".equals(Params.text(ctx, "muted")));
         List<Finding> list = findings.list(filter).stream()
                 .filter(f -> host == null || f.hosts().contains(host))
                 .toList();

@@ -11,7 +11,16 @@ import java.time.ZoneOffset;
 /** Query parameters read the way the CLI reads its options; a bad value is a 400 that says what fits. */
 final class Params {
 
+    /** Where {@link ImportsApi#scope} leaves the import id an {@code import=} parameter names. */
+    static final String IMPORT_ID = "cmsdoctor.importId";
+
     private Params() {}
+
+    /** {@code import=}: an import id, an upload id (as its import id) or {@code live}. */
+    static String importId(Context ctx) {
+        String resolved = ctx.attribute(IMPORT_ID);
+        return resolved != null ? resolved : text(ctx, "import");
+    }
 
     /** A blank parameter is an absent one. */
     static String text(Context ctx, String name) {

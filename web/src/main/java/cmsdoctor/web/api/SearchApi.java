@@ -33,7 +33,7 @@ public final class SearchApi {
                 ctx.queryParam("q") == null ? "" : ctx.queryParam("q"),
                 Params.time(ctx, "from"), Params.time(ctx, "to"),
                 Params.integer(ctx, "limit", csv ? LogSearcher.MAX_LIMIT : 100, 1, csv ? CSV_MAX_ROWS : LogSearcher.MAX_LIMIT),
-                Params.text(ctx, "cursor"), Params.text(ctx, "import"), Params.zone(ctx));
+                Params.text(ctx, "cursor"), Params.importId(ctx), Params.zone(ctx));
         if (csv) {
             csv(ctx, request);
             return;

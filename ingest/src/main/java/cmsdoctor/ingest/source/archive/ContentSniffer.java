@@ -31,6 +31,10 @@ final class ContentSniffer {
         }
         // log lines first: a syslog file with a line of random bytes in it is still a syslog file
         String text = new String(head, StandardCharsets.UTF_8);
+        // a script that prints or quotes CMS output (sample-logs/logbundle/make.sh) is not that output
+        if (text.startsWith("#!")) {
+            return EntryKind.UNKNOWN;
+        }
         String[] lines = text.split("\r?\n", 60);
         int syslog = 0;
         int eventLog = 0;
