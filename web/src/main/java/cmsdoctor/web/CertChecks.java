@@ -36,16 +36,25 @@ public final class CertChecks {
      * @param uploads {@code DATA/uploads}: files stored there get their client name back
      */
     public static Optional<CertReport> ofImport(List<Path> inputs, ImportReport report, Path uploads) throws IOException {
-        TimeRange incident = report.lines() > 0 && report.from() != null && report.to() != null
-                && !report.to().isBefore(report.from()) ? new TimeRange(report.from(), report.to()) : null;
+        TimeRange incident = incident(report.lines(), report.from(), report.to());
+        CertReport r = ofFiles(inputs, incident, uploads);
+        return r.nodes().isEmpty() && r.detections().isEmpty() ? Optional.empty() : Optional.of(r);
+    }
+
+    /** The check of files and folders (those stored by an upload under their client names), against {@code incident} when not null. */
+    public static CertReport ofFiles(List<Path> paths, TimeRange incident, Path uploads) throws IOException {
         List<InputFile> files = new ArrayList<>();
-        for (Path p : inputs) {
+        for (Path p : paths) {
             for (InputFile f : CertInputs.readCandidates(List.of(p))) {
                 files.add(isStoredUpload(p, uploads) ? clientNamed(f) : f);
             }
         }
-        CertReport r = new CertificateDoctor(Clock.systemUTC()).check(files, List.of(), incident);
-        return r.nodes().isEmpty() && r.detections().isEmpty() ? Optional.empty() : Optional.of(r);
+        return new CertificateDoctor(Clock.systemUTC()).check(files, List.of(), incident);
+    }
+
+    /** The logs' time range, when they held any line with a time. */
+    public static TimeRange incident(long lines, java.time.OffsetDateTime from, java.time.OffsetDateTime to) {
+        return lines > 0 && from != null && to != null && !to.isBefore(from) ? new TimeRange(from, to) : null;
     }
 
     /** Raises an import's certificate findings under the import's id, as its log findings are. */

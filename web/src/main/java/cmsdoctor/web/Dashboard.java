@@ -15,7 +15,8 @@ import java.util.List;
 final class Dashboard {
 
     static final List<String> PAGES = List.of("/", "/findings/{id}", "/calls", "/calls/{key}", "/search",
-            "/upload", "/rules", "/rules/{id}");
+            "/upload", "/rules", "/rules/{id}",
+            "/certificates");
 
     private final byte[] shell;
 
