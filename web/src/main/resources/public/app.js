@@ -8,6 +8,7 @@ import { call } from './pages/call.js';
 import { search } from './pages/search.js';
 import { upload } from './pages/upload.js';
 import { rules, rule } from './pages/rules.js';
+import { certificates } from './pages/certificates.js';
 import { el, clear } from './dom.js';
 
 const routes = [
@@ -19,6 +20,7 @@ const routes = [
   [/^\/upload$/, 'upload', () => upload()],
   [/^\/rules$/, 'rules', () => rules()],
   [/^\/rules\/(.+)$/, 'rules', (id) => rule(id)],
+  [/^\/certificates$/, 'certificates', () => certificates()],
 ];
 
 async function main() {
