@@ -1,7 +1,7 @@
 // Certificates: a node's certificate files and MMP pastes checked (issue 14), fixes first, then
 // per node and service the files in use, each chain as a tree and the verdict of every check.
 // Subjects, SANs and file names are written by whoever made the certificate: text nodes only.
-import { el, api, link, severityBadge, severityRank, param, clear, empty } from '../dom.js';
+import { el, api, append, link, severityBadge, severityRank, param, clear, empty } from '../dom.js';
 
 export async function certificates() {
   const files = el('input', { type: 'file', id: 'cert-files', multiple: true });
@@ -48,7 +48,7 @@ async function show(load, out, status) {
   try {
     const r = await load();
     status.textContent = summary(r);
-    out.append(report(r));
+    append(out, report(r));
   } catch (e) {
     status.textContent = 'Failed: ' + e.message;
   }
