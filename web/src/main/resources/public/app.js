@@ -9,6 +9,7 @@ import { search } from './pages/search.js';
 import { upload } from './pages/upload.js';
 import { rules, rule } from './pages/rules.js';
 import { sources } from './pages/sources.js';
+import { certificates } from './pages/certificates.js';
 import { el, clear } from './dom.js';
 
 const routes = [
@@ -21,6 +22,7 @@ const routes = [
   [/^\/rules$/, 'rules', () => rules()],
   [/^\/rules\/(.+)$/, 'rules', (id) => rule(id)],
   [/^\/sources$/, 'sources', () => sources()],
+  [/^\/certificates$/, 'certificates', () => certificates()],
 ];
 
 async function main() {

@@ -30,9 +30,14 @@ public interface AnalyzerFactory {
 
     Analyzer create(AnalyzerContext context);
 
-    /** Every rule the installed analyzers can raise, YAML rules and Java analyzers alike, by id. */
+    /**
+     * Every rule a finding can name, by id: what the installed analyzers raise (YAML rules and
+     * Java analyzers alike), and the certificate doctor's {@code CMS-CERT} rules, which are raised
+     * from certificate files and MMP pastes rather than log records, so no analyzer carries them.
+     */
     static List<RuleInfo> allRules(AnalyzerContext context) {
-        return installed().stream().flatMap(f -> f.rules(context).stream())
+        return java.util.stream.Stream.concat(installed().stream().flatMap(f -> f.rules(context).stream()),
+                        cmsdoctor.analyzers.certs.CertRules.ALL.stream())
                 .sorted(java.util.Comparator.comparing(RuleInfo::id)).toList();
     }
 

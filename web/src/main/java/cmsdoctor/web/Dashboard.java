@@ -16,7 +16,8 @@ final class Dashboard {
 
     static final List<String> PAGES = List.of("/", "/findings/{id}", "/calls", "/calls/{key}", "/search",
             "/upload", "/rules", "/rules/{id}",
-            "/sources");
+            "/sources",
+            "/certificates");
 
     private final byte[] shell;
 

@@ -95,13 +95,18 @@ public final class Pipeline implements AutoCloseable {
 
     /**
      * Imports files as one import, feeding the store and the analyzers, then finishes the
-     * analyzers for that import so its cluster-wide and end-of-input findings are raised.
+     * analyzers for that import so its cluster-wide and end-of-input findings are raised, and
+     * runs the certificate checks over the certificate files and MMP pastes among the inputs.
      */
     public synchronized ImportReport importFiles(List<Path> inputs, ParseOptions options, ImportListener listener,
                                                  RecordSink... extra) throws IOException {
         ImportJob job = new ImportJob(dataDir, options, importSink(extra), ImportLimits.defaults(), listener);
         ImportReport report = job.run(inputs);
         analyzers.finishImport(report, options);
+        if ("done".equals(report.state())) {
+            CertChecks.ofImport(inputs, report, dataDir.resolve("uploads"))
+                    .ifPresent(r -> CertChecks.raise(r, report.id(), findings));
+        }
         return report;
     }
 

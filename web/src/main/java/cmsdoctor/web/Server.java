@@ -4,6 +4,7 @@ import cmsdoctor.analyzers.AnalyzerFactory;
 import cmsdoctor.ingest.Json;
 import cmsdoctor.web.api.ApiError;
 import cmsdoctor.web.api.CallsApi;
+import cmsdoctor.web.api.CertsApi;
 import cmsdoctor.web.api.FindingsApi;
 import cmsdoctor.web.api.HealthApi;
 import cmsdoctor.web.api.ImportsApi;
@@ -117,6 +118,7 @@ public final class Server {
         var sources = backend.receiver() == null ? null : new SourcesApi(backend.receiver());
         var rules = backend.rules() == null ? null : new RulesApi(backend.rules(), AnalyzerFactory.installed());
         var imports = importsApi();
+        var certs = new CertsApi(backend.dataDir(), backend.findings());
 
         r.before(access::check);
         r.before("/api/*", imports::scope);
@@ -135,6 +137,9 @@ public final class Server {
         r.get("/api/findings/{id}", findings == null ? absent("findings") : findings::show);
         r.post("/api/findings/{id}/ack", findings == null ? absent("findings") : findings::ack);
         r.post("/api/findings/{id}/mute", findings == null ? absent("findings") : findings::mute);
+        r.get("/api/findings/{id}/certificates", certs::related);
+        r.post("/api/certs/check", certs::check);
+        r.get("/api/certs", certs::forImport);
         r.get("/api/search", search == null ? absent("the store") : search::search);
         r.get("/api/calls", calls == null ? absent("the store") : calls::list);
         r.get("/api/calls/{key}", calls == null ? absent("the store") : calls::show);

@@ -1,5 +1,5 @@
 // One finding: what it means, how to fix it, the lines that prove it.
-import { el, api, link, severityBadge, timeCell, facts, query } from '../dom.js';
+import { el, api, optional, link, severityBadge, timeCell, facts, query } from '../dom.js';
 import { evidenceKeys } from './keys.js';
 
 export async function finding(id) {
@@ -38,10 +38,26 @@ export async function finding(id) {
     el('p', { class: 'explanation' }, f.explanation || ''),
     el('h2', {}, 'Fix'),
     el('pre', { class: 'fix-block', id: 'fix' }, f.fix || ''),
+    await relatedCertificates(id),
     f.references && f.references.length ? [el('h2', {}, 'References'),
       el('ul', {}, f.references.map((r) => el('li', {}, String(r))))] : null,
     el('h2', {}, 'Evidence'),
     evidence(f.evidence || []));
+}
+
+/** A TLS finding points at its services' certificate check, or says which files to collect. */
+async function relatedCertificates(id) {
+  const r = await optional(link('/api/findings/', id) + '/certificates');
+  if (!r || !(r.services || []).length) return null;
+  const found = r.certificateFindings || [];
+  return el('section', { class: 'related-certificates', id: 'related-certificates' },
+    el('h2', {}, 'Certificates'),
+    el('p', {}, 'This finding is about the TLS of: ' + r.services.join(', ') + '.'),
+    r.link ? el('p', {}, el('a', { href: r.link, id: 'certificate-check-link' }, 'Certificate check of this import'),
+      ' (' + (r.checkedServices || []).join(', ') + ')') : null,
+    found.length ? el('ul', {}, found.map((c) => el('li', {}, severityBadge(c.severity), ' ',
+      el('a', { href: link('/findings/', c.id) }, c.ruleId), ' ', c.subject))) : null,
+    r.collect ? el('p', { class: 'collect', id: 'certificates-to-collect' }, r.collect) : null);
 }
 
 function evidence(lines) {

@@ -23,4 +23,16 @@ public record CertReport(OffsetDateTime checkedAt, TimeRange incident, List<Node
         detections = List.copyOf(detections);
         findings = List.copyOf(findings);
     }
+
+    /** The same report for one node only: its services and files, and the findings that name it. */
+    public CertReport forNode(String node) {
+        return new CertReport(checkedAt, incident, nodes.stream().filter(n -> n.node().equals(node)).toList(),
+                detections.stream().filter(d -> node.equals(d.host())).toList(),
+                findings.stream().filter(f -> f.hosts().contains(node)).toList());
+    }
+
+    /** The nodes the report covers, by name. */
+    public List<String> nodeNames() {
+        return nodes.stream().map(NodeReport::node).toList();
+    }
 }

@@ -92,7 +92,11 @@ public final class CertificateDoctor {
         List<CertIssue> issues = new ArrayList<>();
         List<NodeReport> reports = new ArrayList<>();
         for (NodeData n : nodes.values()) {
-            reports.add(node(n, context, nodeChecks.getOrDefault(n.node(), new Outcome()), now, incident, issues));
+            NodeReport r = node(n, context, nodeChecks.getOrDefault(n.node(), new Outcome()), now, incident, issues);
+            // logs, notes and archives given beside the certificates are not part of any node's certificate view
+            if (!(r.node().equals(UNKNOWN_NODE) && r.files().isEmpty() && r.services().isEmpty() && r.checks().isEmpty())) {
+                reports.add(r);
+            }
         }
         nodeChecks.forEach((node, out) -> {
             if (!nodes.containsKey(node)) {
@@ -116,6 +120,9 @@ public final class CertificateDoctor {
         for (CryptoFile f : n.files()) {
             Outcome out = new Outcome();
             List<String> users = n.usersOf(f.file().fileName());
+            if (users.isEmpty() && f.isEmpty() && f.problems().isEmpty()) {
+                continue; // neither certificate material nor named by a service: a log, a note, an API answer
+            }
             FileReport report = FileCheck.check(f, n.node(), users, now, incident, out);
             if (users.isEmpty()) {
                 Outcome loose = new Outcome();

@@ -3,6 +3,7 @@ package cmsdoctor.web.api;
 import cmsdoctor.analyzers.AnalyzerContext;
 import cmsdoctor.analyzers.AnalyzerFactory;
 import cmsdoctor.analyzers.RuleInfo;
+import cmsdoctor.analyzers.certs.CertRules;
 import cmsdoctor.analyzers.rules.Rule;
 import cmsdoctor.analyzers.rules.RuleSet;
 import io.javalin.http.Context;
@@ -39,6 +40,12 @@ public final class RulesApi {
             for (RuleInfo info : factory.rules(context)) {
                 all.add(view(info, rules.get(info.id()).orElse(null), factory.name()));
             }
+        }
+        // raised from certificate files and MMP pastes, not by a log analyzer (cmsdoctor certs, the Certificates page)
+        for (RuleInfo info : CertRules.ALL) {
+            RuleView v = view(info, null, "certificates");
+            all.add(new RuleView(v.id(), v.title(), v.category(), v.severity(), v.component(), v.explanation(),
+                    CertRules.FIX.get(info.id()), v.references(), v.falsePositives(), v.examples(), v.window(), v.analyzer(), v.file()));
         }
         all.sort(Comparator.comparing(RuleView::id));
         all.forEach(r -> byId.putIfAbsent(r.id(), r));

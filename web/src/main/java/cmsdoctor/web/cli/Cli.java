@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 @Command(name = "cmsdoctor", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Reads Cisco Meeting Server logs, stores them, finds known problems.",
         subcommands = {ParseCommand.class, ImportCommand.class, SearchCommand.class, CallCommand.class,
-                CallsCommand.class, AnalyzeCommand.class, RulesCommand.class, ReceiveCommand.class,
+                CallsCommand.class, AnalyzeCommand.class, CertsCommand.class, RulesCommand.class, ReceiveCommand.class,
                 ServeCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:input unreadable", "2:usage"})

@@ -1,0 +1,77 @@
+package cmsdoctor.web;
+
+import cmsdoctor.analyzers.FindingStore;
+import cmsdoctor.analyzers.certs.CertInputs;
+import cmsdoctor.analyzers.certs.CertReport;
+import cmsdoctor.analyzers.certs.CertificateDoctor;
+import cmsdoctor.analyzers.certs.InputFile;
+import cmsdoctor.analyzers.certs.TimeRange;
+import cmsdoctor.ingest.source.archive.ImportReport;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The certificate doctor over the paths of an import ({@code analyze}, {@code import}, uploads)
+ * and over an upload's stored files (the Certificates page): certificate files, keys, CSRs and
+ * MMP pastes found among the paths, content deciding. Archives are not opened here: the archive
+ * import classifies their entries, and the doctor sees only plain files and folders.
+ */
+public final class CertChecks {
+
+    /** Uploads store a file as {@code <index>-<name>} ({@link Uploads#target}); {@code pki list} knows it as {@code <name>}. */
+    private static final Pattern STORED = Pattern.compile("^\\d+-(.+)$");
+
+    private CertChecks() {}
+
+    /**
+     * The check of an import's inputs, against its logs' time range when it read any; empty when
+     * the inputs hold no certificate material and no MMP paste.
+     *
+     * @param uploads {@code DATA/uploads}: files stored there get their client name back
+     */
+    public static Optional<CertReport> ofImport(List<Path> inputs, ImportReport report, Path uploads) throws IOException {
+        TimeRange incident = incident(report.lines(), report.from(), report.to());
+        CertReport r = ofFiles(inputs, incident, uploads);
+        return r.nodes().isEmpty() && r.detections().isEmpty() ? Optional.empty() : Optional.of(r);
+    }
+
+    /** The check of files and folders (those stored by an upload under their client names), against {@code incident} when not null. */
+    public static CertReport ofFiles(List<Path> paths, TimeRange incident, Path uploads) throws IOException {
+        List<InputFile> files = new ArrayList<>();
+        for (Path p : paths) {
+            for (InputFile f : CertInputs.readCandidates(List.of(p))) {
+                files.add(isStoredUpload(p, uploads) ? clientNamed(f) : f);
+            }
+        }
+        return new CertificateDoctor(Clock.systemUTC()).check(files, List.of(), incident);
+    }
+
+    /** The logs' time range, when they held any line with a time. */
+    public static TimeRange incident(long lines, java.time.OffsetDateTime from, java.time.OffsetDateTime to) {
+        return lines > 0 && from != null && to != null && !to.isBefore(from) ? new TimeRange(from, to) : null;
+    }
+
+    /** Raises an import's certificate findings under the import's id, as its log findings are. */
+    public static void raise(CertReport report, String importId, FindingStore findings) {
+        report.detections().forEach(d -> findings.raise(importId, d));
+        findings.save();
+    }
+
+    /** The file under the name the client gave it ({@code 3-cms-a.key} is {@code cms-a.key}). */
+    static InputFile clientNamed(InputFile f) {
+        var m = STORED.matcher(f.fileName());
+        return m.matches() ? new InputFile(m.group(1), f.node(), f.bytes(), f.at()) : f;
+    }
+
+    private static boolean isStoredUpload(Path p, Path uploads) {
+        Path abs = p.toAbsolutePath().normalize();
+        return uploads != null && abs.getParent() != null && abs.getParent().getParent() != null
+                && abs.getParent().getParent().equals(uploads.toAbsolutePath().normalize());
+    }
+}
