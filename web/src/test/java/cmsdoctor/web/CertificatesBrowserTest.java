@@ -44,6 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CertificatesBrowserTest {
 
     static final Path SAMPLES = Path.of(System.getProperty("cmsdoctor.root"), "sample-logs");
+    static final Path ENABLE_FAILURE = Path.of(System.getProperty("cmsdoctor.root"), "web", "src", "test", "resources",
+            "certs", "enable-failure.log");
     static final String HOSTILE = "<img src=x onerror=alert(1)>";
 
     @TempDir
@@ -65,7 +67,8 @@ class CertificatesBrowserTest {
         for (Path f : cmsB()) {
             inputs.add(Files.copy(f, upload.resolve(i++ + "-" + f.getFileName())));
         }
-        inputs.add(SAMPLES.resolve("certificate-failure/ticket-paste.txt"));
+        // a certificate failure at enable time (rules/CMS-TLS-001.yaml)
+        inputs.add(ENABLE_FAILURE);
         importId = workspace.importFiles(inputs, 2024, null).id();
         server = new Server(workspace.backend(null, 64L << 20), null).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();

@@ -24,6 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CertsApiTest {
 
     static final Path SAMPLES = Path.of(System.getProperty("cmsdoctor.root"), "sample-logs");
+    static final Path ENABLE_FAILURE = Path.of(System.getProperty("cmsdoctor.root"), "web", "src", "test", "resources",
+            "certs", "enable-failure.log");
 
     @TempDir
     Path data;
@@ -107,20 +109,22 @@ class CertsApiTest {
         Path upload = storeUpload("cms-b");
         start();
         List<Path> inputs = new ArrayList<>(Files.list(upload).sorted().toList());
-        inputs.add(SAMPLES.resolve("certificate-failure/ticket-paste.txt"));
+        // a certificate failure at enable time (rules/CMS-TLS-001.yaml)
+        inputs.add(ENABLE_FAILURE);
         var report = pipeline.importFiles(inputs, 2024, null);
         Finding failure = tlsFailure();
         JsonNode related = Http.json(http.get("/api/findings/" + failure.id() + "/certificates"));
         assertEquals("/certificates?import=" + report.id(), related.get("link").asText());
         assertTrue(related.get("checkedServices").toString().contains("webadmin"), related.toString());
-        assertTrue(related.get("certificateFindings").toString().contains("dbcet.key"), related.toString());
+        assertTrue(related.get("certificateFindings").toString().contains("webadmin.cer"), related.toString());
+        assertFalse(related.get("certificateFindings").toString().contains("dbcet"), "only the services the HTTPS failure is about: " + related);
         assertTrue(related.get("collect") == null || related.get("collect").isNull(), related.toString());
     }
 
     @Test
     void aTlsFindingWithoutFilesSaysWhatToCollectAndOtherFindingsHaveNoServices() throws Exception {
         start();
-        pipeline.importFiles(List.of(SAMPLES.resolve("certificate-failure"), SAMPLES.resolve("db-cluster-dns")), 2024, null);
+        pipeline.importFiles(List.of(ENABLE_FAILURE, SAMPLES.resolve("db-cluster-dns")), 2024, null);
         JsonNode related = Http.json(http.get("/api/findings/" + tlsFailure().id() + "/certificates"));
         assertTrue(related.get("link") == null || related.get("link").isNull(), related.toString());
         assertTrue(related.get("collect").asText().contains("pki list"), related.toString());
