@@ -3,7 +3,7 @@ package cmsdoctor.web;
 import cmsdoctor.analyzers.rules.RuleSet;
 import cmsdoctor.ingest.bench.LookupBenchmark;
 import cmsdoctor.ingest.record.SipMessage;
-import cmsdoctor.ingest.store.CallView;
+import cmsdoctor.ingest.call.CallView;
 import cmsdoctor.ingest.store.Hit;
 import cmsdoctor.ingest.store.InvalidQueryException;
 import cmsdoctor.ingest.store.LogSearcher;

@@ -14,7 +14,7 @@ import cmsdoctor.ingest.source.ImportCommand;
 import cmsdoctor.ingest.source.ReceiveJob;
 import cmsdoctor.ingest.source.ReceiverOptions;
 import cmsdoctor.ingest.source.TlsContext;
-import cmsdoctor.ingest.store.CallCommand;
+import cmsdoctor.ingest.call.CallCommand;
 import cmsdoctor.ingest.store.LogSearcher;
 import cmsdoctor.ingest.store.SearchCommand;
 import cmsdoctor.ingest.store.Times;
@@ -46,8 +46,8 @@ public final class Main {
               parse   [--format text|json] [--year Y] [--timezone Z] PATH...
               import  --data DIR [--year Y] [--timezone Z] PATH...
               search  --data DIR [--from T] [--to T] [--limit N] [--format text|json|csv] [--import ID] [--cursor C] QUERY
-              call    --data DIR [--format text|json] [--at T] KEY
-              calls   --data DIR [--from T] [--to T] [--limit N] [--format text|json] [QUERY]
+              call    --data DIR [--format text|json] [--at T] [--display-zone Z] KEY
+              calls   --data DIR [--from T] [--to T] [--limit N] [--format text|json] [--display-zone Z] [QUERY]
               analyze [--format text|json|csv] [--min-severity LEVEL] [--year Y] [--timezone Z] [--rules DIR] PATH...
               rules check [DIR]
               receive [--data DIR] [--udp ADDR:PORT|off] [--tcp ADDR:PORT|off] [--tls ADDR:PORT] [--tls-cert F --tls-key F] ...
@@ -136,21 +136,35 @@ public final class Main {
     }
 
     private static int call(String[] args, PrintStream out, PrintStream err) {
-        Args a = new Args(args, 1, set("data", "format", "at"), set());
+        Args a = new Args(args, 1, set("data", "format", "at", "display-zone"), set());
         Path data = dataDir(a);
         if (a.positional().size() != 1) {
-            throw new Args.UsageException("call needs exactly one KEY (Call-ID, leg GUID, API call GUID, HOST:N,"
-                    + " conference or space GUID)");
+            throw new Args.UsageException("call needs exactly one KEY (a key from calls, Call-ID, leg GUID,"
+                    + " API call GUID, HOST:N, conference or space GUID)");
         }
-        return CallCommand.call(data, a.positional().get(0), time(a, "at"), format(a, "text", "json"), out, err);
+        return CallCommand.call(data, a.positional().get(0), time(a, "at"), format(a, "text", "json"),
+                displayZone(a), out, err);
     }
 
     private static int calls(String[] args, PrintStream out, PrintStream err) {
-        Args a = new Args(args, 1, set("data", "from", "to", "limit", "format"), set());
+        Args a = new Args(args, 1, set("data", "from", "to", "limit", "format", "display-zone"), set());
         Path data = dataDir(a);
         Integer limit = a.getInt("limit");
         return CallCommand.calls(data, time(a, "from"), time(a, "to"), String.join(" ", a.positional()),
-                format(a, "text", "json"), limit == null ? 1000 : limit, out, err);
+                format(a, "text", "json"), limit == null ? 1000 : limit, displayZone(a), out, err);
+    }
+
+    /**
+     * {@code --display-zone Z}: the one zone every time of the output is shown in (UTC by
+     * default). Not {@code --timezone}, which says how to read input times without a zone.
+     */
+    static ZoneId displayZone(Args a) {
+        String z = a.get("display-zone", "UTC");
+        try {
+            return ZoneId.of(z);
+        } catch (DateTimeException e) {
+            throw new Args.UsageException("--display-zone: unknown zone '" + z + "'");
+        }
     }
 
     private static Path dataDir(Args a) {

@@ -1,5 +1,6 @@
 package cmsdoctor.ingest.store;
 
+import cmsdoctor.ingest.call.CallLines;
 import cmsdoctor.ingest.record.LogEvent;
 import cmsdoctor.ingest.record.LogRecord;
 import cmsdoctor.ingest.record.SipMessage;
@@ -83,6 +84,10 @@ public final class RecordCodec {
         exact(doc, Schema.API_TRACE, e.apiTrace());
         if (e.callNumber() != null) {
             exact(doc, Schema.CALL_PHASE, CallLines.phase(e.message()));
+        }
+        // call model: a restart ends the host's unfinished call legs (LegRule)
+        if (e.callNumber() == null && CallLines.isRestart(e.message())) {
+            exact(doc, Schema.CALL_PHASE, CallLines.RESTART);
         }
         if (e.message() != null) {
             doc.add(new TextField(Schema.MESSAGE, e.message(), Field.Store.NO));

@@ -1,5 +1,6 @@
 package cmsdoctor.ingest.store;
 
+import cmsdoctor.ingest.call.CallText;
 import cmsdoctor.ingest.record.LogEvent;
 import cmsdoctor.ingest.record.SipMessage;
 import com.fasterxml.jackson.databind.node.ArrayNode;
