@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  * cms1:12;at=2024-02-23T09:02:22Z                           the leg of that number whose lifetime holds that time
  * :7;line=42;import=imp-1;source=cms1.log                   the leg that holds line 42 of that file (evidence)
  * </pre>
- * Qualifiers follow {@code ;name=value}, in the order above; {@code source} comes last because
- * a file name may hold a semicolon. A Call-ID never holds one (RFC 3261 {@code word}).
+ * Qualifiers follow {@code ;name=value}, in any order (written in the order above); a value
+ * runs to the next {@code ;name=}, so a file name may hold a semicolon. A Call-ID never holds
+ * one (RFC 3261 {@code word}).
  *
  * @param id        a leg GUID, Call-ID or other GUID; null for a numbered key
  * @param host      the host; null for a leg whose lines carry none, or when not given
@@ -94,7 +95,7 @@ public record CallKey(String id, String host, Integer number, Instant start, Str
                 break;
             }
             String name = m.group(1);
-            int end = name.equals("source") ? t.length() : nextQualifier(t, m.end());
+            int end = nextQualifier(t, m.end());
             String value = t.substring(m.end(), end);
             switch (name) {
                 case "component" -> component = value.equals(CALL_BRIDGE) ? null : value;

@@ -69,7 +69,8 @@ public final class CallView {
     }
 
     /** {@code HOST:N} in its forms: with a start, a time, a line of a file, or alone (the most recent). */
-    private Lookup numbered(SearchSession s, CallKey k) {
+    private Lookup numbered(SearchSession s, CallKey given) {
+        CallKey k = withHostOfLine(s, given);
         List<Leg> legs = legsOfNumber(s, k.host(), k.source(), k.number()).stream()
                 .filter(l -> l.place().component().equals(k.componentOrCallBridge()))
                 .filter(l -> k.origin() == null || k.origin().equals(l.place().origin()))
@@ -93,6 +94,21 @@ public final class CallView {
             older.sort(Comparator.comparing(LegLink::start, Comparator.nullsLast(Comparator.reverseOrder())));
         }
         return story(s, leg, keyOf(leg, legs), older);
+    }
+
+    /**
+     * An evidence key names a file and a line, not the host: the host is read from that line,
+     * so the leg comes whole (its lines may run on in the next rotated file).
+     */
+    private static CallKey withHostOfLine(SearchSession s, CallKey k) {
+        if (k.host() != null || k.source() == null || k.line() == null) {
+            return k;
+        }
+        Query q = and(term(Schema.CALL_NUMBER, Integer.toString(k.number())), term(Schema.SOURCE, k.source()));
+        return s.all(q, MAX_DOCS).stream()
+                .filter(h -> h.record().line() == k.line() && (k.origin() == null || k.origin().equals(h.origin())))
+                .filter(h -> h.record().host() != null)
+                .findFirst().map(h -> k.withHost(h.record().host())).orElse(k);
     }
 
     /** The legs a numbered key names: by start, by line, by time, or the most recent (per import: several tie). */
