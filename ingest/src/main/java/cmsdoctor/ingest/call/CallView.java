@@ -72,7 +72,9 @@ public final class CallView {
     private Lookup numbered(SearchSession s, CallKey given) {
         CallKey k = withHostOfLine(s, given);
         List<Leg> legs = legsOfNumber(s, k.host(), k.source(), k.number()).stream()
-                .filter(l -> l.place().component().equals(k.componentOrCallBridge()))
+                // a line names its leg whatever the component (evidence does not say which)
+                .filter(l -> (k.line() != null && k.component() == null)
+                        || l.place().component().equals(k.componentOrCallBridge()))
                 .filter(l -> k.origin() == null || k.origin().equals(l.place().origin()))
                 .filter(l -> k.source() == null || k.host() != null || k.source().equals(l.place().source()))
                 .toList();
