@@ -163,13 +163,13 @@ class CallIdentityTest {
 
     @Test
     void evidenceKeysOpenTheLegHoldingTheLine() {
-        // an evidence line is a file and a line number: line 19 of cms1.log is the 10:20 call 4 ending
-        Call byLine = call(":4;line=19;source=call-identity/cms1.log;import=" + importId);
+        // an evidence line is a file and a line number: line 16 of cms1.log is the 10:20 call 4 ending
+        Call byLine = call(":4;line=16;source=call-identity/cms1.log;import=" + importId);
         assertEquals("cms1:4@2025-03-10T10:20:00Z", byLine.keys().key());
-        // CMS-MEDIA-010's evidence: lines 22 and 25 are two streamer processes' call 13, never the call bridge's
-        Call march = call(":13;line=22;import=" + importId + ";source=call-identity/cms1.log");
+        // CMS-MEDIA-010's evidence: lines 19 and 98 are two streamer processes' call 13, never the call bridge's
+        Call march = call(":13;line=19;import=" + importId + ";source=call-identity/cms1.log");
         assertEquals("cms1:13@2025-03-10T11:00:00.600Z;component=streamer", march.keys().key());
-        Call april = call(":13;line=25;import=" + importId + ";source=call-identity/cms1.log");
+        Call april = call(":13;line=98;import=" + importId + ";source=call-identity/cms1.log");
         assertEquals("cms1:13@2025-04-21T16:40:00Z;component=streamer", april.keys().key());
     }
 }
