@@ -2,7 +2,6 @@ package cmsdoctor.web;
 
 import cmsdoctor.analyzers.rules.RuleProblem;
 import cmsdoctor.analyzers.rules.RuleSet;
-import cmsdoctor.ingest.source.ImportReport;
 import cmsdoctor.ingest.source.ReceiveJob;
 import cmsdoctor.ingest.source.Receiver;
 import cmsdoctor.ingest.source.ReceiverOptions;
@@ -10,7 +9,6 @@ import cmsdoctor.ingest.store.DataDirInUseException;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,8 +22,8 @@ import javax.net.ssl.SSLContext;
  */
 final class ServeJob {
 
-    /** File in the data directory that says the demo data was imported, and as which import. */
-    static final String DEMO_MARK = "demo-imported";
+    /** File in the data directory that says which demo set was imported, and as which imports ({@link DemoSet}). */
+    static final String DEMO_MARK = DemoSet.MARK;
 
     /**
      * What {@code serve} was asked to do.
@@ -62,6 +60,9 @@ final class ServeJob {
         }
         for (RuleProblem p : rules.problems()) {
             err.println("cmsdoctor: rule not loaded: " + p);
+        }
+        if (options.demo() && sampleLogs() != null) {
+            refreshStaleDemo(options.dataDir());
         }
         Workspace workspace;
         try {
@@ -111,28 +112,39 @@ final class ServeJob {
         importDemo(workspace, sampleLogs(), out, err);
     }
 
-    /**
-     * Imports {@code samples} once per data directory; returns the import id, or null when
-     * nothing was imported (already done, or no samples found).
-     */
-    static String importDemo(Workspace workspace, Path samples, PrintStream out, PrintStream err) throws IOException {
-        Path mark = workspace.dataDir().resolve(DEMO_MARK);
-        if (Files.exists(mark)) {
-            out.println("cmsdoctor: demo data already imported (" + Files.readString(mark).strip() + ")");
-            return null;
+    /** A data directory filled by an older demo set is moved aside (when it holds nothing else). */
+    private void refreshStaleDemo(Path dataDir) {
+        try {
+            DemoSet.read(sampleLogs()).refreshStale(dataDir, out, err);
+        } catch (IOException e) {
+            err.println("cmsdoctor: --demo: " + e.getMessage());
         }
+    }
+
+    /**
+     * Imports the demo set ({@code samples/demo.txt}) once per data directory; returns the
+     * import ids, or null when nothing was imported (already done, a directory of an older demo
+     * that also holds other data, or no samples found).
+     */
+    static List<String> importDemo(Workspace workspace, Path samples, PrintStream out, PrintStream err)
+            throws IOException {
         if (samples == null) {
             err.println("cmsdoctor: --demo: no sample-logs/ folder found next to the jar, in the working"
                     + " directory or under -Dcmsdoctor.root");
             return null;
         }
-        out.println("cmsdoctor: importing demo data from " + samples + " ...");
-        ImportReport report = workspace.importFiles(List.of(samples), null, null);
-        out.println("cmsdoctor: demo import " + report.id() + ": " + report.lines() + " lines, " + report.events()
-                + " events, " + report.sipMessages() + " SIP messages, " + workspace.findingsOf(report.id())
-                + " findings");
-        Files.writeString(mark, report.id() + "\n", StandardCharsets.UTF_8);
-        return report.id();
+        DemoSet demo = DemoSet.read(samples);
+        Path mark = workspace.dataDir().resolve(DEMO_MARK);
+        if (demo.filled(workspace.dataDir())) {
+            List<String> ids = Files.readAllLines(mark).stream().skip(1).toList();
+            out.println("cmsdoctor: demo data already imported (" + String.join(", ", ids) + ")");
+            return null;
+        }
+        if (Files.exists(mark)) {
+            return null; // an older demo's data beside other data: refreshStale said what to do
+        }
+        out.println("cmsdoctor: importing the demo (" + demo.scenarios().size() + " scenarios of " + samples + ") ...");
+        return demo.importInto(workspace, out);
     }
 
     /** {@code sample-logs/} under {@code cmsdoctor.root}, the working directory, or the checkout the jar was built in. */
