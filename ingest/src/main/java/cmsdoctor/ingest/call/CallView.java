@@ -243,7 +243,7 @@ public final class CallView {
     /**
      * Every leg of {@code call N} on a host (or, without one, in a file), cut by {@link LegRule}
      * with the host's restart lines; where a leg has no ending line, the start lines of the host
-     * during its lifetime are read too (numbers falling back mean a restart).
+     * during its span are read too (numbers falling back mean a restart that cuts it).
      */
     private List<Leg> legsOfNumber(SearchSession s, String host, String source, int n) {
         Query where = host != null ? term(Schema.HOST, host) : source != null ? term(Schema.SOURCE, source) : null;
@@ -261,17 +261,21 @@ public final class CallView {
         }
         List<Hit> markers = new ArrayList<>(s.all(and(term(Schema.CALL_PHASE, CallLines.RESTART), where), MAX_DOCS));
         List<Leg> legs = LegRule.split(lines, LegRule.restarts(markers));
-        List<Leg> open = legs.stream().filter(l -> !l.ended() && l.start() != null).toList();
+        // a restart inside an unfinished leg's span cuts it: read the host's start lines of that
+        // span only (numbers falling back); a leg with an ending, or of one instant, needs none
+        List<Leg> open = legs.stream().filter(l -> !l.ended() && l.start() != null && l.end().isAfter(l.start()))
+                .toList();
         if (open.isEmpty()) {
             return legs;
         }
-        Instant from = open.stream().map(l -> l.start().toInstant()).min(Comparator.naturalOrder()).orElseThrow();
-        Instant to = legs.get(legs.size() - 1).end().toInstant().plus(LegRule.MAX_QUIET);
-        Query starts = new BooleanQuery.Builder()
-                .add(and(term(Schema.CALL_PHASE, CallLines.START), where), BooleanClause.Occur.FILTER)
-                .add(LongPoint.newRangeQuery(Schema.AT, from.toEpochMilli(), to.toEpochMilli()), BooleanClause.Occur.FILTER)
-                .build();
-        markers.addAll(s.all(starts, MAX_DOCS));
+        for (Leg l : open) {
+            Query starts = new BooleanQuery.Builder()
+                    .add(and(term(Schema.CALL_PHASE, CallLines.START), where), BooleanClause.Occur.FILTER)
+                    .add(LongPoint.newRangeQuery(Schema.AT, l.start().toInstant().toEpochMilli(),
+                            l.end().toInstant().toEpochMilli()), BooleanClause.Occur.FILTER)
+                    .build();
+            markers.addAll(s.all(starts, MAX_DOCS));
+        }
         return LegRule.split(lines, LegRule.restarts(markers));
     }
 
