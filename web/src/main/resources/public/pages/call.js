@@ -1,7 +1,7 @@
 // One call leg: its key and identifiers, a SIP ladder (SVG) beside its CMS events, the legs
 // it links to (never merged into it), text export. Every time in the display zone.
 import { el, svg, api, link, timeCell, shortTime, time, spansDates, displayZone, facts, empty, clear, append } from '../dom.js';
-import { keyLink } from './keys.js';
+import { keyLink, idKey } from './keys.js';
 import { callsTable, callRow } from './calls.js';
 
 const ROW = 30;
@@ -23,7 +23,7 @@ export async function call(key) {
     el('div', { class: 'call-body' },
       el('section', { class: 'ladder-pane' },
         el('div', { class: 'section-head' }, el('h2', {}, 'SIP ladder (' + messages.length + ' messages)'), exportButton(messages)),
-        messages.length ? ladder(messages, detail, dates) : empty('No SIP messages for this call. Turn on SIP traffic tracing on the call bridge (Logs > Detailed tracing); it switches itself off when its timer ends.'),
+        messages.length ? ladder(messages, detail, dates, keys.origin) : empty('No SIP messages for this call. Turn on SIP traffic tracing on the call bridge (Logs > Detailed tracing); it switches itself off when its timer ends.'),
         detail),
       el('section', { class: 'events-pane' },
         el('h2', {}, 'CMS events (' + events.length + ')'),
@@ -148,7 +148,7 @@ function ladderWidth() {
   return page <= 1000 ? page : Math.floor((page - 16) * 3 / 5) - 4;
 }
 
-function ladder(messages, detail, dates) {
+function ladder(messages, detail, dates, origin) {
   const cols = columns(messages);
   const left = dates ? 168 : 96; // the time column: with the date when the call crosses midnight
   const fit = Math.floor((ladderWidth() - left) / Math.max(cols.length, 1));
@@ -188,7 +188,7 @@ function ladder(messages, detail, dates) {
       if (selected) selected.classList.remove('selected');
       selected = g;
       g.classList.add('selected');
-      showMessage(detail, m);
+      showMessage(detail, m, origin);
     };
     g.addEventListener('click', open);
     g.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') open(); });
@@ -201,7 +201,7 @@ function truncate(s, n) {
   return s.length > n ? s.slice(0, n - 1) + '…' : s;
 }
 
-function showMessage(box, m) {
+function showMessage(box, m, origin) {
   clear(box);
   append(box,
     el('h3', {}, m.startLine || ''),
@@ -211,7 +211,7 @@ function showMessage(box, m) {
       ['Direction', m.direction === 'in' ? 'received by CMS from ' + (m.remote || '?') : 'sent by CMS to ' + (m.remote || '?')],
       ['Transport', m.transport],
       ['Local', m.local],
-      ['Call-ID', m.callId ? keyLink(m.callId, 'Call-ID') : null],
+      ['Call-ID', m.callId ? keyLink(m.callId, 'Call-ID', idKey(m.callId, m.host, origin)) : null],
       ['CSeq', m.cseq],
       ['Flags', (m.flags || []).join(', ')],
       ['Source', m.source ? m.source + ':' + m.line : null],
