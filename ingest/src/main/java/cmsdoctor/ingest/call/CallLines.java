@@ -41,7 +41,8 @@ public final class CallLines {
         if (message.contains("configured - API call leg")) {
             return CONFIGURED;
         }
-        if (INCOMING.matcher(message).find() || OUTGOING.matcher(message).find()) {
+        // most call lines are none of the three: skip the regular expressions for them
+        if (message.contains("SIP call ") && (INCOMING.matcher(message).find() || OUTGOING.matcher(message).find())) {
             return START;
         }
         return null;

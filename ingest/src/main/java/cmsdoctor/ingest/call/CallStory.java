@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,8 +39,6 @@ public final class CallStory {
      * @param olderLegs earlier legs of the same number, for a bare {@code HOST:N}
      */
     public static Call build(Leg leg, CallKey key, List<Hit> related, List<LegLink> olderLegs) {
-        Set<String> own = new HashSet<>();
-        leg.lines().forEach(h -> own.add(identity(h.record())));
         Set<String> callIds = values(leg.lines(), LogEvent::sipCallId);
         Window window = Window.of(leg.start(), leg.end());
         Map<String, LogEvent> events = new LinkedHashMap<>();

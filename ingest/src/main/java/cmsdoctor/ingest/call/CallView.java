@@ -226,10 +226,10 @@ public final class CallView {
                 LogEvent a = Leg.event(anchor);
                 List<Leg> ofNumber = numbers.computeIfAbsent(a.host() + "\u0000" + a.source() + "\u0000" + a.callNumber(),
                         x -> legsOfNumber(s, a.host(), a.source(), a.callNumber()));
-                String id = CallStory.identity(a);
+                Place place = Place.of(anchor);
                 for (Leg l : ofNumber) {
-                    if (l.place().equals(Place.of(anchor))
-                            && l.lines().stream().anyMatch(x -> CallStory.identity(x.record()).equals(id))) {
+                    // one session decodes a document once: the anchor is the very object in its leg
+                    if (l.place().equals(place) && l.lines().stream().anyMatch(x -> x == anchor || x.equals(anchor))) {
                         legs.putIfAbsent(l.place() + "\u0000" + l.start(), l);
                     }
                 }
@@ -259,7 +259,9 @@ public final class CallView {
         if (lines.isEmpty() || host == null) {
             return LegRule.split(lines, Map.of());
         }
-        List<Hit> markers = new ArrayList<>(s.all(and(term(Schema.CALL_PHASE, CallLines.RESTART), where), MAX_DOCS));
+        // restart lines are few in any index: one term, then this host's in memory
+        List<Hit> markers = new ArrayList<>(s.all(term(Schema.CALL_PHASE, CallLines.RESTART), MAX_DOCS).stream()
+                .filter(h -> host.equals(h.record().host())).toList());
         List<Leg> legs = LegRule.split(lines, LegRule.restarts(markers));
         // a restart inside an unfinished leg's span cuts it: read the host's start lines of that
         // span only (numbers falling back); a leg with an ending, or of one instant, needs none

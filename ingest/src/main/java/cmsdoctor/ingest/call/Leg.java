@@ -7,29 +7,33 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
  * One call leg's own lines: those of its {@code call N} in its {@link Place}, over its
  * lifetime ({@link LegRule}), oldest first.
+ *
+ * @param start the time of its first line with one; null when none has
+ * @param end   the time of its last line with one
  */
-public record Leg(Place place, int number, List<Hit> lines) {
+public record Leg(Place place, int number, List<Hit> lines, OffsetDateTime start, OffsetDateTime end) {
 
     public Leg {
         lines = List.copyOf(lines);
     }
 
-    public OffsetDateTime start() {
-        return lines.stream().map(h -> h.record().at()).filter(Objects::nonNull).findFirst().orElse(null);
-    }
-
-    public OffsetDateTime end() {
+    /** The leg of these lines (oldest first); its start and end are its first and last times. */
+    public static Leg of(Place place, int number, List<Hit> lines) {
+        OffsetDateTime start = null;
         OffsetDateTime end = null;
         for (Hit h : lines) {
-            end = h.record().at() != null ? h.record().at() : end;
+            OffsetDateTime at = h.record().at();
+            if (at != null) {
+                start = start == null ? at : start;
+                end = at;
+            }
         }
-        return end;
+        return new Leg(place, number, lines, start, end);
     }
 
     /** True when the leg's {@code ending;} line was seen. */
@@ -39,9 +43,7 @@ public record Leg(Place place, int number, List<Hit> lines) {
 
     /** True when the lifetime holds {@code t} (first to last line, both included). */
     public boolean holds(Instant t) {
-        OffsetDateTime s = start();
-        OffsetDateTime e = end();
-        return s != null && !t.isBefore(s.toInstant()) && !t.isAfter(e.toInstant());
+        return start != null && !t.isBefore(start.toInstant()) && !t.isAfter(end.toInstant());
     }
 
     /** The leg GUIDs its lines name (one for a leg seen configured). */
@@ -64,8 +66,7 @@ public record Leg(Place place, int number, List<Hit> lines) {
         if (ids.size() == 1) {
             return CallKey.ofId(ids.iterator().next());
         }
-        OffsetDateTime s = start();
-        return CallKey.numbered(place.host(), place.component(), number, s == null ? null : s.toInstant(),
+        return CallKey.numbered(place.host(), place.component(), number, start == null ? null : start.toInstant(),
                 place.origin(), place.source());
     }
 

@@ -5,13 +5,11 @@ import cmsdoctor.ingest.store.Hit;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Cuts the lines of one call number into legs: the leg-identity rule.
@@ -30,8 +28,9 @@ import java.util.Objects;
  *       restart} command on that host, or a start line of another number lower than the start
  *       line before it (numbers restart from 1; see {@link #restarts});</li>
  *   <li>it is an ending line whose stated duration ({@code - connected for 1:05}) puts the
- *       leg's beginning after the leg's first line (plus {@link #ENDING_SLACK}): it ends another
- *       leg of that number whose start was not logged;</li>
+ *       leg's beginning after the leg's first line (plus {@link #ENDING_SLACK}, or
+ *       {@link #RINGING_SLACK} for a connected call, whose set-up and ringing are not counted):
+ *       it ends another leg of that number whose start was not logged;</li>
  *   <li>it is any other line and comes more than {@link #MAX_QUIET} after the leg's previous
  *       line: an unfinished leg (no ending line: cut off, or the logs stop) is not kept open
  *       for ever. An ending line is judged by its duration instead, so a long call whose
@@ -48,10 +47,12 @@ public final class LegRule {
     public static final Duration MAX_QUIET = Duration.ofHours(6);
 
     /**
-     * Slack on the duration an ending line states ({@code connected for 0:14}): the leg's first
-     * line may come a little before the counted time starts.
+     * Slack on the duration an ending line states: {@code not connected after 0:52} counts from
+     * the leg's start (a little slack for the lines before it); {@code connected for 0:14}
+     * counts only the connected time, after set-up and ringing, so it gets more.
      */
     static final Duration ENDING_SLACK = Duration.ofMinutes(1);
+    static final Duration RINGING_SLACK = Duration.ofMinutes(15);
 
     /** How long after its ending line a leg still takes lines (its teardown trail). */
     public static final Duration TEARDOWN_TRAIL = Duration.ofSeconds(10);
@@ -94,60 +95,80 @@ public final class LegRule {
         List<Hit> sorted = new ArrayList<>(lines);
         sorted.sort(ORDER);
         List<Leg> legs = new ArrayList<>();
-        List<Hit> current = new ArrayList<>();
+        Open current = null;
         for (Hit h : sorted) {
-            if (!current.isEmpty() && opensNewLeg(current, h, restarts)) {
-                legs.add(new Leg(place, number(current), current));
-                current = new ArrayList<>();
+            if (current != null && current.endsBefore(h, restarts)) {
+                legs.add(Leg.of(place, current.number, current.lines));
+                current = null;
+            }
+            if (current == null) {
+                current = new Open(Leg.event(h).callNumber());
             }
             current.add(h);
         }
-        if (!current.isEmpty()) {
-            legs.add(new Leg(place, number(current), current));
+        if (current != null) {
+            legs.add(Leg.of(place, current.number, current.lines));
         }
         return legs;
     }
 
-    private static boolean opensNewLeg(List<Hit> leg, Hit next, List<Instant> restarts) {
-        LogEvent e = Leg.event(next);
-        if (CallLines.START.equals(CallLines.phase(e.message()))) {
-            return true;
+    /** The leg being read: its lines and what the rule asks of it, kept as lines are added. */
+    private static final class Open {
+        final int number;
+        final List<Hit> lines = new ArrayList<>();
+        Integer pid;
+        Instant first;
+        Instant last;
+        Instant ended;
+
+        Open(int number) {
+            this.number = number;
         }
-        Instant at = e.at() == null ? null : e.at().toInstant();
-        Instant last = lastTime(leg);
-        Integer pid = leg.stream().map(h -> Leg.event(h).pid()).filter(Objects::nonNull).reduce((a, b) -> b).orElse(null);
-        if (pid != null && e.pid() != null && !pid.equals(e.pid())) {
-            return true;
+
+        void add(Hit h) {
+            LogEvent e = Leg.event(h);
+            lines.add(h);
+            pid = e.pid() != null ? e.pid() : pid;
+            if (e.at() != null) {
+                Instant at = e.at().toInstant();
+                first = first == null ? at : first;
+                last = at;
+                if (ended == null && CallLines.END.equals(CallLines.phase(e.message()))) {
+                    ended = at;
+                }
+            }
         }
-        if (at == null || last == null) {
-            return false;
-        }
-        Instant ended = endingTime(leg);
-        if (ended != null && Duration.between(ended, at).compareTo(TEARDOWN_TRAIL) > 0) {
-            return true;
-        }
-        for (Instant r : restarts) {
-            if (r.isAfter(last) && !r.isAfter(at)) {
+
+        /** True when {@code next} is not this leg's (the rule in the class comment). */
+        boolean endsBefore(Hit next, List<Instant> restarts) {
+            LogEvent e = Leg.event(next);
+            String phase = CallLines.phase(e.message());
+            if (CallLines.START.equals(phase)) {
                 return true;
             }
-        }
-        CallEnding ending = CallLines.END.equals(CallLines.phase(e.message())) ? CallLines.ending(e.message()) : null;
-        if (ending != null) {
-            // the ending line says how long the leg lived: it belongs to a leg that began since
-            Instant began = at.minusSeconds(ending.seconds()).minus(ENDING_SLACK);
-            Instant first = firstTime(leg);
-            return first != null && first.isBefore(began);
-        }
-        return Duration.between(last, at).compareTo(MAX_QUIET) > 0;
-    }
-
-    private static Instant firstTime(List<Hit> leg) {
-        for (Hit h : leg) {
-            if (h.record().at() != null) {
-                return h.record().at().toInstant();
+            if (pid != null && e.pid() != null && !pid.equals(e.pid())) {
+                return true;
             }
+            if (e.at() == null || last == null) {
+                return false;
+            }
+            Instant at = e.at().toInstant();
+            if (ended != null && Duration.between(ended, at).compareTo(TEARDOWN_TRAIL) > 0) {
+                return true;
+            }
+            for (Instant r : restarts) {
+                if (r.isAfter(last) && !r.isAfter(at)) {
+                    return true;
+                }
+            }
+            CallEnding ending = CallLines.END.equals(phase) ? CallLines.ending(e.message()) : null;
+            if (ending != null) {
+                // the ending line says how long the leg lived: it belongs to a leg that began since
+                Instant began = at.minusSeconds(ending.seconds()).minus(ending.connected() ? RINGING_SLACK : ENDING_SLACK);
+                return first != null && first.isBefore(began);
+            }
+            return Duration.between(last, at).compareTo(MAX_QUIET) > 0;
         }
-        return null;
     }
 
     /**
@@ -180,29 +201,5 @@ public final class LegRule {
             }
         }
         return out;
-    }
-
-    private static int number(List<Hit> lines) {
-        return Leg.event(lines.get(0)).callNumber();
-    }
-
-    private static Instant lastTime(List<Hit> leg) {
-        for (int i = leg.size() - 1; i >= 0; i--) {
-            OffsetDateTime at = leg.get(i).record().at();
-            if (at != null) {
-                return at.toInstant();
-            }
-        }
-        return null;
-    }
-
-    private static Instant endingTime(List<Hit> leg) {
-        for (Hit h : leg) {
-            LogEvent e = Leg.event(h);
-            if (e.at() != null && CallLines.END.equals(CallLines.phase(e.message()))) {
-                return e.at().toInstant();
-            }
-        }
-        return null;
     }
 }
