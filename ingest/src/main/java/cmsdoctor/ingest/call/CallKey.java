@@ -81,6 +81,9 @@ public record CallKey(String id, String host, Integer number, Instant start, Str
      */
     public static CallKey parse(String text) {
         String t = text.strip();
+        if (t.indexOf(';') < 0 && t.indexOf(':') < 0) {
+            return ofId(t); // a GUID or a Call-ID (the commonest keys): no pattern to run
+        }
         Matcher q = QUALIFIER.matcher(t);
         String base = q.find() ? t.substring(0, q.start()) : t;
         String component = null;

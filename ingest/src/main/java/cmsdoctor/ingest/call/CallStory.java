@@ -41,8 +41,9 @@ public final class CallStory {
     public static Call build(Leg leg, CallKey key, List<Hit> related, List<LegLink> olderLegs) {
         Set<String> callIds = values(leg.lines(), LogEvent::sipCallId);
         Window window = Window.of(leg.start(), leg.end());
-        Map<String, LogEvent> events = new LinkedHashMap<>();
-        leg.lines().forEach(h -> events.put(identity(h.record()), Leg.event(h)));
+        // the leg's own lines carry its number, the shared lines that join carry none: no overlap
+        List<LogEvent> story = new ArrayList<>();
+        leg.lines().forEach(h -> story.add(Leg.event(h)));
         List<SipMessage> messages = new ArrayList<>();
         Map<String, LegLink> elsewhere = new LinkedHashMap<>();
         for (Hit h : related) {
@@ -50,7 +51,7 @@ public final class CallStory {
             if (!samePlace(leg.place(), h)) {
                 elsewhere(leg.place(), h, callIds, elsewhere);
             } else if (r instanceof LogEvent e && e.callNumber() == null && window.holds(e.at())) {
-                events.putIfAbsent(identity(e), e);
+                story.add(e);
                 if (e.sipCallId() != null) {
                     callIds.add(e.sipCallId());
                 }
@@ -58,7 +59,6 @@ public final class CallStory {
                 messages.add(m);
             }
         }
-        List<LogEvent> story = new ArrayList<>(events.values());
         story.sort(Comparator.comparing(LogEvent::at, Comparator.nullsFirst(Comparator.naturalOrder())));
         return call(key, leg.place(), leg.number(), story, messages, List.copyOf(elsewhere.values()), olderLegs);
     }

@@ -5,6 +5,7 @@ import cmsdoctor.ingest.store.Hit;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -65,8 +66,7 @@ public final class LegRule {
 
     /** Oldest first; lines without a time by file and line. */
     static final Comparator<Hit> ORDER = Comparator
-            .comparing((Hit h) -> h.record().at() == null ? null : h.record().at().toInstant(),
-                    Comparator.nullsFirst(Comparator.naturalOrder()))
+            .comparing((Hit h) -> h.record().at(), Comparator.nullsFirst(OffsetDateTime::compareTo))
             .thenComparing(h -> h.record().source(), Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparingLong(h -> h.record().line());
 
