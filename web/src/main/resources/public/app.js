@@ -10,7 +10,7 @@ import { upload } from './pages/upload.js';
 import { rules, rule } from './pages/rules.js';
 import { sources } from './pages/sources.js';
 import { certificates } from './pages/certificates.js';
-import { el, clear } from './dom.js';
+import { el, clear, displayZone, zoneChoice, setZoneChoice } from './dom.js';
 
 const routes = [
   [/^\/$/, 'overview', () => overview()],
@@ -25,7 +25,25 @@ const routes = [
   [/^\/certificates$/, 'certificates', () => certificates()],
 ];
 
+/** The header switch between UTC and the browser's zone; every page redraws in the new one. */
+function zoneSwitch() {
+  const header = document.querySelector('header.top');
+  if (!header || document.getElementById('zone-switch')) return;
+  const local = Intl.DateTimeFormat().resolvedOptions().timeZone || 'local';
+  const select = el('select', { id: 'zone-switch', title: 'Zone every time is shown in', 'aria-label': 'Time zone' },
+    el('option', { value: 'utc' }, 'Times in UTC'),
+    el('option', { value: 'local' }, 'Times in ' + local));
+  select.value = zoneChoice();
+  select.addEventListener('change', () => {
+    setZoneChoice(select.value);
+    main();
+  });
+  header.append(el('label', { class: 'zone' }, select));
+}
+
 async function main() {
+  zoneSwitch();
+  document.documentElement.dataset.zone = displayZone();
   const page = document.getElementById('page');
   const path = location.pathname;
   for (const [pattern, nav, draw] of routes) {

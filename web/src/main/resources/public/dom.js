@@ -109,18 +109,55 @@ export function severityBadge(s) {
   return el('span', { class: 'sev sev-' + (SEVERITIES.includes(s) ? s : 'info') }, s || 'info');
 }
 
-/** 2024-02-23T09:02:21.768Z -> "2024-02-23 09:02:21.768" (as written, zone kept in the title). */
+// One clock: every time on every page is shown in one zone, UTC unless the user picked the
+// browser's own zone with the switch in the header (remembered in localStorage).
+const ZONE_KEY = 'cmsdoctor.zone';
+
+/** The IANA zone times are shown in: 'UTC' or the browser's zone. */
+export function displayZone() {
+  let chosen = null;
+  try { chosen = localStorage.getItem(ZONE_KEY); } catch (e) { chosen = null; }
+  if (chosen === 'local') return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return 'UTC';
+}
+
+/** 'utc' or 'local', as the header switch shows it. */
+export function zoneChoice() {
+  try { return localStorage.getItem(ZONE_KEY) === 'local' ? 'local' : 'utc'; } catch (e) { return 'utc'; }
+}
+
+export function setZoneChoice(choice) {
+  try { localStorage.setItem(ZONE_KEY, choice === 'local' ? 'local' : 'utc'); } catch (e) { /* private mode: stays UTC */ }
+}
+
+/** {date: '2024-02-23', clock: '09:02:21.768'} in the display zone; null when not a time. */
+export function timeParts(iso) {
+  if (!iso) return null;
+  const d = new Date(String(iso));
+  if (isNaN(d.getTime())) return null;
+  const f = new Intl.DateTimeFormat('en-CA', { timeZone: displayZone(), year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  const p = Object.fromEntries(f.formatToParts(d).map((x) => [x.type, x.value]));
+  const ms = String(d.getUTCMilliseconds()).padStart(3, '0');
+  return { date: p.year + '-' + p.month + '-' + p.day, clock: p.hour + ':' + p.minute + ':' + p.second + '.' + ms };
+}
+
+/** 2024-02-23T10:02:21.768+01:00 -> "2024-02-23 09:02:21.768" (in the display zone, UTC by default). */
 export function time(iso) {
-  if (!iso) return '';
-  const m = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d(?:\.\d{1,3})?)/.exec(String(iso));
-  return m ? m[1] + ' ' + m[2] : String(iso);
+  const t = timeParts(iso);
+  return t ? t.date + ' ' + t.clock : String(iso || '');
 }
 export function timeCell(iso) {
-  return el('time', { datetime: iso || '', title: iso || '' }, time(iso));
+  return el('time', { datetime: iso || '', title: iso ? iso + ' as written; shown in ' + displayZone() : '' }, time(iso));
 }
+/** The time of day only (the date when the times around it need it is the caller's choice). */
 export function shortTime(iso) {
-  const t = time(iso);
-  return t.length > 11 ? t.slice(11) : t;
+  const t = timeParts(iso);
+  return t ? t.clock : String(iso || '');
+}
+/** True when the times fall on more than one date in the display zone. */
+export function spansDates(isos) {
+  return new Set(isos.map((i) => timeParts(i)).filter(Boolean).map((t) => t.date)).size > 1;
 }
 
 /** Wraps each occurrence of a term in <mark>, splitting text nodes only. */

@@ -2,7 +2,8 @@ package cmsdoctor.bench;
 
 import cmsdoctor.ingest.parse.LogParser;
 import cmsdoctor.ingest.parse.ParseOptions;
-import cmsdoctor.ingest.store.CallView;
+import cmsdoctor.ingest.call.CallView;
+import cmsdoctor.ingest.call.Lookup;
 import cmsdoctor.ingest.store.InvalidQueryException;
 import cmsdoctor.ingest.store.LogSearcher;
 import cmsdoctor.ingest.store.LogWriter;
@@ -92,10 +93,10 @@ public final class LookupBenchmark {
                     search(searcher, callIds.get(i));
                     long t1 = System.nanoTime();
                     long c1 = cpu.getCurrentThreadCpuTime();
-                    CallView.Lookup found = calls.lookup(callIds.get(i), null);
+                    Lookup found = calls.lookup(callIds.get(i), null);
                     long t2 = System.nanoTime();
                     long c2 = cpu.getCurrentThreadCpuTime();
-                    if (found instanceof CallView.NotFound) {
+                    if (found instanceof Lookup.NotFound) {
                         throw new IllegalStateException("Call-ID not found: " + callIds.get(i));
                     }
                     searchNs[i] = t1 - t0;

@@ -4,7 +4,7 @@ import cmsdoctor.analyzers.rules.RuleSet;
 import cmsdoctor.bench.Latencies;
 import cmsdoctor.bench.LookupBenchmark;
 import cmsdoctor.ingest.record.SipMessage;
-import cmsdoctor.ingest.store.CallView;
+import cmsdoctor.ingest.call.CallView;
 import cmsdoctor.ingest.store.Hit;
 import cmsdoctor.ingest.store.InvalidQueryException;
 import cmsdoctor.ingest.store.LogSearcher;

@@ -1,10 +1,7 @@
 package cmsdoctor.web;
 
-import cmsdoctor.ingest.source.archive.ImportReport;
-
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,33 +12,50 @@ import java.util.List;
  */
 public final class DemoData {
 
-    /** File in the data directory that says the demo data was imported, and as which import. */
-    public static final String DEMO_MARK = "demo-imported";
+    /** File in the data directory that says which demo set was imported, and as which imports ({@link DemoSet}). */
+    public static final String DEMO_MARK = DemoSet.MARK;
 
     private DemoData() {}
 
     /**
-     * Imports {@code samples} once per data directory; returns the import id, or null when
-     * nothing was imported (already done, or no samples found).
+     * Before the store opens: a data directory filled by an older demo set is moved aside when it
+     * holds nothing else ({@link DemoSet#refreshStale}); otherwise the user is told.
      */
-    public static String importOnce(Pipeline workspace, Path samples, PrintStream out, PrintStream err) throws IOException {
-        Path mark = workspace.dataDir().resolve(DEMO_MARK);
-        if (Files.exists(mark)) {
-            out.println("cmsdoctor: demo data already imported (" + Files.readString(mark).strip() + ")");
-            return null;
+    public static void refreshStale(Path dataDir, Path samples, PrintStream out, PrintStream err) {
+        if (samples == null) {
+            return;
         }
+        try {
+            DemoSet.read(samples).refreshStale(dataDir, out, err);
+        } catch (IOException e) {
+            err.println("cmsdoctor: --demo: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Imports the demo set ({@code samples/demo.txt}) once per data directory, each scenario with
+     * its year; returns the import ids, or null when nothing was imported (already done, a
+     * directory of an older demo that also holds other data, or no samples found).
+     */
+    public static List<String> importOnce(Pipeline workspace, Path samples, PrintStream out, PrintStream err)
+            throws IOException {
         if (samples == null) {
             err.println("cmsdoctor: --demo: no sample-logs/ folder found next to the jar, in the working"
                     + " directory or under -Dcmsdoctor.root");
             return null;
         }
-        out.println("cmsdoctor: importing demo data from " + samples + " ...");
-        ImportReport report = workspace.importFiles(List.of(samples), null, null);
-        out.println("cmsdoctor: demo import " + report.id() + ": " + report.lines() + " lines, " + report.events()
-                + " events, " + report.sipMessages() + " SIP messages, " + workspace.findingsOf(report.id())
-                + " findings");
-        Files.writeString(mark, report.id() + "\n", StandardCharsets.UTF_8);
-        return report.id();
+        DemoSet demo = DemoSet.read(samples);
+        Path mark = workspace.dataDir().resolve(DEMO_MARK);
+        if (demo.filled(workspace.dataDir())) {
+            List<String> ids = Files.readAllLines(mark).stream().skip(1).toList();
+            out.println("cmsdoctor: demo data already imported (" + String.join(", ", ids) + ")");
+            return null;
+        }
+        if (Files.exists(mark)) {
+            return null; // an older demo's data beside other data: refreshStale said what to do
+        }
+        out.println("cmsdoctor: importing the demo (" + demo.scenarios().size() + " scenarios of " + samples + ") ...");
+        return demo.importInto(workspace, out);
     }
 
     /** {@code sample-logs/} under {@code cmsdoctor.root}, the working directory, or the checkout the jar was built in. */

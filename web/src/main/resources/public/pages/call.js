@@ -1,11 +1,11 @@
-// One call: its keys, a SIP ladder (SVG) beside its CMS events, linked legs, text export.
-import { el, svg, api, link, timeCell, shortTime, facts, empty, clear, append } from '../dom.js';
-import { keyLink } from './keys.js';
+// One call leg: its key and identifiers, a SIP ladder (SVG) beside its CMS events, the legs
+// it links to (never merged into it), text export. Every time in the display zone.
+import { el, svg, api, link, timeCell, shortTime, time, spansDates, displayZone, facts, empty, clear, append } from '../dom.js';
+import { keyLink, idKey } from './keys.js';
 import { callsTable, callRow } from './calls.js';
 
 const ROW = 30;
 const TOP = 44;
-const LEFT = 96;
 
 export async function call(key) {
   const c = await api(link('/api/calls/', key));
@@ -15,24 +15,27 @@ export async function call(key) {
   const detail = el('div', { class: 'sip-detail', id: 'sip-detail' },
     el('p', { class: 'muted' }, messages.length ? 'Click an arrow to read the SIP message.' : ''));
   const keys = c.keys || {};
+  const dates = spansDates([...messages, ...events].map((m) => m.at));
   return el('div', { class: 'call' },
     el('h1', {}, title(c.summary || {}, keys)),
     summaryLine(c.summary || {}),
-    el('div', { class: 'call-head' }, keyFacts(keys), linksBlock(c.links || {})),
+    el('div', { class: 'call-head' }, keyFacts(keys), el('div', {}, linksBlock(c.links || {}), otherLegs(c))),
     el('div', { class: 'call-body' },
       el('section', { class: 'ladder-pane' },
         el('div', { class: 'section-head' }, el('h2', {}, 'SIP ladder (' + messages.length + ' messages)'), exportButton(messages)),
-        messages.length ? ladder(messages, detail) : empty('No SIP messages for this call. Turn on SIP traffic tracing on the call bridge (Logs > Detailed tracing); it switches itself off when its timer ends.'),
+        messages.length ? ladder(messages, detail, dates, keys.origin) : empty('No SIP messages for this call. Turn on SIP traffic tracing on the call bridge (Logs > Detailed tracing); it switches itself off when its timer ends.'),
         detail),
       el('section', { class: 'events-pane' },
         el('h2', {}, 'CMS events (' + events.length + ')'),
-        events.length ? timeline(events) : empty('No events.'))));
+        events.length ? timeline(events, dates) : empty('No events.'))));
 }
 
 function title(s, keys) {
   const who = s.direction === 'outgoing' ? 'Outgoing call to ' + (s.remoteUri || '?')
     : s.direction === 'incoming' ? 'Incoming call from ' + (s.remoteUri || '?') : 'Call';
-  return [who, keys.host ? el('span', { class: 'muted' }, '  ' + keys.host + (keys.callNumber != null ? ' call ' + keys.callNumber : '')) : null];
+  const where = keys.host || (keys.source ? 'file ' + keys.source : '');
+  const what = keys.component && keys.component !== 'callbridge' ? ' ' + keys.component : '';
+  return [who, el('span', { class: 'muted' }, '  ' + where + what + (keys.callNumber != null ? ' call ' + keys.callNumber : ''))];
 }
 
 function summaryLine(s) {
@@ -42,16 +45,18 @@ function summaryLine(s) {
     failed ? el('span', { class: 'sev sev-error' }, 'failed') : s.ending ? el('span', { class: 'sev sev-ok' }, 'ok') : el('span', { class: 'sev sev-open' }, 'open'),
     ' ', s.outcome || '',
     s.localUri ? [' · to local URI ', el('span', { class: 'uri' }, s.localUri)] : null,
-    s.start ? [' · ', timeCell(s.start), ' – ', timeCell(s.end)] : null);
+    s.start ? [' · ', timeCell(s.start), ' – ', timeCell(s.end), ' ', el('span', { class: 'muted' }, displayZone())] : null);
 }
 
 /** A conference, space or correlator GUID: the legs it links. */
-const KEY_NAMES = { conferenceId: 'Conference', spaceId: 'Space', callCorrelatorId: 'Call correlator', apiCallId: 'API call' };
+const KEY_NAMES = { conferenceId: 'Conference', spaceId: 'Space', callCorrelatorId: 'Call correlator', apiCallId: 'API call',
+  sipCallId: 'Call-ID', callLegId: 'Call leg', callNumber: 'Call' };
 
 function legs(c) {
   return el('div', { class: 'call' },
     el('h1', {}, (KEY_NAMES[c.keyField] || c.keyField) + ' ', el('span', { class: 'mono' }, c.key)),
-    el('p', {}, c.legs.length + ' call legs share it; open one to read its ladder.'),
+    el('p', { id: 'legs-note' }, c.legs.length + ' call legs share it (on different hosts, imports or runs); they are'
+      + ' shown apart, never merged: open one to read its ladder.'),
     callsTable(c.legs.map(callRow), 'legs'));
 }
 
@@ -59,15 +64,32 @@ function byTime(a, b) {
   return String(a.at || '').localeCompare(String(b.at || '')) || (a.line || 0) - (b.line || 0);
 }
 
+/** The leg's identifiers; its key first (what links and the CLI open it with). */
 function keyFacts(keys) {
-  const pairs = [];
-  for (const [k, v] of Object.entries(keys)) {
-    const values = (Array.isArray(v) ? v : [v]).filter((x) => x !== null && x !== undefined && x !== '');
-    if (!values.length) continue;
-    const linkable = /Id|Ids|callId/i.test(k);
-    pairs.push([k, values.map((x, i) => [i ? ', ' : '', linkable ? keyLink(String(x), k) : String(x)])]);
-  }
-  return facts(pairs);
+  const ids = (list, label) => (list || []).map((x, i) => [i ? ', ' : '', keyLink(String(x), label)]);
+  return facts([
+    ['Key', el('code', { id: 'call-key' }, keys.key || '')],
+    ['Host', keys.host],
+    ['Component', keys.component],
+    ['Call number', keys.callNumber != null ? String(keys.callNumber) : null],
+    ['Import', keys.origin],
+    ['File', keys.host ? null : keys.source],
+    ['Call leg', keys.callLegId ? keyLink(keys.callLegId, 'leg') : null],
+    ['Call-ID', ids(keys.sipCallIds, 'Call-ID')],
+    ['API call', ids(keys.apiCallIds, 'API call')],
+  ]);
+}
+
+/** Legs this page points to and does not merge: the same Call-ID elsewhere, older legs of the number. */
+function otherLegs(c) {
+  const same = c.sameCallId || [];
+  const older = c.olderLegs || [];
+  if (!same.length && !older.length) return null;
+  const item = (l) => el('li', {}, el('a', { class: 'key', href: link('/calls/', l.key) }, (l.host || l.origin || 'leg')),
+    ' ', l.start ? timeCell(l.start) : '', el('span', { class: 'muted mono' }, ' ' + l.key));
+  return el('div', { class: 'links', id: 'other-legs' },
+    same.length ? [el('h3', {}, 'Same Call-ID on another host or import'), el('ul', { id: 'same-call-id' }, same.map(item))] : null,
+    older.length ? [el('h3', {}, 'Older legs with this call number'), el('ul', { id: 'older-legs' }, older.map(item))] : null);
 }
 
 function linksBlock(links) {
@@ -85,16 +107,19 @@ function legLink(x) {
   return keyLink(String(x), 'leg');
 }
 
-/** Endpoint addresses as columns in order of appearance; CMS's own address labelled. */
+/**
+ * Lanes: endpoint addresses in order of appearance; a CMS lane is labelled with its host and
+ * address, a peer lane with its address.
+ */
 function columns(messages) {
   const cols = [];
-  const add = (addr, cms) => {
-    if (!cols.find((c) => c.addr === addr)) cols.push({ addr, cms });
+  const add = (addr, cms, host) => {
+    if (!cols.find((c) => c.addr === addr)) cols.push({ addr, cms, host });
   };
   for (const m of messages) {
     const [from, to] = ends(m);
-    add(from, m.direction !== 'in');
-    add(to, m.direction === 'in');
+    add(from, m.direction !== 'in', m.host);
+    add(to, m.direction === 'in', m.host);
   }
   return cols;
 }
@@ -114,20 +139,34 @@ export function arrowClass(m) {
   return 'sfail';
 }
 
-function ladder(messages, detail) {
+/**
+ * The width the ladder may take: its pane is 3/5 of the page beside the events (the whole page
+ * below 1000 px). Up to four lanes fit a 1400 px window without horizontal scrolling.
+ */
+function ladderWidth() {
+  const page = Math.min(window.innerWidth || 1400, 1600) - 60;
+  return page <= 1000 ? page : Math.floor((page - 16) * 3 / 5) - 4;
+}
+
+function ladder(messages, detail, dates, origin) {
   const cols = columns(messages);
-  // wider columns when there are few, so start lines fit between the lifelines
-  const COL = cols.length <= 2 ? 320 : cols.length === 3 ? 250 : 210;
-  const width = LEFT + cols.length * COL;
+  const left = dates ? 168 : 96; // the time column: with the date when the call crosses midnight
+  const fit = Math.floor((ladderWidth() - left) / Math.max(cols.length, 1));
+  const COL = Math.max(150, Math.min(cols.length <= 2 ? 320 : 250, fit));
+  const width = left + cols.length * COL;
   const height = TOP + messages.length * ROW + 10;
-  const x = (addr) => LEFT + cols.findIndex((c) => c.addr === addr) * COL + COL / 2;
+  const x = (addr) => left + cols.findIndex((c) => c.addr === addr) * COL + COL / 2;
+  const chars = Math.floor(COL / 7);
   const drawing = svg('svg', { class: 'ladder', id: 'ladder', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': 'SIP ladder' },
     svg('defs', {}, ['req', 's1xx', 's2xx', 's3xx', 'sfail'].map((k) =>
       svg('marker', { id: 'head-' + k, class: 'head ' + k, viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 8, markerHeight: 8, orient: 'auto-start-reverse' },
         svg('path', { d: 'M0,0 L10,5 L0,10 z' })))),
     cols.map((c) => [
-      svg('text', { class: 'col-label' + (c.cms ? ' cms' : ''), x: x(c.addr), y: 16, 'text-anchor': 'middle' }, c.addr),
-      svg('text', { class: 'col-sub', x: x(c.addr), y: 30, 'text-anchor': 'middle' }, c.cms ? 'Meeting Server' : 'peer'),
+      svg('text', { class: 'col-label' + (c.cms ? ' cms' : ''), x: x(c.addr), y: 16, 'text-anchor': 'middle' },
+        svg('title', {}, (c.cms ? (c.host || 'CMS') + ' ' : '') + c.addr),
+        truncate(c.cms ? (c.host || 'CMS') : c.addr, chars)),
+      svg('text', { class: 'col-sub', x: x(c.addr), y: 30, 'text-anchor': 'middle' },
+        truncate(c.cms ? c.addr.replace(/ \(CMS\)$/, '') + ' (CMS)' : 'peer', chars)),
       svg('line', { class: 'lifeline', x1: x(c.addr), y1: TOP - 8, x2: x(c.addr), y2: height }),
     ]));
   let selected = null;
@@ -140,7 +179,7 @@ function ladder(messages, detail) {
     const label = (m.startLine || '').replace(/ SIP\/2\.0$/, '').replace(/^SIP\/2\.0 /, '');
     const g = svg('g', { class: 'arrow ' + cls, 'data-index': i, tabindex: 0 },
       svg('title', {}, m.startLine || ''),
-      svg('text', { class: 'time', x: 4, y: y + 4 }, shortTime(m.at)),
+      svg('text', { class: 'time', x: 4, y: y + 4 }, dates ? time(m.at) : shortTime(m.at)),
       svg('rect', { class: 'hit', x: Math.min(x1, x2), y: y - 16, width: Math.max(Math.abs(x2 - x1), 8), height: 22 }),
       svg('line', { x1, y1: y, x2, y2: y, 'marker-end': 'url(#head-' + cls + ')' }),
       svg('text', { class: 'label', x: (x1 + x2) / 2, y: y - 5, 'text-anchor': 'middle' },
@@ -149,20 +188,20 @@ function ladder(messages, detail) {
       if (selected) selected.classList.remove('selected');
       selected = g;
       g.classList.add('selected');
-      showMessage(detail, m);
+      showMessage(detail, m, origin);
     };
     g.addEventListener('click', open);
     g.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') open(); });
     drawing.append(g);
   });
-  return el('div', { class: 'ladder-scroll' }, drawing);
+  return el('div', { class: 'ladder-scroll', id: 'ladder-scroll' }, drawing);
 }
 
 function truncate(s, n) {
   return s.length > n ? s.slice(0, n - 1) + '…' : s;
 }
 
-function showMessage(box, m) {
+function showMessage(box, m, origin) {
   clear(box);
   append(box,
     el('h3', {}, m.startLine || ''),
@@ -172,7 +211,7 @@ function showMessage(box, m) {
       ['Direction', m.direction === 'in' ? 'received by CMS from ' + (m.remote || '?') : 'sent by CMS to ' + (m.remote || '?')],
       ['Transport', m.transport],
       ['Local', m.local],
-      ['Call-ID', m.callId ? keyLink(m.callId, 'Call-ID') : null],
+      ['Call-ID', m.callId ? keyLink(m.callId, 'Call-ID', idKey(m.callId, m.host, origin)) : null],
       ['CSeq', m.cseq],
       ['Flags', (m.flags || []).join(', ')],
       ['Source', m.source ? m.source + ':' + m.line : null],
@@ -194,17 +233,17 @@ function sdpBlock(sdp) {
         el('td', {}, c.type), el('td', {}, c.address), el('td', {}, String(c.port)), el('td', {}, c.transport))))) : null);
 }
 
-function timeline(events) {
+function timeline(events, dates) {
   return el('ol', { class: 'timeline', id: 'events' }, events.map((e) => el('li', { class: 'level-' + (e.level || 'info') },
-    el('span', { class: 'when' }, timeCell(e.at)),
+    el('span', { class: 'when' }, el('time', { datetime: e.at || '', title: e.at || '' }, dates ? time(e.at) : shortTime(e.at))),
     el('span', { class: 'host' }, e.host || ''),
     el('span', { class: 'msg' }, e.message ?? e.raw ?? ''))));
 }
 
-/** One line per SIP message: time, host, arrow with direction and peer, start line. */
+/** One line per SIP message: time (display zone), host, arrow with direction and peer, start line. */
 export function ladderText(messages) {
-  return messages.map((m) => [
-    m.at || '', m.host || '', m.direction === 'in' ? '<-- ' + (m.remote || '?') : '--> ' + (m.remote || '?'), m.startLine || '',
+  return 'times in ' + displayZone() + '\n' + messages.map((m) => [
+    time(m.at), m.host || '', m.direction === 'in' ? '<-- ' + (m.remote || '?') : '--> ' + (m.remote || '?'), m.startLine || '',
   ].join('  ')).join('\n') + '\n';
 }
 

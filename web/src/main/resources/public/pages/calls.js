@@ -1,12 +1,13 @@
 // Calls: one row per call leg in the time range; failed calls stand out.
-import { el, api, param, query, timeCell, empty, link } from '../dom.js';
+import { el, api, param, query, timeCell, empty, link, displayZone } from '../dom.js';
 
 export async function calls() {
   const q = param('q');
   const from = param('from');
   const to = param('to');
   const limit = Number(param('limit')) || 100;
-  const res = await api('/api/calls' + query({ q, from, to, import: param('import'), limit }));
+  const zone = displayZone();
+  const res = await api('/api/calls' + query({ q, from, to, zone, import: param('import'), limit }));
   const list = res.calls || res || [];
   const filter = el('input', { type: 'search', id: 'calls-filter', placeholder: 'Filter by URI, user, host...' });
   const outcome = el('select', { id: 'calls-outcome' },
@@ -33,11 +34,12 @@ export async function calls() {
   apply();
   const form = el('form', { class: 'search-form', method: 'get', action: '/calls' },
     el('input', { name: 'q', type: 'search', value: q, placeholder: 'Query, e.g. host:cms1 or a URI' }),
-    el('label', { title: 'Read in UTC' }, 'From (UTC) ', el('input', { name: 'from', type: 'datetime-local', step: '1', value: from })),
-    el('label', { title: 'Read in UTC' }, 'To (UTC) ', el('input', { name: 'to', type: 'datetime-local', step: '1', value: to })),
+    el('label', { title: 'Read in ' + zone }, 'From (' + zone + ') ', el('input', { name: 'from', type: 'datetime-local', step: '1', value: from })),
+    el('label', { title: 'Read in ' + zone }, 'To (' + zone + ') ', el('input', { name: 'to', type: 'datetime-local', step: '1', value: to })),
     el('button', { type: 'submit' }, 'Load'));
   return el('div', { class: 'calls' },
     el('h1', {}, 'Calls'), form,
+    el('p', { class: 'muted zone-note', id: 'calls-zone' }, 'Times in ' + zone + '.'),
     el('div', { class: 'filters' }, filter, outcome, host, count),
     rows.length ? callsTable(rows.map((r) => r.tr)) : empty('No calls in this range.'));
 }
@@ -45,7 +47,7 @@ export async function calls() {
 /** The call table around rows made by callRow(). */
 export function callsTable(trs, id = 'calls') {
   return el('table', { class: 'calls-table', id },
-    el('thead', {}, el('tr', {}, el('th', {}, 'Start'), el('th', {}, 'End'), el('th', {}, 'Host'), el('th', {}, 'Call'),
+    el('thead', {}, el('tr', {}, el('th', {}, 'Start (' + displayZone() + ')'), el('th', {}, 'End'), el('th', {}, 'Host'), el('th', {}, 'Call'),
       el('th', {}, 'Remote (caller / dialled)'), el('th', {}, 'Local URI'), el('th', {}, 'Outcome'))),
     el('tbody', {}, trs));
 }
@@ -57,7 +59,7 @@ export function callRow(c) {
     el('td', { class: 'when' }, el('a', { href: link('/calls/', callKey(c)) }, timeCell(c.start))),
     el('td', { class: 'when' }, timeCell(c.end)),
     el('td', {}, callHost(c)),
-    el('td', { class: 'num' }, el('a', { href: link('/calls/', callKey(c)) }, (c.direction === 'outgoing' ? '→ ' : c.direction === 'incoming' ? '← ' : '') + 'call ' + c.callNumber)),
+    el('td', { class: 'num' }, el('a', { href: link('/calls/', callKey(c)) }, (c.direction === 'outgoing' ? '→ ' : c.direction === 'incoming' ? '← ' : '') + callName(c))),
     el('td', { class: 'uri' }, c.remoteUri || ''),
     el('td', { class: 'uri' }, c.localUri || ''),
     el('td', { class: 'outcome' },
@@ -75,16 +77,23 @@ export function isFailed(c) {
   return /^not connected/i.test(outcomeText(c));
 }
 
+/** The host, or for a leg without one (an event log export) its file. */
 function callHost(c) {
-  return c.host || '';
+  return c.host || (c.source ? 'file ' + c.source : '');
 }
 
-/** The key the server opens this leg with: leg GUID, else Call-ID, else HOST:N. */
+/** "call 12", "streamer call 13", "SIP dialog" for a leg seen only in SIP. */
+function callName(c) {
+  const what = c.component && c.component !== 'callbridge' ? c.component + ' ' : '';
+  return c.callNumber != null ? what + 'call ' + c.callNumber : 'SIP dialog';
+}
+
+/** The key the server opens exactly this leg with: every row carries one. */
 export function callKey(c) {
-  return c.key || c.callLegId || c.sipCallId || (c.host + ':' + c.callNumber);
+  return c.key;
 }
 
 function searchable(c) {
-  return [c.localUri, c.remoteUri, callHost(c), 'call ' + c.callNumber, outcomeText(c), c.callLegId, c.sipCallId]
+  return [c.localUri, c.remoteUri, callHost(c), callName(c), outcomeText(c), c.callLegId, c.sipCallId, c.key]
     .join(' ').toLowerCase();
 }

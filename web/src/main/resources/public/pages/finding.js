@@ -42,7 +42,7 @@ export async function finding(id) {
     f.references && f.references.length ? [el('h2', {}, 'References'),
       el('ul', {}, f.references.map((r) => el('li', {}, String(r))))] : null,
     el('h2', {}, 'Evidence'),
-    evidence(f.evidence || []));
+    evidence(f.evidence || [], f.origin || f.importId));
 }
 
 /** A TLS finding points at its services' certificate check, or says which files to collect. */
@@ -60,7 +60,7 @@ async function relatedCertificates(id) {
     r.collect ? el('p', { class: 'collect', id: 'certificates-to-collect' }, r.collect) : null);
 }
 
-function evidence(lines) {
+function evidence(lines, origin) {
   if (!lines.length) return el('p', { class: 'empty' }, 'No evidence lines kept.');
   return el('table', { class: 'evidence', id: 'evidence' },
     el('tbody', {}, lines.map((e) => el('tr', {},
@@ -69,7 +69,7 @@ function evidence(lines) {
         title: 'Find this line and its neighbours in search',
       }, shortSource(e.source) + ':' + e.line)),
       el('td', { class: 'line' }, el('code', {}, e.text || '')),
-      el('td', { class: 'keys' }, evidenceKeys(e))))));
+      el('td', { class: 'keys' }, evidenceKeys(e, origin))))));
 }
 
 /** The evidence line's source and a loose phrase of its first words after the envelope. */

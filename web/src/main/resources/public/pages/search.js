@@ -1,6 +1,6 @@
 // Search: Lucene query over the documented fields, newest first, matched words marked.
-import { el, api, param, query, highlight, queryTerms, timeCell, empty, link } from '../dom.js';
-import { recordKeys, keyLink } from './keys.js';
+import { el, api, param, query, highlight, queryTerms, timeCell, empty, link, displayZone } from '../dom.js';
+import { recordKeys, keyLink, idKey } from './keys.js';
 
 const HINTS = [
   ['host:cms1', 'node name'],
@@ -19,10 +19,11 @@ export async function search() {
   const q = param('q');
   const from = param('from');
   const to = param('to');
+  const zone = displayZone();
   const form = el('form', { class: 'search-form', method: 'get', action: '/search', id: 'search-form' },
     el('input', { name: 'q', id: 'q', type: 'search', value: q, placeholder: 'e.g. "name resolution" AND host:cms1', autofocus: true, list: 'field-hints' }),
-    el('label', { title: 'Read in UTC' }, 'From (UTC) ', el('input', { name: 'from', type: 'datetime-local', step: '1', value: from })),
-    el('label', { title: 'Read in UTC' }, 'To (UTC) ', el('input', { name: 'to', type: 'datetime-local', step: '1', value: to })),
+    el('label', { title: 'Read in ' + zone }, 'From (' + zone + ') ', el('input', { name: 'from', type: 'datetime-local', step: '1', value: from })),
+    el('label', { title: 'Read in ' + zone }, 'To (' + zone + ') ', el('input', { name: 'to', type: 'datetime-local', step: '1', value: to })),
     el('button', { type: 'submit' }, 'Search'),
     el('datalist', { id: 'field-hints' }, HINTS.map(([v]) => el('option', { value: v }))));
   const hints = el('p', { class: 'hints' }, 'Fields: ', HINTS.map(([v, d]) => [el('code', { title: d }, v), ' ']));
@@ -32,7 +33,7 @@ export async function search() {
   if (/^[^\s"():]+(:\d+)?$/.test(q) && !/^(AND|OR|NOT)$/.test(q)) {
     page.append(el('p', { class: 'open-call' }, 'Open ', el('a', { href: link('/calls/', q), id: 'open-as-call' }, q), ' as a call'));
   }
-  const params = { q, from: isoOrEmpty(from), to: isoOrEmpty(to), limit: 100, import: param('import') };
+  const params = { q, from: isoOrEmpty(from), to: isoOrEmpty(to), zone, limit: 100, import: param('import') };
   const tbody = el('tbody');
   const summary = el('p', { class: 'summary', id: 'search-summary' });
   const more = el('button', { type: 'button', class: 'more', hidden: true }, 'Older results');
@@ -57,7 +58,7 @@ export async function search() {
     el('div', { class: 'section-head' }, summary,
       el('a', { class: 'csv', href: '/api/search' + query({ ...params, limit: 100000, format: 'csv' }) }, 'Download CSV')),
     shown ? el('table', { class: 'hits', id: 'hits' },
-      el('thead', {}, el('tr', {}, el('th', {}, 'Time'), el('th', {}, 'Host'), el('th', {}, ''), el('th', {}, 'Message'), el('th', {}, 'Call'))),
+      el('thead', {}, el('tr', {}, el('th', {}, 'Time (' + zone + ')'), el('th', {}, 'Host'), el('th', {}, ''), el('th', {}, 'Message'), el('th', {}, 'Call'))),
       tbody) : empty('Nothing matched.'),
     more);
   return page;
@@ -75,10 +76,10 @@ function row(h, terms) {
     el('td', {}, h.host || ''),
     el('td', { class: 'tag' }, sip ? 'SIP' : (h.tag || ''), h.level && !sip ? el('span', { class: 'lvl' }, ' ' + h.level) : null),
     el('td', { class: 'msg' }, what),
-    el('td', { class: 'keys' }, sip && h.callId ? keyLink(h.callId, 'Call-ID') : recordKeys(h)));
+    el('td', { class: 'keys' }, sip && h.callId ? keyLink(h.callId, 'Call-ID', idKey(h.callId, h.host, h.origin)) : recordKeys(h)));
 }
 
-/** datetime-local gives "2024-02-23T09:02:21"; the API takes ISO-8601 and reads it in the server's zone. */
+/** datetime-local gives "2024-02-23T09:02:21"; the API reads it in the zone= sent beside it (the display zone). */
 function isoOrEmpty(v) {
   return v || '';
 }

@@ -76,7 +76,7 @@ class StoreCommandsTest {
 
         JsonNode byCallId = Json.mapper().readTree(run("call", "--data", data.toString(), "--format", "json", CALL_ID).out());
         assertEquals(LEG, byCallId.at("/keys/callLegId").asText());
-        assertEquals("9583b059-413f-475d-9f19-56331bfbae4a", byCallId.at("/keys/apiCallId").asText());
+        assertEquals("9583b059-413f-475d-9f19-56331bfbae4a", byCallId.at("/keys/apiCallIds/0").asText());
         assertEquals("0d3c4bc0-2379-419e-9915-66ea3bc3b2e9", byCallId.at("/links/conferenceId/0").asText());
         assertEquals(6, byCallId.get("sipMessages").size());
         assertEquals("sip", byCallId.at("/sipMessages/0/kind").asText());

@@ -164,7 +164,7 @@ public final class LogSearcher implements Closeable {
      * A view for several queries built by code (one call lookup): one searcher until closed,
      * each stored document decoded once.
      */
-    SearchSession session() {
+    public SearchSession session() {
         try {
             IndexSearcher searcher = acquire();
             try {

@@ -1,6 +1,7 @@
 package cmsdoctor.ingest.store;
 
 import cmsdoctor.ingest.Json;
+import cmsdoctor.ingest.call.CallLines;
 
 import cmsdoctor.ingest.record.LogEvent;
 import cmsdoctor.ingest.record.LogRecord;
@@ -85,6 +86,10 @@ public final class RecordCodec {
         exact(doc, Schema.API_TRACE, e.apiTrace());
         if (e.callNumber() != null) {
             exact(doc, Schema.CALL_PHASE, CallLines.phase(e.message()));
+        }
+        // call model: a restart ends the host's unfinished call legs (LegRule)
+        if (e.callNumber() == null && CallLines.isRestart(e.message())) {
+            exact(doc, Schema.CALL_PHASE, CallLines.RESTART);
         }
         String raw = e.raw() == null ? "" : e.raw();
         // a line the parser could not read has no message: its words are in raw, searched as one

@@ -68,7 +68,7 @@ public final class Schema {
     public static final String SPACE_ID = "spaceId";
     public static final String CALL_CORRELATOR_ID = "callCorrelatorId";
     public static final String API_TRACE = "apiTrace";
-    /** {@code start|configured|end}: the event is a call's creation, configuration or ending line. */
+    /** {@code start|configured|end|restart}: the event is a call's creation, configuration or ending line, or a call bridge restart. */
     public static final String CALL_PHASE = "callPhase";
 
     // -- SIP messages

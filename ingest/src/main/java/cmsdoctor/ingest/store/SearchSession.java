@@ -24,7 +24,7 @@ import java.util.Map;
  * of a lookup's work), and a term it has looked up whole is not looked up again. Lives for one
  * lookup, over one point-in-time searcher, so nothing it holds can go stale. Not thread-safe.
  */
-final class SearchSession implements AutoCloseable {
+public final class SearchSession implements AutoCloseable {
 
     /** Gives the searcher back to whoever lent it. */
     interface Release {
@@ -45,7 +45,7 @@ final class SearchSession implements AutoCloseable {
     }
 
     /** What {@link LogSearcher#all} answers: every hit up to {@code max}, oldest first. */
-    List<Hit> all(Query query, int max) {
+    public List<Hit> all(Query query, int max) {
         try {
             if (query instanceof TermQuery t) {
                 OldestFirst.Gathered all = term(t.getTerm(), max);
@@ -62,7 +62,7 @@ final class SearchSession implements AutoCloseable {
      * this session has already looked up whole is not looked up again (a call's Call-ID is
      * looked up first on its own, then with the leg's GUID).
      */
-    List<Hit> any(Collection<Term> terms, int max) {
+    public List<Hit> any(Collection<Term> terms, int max) {
         try {
             OldestFirst.Gathered union = new OldestFirst.Gathered();
             BooleanQuery.Builder rest = new BooleanQuery.Builder();

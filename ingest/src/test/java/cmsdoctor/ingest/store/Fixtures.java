@@ -13,37 +13,37 @@ import java.util.Map;
  * Records built by hand from the field guide's lines (§4, §5), as the parser will read them:
  * two call legs of one conference on cms1, a rejected call, and call 8 again after a restart.
  */
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {}
 
-    static final String LEG8 = "71fe1fb3-de70-4c7c-934d-442023faa673";
-    static final String CID8 = "c185558b-f117-4993-a21f-fd676abd8090";
-    static final String API8 = "9583b059-413f-475d-9f19-56331bfbae4a";
-    static final String CONF = "0d3c4bc0-2379-419e-9915-66ea3bc3b2e9";
-    static final String LEG9 = "fcfe42f4-ac94-4ab2-a14a-f4165ec960a7";
-    static final String CID9 = "364ac547-7bb3-4073-bb41-00f4bcd018d6";
-    static final String API9 = "2a31774f-f12f-4a3d-bc16-82eeb01a6732";
-    static final String LEG8B = "5d031ae1-1c94-44ec-afd4-fa0e76230e3f";
-    static final String SPACE = "58ef98d1-5181-4e63-a386-4b60597be7e4";
+    public static final String LEG8 = "71fe1fb3-de70-4c7c-934d-442023faa673";
+    public static final String CID8 = "c185558b-f117-4993-a21f-fd676abd8090";
+    public static final String API8 = "9583b059-413f-475d-9f19-56331bfbae4a";
+    public static final String CONF = "0d3c4bc0-2379-419e-9915-66ea3bc3b2e9";
+    public static final String LEG9 = "fcfe42f4-ac94-4ab2-a14a-f4165ec960a7";
+    public static final String CID9 = "364ac547-7bb3-4073-bb41-00f4bcd018d6";
+    public static final String API9 = "2a31774f-f12f-4a3d-bc16-82eeb01a6732";
+    public static final String LEG8B = "5d031ae1-1c94-44ec-afd4-fa0e76230e3f";
+    public static final String SPACE = "58ef98d1-5181-4e63-a386-4b60597be7e4";
 
-    static OffsetDateTime t(String hhmmss) {
+    public static OffsetDateTime t(String hhmmss) {
         return OffsetDateTime.parse("2024-02-23T" + hhmmss + "Z");
     }
 
     /** An event as the parser reads {@code Feb 23 HH:MM:SS.mmm user.info HOST host:server: INFO : MESSAGE}. */
-    static LogEvent event(String at, String host, String message, Integer call, String leg, String callId,
+    public static LogEvent event(String at, String host, String message, Integer call, String leg, String callId,
                           String api, String conf, String space) {
         String raw = "Feb 23 " + at + " user.info " + host + " host:server: INFO : " + message;
         return new LogEvent(t(at), true, host, "user", "info", "info", "host:server", null, "callbridge",
                 message, raw, "syslog", 1, List.of(), call, leg, callId, api, conf, space, null, null);
     }
 
-    static LogEvent line(String at, String host, Integer call, String message) {
+    public static LogEvent line(String at, String host, Integer call, String message) {
         return event(at, host, message, call, null, null, null, null, null);
     }
 
-    static SipMessage sip(String at, String host, String direction, String startLine, String callId) {
+    public static SipMessage sip(String at, String host, String direction, String startLine, String callId) {
         boolean request = !startLine.startsWith("SIP/2.0");
         String body = request ? "v=0\r\no=Acano 1 1 IN IP4 10.1.5.50\r\nc=IN IP4 10.1.5.50\r\n" : "";
         String text = startLine + "\r\nVia: SIP/2.0/TCP 10.1.5.50:40472\r\nCall-ID: " + callId
@@ -61,7 +61,7 @@ final class Fixtures {
     }
 
     /** Writes the scenario and flushes. */
-    static void write(LogWriter w, String origin) {
+    public static void write(LogWriter w, String origin) {
         w.accept(origin, line("09:00:00.000", "cms1", 8, "call 8: outgoing SIP call to \"jdoe@lab.local\""));
         w.accept(origin, event("09:00:00.100", "cms1", "call 8: configured - API call leg " + LEG8
                 + " with SIP call ID \"" + CID8 + "\"", 8, LEG8, CID8, null, null, null));

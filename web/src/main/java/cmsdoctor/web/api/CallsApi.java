@@ -1,16 +1,16 @@
 package cmsdoctor.web.api;
 
-import cmsdoctor.ingest.store.CallJson;
-import cmsdoctor.ingest.store.CallLines;
-import cmsdoctor.ingest.store.CallList;
-import cmsdoctor.ingest.store.CallSummary;
-import cmsdoctor.ingest.store.CallView;
+import cmsdoctor.ingest.call.CallJson;
+import cmsdoctor.ingest.call.CallLines;
+import cmsdoctor.ingest.call.CallList;
+import cmsdoctor.ingest.call.CallSummary;
+import cmsdoctor.ingest.call.CallView;
+import cmsdoctor.ingest.call.Lookup;
 import cmsdoctor.ingest.store.Hit;
 import cmsdoctor.ingest.store.InvalidQueryException;
 import cmsdoctor.ingest.Json;
 import cmsdoctor.ingest.store.LogSearcher;
 import cmsdoctor.ingest.store.Schema;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Query;
@@ -55,9 +55,7 @@ public final class CallsApi {
         } catch (InvalidQueryException e) {
             throw ApiError.badRequest(e.getMessage());
         }
-        ObjectNode root = Json.mapper().createObjectNode();
-        root.set("calls", Json.mapper().valueToTree(found));
-        ctx.json(root);
+        ctx.json(CallJson.list(found, null));
     }
 
     /**
@@ -103,14 +101,23 @@ public final class CallsApi {
         return latest.isEmpty() || latest.get(0).record().at() == null ? null : latest.get(0).record().at().toInstant();
     }
 
-    /** {@code ?at=} picks the occurrence of {@code HOST:N} that started last before it. */
+    /**
+     * {@code key} is a {@link cmsdoctor.ingest.call.CallKey} as every link writes it (or any
+     * identifier of the leg); {@code ?at=} picks the leg of {@code HOST:N} whose lifetime holds
+     * it, else the one that started last before it. Times are sent as written.
+     */
     public void show(Context ctx) {
         String key = ctx.pathParam("key");
-        CallView.Lookup found = callView.lookup(key, Params.time(ctx, "at"));
-        if (found instanceof CallView.NotFound) {
-            throw ApiError.notFound("no call found for '" + key + "' (tried Call-ID, call leg, API call,"
-                    + " conference, space and call correlator GUIDs, and HOST:N)");
+        Lookup found;
+        try {
+            found = callView.lookup(key, Params.time(ctx, "at"));
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest(e.getMessage());
         }
-        ctx.json(CallJson.of(found));
+        if (found instanceof Lookup.NotFound) {
+            throw ApiError.notFound("no call found for '" + key + "' (tried the call key, Call-ID, call leg,"
+                    + " API call, conference, space and call correlator GUIDs, and HOST:N)");
+        }
+        ctx.json(CallJson.lookup(found, null));
     }
 }

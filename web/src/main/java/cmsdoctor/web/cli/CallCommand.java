@@ -1,8 +1,10 @@
 package cmsdoctor.web.cli;
 
-import cmsdoctor.ingest.store.CallJson;
-import cmsdoctor.ingest.store.CallView;
 import cmsdoctor.ingest.Json;
+import cmsdoctor.ingest.call.Call;
+import cmsdoctor.ingest.call.CallJson;
+import cmsdoctor.ingest.call.CallView;
+import cmsdoctor.ingest.call.Lookup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -10,14 +12,15 @@ import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.concurrent.Callable;
 
 /**
- * {@code cmsdoctor call KEY}: one call as text (keys, events, SIP ladder) or JSON (the shape
- * {@code GET /api/calls/{key}} serves).
+ * {@code cmsdoctor call KEY}: one call leg as text (keys, events, SIP ladder) or JSON (the shape
+ * {@code GET /api/calls/{key}} serves), every time in the display zone.
  */
 @Command(name = "call", mixinStandardHelpOptions = true,
-        description = "Show one call: its keys, events and SIP ladder.")
+        description = "Show one call leg: its keys, events and SIP ladder.")
 final class CallCommand implements Callable<Integer> {
 
     enum Format { text, json }
@@ -32,29 +35,40 @@ final class CallCommand implements Callable<Integer> {
     Format format;
 
     @Option(names = "--at", paramLabel = "T", converter = Converters.Time.class,
-            description = "Pick the call around this time when the key was reused.")
+            description = "With HOST:N: the leg of that number whose lifetime holds this time.")
     Instant at;
 
+    @Option(names = "--display-zone", paramLabel = "ZONE", converter = Converters.Zone.class, defaultValue = "UTC",
+            description = "Zone every time is shown in (default UTC); --timezone is how input times are read.")
+    ZoneId display;
+
     @Parameters(paramLabel = "KEY", arity = "1",
-            description = "Call-ID, leg GUID, API call GUID, HOST:N, conference or space GUID.")
+            description = "A call key from calls, Call-ID, leg GUID, API call GUID, HOST:N, conference or space GUID.")
     String key;
 
     @Override
     public Integer call() {
         return IndexReading.run(data, cli.err, searcher -> {
-            CallView.Lookup found = new CallView(searcher).lookup(key, at);
-            if (found instanceof CallView.NotFound) {
-                cli.err.println("cmsdoctor: no call found for '" + key + "' (tried Call-ID, call leg, API call,"
-                        + " conference, space and call correlator GUIDs, and HOST:N)");
+            Lookup found;
+            try {
+                found = new CallView(searcher).lookup(key, at);
+            } catch (IllegalArgumentException e) {
+                cli.err.println("cmsdoctor: " + e.getMessage());
+                return Cli.USAGE;
+            }
+            if (found instanceof Lookup.NotFound) {
+                cli.err.println("cmsdoctor: no call found for '" + key + "' (tried the call key, Call-ID, call leg,"
+                        + " API call, conference, space and call correlator GUIDs, and HOST:N)");
                 return Cli.UNREADABLE;
             }
             if (format == Format.json) {
-                cli.out.println(Json.mapper().writeValueAsString(CallJson.of(found)));
-            } else if (found instanceof CallView.Call call) {
-                CallText.print(call, cli.out);
-            } else if (found instanceof CallView.Legs legs) {
-                cli.out.println(legs.keyField() + " " + legs.key() + " links " + legs.legs().size() + " call legs:");
-                CallText.printList(legs.legs(), cli.out);
+                cli.out.println(Json.mapper().writeValueAsString(CallJson.lookup(found, display)));
+            } else if (found instanceof Call call) {
+                CallText.print(call, display, cli.out);
+            } else if (found instanceof Lookup.Legs legs) {
+                cli.out.println(legs.keyField() + " " + legs.key() + " names " + legs.legs().size()
+                        + " call legs; open one with its key:");
+                CallText.printList(legs.legs(), display, cli.out);
             }
             return 0;
         });

@@ -1,9 +1,9 @@
 package cmsdoctor.web.cli;
 
-import cmsdoctor.ingest.store.CallList;
-import cmsdoctor.ingest.store.CallSummary;
 import cmsdoctor.ingest.Json;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import cmsdoctor.ingest.call.CallJson;
+import cmsdoctor.ingest.call.CallList;
+import cmsdoctor.ingest.call.CallSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -11,6 +11,7 @@ import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,6 +40,10 @@ final class CallsCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
     Format format;
 
+    @Option(names = "--display-zone", paramLabel = "ZONE", converter = Converters.Zone.class, defaultValue = "UTC",
+            description = "Zone every time is shown in (default UTC); --timezone is how input times are read.")
+    ZoneId display;
+
     @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Only calls with a line matching this query.")
     List<String> query = List.of();
 
@@ -48,11 +53,9 @@ final class CallsCommand implements Callable<Integer> {
             List<CallSummary> calls = new CallList(searcher).list(from, to, String.join(" ", query), null,
                     ZoneOffset.UTC, limit);
             if (format == Format.json) {
-                ObjectNode root = Json.mapper().createObjectNode();
-                root.set("calls", Json.mapper().valueToTree(calls));
-                cli.out.println(Json.mapper().writeValueAsString(root));
+                cli.out.println(Json.mapper().writeValueAsString(CallJson.list(calls, display)));
             } else {
-                CallText.printList(calls, cli.out);
+                CallText.printList(calls, display, cli.out);
             }
             return 0;
         });

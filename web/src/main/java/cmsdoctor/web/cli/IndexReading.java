@@ -13,17 +13,17 @@ import java.nio.file.Path;
  * directory and turn what went wrong into the documented exit codes: 2 for a query that does
  * not parse, 1 for an index that cannot be read.
  */
-final class IndexReading {
+public final class IndexReading {
 
     /** What a command does with the open index; returns its exit code. */
     @FunctionalInterface
-    interface Reading {
+    public interface Reading {
         int read(LogSearcher searcher) throws IOException, InvalidQueryException;
     }
 
     private IndexReading() {}
 
-    static int run(Path dataDir, PrintStream err, Reading reading) {
+    public static int run(Path dataDir, PrintStream err, Reading reading) {
         try (LogSearcher searcher = LogSearcher.open(dataDir)) {
             return reading.read(searcher);
         } catch (InvalidQueryException e) {

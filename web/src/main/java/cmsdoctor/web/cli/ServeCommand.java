@@ -77,6 +77,9 @@ final class ServeCommand implements Callable<Integer> {
         if (rules == null) {
             return Cli.UNREADABLE;
         }
+        if (demo) {
+            DemoData.refreshStale(listeners.data(), DemoData.sampleLogs(), cli.out, cli.err);
+        }
         Pipeline pipeline;
         try {
             pipeline = Pipeline.open(listeners.data(), rules);

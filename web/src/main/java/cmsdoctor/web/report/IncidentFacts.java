@@ -1,7 +1,7 @@
 package cmsdoctor.web.report;
 
 import cmsdoctor.analyzers.Finding;
-import cmsdoctor.ingest.store.CallSummary;
+import cmsdoctor.ingest.call.CallSummary;
 
 import java.util.List;
 

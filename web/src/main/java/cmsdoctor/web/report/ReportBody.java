@@ -3,7 +3,7 @@ package cmsdoctor.web.report;
 import cmsdoctor.analyzers.Evidence;
 import cmsdoctor.analyzers.Finding;
 import cmsdoctor.analyzers.Severity;
-import cmsdoctor.ingest.store.CallSummary;
+import cmsdoctor.ingest.call.CallSummary;
 import cmsdoctor.ingest.Json;
 
 import java.time.OffsetDateTime;

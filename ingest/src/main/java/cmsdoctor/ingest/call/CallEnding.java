@@ -1,4 +1,4 @@
-package cmsdoctor.ingest.store;
+package cmsdoctor.ingest.call;
 
 /**
  * What a call bridge said when a call leg ended:

@@ -1,6 +1,10 @@
-package cmsdoctor.ingest.store;
+package cmsdoctor.ingest.call;
 
-import cmsdoctor.ingest.record.LogEvent;
+import cmsdoctor.ingest.store.Hit;
+import cmsdoctor.ingest.store.InvalidQueryException;
+import cmsdoctor.ingest.store.LogQueryParser;
+import cmsdoctor.ingest.store.LogSearcher;
+import cmsdoctor.ingest.store.Schema;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
@@ -17,9 +21,8 @@ import java.util.Set;
 
 /**
  * Lists call legs in a time range from their start, configured and ending lines (the
- * {@code callPhase} field): one exact-term query, grouped by host and call number, a new
- * call at each start line (see {@link CallView} for why that also separates boots).
- * Thread-safe as its {@link LogSearcher} is.
+ * {@code callPhase} field) and the restart lines: one exact-term query, cut into legs by
+ * {@link LegRule}, each with the key that opens it. Thread-safe as its {@link LogSearcher} is.
  */
 public final class CallList {
 
@@ -44,6 +47,7 @@ public final class CallList {
                 .add(CallView.term(Schema.CALL_PHASE, CallLines.START), BooleanClause.Occur.SHOULD)
                 .add(CallView.term(Schema.CALL_PHASE, CallLines.CONFIGURED), BooleanClause.Occur.SHOULD)
                 .add(CallView.term(Schema.CALL_PHASE, CallLines.END), BooleanClause.Occur.SHOULD)
+                .add(CallView.term(Schema.CALL_PHASE, CallLines.RESTART), BooleanClause.Occur.SHOULD)
                 .build();
         Set<String> wanted = query == null || query.isBlank() ? null : new HashSet<>();
         if (wanted != null) {
@@ -52,33 +56,25 @@ public final class CallList {
                     .add(phases, BooleanClause.Occur.FILTER)
                     .build();
             for (Hit hit : searcher.all(LogSearcher.filtered(matching, from, to, origin), MAX_LINES)) {
-                wanted.add(identity((LogEvent) hit.record()));
+                wanted.add(CallStory.identity(hit.record()));
             }
         }
-        List<List<LogEvent>> calls = new ArrayList<>();
-        Map<String, List<LogEvent>> open = new HashMap<>();
-        for (Hit hit : searcher.all(LogSearcher.filtered(phases, from, to, origin), MAX_LINES)) {
-            LogEvent e = (LogEvent) hit.record();
-            String hostN = e.host() + ":" + e.callNumber();
-            List<LogEvent> call = open.get(hostN);
-            if (call == null || CallLines.START.equals(CallLines.phase(e.message()))) {
-                call = new ArrayList<>();
-                calls.add(call);
-                open.put(hostN, call);
-            }
-            call.add(e);
-        }
+        List<Hit> lines = searcher.all(LogSearcher.filtered(phases, from, to, origin), MAX_LINES);
+        List<Leg> legs = LegRule.split(lines, LegRule.restarts(lines));
+        Map<CallKey, Integer> keyCount = new HashMap<>();
+        legs.forEach(l -> keyCount.merge(l.key(), 1, Integer::sum));
         List<CallSummary> out = new ArrayList<>();
-        for (List<LogEvent> call : calls) {
-            if (wanted == null || call.stream().anyMatch(e -> wanted.contains(identity(e)))) {
-                out.add(CallView.summarize(call));
+        for (Leg leg : legs) {
+            if (wanted == null || leg.lines().stream().anyMatch(h -> wanted.contains(CallStory.identity(h.record())))) {
+                CallKey key = leg.key();
+                if (keyCount.get(key) > 1 && key.origin() == null) {
+                    key = key.withOrigin(leg.place().origin()); // the same file imported twice
+                }
+                out.add(CallStory.summarize(leg, key.toString()));
             }
         }
         out.sort(Comparator.comparing(CallSummary::start, Comparator.nullsLast(Comparator.reverseOrder())));
         return out.size() > limit ? out.subList(0, limit) : out;
     }
 
-    private static String identity(LogEvent e) {
-        return e.source() + "\u0000" + e.line() + "\u0000" + e.host() + "\u0000" + e.at();
-    }
 }

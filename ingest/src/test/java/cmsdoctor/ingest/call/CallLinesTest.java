@@ -1,4 +1,4 @@
-package cmsdoctor.ingest.store;
+package cmsdoctor.ingest.call;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package cmsdoctor.ingest.store;
+package cmsdoctor.ingest.call;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +19,8 @@ public final class CallLines {
     public static final String START = "start";
     public static final String CONFIGURED = "configured";
     public static final String END = "end";
+    /** Indexed on a line that restarts the call bridge (no call number): see {@link #isRestart}. */
+    public static final String RESTART = "restart";
 
     private static final Pattern INCOMING = Pattern.compile(
             "call \\d+:\\s+incoming (?:encrypted )?SIP call from \"([^\"]*)\" to local URI \"([^\"]*)\"");
@@ -39,10 +41,22 @@ public final class CallLines {
         if (message.contains("configured - API call leg")) {
             return CONFIGURED;
         }
-        if (INCOMING.matcher(message).find() || OUTGOING.matcher(message).find()) {
+        // most call lines are none of the three: skip the regular expressions for them
+        if (message.contains("SIP call ") && (INCOMING.matcher(message).find() || OUTGOING.matcher(message).find())) {
             return START;
         }
         return null;
+    }
+
+    /**
+     * True for a line after which the host's call bridge numbers calls from 1 again: the MMP
+     * audit line of {@code callbridge restart}
+     * ({@code cli: User admin from 10.140.249.233:63290 issued command < callbridge restart>: permission granted}).
+     * CMS's own start-up banner is not in the field guide, so it is not guessed at here.
+     */
+    public static boolean isRestart(String message) {
+        return message != null && message.contains("issued command < callbridge restart>")
+                && !message.contains("permission denied");
     }
 
     /**

@@ -1,4 +1,8 @@
-package cmsdoctor.ingest.store;
+package cmsdoctor.ingest.call;
+
+import cmsdoctor.ingest.store.Fixtures;
+import cmsdoctor.ingest.store.LogSearcher;
+import cmsdoctor.ingest.store.LogWriter;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -8,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -36,41 +39,43 @@ class CallViewTest {
         searcher.close();
     }
 
-    static CallView.Call call(String key) {
-        return assertInstanceOf(CallView.Call.class, calls.lookup(key, null), key);
+    static Call call(String key) {
+        return assertInstanceOf(Call.class, calls.lookup(key, null), key);
     }
 
     @Test
     void callIdLegGuidHostNumberAndApiCallGuidOpenTheSameCall() {
-        CallView.Call byCallId = call(Fixtures.CID8);
-        assertEquals(Map.of("host", "cms1", "callNumber", 8, "callLegId", Fixtures.LEG8,
-                "sipCallId", Fixtures.CID8, "apiCallId", Fixtures.API8), byCallId.keys());
-        assertEquals(Map.of("conferenceId", List.of(Fixtures.CONF)), byCallId.links());
+        Call byCallId = call(Fixtures.CID8);
+        assertEquals(new CallIds(Fixtures.LEG8, "cms1", "callbridge", 8, "imp-a", null, Fixtures.LEG8,
+                List.of(Fixtures.CID8), List.of(Fixtures.API8)), byCallId.keys());
+        assertEquals(java.util.Map.of("conferenceId", List.of(Fixtures.CONF)), byCallId.links());
         assertEquals(4, byCallId.events().size(), "outgoing, configured, API call leg, ending");
         assertEquals(List.of("INVITE sip:jdoe@lab.local SIP/2.0", "SIP/2.0 200 OK"),
                 byCallId.sipMessages().stream().map(m -> m.startLine()).toList());
         for (String key : List.of(Fixtures.LEG8, Fixtures.API8)) {
             assertEquals(byCallId, call(key), key);
         }
-        CallView.Call byNumber = call("cms1:8");
-        assertEquals(Fixtures.LEG8B, byNumber.keys().get("callLegId"), "without --at: the latest boot's call 8");
-        assertEquals(byCallId, assertInstanceOf(CallView.Call.class,
+        Call byNumber = call("cms1:8");
+        assertEquals(Fixtures.LEG8B, byNumber.keys().callLegId(), "without --at: the latest boot's call 8");
+        assertEquals(List.of(Fixtures.LEG8), byNumber.olderLegs().stream().map(LegLink::key).toList(),
+                "and it names the older leg of that number by its key");
+        assertEquals(byCallId, assertInstanceOf(Call.class,
                 calls.lookup("cms1:8", Instant.parse("2024-02-23T10:00:00Z"))), "--at picks the boot before it");
     }
 
     @Test
     void conferenceAndSpaceGuidsListTheirLegsWithoutMergingThem() {
-        CallView.Legs legs = assertInstanceOf(CallView.Legs.class, calls.lookup(Fixtures.CONF, null));
+        Lookup.Legs legs = assertInstanceOf(Lookup.Legs.class, calls.lookup(Fixtures.CONF, null));
         assertEquals("conferenceId", legs.keyField());
         assertEquals(List.of(Fixtures.LEG8, Fixtures.LEG9), legs.legs().stream().map(CallSummary::callLegId).toList());
-        CallView.Legs space = assertInstanceOf(CallView.Legs.class, calls.lookup(Fixtures.SPACE, null));
+        Lookup.Legs space = assertInstanceOf(Lookup.Legs.class, calls.lookup(Fixtures.SPACE, null));
         assertEquals("spaceId", space.keyField());
     }
 
     @Test
     void unknownKeysAreNotFound() {
-        assertInstanceOf(CallView.NotFound.class, calls.lookup("cms9:1", null));
-        assertInstanceOf(CallView.NotFound.class, calls.lookup("no-such-call-id@x", null));
+        assertInstanceOf(Lookup.NotFound.class, calls.lookup("cms9:1", null));
+        assertInstanceOf(Lookup.NotFound.class, calls.lookup("no-such-call-id@x", null));
     }
 
     @Test
@@ -89,6 +94,11 @@ class CallViewTest {
         List<CallSummary> all = new CallList(searcher).list(null, null, null, null, null, 100);
         assertEquals(List.of("cms1:8", "cms1:12", "cms1:9", "cms1:8"),
                 all.stream().map(c -> c.host() + ":" + c.callNumber()).toList());
+        assertEquals(List.of(Fixtures.LEG8B, "cms1:12@2024-02-23T09:05:00Z", Fixtures.LEG9, Fixtures.LEG8),
+                all.stream().map(CallSummary::key).toList(), "each row carries the key that opens it");
+        for (CallSummary row : all) {
+            assertEquals(row.start(), call(row.key()).summary().start(), row.key());
+        }
         CallSummary rejected = all.get(1);
         assertEquals("sip:jdoe@mylab.local", rejected.localUri());
         assertEquals("not connected: destination URI not matched (local teardown after 0:00)", rejected.outcome());

@@ -1,0 +1,25 @@
+package cmsdoctor.ingest.call;
+
+import cmsdoctor.ingest.record.LogEvent;
+import cmsdoctor.ingest.record.SipMessage;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One call leg's story: its identifiers, the GUIDs that link it to other legs, its summary,
+ * its CMS events and its SIP messages (of its own host and lifetime only).
+ *
+ * @param links      {@code conferenceId}, {@code spaceId}, {@code callCorrelatorId} to lists of GUIDs
+ * @param sameCallId legs on other hosts or imports with one of its Call-IDs (a call that crossed
+ *                   cluster nodes, or an unrelated capture): linked, not merged
+ * @param olderLegs  for a bare {@code HOST:N}: the earlier legs of that number, newest first
+ */
+public record Call(CallIds keys, Map<String, List<String>> links, CallSummary summary, List<LogEvent> events,
+                   List<SipMessage> sipMessages, List<LegLink> sameCallId, List<LegLink> olderLegs) implements Lookup {
+
+    public Call {
+        sameCallId = sameCallId == null ? List.of() : List.copyOf(sameCallId);
+        olderLegs = olderLegs == null ? List.of() : List.copyOf(olderLegs);
+    }
+}

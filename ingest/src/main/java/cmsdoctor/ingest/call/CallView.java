@@ -1,0 +1,311 @@
+package cmsdoctor.ingest.call;
+
+import cmsdoctor.ingest.record.LogEvent;
+import cmsdoctor.ingest.record.SipMessage;
+import cmsdoctor.ingest.store.Hit;
+import cmsdoctor.ingest.store.LogSearcher;
+import cmsdoctor.ingest.store.Schema;
+import cmsdoctor.ingest.store.SearchSession;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The queries of the call view: finds one call leg by a {@link CallKey} (or any of its
+ * identifiers) and fetches its lines; {@link LegRule} and {@link CallStory} make the story.
+ * Every step is an exact-term lookup (the number on the host, the leg GUID and Call-IDs, the
+ * host's restart lines), never a scan. Thread-safe as its {@link LogSearcher} is.
+ */
+public final class CallView {
+
+    /** Cap on the documents read for one query: a call with more is cut, not loaded whole. */
+    static final int MAX_DOCS = 5_000;
+
+    private static final String[] LEG_KEYS = {Schema.SIP_CALL_ID, Schema.CALL_LEG_ID, Schema.API_CALL_ID};
+    private static final String[] LINK_KEYS = {Schema.CONFERENCE_ID, Schema.SPACE_ID, Schema.CALL_CORRELATOR_ID};
+
+    private final LogSearcher searcher;
+
+    public CallView(LogSearcher searcher) {
+        this.searcher = searcher;
+    }
+
+    /**
+     * Looks a key up: a {@link CallKey} as the links write it, a SIP Call-ID, a call leg GUID,
+     * an API call GUID, {@code HOST:N}, or a conference/space/call correlator GUID (which lists
+     * the legs).
+     *
+     * @param at the leg whose lifetime holds this time, else the one that started last before
+     *           it; null for the most recent (the same as {@code ;at=} in the key)
+     * @throws IllegalArgumentException when the key's qualifiers cannot be read
+     */
+    public Lookup lookup(String key, Instant at) {
+        CallKey k = CallKey.parse(key);
+        if (at != null && k.at() == null) {
+            k = new CallKey(k.id(), k.host(), k.number(), k.start(), k.component(), at, k.line(), k.origin(), k.source());
+        }
+        // one searcher for all the queries of a lookup, each stored record decoded once
+        try (SearchSession s = searcher.session()) {
+            if (k.isNumbered()) {
+                Lookup found = numbered(s, k);
+                if (!(found instanceof Lookup.NotFound) || k.host() == null) {
+                    return found;
+                }
+                k = CallKey.ofId(key.strip()); // a Call-ID that looks like HOST:N
+            }
+            return byId(s, k);
+        }
+    }
+
+    /** {@code HOST:N} in its forms: with a start, a time, a line of a file, or alone (the most recent). */
+    private Lookup numbered(SearchSession s, CallKey given) {
+        CallKey k = withHostOfLine(s, given);
+        List<Leg> legs = legsOfNumber(s, k.host(), k.source(), k.number()).stream()
+                // a line names its leg whatever the component (evidence does not say which)
+                .filter(l -> (k.line() != null && k.component() == null)
+                        || l.place().component().equals(k.componentOrCallBridge()))
+                .filter(l -> k.origin() == null || k.origin().equals(l.place().origin()))
+                .filter(l -> k.source() == null || k.host() != null || k.source().equals(l.place().source()))
+                .toList();
+        List<Leg> chosen = choose(legs, k);
+        if (chosen.isEmpty()) {
+            return new Lookup.NotFound(k.toString());
+        }
+        if (chosen.size() > 1) {
+            return new Lookup.Legs(Schema.CALL_NUMBER, k.toString(), summaries(chosen));
+        }
+        Leg leg = chosen.get(0);
+        List<LegLink> older = new ArrayList<>();
+        if (k.start() == null && k.at() == null && k.line() == null) {
+            for (Leg l : legs) {
+                if (l != leg) {
+                    older.add(new LegLink(keyOf(l, legs).toString(), l.place().host(), l.place().origin(), l.start()));
+                }
+            }
+            older.sort(Comparator.comparing(LegLink::start, Comparator.nullsLast(Comparator.reverseOrder())));
+        }
+        return story(s, leg, keyOf(leg, legs), older);
+    }
+
+    /**
+     * An evidence key names a file and a line, not the host: the host is read from that line,
+     * so the leg comes whole (its lines may run on in the next rotated file).
+     */
+    private static CallKey withHostOfLine(SearchSession s, CallKey k) {
+        if (k.host() != null || k.source() == null || k.line() == null) {
+            return k;
+        }
+        Query q = and(term(Schema.CALL_NUMBER, Integer.toString(k.number())), term(Schema.SOURCE, k.source()));
+        return s.all(q, MAX_DOCS).stream()
+                .filter(h -> h.record().line() == k.line() && (k.origin() == null || k.origin().equals(h.origin())))
+                .filter(h -> h.record().host() != null)
+                .findFirst().map(h -> k.withHost(h.record().host())).orElse(k);
+    }
+
+    /** The legs a numbered key names: by start, by line, by time, or the most recent (per import: several tie). */
+    private static List<Leg> choose(List<Leg> legs, CallKey k) {
+        if (legs.isEmpty()) {
+            return List.of();
+        }
+        if (k.start() != null) {
+            return legs.stream().filter(l -> l.start() != null
+                    && l.start().toInstant().toEpochMilli() == k.start().toEpochMilli()).toList();
+        }
+        if (k.line() != null) {
+            return legs.stream().filter(l -> l.lines().stream().anyMatch(h -> h.record().line() == k.line()
+                    && (k.source() == null || k.source().equals(h.record().source())))).toList();
+        }
+        if (k.at() != null) {
+            List<Leg> holding = legs.stream().filter(l -> l.holds(k.at())).toList();
+            if (!holding.isEmpty()) {
+                return holding;
+            }
+            Leg before = null;
+            for (Leg l : legs) {
+                if (l.start() != null && !l.start().toInstant().isAfter(k.at())) {
+                    before = l;
+                }
+            }
+            return before == null ? List.of() : List.of(before);
+        }
+        return List.of(legs.get(legs.size() - 1));
+    }
+
+    /** A Call-ID, leg GUID or API call GUID; then the GUIDs that link legs. */
+    private Lookup byId(SearchSession s, CallKey k) {
+        String id = k.id();
+        for (String field : LEG_KEYS) {
+            List<Hit> hits = within(s.all(term(field, id), MAX_DOCS), k);
+            List<Hit> events = hits.stream().filter(h -> h.record() instanceof LogEvent).toList();
+            if (events.isEmpty()) {
+                if (field.equals(Schema.SIP_CALL_ID) && !hits.isEmpty()) {
+                    return sipOnly(k, hits);
+                }
+                continue;
+            }
+            List<Leg> legs = legsOf(s, events);
+            if (legs.size() == 1) {
+                CallKey key = legs.get(0).key();
+                return story(s, legs.get(0), key.id() != null && k.origin() != null ? key.withOrigin(k.origin()) : key,
+                        List.of());
+            }
+            if (legs.size() > 1) {
+                return new Lookup.Legs(field, id, summaries(legs));
+            }
+            Hit first = events.get(0);
+            return CallStory.unnumbered(k, Place.of(first), events.stream().map(Leg::event).toList());
+        }
+        for (String field : LINK_KEYS) {
+            List<Hit> events = s.all(term(field, id), MAX_DOCS).stream()
+                    .filter(h -> h.record() instanceof LogEvent).toList();
+            if (!events.isEmpty()) {
+                return new Lookup.Legs(field, id, summaries(legsOf(s, events)));
+            }
+        }
+        return new Lookup.NotFound(k.toString());
+    }
+
+    /** The hits a key's {@code host=}, {@code import=}, {@code source=} qualifiers allow. */
+    private static List<Hit> within(List<Hit> hits, CallKey k) {
+        return hits.stream()
+                .filter(h -> k.host() == null || k.host().equals(h.record().host()))
+                .filter(h -> k.origin() == null || k.origin().equals(h.origin()))
+                .filter(h -> k.source() == null || k.host() != null || k.source().equals(h.record().source()))
+                .toList();
+    }
+
+    /** A Call-ID seen only in SIP messages: one leg per host and import. */
+    private static Lookup sipOnly(CallKey k, List<Hit> hits) {
+        Map<Place, List<SipMessage>> byPlace = new LinkedHashMap<>();
+        for (Hit h : hits) {
+            if (h.record() instanceof SipMessage m) {
+                Place p = m.host() != null ? new Place(h.origin(), m.host(), null, CallKey.CALL_BRIDGE)
+                        : new Place(h.origin(), null, m.source(), CallKey.CALL_BRIDGE);
+                byPlace.computeIfAbsent(p, x -> new ArrayList<>()).add(m);
+            }
+        }
+        Map<Place, CallKey> keys = new LinkedHashMap<>();
+        byPlace.keySet().forEach(p -> keys.put(p, new CallKey(k.id(), p.host(), null, null, null, null, null,
+                byPlace.size() > 1 || p.host() == null ? p.origin() : null, p.host() == null ? p.source() : null)));
+        if (byPlace.size() == 1) {
+            Place p = byPlace.keySet().iterator().next();
+            return CallStory.fromSip(keys.get(p), p, byPlace.get(p), List.of());
+        }
+        List<CallSummary> legs = new ArrayList<>();
+        byPlace.forEach((p, messages) -> legs.add(CallStory.summarize(keys.get(p).toString(), p, null, List.of(), messages)));
+        legs.sort(Comparator.comparing(CallSummary::start, Comparator.nullsLast(Comparator.naturalOrder())));
+        return new Lookup.Legs(Schema.SIP_CALL_ID, k.id(), legs);
+    }
+
+    /**
+     * The distinct legs that some events belong to: a numbered event's leg, or through the leg
+     * GUID of a line without a number ({@code API call leg X in call Y}), that GUID's leg.
+     */
+    private List<Leg> legsOf(SearchSession s, List<Hit> events) {
+        Map<String, Leg> legs = new LinkedHashMap<>();
+        Map<String, List<Leg>> numbers = new HashMap<>();
+        for (Hit h : events) {
+            LogEvent e = Leg.event(h);
+            List<Hit> anchors = e.callNumber() != null ? List.of(h)
+                    : e.callLegId() == null ? List.of()
+                    : s.all(term(Schema.CALL_LEG_ID, e.callLegId()), MAX_DOCS).stream()
+                    .filter(a -> a.record() instanceof LogEvent le && le.callNumber() != null
+                            && CallStory.samePlace(Place.of(h), a)).limit(1).toList();
+            for (Hit anchor : anchors) {
+                LogEvent a = Leg.event(anchor);
+                List<Leg> ofNumber = numbers.computeIfAbsent(a.host() + "\u0000" + a.source() + "\u0000" + a.callNumber(),
+                        x -> legsOfNumber(s, a.host(), a.source(), a.callNumber()));
+                Place place = Place.of(anchor);
+                for (Leg l : ofNumber) {
+                    // one session decodes a document once: the anchor is the very object in its leg
+                    if (l.place().equals(place) && l.lines().stream().anyMatch(x -> x == anchor || x.equals(anchor))) {
+                        legs.putIfAbsent(l.place() + "\u0000" + l.start(), l);
+                    }
+                }
+            }
+        }
+        List<Leg> out = new ArrayList<>(legs.values());
+        out.sort(Comparator.comparing(Leg::start, Comparator.nullsLast(Comparator.naturalOrder())));
+        return out;
+    }
+
+    /**
+     * Every leg of {@code call N} on a host (or, without one, in a file), cut by {@link LegRule}
+     * with the host's restart lines; where a leg has no ending line, the start lines of the host
+     * during its span are read too (numbers falling back mean a restart that cuts it).
+     */
+    private List<Leg> legsOfNumber(SearchSession s, String host, String source, int n) {
+        Query where = host != null ? term(Schema.HOST, host) : source != null ? term(Schema.SOURCE, source) : null;
+        if (where == null) {
+            return List.of();
+        }
+        Query q = new BooleanQuery.Builder()
+                .add(term(Schema.CALL_NUMBER, Integer.toString(n)), BooleanClause.Occur.FILTER)
+                .add(where, BooleanClause.Occur.FILTER)
+                .build();
+        List<Hit> lines = s.all(q, MAX_DOCS).stream()
+                .filter(h -> h.record() instanceof LogEvent e && (host != null || e.host() == null)).toList();
+        if (lines.isEmpty() || host == null) {
+            return LegRule.split(lines, Map.of());
+        }
+        // restart lines are few in any index: one term, then this host's in memory
+        List<Hit> markers = new ArrayList<>(s.all(term(Schema.CALL_PHASE, CallLines.RESTART), MAX_DOCS).stream()
+                .filter(h -> host.equals(h.record().host())).toList());
+        List<Leg> legs = LegRule.split(lines, LegRule.restarts(markers));
+        // a restart inside an unfinished leg's span cuts it: read the host's start lines of that
+        // span only (numbers falling back); a leg with an ending, or of one instant, needs none
+        List<Leg> open = legs.stream().filter(l -> !l.ended() && l.start() != null && l.end().isAfter(l.start()))
+                .toList();
+        if (open.isEmpty()) {
+            return legs;
+        }
+        for (Leg l : open) {
+            Query starts = new BooleanQuery.Builder()
+                    .add(and(term(Schema.CALL_PHASE, CallLines.START), where), BooleanClause.Occur.FILTER)
+                    .add(LongPoint.newRangeQuery(Schema.AT, l.start().toInstant().toEpochMilli(),
+                            l.end().toInstant().toEpochMilli()), BooleanClause.Occur.FILTER)
+                    .build();
+            markers.addAll(s.all(starts, MAX_DOCS));
+        }
+        return LegRule.split(lines, LegRule.restarts(markers));
+    }
+
+    /** The leg's story: its lines and those that share its leg GUID or Call-IDs. */
+    private static Call story(SearchSession s, Leg leg, CallKey key, List<LegLink> older) {
+        List<Term> related = new ArrayList<>();
+        leg.legIds().forEach(l -> related.add(new Term(Schema.CALL_LEG_ID, l)));
+        CallStory.values(leg.lines(), LogEvent::sipCallId).forEach(c -> related.add(new Term(Schema.SIP_CALL_ID, c)));
+        List<Hit> hits = related.isEmpty() ? List.of() : s.any(related, MAX_DOCS);
+        return CallStory.build(leg, key, hits, older);
+    }
+
+    /** A leg's key, qualified by its import when another leg in the list has the same plain key. */
+    private static CallKey keyOf(Leg leg, List<Leg> all) {
+        CallKey plain = leg.key();
+        long same = all.stream().filter(l -> l.key().equals(plain)).count();
+        return same > 1 && plain.origin() == null ? plain.withOrigin(leg.place().origin()) : plain;
+    }
+
+    private static List<CallSummary> summaries(List<Leg> legs) {
+        return legs.stream().map(l -> CallStory.summarize(l, keyOf(l, legs).toString())).toList();
+    }
+
+    private static Query and(Query a, Query b) {
+        return new BooleanQuery.Builder().add(a, BooleanClause.Occur.FILTER).add(b, BooleanClause.Occur.FILTER).build();
+    }
+
+    static TermQuery term(String field, String value) {
+        return new TermQuery(new Term(field, value));
+    }
+}
