@@ -3,6 +3,7 @@ package cmsdoctor.web.cli;
 import cmsdoctor.ingest.store.CallList;
 import cmsdoctor.ingest.store.CallSummary;
 import cmsdoctor.ingest.Json;
+import cmsdoctor.web.imports.ImportCatalog;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,14 +40,17 @@ final class CallsCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
     Format format;
 
+    @Option(names = "--import", paramLabel = "ID", description = "Only calls of this import (import id, upload id, or live).")
+    String importId;
+
     @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Only calls with a line matching this query.")
     List<String> query = List.of();
 
     @Override
     public Integer call() {
         return IndexReading.run(data, cli.err, searcher -> {
-            List<CallSummary> calls = new CallList(searcher).list(from, to, String.join(" ", query), null,
-                    ZoneOffset.UTC, limit);
+            List<CallSummary> calls = new CallList(searcher).list(from, to, String.join(" ", query),
+                    new ImportCatalog(data, null).resolve(importId), ZoneOffset.UTC, limit);
             if (format == Format.json) {
                 ObjectNode root = Json.mapper().createObjectNode();
                 root.set("calls", Json.mapper().valueToTree(calls));
