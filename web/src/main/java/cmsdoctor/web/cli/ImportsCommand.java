@@ -98,7 +98,7 @@ final class ImportsCommand implements Callable<Integer> {
             out.println("no imports in " + data);
             return;
         }
-        String row = "%-26s %-17s %-7s %-24s %8s %8s  %-49s  %s%n";
+        String row = "%-26s %-17s %-7s %-30s %8s %8s  %-49s  %s%n";
         out.printf(row, "id", "upload", "state", "started", "lines", "findings", "time range", "hosts");
         for (JsonNode r : imports) {
             out.printf(row, r.path("id").asText(), r.path("uploadId").asText("-"), r.path("state").asText("-"),
