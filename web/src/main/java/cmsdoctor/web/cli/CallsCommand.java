@@ -4,6 +4,7 @@ import cmsdoctor.ingest.Json;
 import cmsdoctor.ingest.call.CallJson;
 import cmsdoctor.ingest.call.CallList;
 import cmsdoctor.ingest.call.CallSummary;
+import cmsdoctor.web.imports.ImportCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,14 +45,17 @@ final class CallsCommand implements Callable<Integer> {
             description = "Zone every time is shown in (default UTC); --timezone is how input times are read.")
     ZoneId display;
 
+    @Option(names = "--import", paramLabel = "ID", description = "Only calls of this import (import id, upload id, or live).")
+    String importId;
+
     @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Only calls with a line matching this query.")
     List<String> query = List.of();
 
     @Override
     public Integer call() {
         return IndexReading.run(data, cli.err, searcher -> {
-            List<CallSummary> calls = new CallList(searcher).list(from, to, String.join(" ", query), null,
-                    ZoneOffset.UTC, limit);
+            List<CallSummary> calls = new CallList(searcher).list(from, to, String.join(" ", query),
+                    new ImportCatalog(data, null).resolve(importId), ZoneOffset.UTC, limit);
             if (format == Format.json) {
                 cli.out.println(Json.mapper().writeValueAsString(CallJson.list(calls, display)));
             } else {

@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
         description = "Reads Cisco Meeting Server logs, stores them, finds known problems.",
         subcommands = {ParseCommand.class, ImportCommand.class, SearchCommand.class, CallCommand.class,
                 CallsCommand.class, AnalyzeCommand.class, CertsCommand.class, RulesCommand.class, ReceiveCommand.class,
+                ReportCommand.class, ImportsCommand.class,
                 ServeCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:input unreadable", "2:usage"})

@@ -7,6 +7,7 @@ import cmsdoctor.ingest.Json;
 import cmsdoctor.ingest.store.LogSearcher;
 import cmsdoctor.ingest.store.PageJson;
 import cmsdoctor.ingest.store.SearchCsv;
+import cmsdoctor.web.imports.ImportCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -56,7 +57,7 @@ final class SearchCommand implements Callable<Integer> {
             description = "text, json or csv (default ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--import", paramLabel = "ID", description = "Only lines of this import.")
+    @Option(names = "--import", paramLabel = "ID", description = "Only lines of this import (import id, upload id, or live).")
     String importId;
 
     @Option(names = "--cursor", paramLabel = "C", description = "Page after this one (from the previous page).")
@@ -71,7 +72,7 @@ final class SearchCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--all writes CSV: add --format csv");
         }
         LogSearcher.Request request = new LogSearcher.Request(String.join(" ", query), from, to, limit, cursor,
-                importId, null);
+                new ImportCatalog(data, null).resolve(importId), null);
         return IndexReading.run(data, cli.err, searcher -> {
             switch (format) {
                 case json -> cli.out.println(Json.mapper().writeValueAsString(PageJson.of(searcher.search(request))));
