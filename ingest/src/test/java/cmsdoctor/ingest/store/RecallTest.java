@@ -70,7 +70,8 @@ class RecallTest {
 
     static final Pattern SIP_TRACE = Pattern.compile("SIP trace(?: #\\d+)?[<>]?: (?:connection \\d+: )?");
     static final Pattern FRAMING = Pattern.compile(
-            "(?:is )?(?:incoming|outgoing) (?:secure )?(?:SIP \\w+ data|connection)\\b.*|BEGINNING OF MESSAGE|END OF MESSAGE");
+            "(?:is )?(?:incoming|outgoing) (?:secure )?(?:SIP \\w+ data|connection)\\b.*|allocated for outgoing connection\\b.*"
+            + "|BEGINNING OF MESSAGE|END OF MESSAGE");
     static final Pattern ADDRESS = Pattern.compile("\\b\\d{1,3}(?:\\.\\d{1,3}){3}(?::\\d+)?");
     static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     static final Pattern URI = Pattern.compile("(?i)\\b(?:sips?|tel|urn|https?):[^\\s\"'<>;,]+");
