@@ -1,6 +1,5 @@
 package cmsdoctor.ingest.mmp;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +45,6 @@ public final class ClusterPeers {
 
     /** The peers repeated in one command's output. */
     public static Map<String, Integer> repeated(MmpCommand command) {
-        return repeated(new ArrayList<>(command.output()));
+        return repeated(command.output());
     }
 }
