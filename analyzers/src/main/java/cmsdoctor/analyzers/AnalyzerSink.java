@@ -77,20 +77,20 @@ public final class AnalyzerSink implements RecordSink {
     /**
      * End of one import, as {@link #finish(String)}, after reading the {@code database cluster
      * status} output the import kept as text (a log bundle's, not log lines): the database
-     * analyzers need its {@code Nodes:} lines. The output has no envelope: its lines are given
-     * the node its MMP prompt names ({@code cms1> database cluster status}), else the import's
-     * only host, and the time of the import's newest line (flagged as inferred), so a finding
-     * raised from them names where and when.
+     * analyzers need its {@code Nodes:} lines. The parser reads it as that command's MMP output:
+     * on the node its prompt names ({@code cms1> database cluster status}), else the import's
+     * only host, at the import's newest time (the output is taken when the bundle is collected),
+     * flagged as inferred, so a finding raised from it names where and when.
      */
     public void finishImport(ImportReport report, ParseOptions options) {
+        String onlyHost = report.hosts() != null && report.hosts().size() == 1 ? report.hosts().get(0) : null;
+        ParseOptions collected = report.to() == null ? options : options.withFileDate(report.to().toInstant());
         for (EntryReport entry : report.entries()) {
             if (entry.kind() == EntryKind.DATABASE_CLUSTER_STATUS
                     && report.configuration().get(entry.path()) instanceof String text) {
+                LogParser parser = new LogParser(collected, report.id(), this);
+                parser.mmpOutput(entry.path(), onlyHost, "database cluster status");
                 String[] lines = text.split("\r?\n");
-                String onlyHost = report.hosts() != null && report.hosts().size() == 1 ? report.hosts().get(0) : null;
-                StatusOutput status = new StatusOutput(lines, onlyHost, report.to());
-                RecordSink placed = (origin, record) -> accept(origin, status.placed(record));
-                LogParser parser = new LogParser(options, report.id(), placed);
                 for (int i = 0; i < lines.length; i++) {
                     parser.line(entry.path(), i + 1, lines[i]);
                 }

@@ -5,11 +5,13 @@ import cmsdoctor.analyzers.Detection;
 import cmsdoctor.analyzers.Reporter;
 import cmsdoctor.analyzers.RuleInfo;
 import cmsdoctor.analyzers.Severity;
+import cmsdoctor.ingest.parse.LogParser;
 import cmsdoctor.ingest.record.LogEvent;
 import cmsdoctor.ingest.record.LogRecord;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,7 +54,7 @@ public final class DatabaseClusterAnalyzer implements Analyzer {
                 peer = h.group(1);
                 why = reason(h.group(2));
             }
-        } else if (msg.contains("Disconnected")) {
+        } else if (msg.contains("Disconnected") && isClusterStatus(e)) {
             Matcher n = NODE_DOWN.matcher(msg);
             if (n.find()) {
                 peer = n.group(1);
@@ -65,6 +67,16 @@ public final class DatabaseClusterAnalyzer implements Analyzer {
         String link = (e.host() == null ? "unknown host" : e.host()) + " -> " + peer;
         broken.put(link, why);
         out.raise(Detection.of(CLUSTER, "database cluster", e, explanation(), fix()));
+    }
+
+    /**
+     * A {@code Nodes:} line is read from {@code database cluster status} output, or from a line
+     * whose command is not known (a status file without its prompt); the output of another MMP
+     * command is not the database cluster's.
+     */
+    private static boolean isClusterStatus(LogEvent e) {
+        String command = LogParser.mmpCommandOf(e);
+        return command == null || command.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").equals("database cluster status");
     }
 
     private static String reason(String text) {

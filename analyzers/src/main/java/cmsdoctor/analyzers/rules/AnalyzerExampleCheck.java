@@ -5,6 +5,7 @@ import cmsdoctor.analyzers.AnalyzerContext;
 import cmsdoctor.analyzers.AnalyzerFactory;
 import cmsdoctor.analyzers.Reporter;
 import cmsdoctor.analyzers.RuleInfo;
+import cmsdoctor.ingest.parse.LogParser;
 import cmsdoctor.ingest.record.LogRecord;
 
 import java.util.ArrayList;
@@ -74,8 +75,11 @@ public final class AnalyzerExampleCheck {
         return seen;
     }
 
-    /** No flag, or only the note that a SIP message came in several TCP chunks (normal framing). */
+    /**
+     * No flag, or only notes of normal reading: a SIP message came in several TCP chunks, a line
+     * is the output of the MMP command its prompt names.
+     */
     private static boolean readCleanly(LogRecord r) {
-        return r.flags().stream().allMatch(f -> f.startsWith("reassembled from "));
+        return r.flags().stream().allMatch(f -> f.startsWith("reassembled from ") || f.startsWith(LogParser.MMP_COMMAND_FLAG));
     }
 }

@@ -34,6 +34,19 @@ class DatabaseClusterAnalyzerTest {
     }
 
     @Test
+    void aDisconnectedNodeOfPastedStatusOutputIsOnThePromptsNode() {
+        // sample-logs/db-cluster-dns/cluster-status.txt: the link is cms2's, not an "unknown host"'s
+        List<Finding> found = Parsed.findings(new DatabaseClusterAnalyzer(), "cms2> database cluster status", "Nodes:",
+                "    10.1.5.61       : Disconnected", "    10.1.5.62 (me)  : Connected Replica");
+        assertEquals(1, found.size());
+        assertEquals(List.of("cms2"), found.get(0).hosts());
+        assertTrue(found.get(0).explanation().contains("cms2 -> 10.1.5.61 (shown Disconnected by database cluster status)"),
+                found.get(0).explanation());
+        assertEquals(List.of(), Parsed.findings(new DatabaseClusterAnalyzer(), "cms2> xmpp cluster status",
+                "    10.1.5.61       : Disconnected"), "another command's output is not the database cluster's");
+    }
+
+    @Test
     void aRefusedConnectionSplitOverSeveralLinesByTheParserIsRead() {
         // sfpool separates libpq's lines with "|"; the parser makes them newlines in the message
         List<Finding> found = Parsed.findings(new DatabaseClusterAnalyzer(), REFUSED);

@@ -3,7 +3,7 @@ package cmsdoctor.ingest.mmp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -14,11 +14,6 @@ import java.util.regex.Pattern;
  */
 public final class MmpReader {
 
-    /**
-     * A prompt: a host name (letters, digits, dot, hyphen, underscore; no spaces) then {@code >}.
-     * Status lines ({@code Key file : 1cert.key}) never match: their labels hold spaces and no {@code >}.
-     */
-    private static final Pattern PROMPT = Pattern.compile("^([A-Za-z0-9][A-Za-z0-9._-]{0,62})>(?:\\s+(.*)|)$");
     /** CSI sequences (colours, cursor moves), OSC titles, and lone escapes. */
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-?]*[ -/]*[@-~]|\u001B\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)|\u001B[@-Z\\\\-_]");
     private static final int MAX_LINE = 16_384;
@@ -36,13 +31,13 @@ public final class MmpReader {
         int promptLine = 0;
         List<String> output = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            Matcher m = PROMPT.matcher(lines.get(i));
-            if (m.matches()) {
+            Optional<MmpPrompt> prompt = MmpPrompt.of(lines.get(i));
+            if (prompt.isPresent()) {
                 if (node != null && !command.isEmpty()) {
                     commands.add(new MmpCommand(source, node, command, promptLine, trimTail(output), false, at));
                 }
-                node = m.group(1);
-                command = m.group(2) == null ? "" : m.group(2).strip();
+                node = prompt.get().node();
+                command = prompt.get().command();
                 promptLine = i + 1;
                 output = new ArrayList<>();
             } else if (node == null) {
@@ -62,17 +57,22 @@ public final class MmpReader {
     static List<String> clean(String text) {
         List<String> out = new ArrayList<>();
         for (String raw : text.split("\r\n|\r|\n", -1)) {
-            String line = ANSI.matcher(raw).replaceAll("");
-            if (line.indexOf('\b') >= 0) {
-                line = backspaced(line);
-            }
-            line = line.replace("\u0007", "").replace("\u0000", "");
-            out.add(line.length() > MAX_LINE ? line.substring(0, MAX_LINE) : stripRight(line));
+            out.add(cleanLine(raw));
         }
         if (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
             out.remove(out.size() - 1);
         }
         return out;
+    }
+
+    /** One line without ANSI codes, bells and NULs, backspaces applied, capped, trailing spaces removed. */
+    static String cleanLine(String raw) {
+        String line = ANSI.matcher(raw).replaceAll("");
+        if (line.indexOf('\b') >= 0) {
+            line = backspaced(line);
+        }
+        line = line.replace("\u0007", "").replace("\u0000", "").replace("\r", "");
+        return line.length() > MAX_LINE ? line.substring(0, MAX_LINE) : stripRight(line);
     }
 
     private static String backspaced(String line) {

@@ -6,6 +6,9 @@
  * (files each service is configured with, from status outputs and {@code certs}/{@code trust}
  * commands), {@link cmsdoctor.ingest.mmp.ListeningPortReader}, {@link cmsdoctor.ingest.mmp.AddressReader}
  * ({@code c2w://} URLs, join FQDNs, the XMPP domain) and {@link cmsdoctor.ingest.mmp.StatusField}
- * for any other {@code Label : value} output. Pure code: no I/O, no printing, never throws on text.
+ * for any other {@code Label : value} output, {@link cmsdoctor.ingest.mmp.ClusterPeers} (the
+ * {@code address:port} peers of {@code xmpp cluster status}). {@link cmsdoctor.ingest.mmp.MmpPrompt}
+ * is the one prompt recogniser, shared with the log parser, which reads the output lines of a file
+ * line by line as events of the prompt's node. Pure code: no I/O, no printing, never throws on text.
  */
 package cmsdoctor.ingest.mmp;

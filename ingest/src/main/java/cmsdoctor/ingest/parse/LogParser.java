@@ -1,16 +1,20 @@
 package cmsdoctor.ingest.parse;
 
 import cmsdoctor.ingest.RecordSink;
+import cmsdoctor.ingest.mmp.MmpPrompt;
 import cmsdoctor.ingest.record.LogEvent;
 import cmsdoctor.ingest.record.SipMessage;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Turns the lines of an input into records, in order, and hands them to a sink: the
@@ -27,6 +31,13 @@ import java.util.List;
  * left out. To see a wrap, a file line is held until the next line arrives; network
  * sources are processed at once.
  *
+ * <p>A prompt is not forgotten: the lines after it without an envelope are that command's
+ * output ({@code Nodes:}, {@code FAILURE: ...}), so they become events of component and tag
+ * {@code mmp} on the prompt's node, with the flag {@value #MMP_COMMAND_FLAG}{@code <command>}
+ * and, having no time of their own, the file's date flagged {@value #MMP_TIME_FLAG}
+ * ({@code atInferred}). Lines with an envelope ({@code syslog follow}) keep their own
+ * fields and only take the node when they name no host.
+ *
  * <p>An {@code API trace N:} block keeps its number on every line: lines with the prefix
  * carry it, and body lines without it ({@code <?xml ...}) take the host's latest one.
  *
@@ -42,6 +53,10 @@ public final class LogParser {
     static final int MAX_WRAP_PIECES = 64;
     /** Lines after which an open postgres group is emitted even if its pid stays quiet. */
     static final int GROUP_WAIT = 16;
+    /** Flag prefix naming the MMP command an output line answers. */
+    public static final String MMP_COMMAND_FLAG = "mmp command: ";
+    /** Flag of an MMP output line timed by its file's (or bundle's) date. */
+    public static final String MMP_TIME_FLAG = "time inferred: the file date (MMP output has no time)";
 
     private final ParseOptions options;
     private final String origin;
@@ -68,6 +83,10 @@ public final class LogParser {
     private boolean heldRejoined;
     private int lastPhysicalLength;
     private int heldPieces;
+
+    // the MMP command whose output the lines of mmpSource now are, from its prompt
+    private MmpPrompt mmp;
+    private String mmpSource;
 
     public LogParser(ParseOptions options, String origin, RecordSink sink) {
         this.options = options;
@@ -148,13 +167,42 @@ public final class LogParser {
         return options;
     }
 
+    /**
+     * Says that the lines of {@code source} that follow are the output of {@code command} on
+     * {@code node} (null when unknown), as when a bundle keeps one command's output without
+     * its prompt. A prompt line in the file replaces it.
+     */
+    public void mmpOutput(String source, String node, String command) {
+        releaseHeld();
+        mmp = new MmpPrompt(node, command == null ? "" : command.strip());
+        mmpSource = source;
+    }
+
+    /** The MMP command an event's line is output of ({@code xmpp cluster status}), or null. */
+    public static String mmpCommandOf(LogEvent event) {
+        for (String f : event.flags()) {
+            if (f.startsWith(MMP_COMMAND_FLAG)) {
+                return f.substring(MMP_COMMAND_FLAG.length());
+            }
+        }
+        return null;
+    }
+
     // ---- terminal pastes ----------------------------------------------------------------
 
     private void fileLine(String source, long lineNumber, String text, boolean truncated) {
         boolean envelope = EnvelopeParser.looksLikeEnvelope(text);
-        if (!envelope && isTerminalNoise(text)) {
+        if (!envelope && text.startsWith("^C")) {
             releaseHeld();
             lastPhysicalLength = 0;
+            return;
+        }
+        Optional<MmpPrompt> prompt = envelope ? Optional.empty() : MmpPrompt.ofRaw(text);
+        if (prompt.isPresent()) {
+            releaseHeld();
+            lastPhysicalLength = 0;
+            mmp = prompt.get();
+            mmpSource = source;
             return;
         }
         if (!envelope && heldText != null && lastPhysicalLength >= MIN_WRAP_WIDTH && !text.isEmpty()
@@ -189,30 +237,20 @@ public final class LogParser {
         }
     }
 
-    /** MMP prompt ({@code cms1>}, {@code cms1> syslog follow}) or an interrupt ({@code ^C}). */
-    static boolean isTerminalNoise(String text) {
-        if (text.startsWith("^C")) {
-            return true;
-        }
-        int n = Math.min(text.length(), 64);
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c == '>') {
-                return i > 0 && (i + 1 == text.length() || text.charAt(i + 1) == ' ');
-            }
-            if (!(Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.')) {
-                return false;
-            }
-        }
-        return false;
-    }
-
     // ---- one logical line -----------------------------------------------------------------
 
     private void process(String source, long lineNumber, String text, boolean truncated, boolean rejoined) {
+        boolean underPrompt = mmp != null && Objects.equals(source, mmpSource);
         if (!envelopes.parse(text, env)) {
-            unparsed(source, lineNumber, text, truncated, rejoined);
+            if (underPrompt) {
+                mmpLine(source, lineNumber, text, truncated, rejoined);
+            } else {
+                unparsed(source, lineNumber, text, truncated, rejoined);
+            }
             return;
+        }
+        if (underPrompt && env.host == null) {
+            env.host = mmp.node();
         }
         String message = text.substring(env.messageStart);
         if (env.export && message.indexOf('\t') >= 0) {
@@ -302,6 +340,46 @@ public final class LogParser {
         emit(new LogEvent(null, false, null, null, null, null, null, null, "other",
                 clean.text(), text, source, lineNumber, flags,
                 null, null, null, null, null, null, null, null));
+    }
+
+    /** A line of MMP command output: on the prompt's node, at the file's date, tagged with the command. */
+    private void mmpLine(String source, long lineNumber, String text, boolean truncated, boolean rejoined) {
+        List<String> flags = null;
+        if (!mmp.command().isEmpty()) {
+            flags = addFlag(flags, MMP_COMMAND_FLAG + mmp.command());
+        }
+        OffsetDateTime at = null;
+        if (options.fileDate() != null) {
+            at = options.fileDate().atZone(options.zone()).toOffsetDateTime();
+            flags = addFlag(flags, MMP_TIME_FLAG);
+        }
+        if (truncated) {
+            flags = addFlag(flags, "truncated");
+        }
+        if (rejoined) {
+            flags = addFlag(flags, "rejoined");
+        }
+        MessageText clean = MessageText.clean(text);
+        if (clean.flags() != null) {
+            for (String f : clean.flags()) {
+                flags = addFlag(flags, f);
+            }
+        }
+        String msg = clean.text();
+        emit(new LogEvent(at, at != null, mmp.node(), null, null, mmpLevel(msg), "mmp", null, "mmp",
+                msg, text, source, lineNumber, flags, null, null, null, null, null, null, null, null));
+    }
+
+    /** MMP results say their level first: {@code FAILURE:}, {@code WARNING:}, {@code ERROR :}, {@code SUCCESS:}. */
+    static String mmpLevel(String message) {
+        String m = message.stripLeading().toUpperCase(Locale.ROOT);
+        if (m.startsWith("FAILURE") || m.startsWith("ERROR")) {
+            return "error";
+        }
+        if (m.startsWith("WARNING")) {
+            return "warning";
+        }
+        return m.startsWith("SUCCESS") ? "info" : null;
     }
 
     private static List<String> addFlag(List<String> flags, String flag) {

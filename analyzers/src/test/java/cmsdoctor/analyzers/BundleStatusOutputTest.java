@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * output inside {@code sample-logs/logbundle}) names its node and a time, and the script that
  * builds the bundle, which quotes that output, is not read as it.
  */
-class StatusOutputTest {
+class BundleStatusOutputTest {
 
     static final Path LOGBUNDLE = Path.of(System.getProperty("cmsdoctor.root"), "sample-logs", "logbundle");
 
