@@ -34,8 +34,10 @@ import java.util.Optional;
  * <p>A prompt is not forgotten: the lines after it without an envelope are that command's
  * output ({@code Nodes:}, {@code FAILURE: ...}), so they become events of component and tag
  * {@code mmp} on the prompt's node, with the flag {@value #MMP_COMMAND_FLAG}{@code <command>}
- * and, having no time of their own, the file's date flagged {@value #MMP_TIME_FLAG}
- * ({@code atInferred}). Lines with an envelope ({@code syslog follow}) keep their own
+ * and, having no time of their own, the time of the last timed line before them in the same
+ * file (the audit line of the command, in a ticket paste) flagged {@value #MMP_TIME_BEFORE_FLAG},
+ * else the file's date flagged {@value #MMP_TIME_FLAG} ({@code atInferred} either way): a
+ * sample's checkout date must not put an incident of 2024 into the year it was cloned. Lines with an envelope ({@code syslog follow}) keep their own
  * fields and only take the node when they name no host.
  *
  * <p>An {@code API trace N:} block keeps its number on every line: lines with the prefix
@@ -57,9 +59,14 @@ public final class LogParser {
     public static final String MMP_COMMAND_FLAG = "mmp command: ";
     /** Flag of an MMP output line timed by its file's (or bundle's) date. */
     public static final String MMP_TIME_FLAG = "time inferred: the file date (MMP output has no time)";
+    /** Flag of an MMP output line timed by the last timed line before it in the same file. */
+    public static final String MMP_TIME_BEFORE_FLAG = "time inferred: the line before (MMP output has no time)";
 
     private final ParseOptions options;
     private final String origin;
+    /** The last line with a time of its own, and its file: MMP output after it takes its time. */
+    private String lastTimedSource;
+    private OffsetDateTime lastTimedAt;
     private final RecordSink sink;
     private final EnvelopeParser envelopes;
     private final CmsMessageParser messages = new CmsMessageParser();
@@ -349,7 +356,10 @@ public final class LogParser {
             flags = addFlag(flags, MMP_COMMAND_FLAG + mmp.command());
         }
         OffsetDateTime at = null;
-        if (options.fileDate() != null) {
+        if (lastTimedAt != null && source.equals(lastTimedSource)) {
+            at = lastTimedAt;
+            flags = addFlag(flags, MMP_TIME_BEFORE_FLAG);
+        } else if (options.fileDate() != null) {
             at = options.fileDate().atZone(options.zone()).toOffsetDateTime();
             flags = addFlag(flags, MMP_TIME_FLAG);
         }
@@ -393,6 +403,10 @@ public final class LogParser {
     }
 
     private void emit(LogEvent event) {
+        if (event.at() != null && !"mmp".equals(event.tag())) {
+            lastTimedSource = event.source();
+            lastTimedAt = event.at();
+        }
         events++;
         sink.accept(origin, event);
     }

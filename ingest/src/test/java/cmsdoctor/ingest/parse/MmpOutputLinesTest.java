@@ -61,6 +61,20 @@ class MmpOutputLinesTest {
     }
 
     @Test
+    void outputAfterATimedLineTakesThatLinesTimeNotTheFileDate() {
+        List<LogEvent> events = read(Samples.PINNED.withFileDate(FILE_DATE), "ticket.txt",
+                "Mar 18 14:23:58.410 local0.info cms1 cli: User admin issued command < webbridge3 enable>",
+                "cms1> webbridge3 enable",
+                "FAILURE: TLS port set but no certificates configured");
+        LogEvent failure = events.get(1);
+        assertEquals("cms1", failure.host());
+        assertEquals(events.get(0).at(), failure.at());
+        assertTrue(failure.atInferred());
+        assertTrue(failure.flags().contains(LogParser.MMP_TIME_BEFORE_FLAG));
+        assertFalse(failure.flags().contains(LogParser.MMP_TIME_FLAG));
+    }
+
+    @Test
     void syslogUnderSyslogFollowKeepsItsOwnHostAndTime() {
         List<LogEvent> events = read(Samples.PINNED.withFileDate(FILE_DATE), "follow.txt",
                 "cms1> syslog follow",
