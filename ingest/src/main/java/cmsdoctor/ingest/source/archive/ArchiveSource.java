@@ -62,6 +62,9 @@ public final class ArchiveSource {
         default boolean readsSkipped() {
             return false;
         }
+
+        /** Another few MiB of a leaf were read: for a progress display during long entries. */
+        default void reading() {}
     }
 
     /** The lines of one log stream. */
@@ -82,6 +85,7 @@ public final class ArchiveSource {
     private long entries;
     private long lines;
     private long inputBytes;
+    private long leaves;
     private String current;
     /** Said of the next leaf read (a zip entry named like a directory that holds data). */
     private String remark;
@@ -285,7 +289,8 @@ public final class ArchiveSource {
      */
     private void leaf(String path, InputStream raw, byte[] head, Instant modified, String said) throws IOException {
         EntryKind kind = ContentSniffer.kind(path, head);
-        Leaf in = new Leaf(raw);
+        leaves++;
+        Leaf in = new Leaf(raw, visitor::reading);
         try {
             Outcome o = readLeaf(path, kind, in, modified);
             visitor.entry(new EntryReport(path, o.kind, in.count, in.lines, join(said, o.note), in.sha256(), null),
@@ -509,6 +514,14 @@ public final class ArchiveSource {
         return inputBytes;
     }
 
+    /**
+     * The number of the leaf (file or entry that is no container) being read, counted from 1:
+     * the same input read twice numbers its leaves the same way.
+     */
+    public long leafNumber() {
+        return leaves;
+    }
+
     /** The entry being read, for progress. */
     public String current() {
         return current;
@@ -629,7 +642,9 @@ public final class ArchiveSource {
      * re-import of the same content is known), and optionally the first bytes kept.
      */
     private static final class Leaf extends FilterInputStream {
+        private static final long TICK = 4L << 20;
         private final MessageDigest digest;
+        private final Runnable tick;
         long count;
         long newlines;
         /** Lines handed to a parser. */
@@ -640,8 +655,9 @@ public final class ArchiveSource {
         private int keepMax;
         private boolean keptAll = true;
 
-        Leaf(InputStream in) {
+        Leaf(InputStream in, Runnable tick) {
             super(in);
+            this.tick = tick;
             try {
                 digest = MessageDigest.getInstance("SHA-256");
             } catch (NoSuchAlgorithmException e) {
@@ -681,6 +697,9 @@ public final class ArchiveSource {
         public int read(byte[] b, int off, int len) throws IOException {
             int n = super.read(b, off, len);
             if (n > 0) {
+                if (count / TICK != (count + n) / TICK) {
+                    tick.run();
+                }
                 count += n;
                 digest.update(b, off, n);
                 for (int i = off; i < off + n; i++) {
