@@ -11,6 +11,7 @@ import cmsdoctor.ingest.source.archive.ImportJob;
 import cmsdoctor.ingest.source.archive.ImportLimits;
 import cmsdoctor.ingest.source.archive.ImportListener;
 import cmsdoctor.ingest.source.archive.ImportReport;
+import cmsdoctor.ingest.source.archive.ImportVerdict;
 import cmsdoctor.ingest.source.syslog.DurableSink;
 import cmsdoctor.ingest.source.syslog.LogWriterSink;
 import cmsdoctor.ingest.source.syslog.Receiver;
@@ -139,14 +140,11 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private void importUpload(UploadState upload, List<Path> files, Integer year, ZoneId zone) throws IOException {
-        ImportReport report = importFiles(files, new ParseOptions(year, zone, null),
-                p -> upload.progress(p.importId(), p.entries(), p.lines()));
+        ImportReport report = importFiles(files, new ParseOptions(year, zone, null), upload::progress);
         upload.progress(report.id(), report.entries().size(), report.lines());
-        report.refused().forEach(e -> upload.error(e.path() + ": " + e.note()));
-        if (report.error() != null) {
-            throw new IOException(report.error());
-        }
+        report.problems().forEach(e -> upload.error(e.path() + ": " + e.note()));
         upload.findings(findingsOf(report.id()));
+        upload.finished(ImportVerdict.of(report), report.entries());
     }
 
     /** Stops the listeners (draining their queue) and uploads, flushes the analyzers, commits and releases the index. */
