@@ -32,7 +32,9 @@ final class ContentSniffer {
     private static final Pattern DB_STATUS_START = Pattern.compile(
             "^(?:[A-Za-z0-9][A-Za-z0-9._-]*> ?database cluster status\\s*|(?:Status|ERROR)\\s*:.*)$");
     private static final Pattern STATUS = Pattern.compile("(?m)^\\s*Status\\s*:");
-    private static final Pattern NODES = Pattern.compile("(?m)^\\s*Nodes\\s*:");
+    /** {@code Nodes:} then at least one indented node line: {@code     10.1.5.62 (me)  : Connected Replica}. */
+    private static final Pattern NODES = Pattern.compile(
+            "(?m)^\\s*Nodes\\s*:\\s*\\n[ \\t]+[0-9A-Za-z.:\\[\\]-]+(?: \\(me\\))?\\s*:\\s*\\S");
     private static final Pattern PEM = Pattern.compile(
             "-----BEGIN ((?:RSA |EC |DSA |ENCRYPTED |OPENSSH )?PRIVATE KEY|(?:NEW )?CERTIFICATE REQUEST"
                     + "|(?:TRUSTED |X509 )?CERTIFICATE)-----");
