@@ -98,10 +98,19 @@ public final class Pipeline implements AutoCloseable {
      * Imports files as one import, feeding the store and the analyzers, then finishes the
      * analyzers for that import so its cluster-wide and end-of-input findings are raised.
      */
-    public synchronized ImportReport importFiles(List<Path> inputs, ParseOptions options, ImportListener listener,
-                                                 RecordSink... extra) throws IOException {
+    public ImportReport importFiles(List<Path> inputs, ParseOptions options, ImportListener listener,
+                                    RecordSink... extra) throws IOException {
+        return importFiles(inputs, null, options, listener, extra);
+    }
+
+    /**
+     * As {@link #importFiles(List, ParseOptions, ImportListener, RecordSink...)}, the entries
+     * named after {@code names} (an upload's client file names) when not null.
+     */
+    public synchronized ImportReport importFiles(List<Path> inputs, List<String> names, ParseOptions options,
+                                                 ImportListener listener, RecordSink... extra) throws IOException {
         ImportJob job = new ImportJob(dataDir, options, importSink(extra), ImportLimits.defaults(), listener);
-        ImportReport report = job.run(inputs);
+        ImportReport report = names == null ? job.run(inputs) : job.run(inputs, names);
         analyzers.finishImport(report, options);
         return report;
     }
@@ -140,7 +149,7 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private void importUpload(UploadState upload, List<Path> files, Integer year, ZoneId zone) throws IOException {
-        ImportReport report = importFiles(files, new ParseOptions(year, zone, null), upload::progress);
+        ImportReport report = importFiles(files, upload.names(), new ParseOptions(year, zone, null), upload::progress);
         upload.progress(report.id(), report.entries().size(), report.lines());
         report.problems().forEach(e -> upload.error(e.path() + ": " + e.note()));
         upload.findings(findingsOf(report.id()));

@@ -67,6 +67,11 @@ public final class UploadState {
         return List.copyOf(files);
     }
 
+    /** The names the client gave the files, in the order of {@link #files()}. */
+    synchronized List<String> names() {
+        return List.copyOf(names);
+    }
+
     synchronized void queued() {
         state = "queued";
     }

@@ -86,6 +86,8 @@ public final class ArchiveSource {
     private long lines;
     private long inputBytes;
     private long leaves;
+    /** The leaf being read, whose bytes count in {@link #bytes()} as they arrive. */
+    private Leaf reading;
     private String current;
     /** Said of the next leaf read (a zip entry named like a directory that holds data). */
     private String remark;
@@ -291,6 +293,7 @@ public final class ArchiveSource {
         EntryKind kind = ContentSniffer.kind(path, head);
         leaves++;
         Leaf in = new Leaf(raw, visitor::reading);
+        reading = in;
         try {
             Outcome o = readLeaf(path, kind, in, modified);
             visitor.entry(new EntryReport(path, o.kind, in.count, in.lines, join(said, o.note), in.sha256(), null),
@@ -307,6 +310,7 @@ public final class ArchiveSource {
                             + kept(in)), in.sha256(), null), null);
         } finally {
             leafBytes += in.count;
+            reading = null;
         }
     }
 
@@ -496,9 +500,10 @@ public final class ArchiveSource {
         return leaf.endsWith(".gz") ? leaf.substring(0, leaf.length() - 3) : leaf;
     }
 
-    /** Bytes read from files and entries so far, after decompression. */
+    /** Bytes read from files and entries so far, after decompression (the entry being read included). */
     public long bytes() {
-        return leafBytes;
+        Leaf now = reading;
+        return leafBytes + (now == null ? 0 : now.count);
     }
 
     public long entries() {

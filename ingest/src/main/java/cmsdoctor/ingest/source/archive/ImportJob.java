@@ -80,6 +80,22 @@ public final class ImportJob {
     }
 
     /**
+     * Runs the import over files whose entries are named after {@code names} (an upload's files,
+     * stored under safe names, reported under the names the client gave).
+     */
+    public ImportReport run(List<Path> files, List<String> names) throws IOException {
+        long size = 0;
+        for (Path file : files) {
+            size += sizeOf(file);
+        }
+        return run(names, size, source -> {
+            for (int i = 0; i < files.size(); i++) {
+                source.read(files.get(i), names.get(i));
+            }
+        });
+    }
+
+    /**
      * Runs the import over one uploaded stream: spooled to {@code DATA/imports/ID.upload} for the
      * two passes, deleted after.
      *
