@@ -59,7 +59,7 @@ public final class ContentIndex {
     /** The reading key: the same bytes read with another year or zone are other records. */
     public static String reading(ParseOptions options) {
         return "year " + (options.year() == null ? "from file dates" : options.year()) + ", zone "
-                + options.zone().getId();
+                + (options.zone().equals(java.time.ZoneOffset.UTC) ? "UTC" : options.zone().getId());
     }
 
     /** The content with these bytes read this way, if an import holds it. */
