@@ -55,7 +55,7 @@ final class FirstPass {
         });
         try {
             inputs.readAll(source[0]);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             // a fatal limit or an unreadable input: the second pass meets it at the same place and reports it
         }
         pass.bytes = source[0].bytes();
