@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -188,7 +189,7 @@ public final class ArchiveSource {
             guarded(path, () -> entry(path + "!/" + stripGz(path), gz, depth + 1, modified, -1));
         } else if (isTar(head)) {
             if (deeper(path, depth)) {
-                readTar(new TarArchiveInputStream(in), path, depth + 1);
+                readTar(new TarArchiveInputStream(in), in, path, depth + 1);
             }
         } else if (head.length >= 4 && isZip(head)) {
             if (deeper(path, depth)) {
@@ -207,7 +208,8 @@ public final class ArchiveSource {
         return true;
     }
 
-    private void readTar(TarArchiveInputStream tar, String path, int depth) throws IOException {
+    /** @param raw the stream under {@code tar}, which reads it one 512-byte record at a time, never ahead */
+    private void readTar(TarArchiveInputStream tar, InputStream raw, String path, int depth) throws IOException {
         TarArchiveEntry e;
         while ((e = tar.getNextEntry()) != null) {
             String name = path + "!/" + e.getName();
@@ -217,9 +219,15 @@ public final class ArchiveSource {
             countEntry();
             String bad = escapes(e.getName());
             if (bad == null && e.isDirectory()) {
-                // the tar reader hands out no data for a directory entry, so it cannot be read as a file
-                refuse(name, "named like a directory but holds " + e.getSize()
-                        + " bytes: not read (rename it without the trailing '/')");
+                // the tar reader hands out no data for a directory entry and would then take that data
+                // for the next header: read it here, straight from the stream, as a file
+                Instant modified = e.getModTime() == null ? null : e.getModTime().toInstant();
+                remark = "named like a directory (ends in '/') but holds data: read as a file";
+                long size = e.getSize();
+                InputStream data = new Bounded(raw, size);
+                guarded(name, () -> entry(name, data, depth, modified, -1));
+                data.transferTo(OutputStream.nullOutputStream());
+                raw.skipNBytes((512 - size % 512) % 512);
                 continue;
             }
             if (bad != null) {
@@ -726,6 +734,51 @@ public final class ArchiveSource {
             byte[] buf = new byte[(int) Math.min(Math.max(n, 1), 8192)];
             int r = read(buf, 0, buf.length);
             return Math.max(r, 0);
+        }
+    }
+
+    /** The next {@code remaining} bytes of a stream, never closing it. */
+    private static final class Bounded extends FilterInputStream {
+        private long remaining;
+
+        Bounded(InputStream in, long size) {
+            super(in);
+            remaining = size;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n <= 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int n = super.read(b, off, (int) Math.min(len, remaining));
+            if (n > 0) {
+                remaining -= n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] buf = new byte[(int) Math.min(Math.max(n, 1), 8192)];
+            int r = read(buf, 0, buf.length);
+            return Math.max(r, 0);
+        }
+
+        @Override
+        public int available() throws IOException {
+            return (int) Math.min(super.available(), remaining);
+        }
+
+        @Override
+        public void close() {
         }
     }
 

@@ -145,6 +145,27 @@ class ImportContentTest {
     }
 
     @Test
+    void aTarEntryNamedLikeADirectoryThatHoldsDataIsReadAsAFile() throws Exception {
+        // commons-compress writes no data under a name ending in '/': write "logs_", then rename it in the header
+        byte[] tar = new Archives.Tar().file("logs_", Archives.utf8(Archives.SYSLOG))
+                .file("syslog", Archives.utf8(Archives.syslog(11))).bytes();
+        tar[4] = '/';
+        long sum = 0;
+        for (int i = 0; i < 512; i++) {
+            sum += i >= 148 && i < 156 ? ' ' : tar[i] & 0xff;
+        }
+        byte[] checksum = String.format("%06o\0 ", sum).getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(checksum, 0, tar, 148, 8);
+        ImportReport r = importInto(write("dirs.tar", tar));
+        EntryReport dir = entry(r, "dirs.tar!/logs/");
+        assertEquals(EntryKind.SYSLOG, dir.kind(), r.entries().toString());
+        assertEquals(3, dir.lines());
+        assertTrue(dir.note().startsWith("named like a directory"), dir.note());
+        assertEquals(6, r.lines(), "the next entry imports too: " + r.entries());
+        assertEquals(2, r.entries().size(), r.entries().toString());
+    }
+
+    @Test
     void aBombOfLogLinesIsRefusedBeforeAnyLineIsIndexedAndSaysSo() throws Exception {
         byte[] lines = Archives.utf8(Archives.SYSLOG.repeat(200_000)); // about 60 MiB, deflates far past 200:1
         ImportReport r = importInto(write("syslog.gz", Archives.gzip(lines)), write("syslog", Archives.utf8(Archives.syslog(11))));
