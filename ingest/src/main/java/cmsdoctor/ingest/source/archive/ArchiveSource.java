@@ -10,7 +10,6 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,12 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -88,7 +84,7 @@ public final class ArchiveSource {
     private long inputBytes;
     private long leaves;
     /** The leaf being read, whose bytes count in {@link #bytes()} as they arrive. */
-    private Leaf reading;
+    private LeafStream reading;
     private String current;
     /** Said of the next leaf read (a zip entry named like a directory that holds data). */
     private String remark;
@@ -224,7 +220,7 @@ public final class ArchiveSource {
                 Instant modified = e.getModTime() == null ? null : e.getModTime().toInstant();
                 remark = "named like a directory (ends in '/') but holds data: read as a file";
                 long size = e.getSize();
-                InputStream data = new Bounded(raw, size);
+                InputStream data = new BoundedStream(raw, size);
                 guarded(name, () -> entry(name, data, depth, modified, -1));
                 data.transferTo(OutputStream.nullOutputStream());
                 raw.skipNBytes((512 - size % 512) % 512);
@@ -300,7 +296,7 @@ public final class ArchiveSource {
     private void leaf(String path, InputStream raw, byte[] head, Instant modified, String said) throws IOException {
         EntryKind kind = ContentSniffer.kind(path, head);
         leaves++;
-        Leaf in = new Leaf(raw, visitor::reading);
+        LeafStream in = new LeafStream(raw, visitor::reading);
         reading = in;
         try {
             Outcome o = readLeaf(path, kind, in, modified);
@@ -325,7 +321,7 @@ public final class ArchiveSource {
     /** What became of a leaf read to its end. */
     private record Outcome(EntryKind kind, String note, String kept) {}
 
-    private Outcome readLeaf(String path, EntryKind kind, Leaf in, Instant modified) throws IOException {
+    private Outcome readLeaf(String path, EntryKind kind, LeafStream in, Instant modified) throws IOException {
         return switch (kind) {
             case SYSLOG, EVENT_LOG -> new Outcome(kind, readLines(path, kind, in, modified), null);
             case MMP_SESSION -> {
@@ -361,7 +357,7 @@ public final class ArchiveSource {
     }
 
     /** Content an import skips: read line by line only for {@code parse}, which shows every line. */
-    private String skipped(String path, EntryKind kind, Leaf in, Instant modified, String note) throws IOException {
+    private String skipped(String path, EntryKind kind, LeafStream in, Instant modified, String note) throws IOException {
         if (visitor.readsSkipped()) {
             return readLines(path, kind, in, modified);
         }
@@ -387,7 +383,7 @@ public final class ArchiveSource {
     }
 
     /** @return the note on cut lines, or null */
-    private String readLines(String path, EntryKind kind, Leaf in, Instant modified) throws IOException {
+    private String readLines(String path, EntryKind kind, LeafStream in, Instant modified) throws IOException {
         Lines sink = visitor.log(path, kind, modified);
         if (sink == null) {
             drain(in);
@@ -410,7 +406,7 @@ public final class ArchiveSource {
     }
 
     /** What of a leaf cut short stays imported: the truth, whichever it is. */
-    private static String kept(Leaf in) {
+    private static String kept(LeafStream in) {
         if (!in.parsed || in.lines == 0) {
             return "nothing of it was imported";
         }
@@ -510,7 +506,7 @@ public final class ArchiveSource {
 
     /** Bytes read from files and entries so far, after decompression (the entry being read included). */
     public long bytes() {
-        Leaf now = reading;
+        LeafStream now = reading;
         return leafBytes + (now == null ? 0 : now.count);
     }
 
@@ -647,138 +643,6 @@ public final class ArchiveSource {
                 inputBytes += n;
             }
             return n;
-        }
-    }
-
-    /**
-     * One leaf's bytes as they are read: counted, newlines counted, hashed (SHA-256, so a
-     * re-import of the same content is known), and optionally the first bytes kept.
-     */
-    private static final class Leaf extends FilterInputStream {
-        private static final long TICK = 4L << 20;
-        private final MessageDigest digest;
-        private final Runnable tick;
-        long count;
-        long newlines;
-        /** Lines handed to a parser. */
-        long lines;
-        /** Its lines went to a parser (not only drained). */
-        boolean parsed;
-        private ByteArrayOutputStream kept;
-        private int keepMax;
-        private boolean keptAll = true;
-
-        Leaf(InputStream in, Runnable tick) {
-            super(in);
-            this.tick = tick;
-            try {
-                digest = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every Java runtime has SHA-256", e);
-            }
-        }
-
-        void keep(int max) {
-            kept = new ByteArrayOutputStream();
-            keepMax = max;
-        }
-
-        byte[] kept() {
-            return kept.toByteArray();
-        }
-
-        boolean keptAll() {
-            return keptAll;
-        }
-
-        String sha256() {
-            try {
-                return HexFormat.of().formatHex(((MessageDigest) digest.clone()).digest());
-            } catch (CloneNotSupportedException e) {
-                throw new IllegalStateException("SHA-256 digests clone", e);
-            }
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n <= 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                if (count / TICK != (count + n) / TICK) {
-                    tick.run();
-                }
-                count += n;
-                digest.update(b, off, n);
-                for (int i = off; i < off + n; i++) {
-                    if (b[i] == '\n') {
-                        newlines++;
-                    }
-                }
-                if (kept != null) {
-                    int room = keepMax - kept.size();
-                    kept.write(b, off, Math.max(0, Math.min(room, n)));
-                    keptAll &= room >= n;
-                }
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            byte[] buf = new byte[(int) Math.min(Math.max(n, 1), 8192)];
-            int r = read(buf, 0, buf.length);
-            return Math.max(r, 0);
-        }
-    }
-
-    /** The next {@code remaining} bytes of a stream, never closing it. */
-    private static final class Bounded extends FilterInputStream {
-        private long remaining;
-
-        Bounded(InputStream in, long size) {
-            super(in);
-            remaining = size;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n <= 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int n = super.read(b, off, (int) Math.min(len, remaining));
-            if (n > 0) {
-                remaining -= n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            byte[] buf = new byte[(int) Math.min(Math.max(n, 1), 8192)];
-            int r = read(buf, 0, buf.length);
-            return Math.max(r, 0);
-        }
-
-        @Override
-        public int available() throws IOException {
-            return (int) Math.min(super.available(), remaining);
-        }
-
-        @Override
-        public void close() {
         }
     }
 
