@@ -11,6 +11,7 @@ import cmsdoctor.ingest.source.archive.ImportJob;
 import cmsdoctor.ingest.source.archive.ImportLimits;
 import cmsdoctor.ingest.source.archive.ImportListener;
 import cmsdoctor.ingest.source.archive.ImportReport;
+import cmsdoctor.ingest.source.archive.ImportVerdict;
 import cmsdoctor.ingest.source.syslog.DurableSink;
 import cmsdoctor.ingest.source.syslog.LogWriterSink;
 import cmsdoctor.ingest.source.syslog.Receiver;
@@ -98,10 +99,19 @@ public final class Pipeline implements AutoCloseable {
      * analyzers for that import so its cluster-wide and end-of-input findings are raised, and
      * runs the certificate checks over the certificate files and MMP pastes among the inputs.
      */
-    public synchronized ImportReport importFiles(List<Path> inputs, ParseOptions options, ImportListener listener,
-                                                 RecordSink... extra) throws IOException {
+    public ImportReport importFiles(List<Path> inputs, ParseOptions options, ImportListener listener,
+                                    RecordSink... extra) throws IOException {
+        return importFiles(inputs, null, options, listener, extra);
+    }
+
+    /**
+     * As {@link #importFiles(List, ParseOptions, ImportListener, RecordSink...)}, the entries
+     * named after {@code names} (an upload's client file names) when not null.
+     */
+    public synchronized ImportReport importFiles(List<Path> inputs, List<String> names, ParseOptions options,
+                                                 ImportListener listener, RecordSink... extra) throws IOException {
         ImportJob job = new ImportJob(dataDir, options, importSink(extra), ImportLimits.defaults(), listener);
-        ImportReport report = job.run(inputs);
+        ImportReport report = names == null ? job.run(inputs) : job.run(inputs, names);
         analyzers.finishImport(report, options);
         if ("done".equals(report.state())) {
             CertChecks.ofImport(inputs, report, dataDir.resolve("uploads"))
@@ -144,14 +154,11 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private void importUpload(UploadState upload, List<Path> files, Integer year, ZoneId zone) throws IOException {
-        ImportReport report = importFiles(files, new ParseOptions(year, zone, null),
-                p -> upload.progress(p.importId(), p.entries(), p.lines()));
+        ImportReport report = importFiles(files, upload.names(), new ParseOptions(year, zone, null), upload::progress);
         upload.progress(report.id(), report.entries().size(), report.lines());
-        report.refused().forEach(e -> upload.error(e.path() + ": " + e.note()));
-        if (report.error() != null) {
-            throw new IOException(report.error());
-        }
+        report.problems().forEach(e -> upload.error(e.path() + ": " + e.note()));
         upload.findings(findingsOf(report.id()));
+        upload.finished(ImportVerdict.of(report), report.entries());
     }
 
     /** Stops the listeners (draining their queue) and uploads, flushes the analyzers, commits and releases the index. */

@@ -50,17 +50,16 @@ function send(file, list, year, zone) {
       item.classList.add('failed');
       return;
     }
-    // the bytes are in; the import has only begun: an indeterminate bar until it ends
-    bar.removeAttribute('value');
+    // the transfer is over; from here the bar follows the import (its two passes), not the upload
+    bar.value = 0;
     item.dataset.importId = body.id;
-    watch(body.id, status, results, item);
+    watch(body.id, status, results, item, bar);
   });
   xhr.addEventListener('error', () => { status.textContent = 'failed: connection lost'; item.classList.add('failed'); });
   xhr.send(form);
 }
 
-async function watch(id, status, results, item) {
-  const bar = item.querySelector('progress');
+async function watch(id, status, results, item, bar) {
   for (;;) {
     let p;
     try {
@@ -70,11 +69,13 @@ async function watch(id, status, results, item) {
       return;
     }
     status.textContent = describe(p);
-    if (p.state === 'done' || p.state === 'failed') {
-      bar.value = 100;
+    if (p.percent != null) bar.value = p.percent;
+    if (p.state === 'done' || p.state === 'warning' || p.state === 'failed') {
       item.classList.add(p.state);
+      if (p.warning) results.append(el('p', { class: 'upload-warning' }, p.warning));
       if ((p.errors || []).length) results.append(el('ul', { class: 'errors' }, p.errors.map((e) => el('li', {}, String(e.message || e)))));
-      if (p.state === 'done' && p.importId) {
+      if ((p.entryReports || []).length) results.append(entryList(p.entryReports, p.entryReportsLeftOut));
+      if (p.importId && (p.state === 'done' || (p.state === 'warning' && p.lines > 0))) {
         results.append(el('p', { class: 'report-links' }, el('a', { href: '/' + query({ import: id }) }, 'Overview of this upload'), ' · ',
           el('a', { href: '/calls' + query({ import: id }) }, 'its calls'), ' · ',
           el('a', { href: '/api/imports/' + encodeURIComponent(id) + '/report?format=html' }, 'incident report')));
@@ -87,11 +88,24 @@ async function watch(id, status, results, item) {
 }
 
 function describe(p) {
-  const parts = [p.state];
+  const parts = [p.state === 'importing' && p.phase === 'checking' ? 'checking content' : p.state];
+  if (p.state === 'importing' && p.bytesTotal > 0) parts.push(mb(p.bytesRead) + ' of ' + mb(p.bytesTotal));
   if (p.lines != null) parts.push(p.lines.toLocaleString('en') + ' lines');
   if (p.entries != null) parts.push(p.entries + ' entries');
   if (p.state === 'done') parts.push(p.findings + ' findings');
   return parts.join(' · ');
+}
+
+// What became of each entry: skipped, refused, unreadable and duplicate entries first, with the reason.
+function entryList(entries, leftOut) {
+  const order = { unreadable: 0, refused: 1, duplicate: 2, skipped: 3, empty: 4 };
+  const sorted = [...entries].sort((a, b) => (order[a.outcome] ?? 9) - (order[b.outcome] ?? 9));
+  const items = sorted.map((e) => el('li', { class: 'entry-' + e.outcome },
+    el('strong', {}, e.outcome), ' ', e.path, ' (' + e.kind + (e.lines ? ', ' + e.lines.toLocaleString('en') + ' lines' : '') + ')',
+    e.note ? ': ' + e.note : ''));
+  if (leftOut) items.push(el('li', {}, leftOut + ' more in the import record'));
+  return el('details', { class: 'upload-entries', open: sorted.some((e) => e.outcome !== 'imported' && e.outcome !== 'kept') },
+    el('summary', {}, 'What became of each entry (' + (entries.length + (leftOut || 0)) + ')'), el('ul', {}, items));
 }
 
 async function showFindings(importId, results) {

@@ -121,7 +121,7 @@ class UploadsTest {
         for (int i = 0; i < 600; i++) {
             last = Http.json(http.get("/api/uploads/" + id));
             String state = last.get("state").asText();
-            if (state.equals("done") || state.equals("failed")) {
+            if (state.equals("done") || state.equals("warning") || state.equals("failed")) {
                 return last;
             }
             Thread.sleep(100);

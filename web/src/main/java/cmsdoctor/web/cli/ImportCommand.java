@@ -2,7 +2,9 @@ package cmsdoctor.web.cli;
 
 import cmsdoctor.analyzers.rules.RuleSet;
 import cmsdoctor.ingest.parse.ParseOptions;
+import cmsdoctor.ingest.source.archive.EntryKind;
 import cmsdoctor.ingest.source.archive.EntryReport;
+import cmsdoctor.ingest.source.archive.ImportVerdict;
 import cmsdoctor.ingest.source.archive.ImportReport;
 import cmsdoctor.ingest.Json;
 import cmsdoctor.web.Pipeline;
@@ -89,14 +91,21 @@ final class ImportCommand implements Callable<Integer> {
         out.printf("  %-14s %s .. %s%n", "time range", r.from() == null ? "-" : Json.TIME.format(r.from()),
                 r.to() == null ? "-" : Json.TIME.format(r.to()));
         out.printf("  %-14s %.2f%n", "seconds", r.seconds());
+        if (!r.duplicates().isEmpty()) {
+            out.printf("  %-14s %d entries already imported, not indexed again (held by %s)%n", "duplicates",
+                    r.duplicates().size(), String.join(", ", r.duplicates().stream().map(EntryReport::duplicateOf)
+                            .distinct().toList()));
+        }
         out.println("entries (" + r.entries().size() + "):");
         for (EntryReport e : r.entries()) {
-            String what = switch (e.kind()) {
-                case SYSLOG, EVENT_LOG -> e.lines() + " lines";
-                default -> e.bytes() + " bytes";
-            };
-            out.printf("  %-24s %s  %s%s%n", e.kind().name().toLowerCase(), e.path(), what,
+            String what = e.lines() > 0 || e.kind() == EntryKind.SYSLOG || e.kind() == EntryKind.EVENT_LOG
+                    ? e.lines() + " lines" : e.bytes() + " bytes";
+            out.printf("  %-10s %-24s %s  %s%s%n", e.outcome(), e.kind().name().toLowerCase(), e.path(), what,
                     e.note() == null ? "" : "  (" + e.note() + ")");
+        }
+        ImportVerdict verdict = ImportVerdict.of(r);
+        if (verdict.summary() != null && r.error() == null) {
+            out.println(verdict.state() + ": " + verdict.summary());
         }
         out.println("record: " + dataDir.resolve("imports").resolve(r.id() + ".json"));
     }

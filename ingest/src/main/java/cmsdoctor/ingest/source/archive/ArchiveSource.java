@@ -13,6 +13,7 @@ import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -37,7 +38,10 @@ public final class ArchiveSource {
     /** Receives what the archive holds, entry by entry, in archive order. */
     public interface Visitor {
 
-        /** A log stream starts: return where its lines go. */
+        /**
+         * A log stream starts: return where its lines go, or null to read it without parsing
+         * (its bytes are still hashed and counted: a duplicate, or the import's first pass).
+         */
         Lines log(String path, EntryKind kind, Instant modified);
 
         /**
@@ -55,6 +59,9 @@ public final class ArchiveSource {
         default boolean readsSkipped() {
             return false;
         }
+
+        /** Another few MiB of a leaf were read: for a progress display during long entries. */
+        default void reading() {}
     }
 
     /** The lines of one log stream. */
@@ -74,7 +81,13 @@ public final class ArchiveSource {
     private long leafBytes;
     private long entries;
     private long lines;
+    private long inputBytes;
+    private long leaves;
+    /** The leaf being read, whose bytes count in {@link #bytes()} as they arrive. */
+    private LeafStream reading;
     private String current;
+    /** Said of the next leaf read (a zip entry named like a directory that holds data). */
+    private String remark;
 
     public ArchiveSource(ImportLimits limits, Visitor visitor) {
         this.limits = limits;
@@ -109,6 +122,13 @@ public final class ArchiveSource {
         entry(safe, in, 0, modified, -1);
     }
 
+    /** Reads one file whose entries are named after {@code name} (an upload spooled to disk under another name). */
+    public void read(Path file, String name) throws IOException {
+        String safe = name == null || name.isBlank() ? "upload" : name.replace('\\', '/');
+        String leaf = safe.substring(safe.lastIndexOf('/') + 1);
+        guarded(leaf, () -> readFile(file, leaf));
+    }
+
     private void readDirectory(Path dir, String name) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dir)) {
@@ -134,11 +154,11 @@ public final class ArchiveSource {
         }
         if (n == 4 && isZip(magic)) {
             try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
-                readZip(zip, name, 1);
+                readZip(zip, name, 1, true);
             }
             return;
         }
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = new InputCounting(Files.newInputStream(file))) {
             entry(name, in, 0, modified, Files.size(file));
         }
     }
@@ -150,6 +170,8 @@ public final class ArchiveSource {
      */
     private void entry(String path, InputStream raw, int depth, Instant modified, long compressed) throws IOException {
         current = path;
+        String said = remark;
+        remark = null;
         BufferedInputStream in = new BufferedInputStream(raw, 65536);
         in.mark(PEEK);
         byte[] head = in.readNBytes(PEEK);
@@ -163,14 +185,14 @@ public final class ArchiveSource {
             guarded(path, () -> entry(path + "!/" + stripGz(path), gz, depth + 1, modified, -1));
         } else if (isTar(head)) {
             if (deeper(path, depth)) {
-                readTar(new TarArchiveInputStream(in), path, depth + 1);
+                readTar(new TarArchiveInputStream(in), in, path, depth + 1);
             }
         } else if (head.length >= 4 && isZip(head)) {
             if (deeper(path, depth)) {
                 readNestedZip(in, path, depth + 1);
             }
         } else {
-            leaf(path, in, head, modified);
+            leaf(path, in, head, modified, said);
         }
     }
 
@@ -182,15 +204,28 @@ public final class ArchiveSource {
         return true;
     }
 
-    private void readTar(TarArchiveInputStream tar, String path, int depth) throws IOException {
+    /** @param raw the stream under {@code tar}, which reads it one 512-byte record at a time, never ahead */
+    private void readTar(TarArchiveInputStream tar, InputStream raw, String path, int depth) throws IOException {
         TarArchiveEntry e;
         while ((e = tar.getNextEntry()) != null) {
             String name = path + "!/" + e.getName();
-            if (e.isDirectory()) {
+            if (e.isDirectory() && e.getSize() <= 0) {
                 continue;
             }
             countEntry();
             String bad = escapes(e.getName());
+            if (bad == null && e.isDirectory()) {
+                // the tar reader hands out no data for a directory entry and would then take that data
+                // for the next header: read it here, straight from the stream, as a file
+                Instant modified = e.getModTime() == null ? null : e.getModTime().toInstant();
+                remark = "named like a directory (ends in '/') but holds data: read as a file";
+                long size = e.getSize();
+                InputStream data = new BoundedStream(raw, size);
+                guarded(name, () -> entry(name, data, depth, modified, -1));
+                data.transferTo(OutputStream.nullOutputStream());
+                raw.skipNBytes((512 - size % 512) % 512);
+                continue;
+            }
             if (bad != null) {
                 refuse(name, bad);
             } else if (e.isSymbolicLink()) {
@@ -215,14 +250,20 @@ public final class ArchiveSource {
         }
         totalBytes += bytes.length;
         try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get()) {
-            readZip(zip, path, depth);
+            readZip(zip, path, depth, false);
         }
     }
 
-    private void readZip(ZipFile zip, String path, int depth) throws IOException {
+    /** @param onDisk the zip is an input file: its entries' compressed sizes count as input read */
+    private void readZip(ZipFile zip, String path, int depth, boolean onDisk) throws IOException {
         for (ZipArchiveEntry e : Collections.list(zip.getEntriesInPhysicalOrder())) {
             String name = path + "!/" + e.getName();
-            if (e.isDirectory()) {
+            if (onDisk) {
+                inputBytes += Math.max(0, e.getCompressedSize());
+            }
+            // a name ending in '/' is a directory, unless data was stored under it: read that as a file
+            boolean dirNamed = e.isDirectory();
+            if (dirNamed && e.getSize() == 0) {
                 continue;
             }
             countEntry();
@@ -235,6 +276,9 @@ public final class ArchiveSource {
                 refuse(name, "unsupported zip compression or encryption");
             } else {
                 Instant modified = e.getLastModifiedTime() == null ? null : e.getLastModifiedTime().toInstant();
+                if (dirNamed) {
+                    remark = "named like a directory (ends in '/') but holds data: read as a file";
+                }
                 guarded(name, () -> {
                     try (InputStream data = new Guarded(zip.getInputStream(e), name, new Fixed(e.getCompressedSize()))) {
                         entry(name, data, depth, modified, e.getCompressedSize());
@@ -244,76 +288,156 @@ public final class ArchiveSource {
         }
     }
 
-    /** A file that is no container: sniff it, then read its lines or keep or skip it. */
-    private void leaf(String path, InputStream in, byte[] head, Instant modified) throws IOException {
+    /**
+     * A file that is no container: sniff it, then read its lines, keep it, note it or skip it.
+     * Its bytes are hashed and counted whatever becomes of it; a limit or corruption met while
+     * reading it is its own report, saying what it held and what of it was kept.
+     */
+    private void leaf(String path, InputStream raw, byte[] head, Instant modified, String said) throws IOException {
         EntryKind kind = ContentSniffer.kind(path, head);
-        switch (kind) {
-            case SYSLOG, EVENT_LOG -> readLines(path, kind, in, modified);
-            case CONFIGURATION, DATABASE_CLUSTER_STATUS -> {
-                byte[] kept = in.readNBytes(limits.maxConfigBytes());
-                leafBytes += kept.length;
-                long rest = drain(in);
-                visitor.entry(new EntryReport(path, kind, kept.length + rest, 0,
-                        rest > 0 ? "kept the first " + kept.length + " bytes" : "kept"),
-                        new String(kept, StandardCharsets.UTF_8));
+        leaves++;
+        LeafStream in = new LeafStream(raw, visitor::reading);
+        reading = in;
+        try {
+            Outcome o = readLeaf(path, kind, in, modified);
+            visitor.entry(new EntryReport(path, o.kind, in.count, in.lines, join(said, o.note), in.sha256(), null),
+                    o.kept);
+        } catch (ImportLimitException e) {
+            visitor.entry(new EntryReport(path, EntryKind.REFUSED, in.count, in.lines,
+                    join(said, label(kind) + ": " + e.getMessage() + "; " + kept(in)), in.sha256(), null), null);
+            if (e.fatal()) {
+                throw e;
             }
-            case CRASH_DUMP -> {
-                if (visitor.readsSkipped()) {
-                    readLines(path, kind, in, modified);
-                } else {
-                    visitor.entry(new EntryReport(path, kind, drain(in), 0, "binary crash dump: noted, not read"), null);
-                }
-            }
-            case BINARY -> {
-                if (visitor.readsSkipped()) {
-                    readLines(path, kind, in, modified);
-                } else {
-                    visitor.entry(new EntryReport(path, kind, drain(in), 0, "binary content, not a log: skipped"), null);
-                }
-            }
-            case EMPTY -> visitor.entry(new EntryReport(path, kind, 0, 0, "empty"), null);
-            case UNKNOWN -> {
-                if (visitor.readsSkipped()) {
-                    readLines(path, kind, in, modified);
-                } else {
-                    visitor.entry(new EntryReport(path, kind, drain(in), 0, "no syslog or event log lines in the first "
-                            + (PEEK / 1024) + " KiB: skipped"), null);
-                }
-            }
-            default -> visitor.entry(new EntryReport(path, kind, drain(in), 0,
-                    "no syslog or event log lines in the first " + (PEEK / 1024) + " KiB: skipped"), null);
+        } catch (IOException | RuntimeException e) {
+            visitor.entry(new EntryReport(path, EntryKind.UNREADABLE, in.count, in.lines,
+                    join(said, label(kind) + ": unreadable after " + in.count + " bytes (" + describe(e) + "); "
+                            + kept(in)), in.sha256(), null), null);
+        } finally {
+            leafBytes += in.count;
+            reading = null;
         }
     }
 
-    private void readLines(String path, EntryKind kind, InputStream in, Instant modified) throws IOException {
+    /** What became of a leaf read to its end. */
+    private record Outcome(EntryKind kind, String note, String kept) {}
+
+    private Outcome readLeaf(String path, EntryKind kind, LeafStream in, Instant modified) throws IOException {
+        return switch (kind) {
+            case SYSLOG, EVENT_LOG -> new Outcome(kind, readLines(path, kind, in, modified), null);
+            case MMP_SESSION -> {
+                // indexed like a log (rules read FAILURE: lines) and kept for the certificate checks
+                in.keep(limits.maxConfigBytes());
+                String note = readLines(path, kind, in, modified);
+                yield new Outcome(kind, join(note, in.keptAll() ? null : "kept the first " + in.kept().length
+                        + " bytes in the import record"), new String(in.kept(), StandardCharsets.UTF_8));
+            }
+            case CONFIGURATION, DATABASE_CLUSTER_STATUS, CERTIFICATE, CSR -> {
+                byte[] kept = in.readNBytes(limits.maxConfigBytes());
+                long rest = drain(in);
+                String text = ContentSniffer.isBinary(kept) ? Pem.of(kind, kept) : new String(kept, StandardCharsets.UTF_8);
+                yield new Outcome(kind, rest > 0 ? "kept the first " + kept.length + " bytes" : "kept", text);
+            }
+            case PRIVATE_KEY -> {
+                drain(in);
+                yield new Outcome(kind, "private key: noted, its bytes are neither kept nor indexed", null);
+            }
+            case CRASH_DUMP -> new Outcome(kind, skipped(path, kind, in, modified, "binary crash dump: noted, not read"), null);
+            case BINARY -> {
+                String foreign = foreignArchive(path);
+                if (foreign != null) {
+                    drain(in);
+                    yield new Outcome(EntryKind.UNREADABLE, foreign, null);
+                }
+                yield new Outcome(kind, skipped(path, kind, in, modified, "binary content, not a log: skipped"), null);
+            }
+            case EMPTY -> new Outcome(kind, "empty", null);
+            default -> new Outcome(kind, skipped(path, kind, in, modified, "unknown text (no syslog, event log or MMP"
+                    + " output in the first " + (PEEK / 1024) + " KiB): skipped"), null);
+        };
+    }
+
+    /** Content an import skips: read line by line only for {@code parse}, which shows every line. */
+    private String skipped(String path, EntryKind kind, LeafStream in, Instant modified, String note) throws IOException {
+        if (visitor.readsSkipped()) {
+            return readLines(path, kind, in, modified);
+        }
+        drain(in);
+        return note;
+    }
+
+    /**
+     * Why a binary named like an archive is unreadable: it claims to be gzip, tar or zip and its
+     * bytes are not (corrupt, or random bytes), or it is a format not read here. Null otherwise.
+     */
+    static String foreignArchive(String path) {
+        String leaf = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('!')) + 1).toLowerCase();
+        if (leaf.matches(".*\\.(gz|tgz|tar|zip)")) {
+            return "named like an archive (" + leaf.substring(leaf.indexOf('.')) + ") but its bytes are not gzip,"
+                    + " tar or zip: corrupt or not an archive";
+        }
+        if (leaf.matches(".*\\.(bz2|xz|zst|7z|rar|tbz2?|txz)")) {
+            return "compressed with a format not read here (" + leaf.substring(leaf.lastIndexOf('.'))
+                    + "): unpack it and upload the files, or repack as .tar.gz or .zip";
+        }
+        return null;
+    }
+
+    /** @return the note on cut lines, or null */
+    private String readLines(String path, EntryKind kind, LeafStream in, Instant modified) throws IOException {
         Lines sink = visitor.log(path, kind, modified);
+        if (sink == null) {
+            drain(in);
+            return null;
+        }
+        in.parsed = true;
         LineReader reader = new LineReader(in, limits.maxLineBytes());
-        long n = 0;
         try {
             String text;
             while ((text = reader.next()) != null) {
-                n++;
+                in.lines++;
                 lines++;
-                sink.line(n, text, reader.truncated());
+                sink.line(in.lines, text, reader.truncated());
             }
         } finally {
             sink.end();
         }
-        leafBytes += reader.bytes();
-        String note = reader.cutLines() > 0 ? reader.cutLines() + " lines longer than "
+        return reader.cutLines() > 0 ? reader.cutLines() + " lines longer than "
                 + limits.maxLineBytes() + " bytes were cut" : null;
-        visitor.entry(new EntryReport(path, kind, reader.bytes(), n, note), null);
+    }
+
+    /** What of a leaf cut short stays imported: the truth, whichever it is. */
+    private static String kept(LeafStream in) {
+        if (!in.parsed || in.lines == 0) {
+            return "nothing of it was imported";
+        }
+        return "its first " + in.lines + " lines, read before, were imported";
+    }
+
+    private static String label(EntryKind kind) {
+        return kind.name().toLowerCase().replace('_', ' ');
+    }
+
+    private static String join(String a, String b) {
+        return a == null ? b : b == null ? a : a + "; " + b;
+    }
+
+    /** A reason a user can read: the message, or what the exception class says. */
+    static String describe(Throwable e) {
+        if (e instanceof java.io.EOFException) {
+            return "unexpected end of data: truncated?";
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
     /** Reads to the end, counting (the bytes still pass the expansion guards). */
-    private long drain(InputStream in) throws IOException {
+    private static long drain(InputStream in) throws IOException {
         long n = 0;
         byte[] buf = new byte[65536];
         int r;
         while ((r = in.read(buf)) > 0) {
             n += r;
         }
-        leafBytes += n;
         return n;
     }
 
@@ -335,7 +459,7 @@ public final class ArchiveSource {
             }
             refuse(path, e.getMessage());
         } catch (IOException | RuntimeException e) {
-            visitor.entry(new EntryReport(path, EntryKind.UNREADABLE, 0, 0, "unreadable: " + e), null);
+            visitor.entry(new EntryReport(path, EntryKind.UNREADABLE, 0, 0, "unreadable: " + describe(e)), null);
         }
     }
 
@@ -380,9 +504,10 @@ public final class ArchiveSource {
         return leaf.endsWith(".gz") ? leaf.substring(0, leaf.length() - 3) : leaf;
     }
 
-    /** Bytes read from files and entries so far, after decompression. */
+    /** Bytes read from files and entries so far, after decompression (the entry being read included). */
     public long bytes() {
-        return leafBytes;
+        LeafStream now = reading;
+        return leafBytes + (now == null ? 0 : now.count);
     }
 
     public long entries() {
@@ -391,6 +516,19 @@ public final class ArchiveSource {
 
     public long lines() {
         return lines;
+    }
+
+    /** Bytes of the input files consumed so far (compressed, as on disk), for progress against their size. */
+    public long inputBytes() {
+        return inputBytes;
+    }
+
+    /**
+     * The number of the leaf (file or entry that is no container) being read, counted from 1:
+     * the same input read twice numbers its leaves the same way.
+     */
+    public long leafNumber() {
+        return leaves;
     }
 
     /** The entry being read, for progress. */
@@ -480,6 +618,31 @@ public final class ArchiveSource {
             byte[] buf = new byte[(int) Math.min(n, 8192)];
             int r = read(buf, 0, buf.length);
             return Math.max(r, 0);
+        }
+    }
+
+    /** Counts what is read from an input file, for progress against the inputs' size. */
+    private final class InputCounting extends FilterInputStream {
+        InputCounting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                inputBytes++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                inputBytes += n;
+            }
+            return n;
         }
     }
 

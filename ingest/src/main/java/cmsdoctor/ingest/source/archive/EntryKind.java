@@ -10,6 +10,14 @@ public enum EntryKind {
     CONFIGURATION,
     /** Output of MMP {@code database cluster status}: kept in the import record. */
     DATABASE_CLUSTER_STATUS,
+    /** X.509 certificates, PEM or DER: kept (PEM text) in the import record for the certificate checks. */
+    CERTIFICATE,
+    /** A private key (PEM, DER, PKCS#12): noted by name and size only; its bytes are never kept or indexed. */
+    PRIVATE_KEY,
+    /** A certificate signing request, PEM or DER: kept (PEM text) in the import record. */
+    CSR,
+    /** Text pasted from an MMP session ({@code cms1> pki list} and its answer): indexed as lines and kept. */
+    MMP_SESSION,
     /** A binary crash dump: noted (name, size), not read. */
     CRASH_DUMP,
     /** Any other binary file: skipped. */
@@ -18,8 +26,24 @@ public enum EntryKind {
     UNKNOWN,
     /** Nothing in it. */
     EMPTY,
-    /** A corrupt file or entry (a truncated gzip, a broken zip): reported, the import goes on. */
+    /**
+     * A corrupt file or entry (a truncated gzip, a broken zip, random bytes named like an archive):
+     * reported, the import goes on.
+     */
     UNREADABLE,
     /** An archive entry refused: escapes the archive (../, absolute path), a link, or over a limit. */
-    REFUSED
+    REFUSED;
+
+    /** Content that goes into the index or the findings, so importing it twice would count it twice. */
+    public boolean counted() {
+        return this == SYSLOG || this == EVENT_LOG || this == MMP_SESSION || this == DATABASE_CLUSTER_STATUS;
+    }
+
+    /**
+     * Content cmsdoctor reads (logs, configuration, MMP output, certificates); an upload with none
+     * of it ends with a warning instead of "no findings".
+     */
+    public boolean readable() {
+        return counted() || this == CONFIGURATION || this == CERTIFICATE || this == PRIVATE_KEY || this == CSR;
+    }
 }

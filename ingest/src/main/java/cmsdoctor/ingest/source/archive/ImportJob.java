@@ -64,9 +64,15 @@ public final class ImportJob {
     /**
      * Runs the import over {@code inputs}. A refused or unreadable entry is reported and the
      * rest goes on; a fatal limit or an unreadable input stops it ({@code state: failed}).
+     * Content already imported with the same year and zone is not indexed again (its entry
+     * names the import that holds it).
      */
     public ImportReport run(List<Path> inputs) throws IOException {
-        return run(inputs.stream().map(Path::toString).toList(), source -> {
+        long size = 0;
+        for (Path input : inputs) {
+            size += sizeOf(input);
+        }
+        return run(inputs.stream().map(Path::toString).toList(), size, source -> {
             for (Path input : inputs) {
                 source.read(input);
             }
@@ -74,37 +80,71 @@ public final class ImportJob {
     }
 
     /**
-     * Runs the import over one uploaded stream (the web upload: no temporary file).
+     * Runs the import over files whose entries are named after {@code names} (an upload's files,
+     * stored under safe names, reported under the names the client gave).
+     */
+    public ImportReport run(List<Path> files, List<String> names) throws IOException {
+        long size = 0;
+        for (Path file : files) {
+            size += sizeOf(file);
+        }
+        return run(names, size, source -> {
+            for (int i = 0; i < files.size(); i++) {
+                source.read(files.get(i), names.get(i));
+            }
+        });
+    }
+
+    /**
+     * Runs the import over one uploaded stream: spooled to {@code DATA/imports/ID.upload} for the
+     * two passes, deleted after.
      *
      * @param name the upload's file name, for the entry names in the report
      */
     public ImportReport run(String name, java.io.InputStream upload) throws IOException {
-        return run(List.of(name), source -> source.read(name, upload, Instant.now()));
+        Path spool = dataDir.resolve("imports").resolve(id + ".upload");
+        try {
+            long size = Files.copy(upload, spool, StandardCopyOption.REPLACE_EXISTING);
+            return run(List.of(name), size, source -> source.read(spool, name));
+        } finally {
+            Files.deleteIfExists(spool);
+        }
     }
 
-    private interface Reading {
-        void readAll(ArchiveSource source) throws IOException;
-    }
-
-    private ImportReport run(List<String> inputs, Reading reading) throws IOException {
+    private ImportReport run(List<String> inputs, long inputSize, FirstPass.Inputs reading) throws IOException {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
+        FirstPass first = FirstPass.run(limits, reading, s -> listener.progress(new ImportProgress(id, "running",
+                s.current(), 0, s.bytes(), 0, 0, ImportProgress.CHECKING, s.inputBytes(), inputSize)));
+        Duplicates duplicates = new Duplicates(ContentIndex.open(dataDir), ContentIndex.reading(options), id);
         Tally tally = new Tally();
         List<EntryReport> entries = new ArrayList<>();
         Map<String, Object> configuration = new LinkedHashMap<>();
         long[] errors = {0};
         ArchiveSource[] source = new ArchiveSource[1];
+        Progress progress = new Progress(first.bytes());
         source[0] = new ArchiveSource(limits, new ArchiveSource.Visitor() {
+            /** The leaf being read holds content already imported here. */
+            private Duplicates.Held pending;
+
             @Override
             public ArchiveSource.Lines log(String path, EntryKind kind, Instant modified) {
+                EntryReport seen = first.leaf(source[0], path);
+                if (seen != null && seen.kind() == EntryKind.REFUSED) {
+                    return null; // a limit cuts it: refused before any of its lines is indexed
+                }
+                pending = seen == null ? null : duplicates.held(seen.sha256());
+                if (pending != null) {
+                    return null;
+                }
                 LogParser parser = new LogParser(options.withFileDate(modified), id, tally);
-                progress(source[0], entries.size(), errors[0], path);
+                progress.at(source[0], entries.size(), errors[0], path);
                 return new ArchiveSource.Lines() {
                     @Override
                     public void line(long number, String text, boolean truncated) {
                         parser.line(path, number, text, truncated);
                         if (number % PROGRESS_EVERY == 0) {
-                            progress(source[0], entries.size(), errors[0], path);
+                            progress.at(source[0], entries.size(), errors[0], path);
                         }
                     }
 
@@ -118,14 +158,25 @@ public final class ImportJob {
 
             @Override
             public void entry(EntryReport report, String kept) {
-                entries.add(report);
-                if (report.kind() == EntryKind.REFUSED) {
+                Duplicates.Held held = pending;
+                pending = null;
+                if (held == null && report.kind() == EntryKind.DATABASE_CLUSTER_STATUS) {
+                    held = duplicates.held(report.sha256());
+                }
+                EntryReport settled = duplicates.settle(report, held);
+                entries.add(settled);
+                if (settled.kind() == EntryKind.REFUSED || settled.kind() == EntryKind.UNREADABLE) {
                     errors[0]++;
                 }
-                if (kept != null) {
-                    configuration.put(report.path(), keep(report.kind(), kept));
+                if (kept != null && held == null) {
+                    configuration.put(settled.path(), keep(settled.kind(), kept));
                 }
-                progress(source[0], entries.size(), errors[0], report.path());
+                progress.at(source[0], entries.size(), errors[0], settled.path());
+            }
+
+            @Override
+            public void reading() {
+                progress.at(source[0], entries.size(), errors[0], source[0].current());
             }
         });
         String state = "done";
@@ -135,23 +186,46 @@ public final class ImportJob {
         } catch (IOException e) {
             state = "failed";
             error = e instanceof ImportLimitException ? e.getMessage()
-                    : "cannot read " + source[0].current() + ": " + e;
+                    : "cannot read " + source[0].current() + ": " + ArchiveSource.describe(e);
         } finally {
             sink.flush();
         }
+        // after the index commit: a crash in between indexes the content again, never loses it
+        duplicates.save();
         double seconds = (System.nanoTime() - t0) / 1e9;
         ImportReport report = new ImportReport(id, state, error, started, seconds,
                 inputs, tally.lines, tally.events, tally.sipMessages,
                 tally.unparsed, List.copyOf(tally.hosts), tally.from, tally.to, List.copyOf(entries), configuration);
         save(report);
         listener.progress(new ImportProgress(id, state, null, entries.size(), source[0].bytes(),
-                source[0].lines(), errors[0]));
+                source[0].lines(), errors[0], ImportProgress.READING, source[0].bytes(), first.bytes()));
         return report;
     }
 
-    private void progress(ArchiveSource source, long entries, long errors, String entry) {
-        if (source != null) {
-            listener.progress(new ImportProgress(id, "running", entry, entries, source.bytes(), source.lines(), errors));
+    /** Reports the second pass: bytes read against what the first pass found the inputs expand to. */
+    private final class Progress {
+        private final long total;
+
+        Progress(long total) {
+            this.total = total;
+        }
+
+        void at(ArchiveSource source, long entries, long errors, String entry) {
+            if (source != null) {
+                listener.progress(new ImportProgress(id, "running", entry, entries, source.bytes(), source.lines(),
+                        errors, ImportProgress.READING, source.bytes(), total));
+            }
+        }
+    }
+
+    /** Bytes of a file, or of every regular file under a folder. */
+    private static long sizeOf(Path input) throws IOException {
+        if (!Files.isDirectory(input)) {
+            return Files.isRegularFile(input) ? Files.size(input) : 0;
+        }
+        try (var walk = Files.walk(input)) {
+            return walk.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .mapToLong(p -> p.toFile().length()).sum();
         }
     }
 
@@ -197,7 +271,7 @@ public final class ImportJob {
             return out;
         }
         try (var files = Files.list(dir)) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path p : files.filter(f -> f.getFileName().toString().matches("imp-.*\\.json")).sorted().toList()) {
                 if (Files.size(p) > 0) {
                     out.add(Json.mapper().readValue(p.toFile(), ImportReport.class));
                 }

@@ -37,4 +37,19 @@ public record ImportReport(
     public List<EntryReport> refused() {
         return entries.stream().filter(e -> e.kind() == EntryKind.REFUSED).toList();
     }
+
+    /** Entries refused or unreadable: each is a problem to report with its reason. */
+    public List<EntryReport> problems() {
+        return entries.stream().filter(e -> e.kind() == EntryKind.REFUSED || e.kind() == EntryKind.UNREADABLE).toList();
+    }
+
+    /** Entries whose content an import already held (this one or an earlier one): not indexed again. */
+    public List<EntryReport> duplicates() {
+        return entries.stream().filter(e -> e.duplicateOf() != null).toList();
+    }
+
+    /** Whether any entry held something cmsdoctor reads (a log, configuration, MMP output, a certificate). */
+    public boolean anythingReadable() {
+        return entries.stream().anyMatch(e -> e.kind().readable() || e.lines() > 0);
+    }
 }

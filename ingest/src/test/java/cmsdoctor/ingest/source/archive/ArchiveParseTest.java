@@ -30,8 +30,8 @@ class ArchiveParseTest {
         Path in = Files.createDirectories(root.resolve("in"));
         Files.write(in.resolve("syslog"), Archives.utf8(Archives.SYSLOG));
         // no .gz suffix: only the content says it is gzip
-        Files.write(in.resolve("syslog.1"), Archives.gzip(Archives.utf8(Archives.SYSLOG)));
-        Files.write(in.resolve("bundle.tar"), new Archives.Tar().file("logs/syslog", Archives.utf8(Archives.SYSLOG)).bytes());
+        Files.write(in.resolve("syslog.1"), Archives.gzip(Archives.utf8(Archives.syslog(11))));
+        Files.write(in.resolve("bundle.tar"), new Archives.Tar().file("logs/syslog", Archives.utf8(Archives.syslog(12))).bytes());
         Files.writeString(in.resolve("notes.txt"), "a note the engineer left\nsecond line\n");
 
         ImportReport imported;

@@ -23,6 +23,14 @@ final class Archives {
             Jul 26 19:10:35 user.info Core1 host:server:  INFO : call 7: SIP call ringing
             """;
 
+    /**
+     * Three other lines (another day of the same node): an import indexes content once, so tests
+     * that expect two files to count twice give them different bytes.
+     */
+    static String syslog(int day) {
+        return SYSLOG.replace("Feb 23", "Feb " + day).replace("Sep 24", "Sep " + day).replace("Jul 26", "Jul " + day);
+    }
+
     static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
