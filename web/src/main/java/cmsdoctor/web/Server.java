@@ -130,6 +130,7 @@ public final class Server {
         r.post("/api/findings/{id}/ack", findings == null ? absent("findings") : findings::ack);
         r.post("/api/findings/{id}/mute", findings == null ? absent("findings") : findings::mute);
         r.get("/api/search", search == null ? absent("the store") : search::search);
+        r.get("/api/search/histogram", search == null ? absent("the store") : search::histogram);
         r.get("/api/calls", calls == null ? absent("the store") : calls::list);
         r.get("/api/calls/{key}", calls == null ? absent("the store") : calls::show);
         r.post("/api/uploads", uploads == null ? absent("uploads") : uploads::create);
