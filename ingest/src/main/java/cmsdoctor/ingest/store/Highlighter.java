@@ -29,7 +29,8 @@ import java.util.function.Supplier;
  * token whose term a positive clause of the query names on a text field is marked, as are its
  * wildcard and prefix matches; a value searched in an exact field ({@code sipCallId:"..."}) is
  * marked where the text holds it as written, ignoring case. Clauses under NOT mark nothing. A
- * phrase's words are marked wherever they occur, not only in sequence.
+ * phrase's words are marked wherever they occur, not only in sequence; marked parts of one
+ * token that touch across a {@code .:@-_~/} are one mark.
  */
 public final class Highlighter {
 
@@ -76,7 +77,7 @@ public final class Highlighter {
         List<int[]> spans = new ArrayList<>();
         tokens(t, spans);
         literals(t, spans);
-        return merged(field, spans);
+        return merged(field, t, spans);
     }
 
     private void tokens(String text, List<int[]> spans) {
@@ -124,7 +125,10 @@ public final class Highlighter {
         }
     }
 
-    private static List<Highlight> merged(String field, List<int[]> spans) {
+    /** Parts of one token joined by one of these are marked as one run ({@code 10.1.5.15}, not four marks). */
+    private static final String JOINERS = ".:@-_~/";
+
+    private static List<Highlight> merged(String field, String text, List<int[]> spans) {
         spans.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(b[1], a[1]));
         List<Highlight> out = new ArrayList<>();
         int start = -1;
@@ -133,7 +137,8 @@ public final class Highlighter {
             if (s[0] >= s[1]) {
                 continue;
             }
-            if (start >= 0 && s[0] <= end) {
+            boolean joined = start >= 0 && s[0] == end + 1 && JOINERS.indexOf(text.charAt(end)) >= 0;
+            if (start >= 0 && (s[0] <= end || joined)) {
                 end = Math.max(end, s[1]);
                 continue;
             }

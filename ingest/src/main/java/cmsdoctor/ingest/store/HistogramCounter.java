@@ -39,8 +39,8 @@ final class HistogramCounter {
     /** The most hosts drawn apart; the rest are summed as {@link Histogram#OTHER_HOSTS}. */
     static final int MAX_HOSTS = 12;
 
-    /** Bucket widths a reader can take in at a glance, smallest first. */
-    private static final long[] INTERVALS = {1, 10, 100, 1_000, 5_000, 10_000, 30_000, 60_000, 300_000, 600_000,
+    /** Bucket widths a reader can take in at a glance, smallest first (whole seconds: the time inputs take seconds). */
+    private static final long[] INTERVALS = {1_000, 5_000, 10_000, 30_000, 60_000, 300_000, 600_000,
         1_800_000, 3_600_000, 3 * 3_600_000L, 6 * 3_600_000L, 12 * 3_600_000L, 86_400_000L, 7 * 86_400_000L,
         30 * 86_400_000L, 365 * 86_400_000L};
 
