@@ -41,7 +41,7 @@ export async function search() {
     shown += hits.length;
     // the API asked the call view: only a key that opens a call is offered as one
     if (!cursor && res.opensCall) {
-      page.insertBefore(el('p', { class: 'open-call' }, 'Open ', el('a', { href: link('/calls/', q.replaceAll('"', '')), id: 'open-as-call' }, q), ' as a call'), histogram);
+      page.append(el('p', { class: 'open-call' }, 'Open ', el('a', { href: link('/calls/', q.replaceAll('"', '')), id: 'open-as-call' }, q), ' as a call'));
     }
     for (const h of hits) tbody.append(row(h));
     summary.textContent = (res.total ?? shown).toLocaleString('en') + ' matches' + (res.total > shown ? ', showing the newest ' + shown : '');
