@@ -96,10 +96,16 @@ public final class Schema {
      */
     public static final String ENVELOPE = "envelope";
 
-    /** {@link #ENVELOPE}: positions for phrases, no norms (hits are sorted by time, never scored). */
-    static final FieldType ENVELOPE_TYPE = envelopeType();
+    /**
+     * {@link #MESSAGE}, {@link #TEXT} and {@link #ENVELOPE}: positions for phrases, no norms (hits
+     * are sorted by time, never scored: a norm per document and field would be bytes for nothing).
+     */
+    static final FieldType TEXT_TYPE = textType();
 
-    private static FieldType envelopeType() {
+    /** The envelope's type: that of every analysed field. */
+    static final FieldType ENVELOPE_TYPE = TEXT_TYPE;
+
+    private static FieldType textType() {
         FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
         type.setOmitNorms(true);
         type.freeze();
