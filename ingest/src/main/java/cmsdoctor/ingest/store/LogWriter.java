@@ -157,6 +157,7 @@ public final class LogWriter implements RecordSink, Closeable {
     /** A config is good for one IndexWriter only: a fresh one for each. */
     private static IndexWriterConfig writerConfig(Config config) {
         return new IndexWriterConfig(Schema.indexAnalyzer())
+                .setCodec(Schema.codec())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(config.ramBufferMb())
                 .setCommitOnClose(true);

@@ -1,6 +1,8 @@
 package cmsdoctor.ingest.store;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.FieldType;
@@ -148,6 +150,17 @@ public final class Schema {
         SortField at = new SortField(AT, SortField.Type.LONG, true);
         at.setMissingValue(Long.MIN_VALUE);
         return at;
+    }
+
+    /**
+     * The codec the IndexWriter writes: Lucene's default with stored fields compressed for size
+     * (DEFLATE, {@code BEST_COMPRESSION}). The stored {@code record} JSON beside each line is
+     * where an index of GUID-heavy events outgrew a plain index of the lines (1.6x with LZ4,
+     * 1.1x with DEFLATE: BENCHMARKS.md, import); a page of hits still decodes in milliseconds.
+     * Segments written with the other mode stay readable: the mode is recorded per segment.
+     */
+    public static Codec codec() {
+        return new Lucene912Codec(Lucene912Codec.Mode.BEST_COMPRESSION);
     }
 
     /** The analyzer the IndexWriter uses: text fields get word parts, exact fields stay whole. */
