@@ -3,7 +3,6 @@ package cmsdoctor.bench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +12,8 @@ import java.util.List;
 /**
  * {@code cmsdoctor bench import-process --corpus sip3x|sip2x|nosip|all [--lines N] [--rounds R]}:
  * {@code cmsdoctor import} beside the plain baseline ({@link PlainIndexer}), each as a whole
- * process started from this jar (JVM start, reading the file and the final commit included),
- * with the same {@code -Xmx} as this JVM. The two alternate, plain first in odd rounds; each
+ * process started with this JVM's class path (the benchmarks jar) and {@code -Xmx}: JVM start,
+ * reading the file and the final commit included. The two alternate, plain first in odd rounds; each
  * round prints both wall times and data-directory sizes and the ratios, then the median ratios.
  */
 public final class ImportProcessBenchmark {
@@ -28,7 +27,7 @@ public final class ImportProcessBenchmark {
 
     public static int run(List<CorpusGenerator.Shape> shapes, long lines, int rounds, PrintStream out) {
         try {
-            Path jar = ownJar();
+            String classPath = System.getProperty("java.class.path");
             Path dir = Files.createTempDirectory("cmsdoctor-bench-process");
             try {
                 out.printf("%d processors, load average %.1f, child heap %s%n",
@@ -45,11 +44,11 @@ public final class ImportProcessBenchmark {
                         Run plain;
                         Run imp;
                         if (r % 2 == 0) {
-                            plain = plain(jar, file, dir.resolve("plain"));
-                            imp = cmsdoctor(jar, file, dir.resolve("data"));
+                            plain = plain(classPath, file, dir.resolve("plain"));
+                            imp = cmsdoctor(classPath, file, dir.resolve("data"));
                         } else {
-                            imp = cmsdoctor(jar, file, dir.resolve("data"));
-                            plain = plain(jar, file, dir.resolve("plain"));
+                            imp = cmsdoctor(classPath, file, dir.resolve("data"));
+                            plain = plain(classPath, file, dir.resolve("plain"));
                         }
                         speed[r] = plain.seconds() / imp.seconds();
                         size[r] = (double) imp.bytes() / plain.bytes();
@@ -74,14 +73,14 @@ public final class ImportProcessBenchmark {
         }
     }
 
-    private static Run plain(Path jar, Path file, Path index) throws IOException, InterruptedException {
-        return timed(List.of("-cp", jar.toString(), PlainIndexer.class.getName(), file.toString(), index.toString()),
+    private static Run plain(String classPath, Path file, Path index) throws IOException, InterruptedException {
+        return timed(List.of("-cp", classPath, PlainIndexer.class.getName(), file.toString(), index.toString()),
                 index);
     }
 
     /** {@code cmsdoctor import} as the launcher runs it: the product's Main, from the same classes. */
-    private static Run cmsdoctor(Path jar, Path file, Path data) throws IOException, InterruptedException {
-        return timed(List.of("-cp", jar.toString(), "cmsdoctor.web.Main", "import", "--data", data.toString(),
+    private static Run cmsdoctor(String classPath, Path file, Path data) throws IOException, InterruptedException {
+        return timed(List.of("-cp", classPath, "cmsdoctor.web.Main", "import", "--data", data.toString(),
                 "--year", "2024", "--timezone", "UTC", file.toString()), data);
     }
 
@@ -107,18 +106,6 @@ public final class ImportProcessBenchmark {
 
     private static String heapOption() {
         return "-Xmx" + (Runtime.getRuntime().maxMemory() >> 20) + "m";
-    }
-
-    private static Path ownJar() throws IOException {
-        try {
-            Path jar = Path.of(ImportProcessBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (!Files.isRegularFile(jar)) {
-                throw new IOException("run it from the benchmarks jar (./cmsdoctor bench import-process), not from " + jar);
-            }
-            return jar;
-        } catch (URISyntaxException e) {
-            throw new IOException(e);
-        }
     }
 
     private static double median(double[] values) {
