@@ -155,8 +155,8 @@ public final class Schema {
     /**
      * The codec the IndexWriter writes: Lucene's default with stored fields compressed for size
      * (DEFLATE, {@code BEST_COMPRESSION}). The stored {@code record} JSON beside each line is
-     * where an index of GUID-heavy events outgrew a plain index of the lines (1.6x with LZ4,
-     * 1.1x with DEFLATE: BENCHMARKS.md, import); a page of hits still decodes in milliseconds.
+     * where an index of GUID-heavy events outgrew a plain index of the lines (1.58x with LZ4,
+     * 1.18x with DEFLATE, which costs SIP-heavy imports some speed: BENCHMARKS.md, import).
      * Segments written with the other mode stay readable: the mode is recorded per segment.
      */
     public static Codec codec() {
