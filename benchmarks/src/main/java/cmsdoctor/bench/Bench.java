@@ -69,6 +69,22 @@ public final class Bench {
         return ImportBenchmark.run(lines, out);
     }
 
+    /** {@code --corpus sip3x|sip2x|nosip|all}. */
+    enum Corpus { SIP3X, SIP2X, NOSIP, ALL }
+
+    @Command(name = "import-process",
+            description = "cmsdoctor import beside plain Lucene indexing, each a whole process (JVM start included).")
+    int importProcess(@Option(names = "--corpus", defaultValue = "all", paramLabel = "sip3x|sip2x|nosip|all",
+                    description = "corpus shape (default ${DEFAULT-VALUE})") Corpus corpus,
+                      @Option(names = "--lines", defaultValue = "" + ImportProcessBenchmark.DEFAULT_LINES, paramLabel = "N",
+                    description = "corpus lines (default ${DEFAULT-VALUE})") long lines,
+                      @Option(names = "--rounds", defaultValue = "3", paramLabel = "R",
+                    description = "plain/import pairs, alternating which goes first (default ${DEFAULT-VALUE})") int rounds) {
+        List<CorpusGenerator.Shape> shapes = corpus == Corpus.ALL ? List.of(CorpusGenerator.Shape.values())
+                : List.of(CorpusGenerator.Shape.valueOf(corpus.name()));
+        return ImportProcessBenchmark.run(shapes, lines, Math.max(1, rounds), out);
+    }
+
     @Command(description = "Finding a call by its SIP Call-ID on a large index, in process.")
     int lookup(@Option(names = "--lines", defaultValue = "" + LookupBenchmark.DEFAULT_LINES, paramLabel = "N",
                     description = "corpus lines (default ${DEFAULT-VALUE})") long lines,

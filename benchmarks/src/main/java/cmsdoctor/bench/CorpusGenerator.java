@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -20,9 +22,14 @@ import java.util.SplittableRandom;
  * web bridge and database lines. With SIP trace on, each call also carries its 3.x SIP
  * trace (INVITE/100/180/200/ACK/BYE/200 with SDP and ICE candidates), some messages cut
  * mid-line across TCP chunks, and call events interleaved; then most lines are SIP trace
- * lines, as in a real trace capture.
+ * lines, as in a real trace capture. The {@link Shape#SIP2X} shape writes the same trace in
+ * the 2.x framing ({@code SIP trace: connection N: incoming SIP TCP data from ...} headers,
+ * bare {@code SIP trace: <line>} lines, no BEGINNING/END OF MESSAGE).
  */
 public final class CorpusGenerator {
+
+    /** What a corpus looks like: 3.x SIP trace on, 2.x SIP trace on, or no SIP trace (GUID-heavy events). */
+    public enum Shape { SIP3X, SIP2X, NOSIP }
 
     private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -32,9 +39,12 @@ public final class CorpusGenerator {
     private final SplittableRandom random;
     private final int hosts;
     private final boolean sipTrace;
+    private final boolean framing2x;
     private final ArrayDeque<String> pending = new ArrayDeque<>();
     private final int[] callNumbers;
     private final int[] traceNumbers;
+    /** 2.x: connections whose {@code is incoming connection} note was written (bounded by the calls written). */
+    private final Set<String> connectionsAnnounced = new HashSet<>();
     private LocalDateTime clock = LocalDateTime.of(2024, 2, 23, 9, 0, 0);
     private int pgSequence = 1;
 
@@ -44,9 +54,15 @@ public final class CorpusGenerator {
      * @param sipTrace whether the call bridges have SIP traffic tracing on
      */
     public CorpusGenerator(long seed, int hosts, boolean sipTrace) {
+        this(seed, hosts, sipTrace ? Shape.SIP3X : Shape.NOSIP);
+    }
+
+    /** A corpus of the given shape; {@code SIP3X} and {@code NOSIP} are those of the boolean constructor. */
+    public CorpusGenerator(long seed, int hosts, Shape shape) {
         this.random = new SplittableRandom(seed);
         this.hosts = Math.max(1, hosts);
-        this.sipTrace = sipTrace;
+        this.sipTrace = shape != Shape.NOSIP;
+        this.framing2x = shape == Shape.SIP2X;
         this.callNumbers = new int[this.hosts];
         this.traceNumbers = new int[this.hosts];
     }
@@ -151,6 +167,10 @@ public final class CorpusGenerator {
      */
     private void sipMessage(String host, int trace, boolean in, String remote, String local,
             List<String> headers, List<String> body, boolean split) {
+        if (framing2x) {
+            sipMessage2x(host, trace, in, remote, local, headers, body);
+            return;
+        }
         String p = "SIP trace #" + trace + (in ? "<: " : ">: ");
         List<String> lines = new ArrayList<>(headers);
         int size = 0;
@@ -180,6 +200,36 @@ public final class CorpusGenerator {
             }
         }
         pending.add(cb(host, p + "END OF MESSAGE"));
+    }
+
+    /**
+     * One SIP message in the 2.x framing: a connection note before the first incoming data, a
+     * data header naming only the remote end, then each line as {@code SIP trace: <line>}; the
+     * message ends with its Content-Length.
+     */
+    private void sipMessage2x(String host, int connection, boolean in, String remote, String local,
+            List<String> headers, List<String> body) {
+        List<String> lines = new ArrayList<>(headers);
+        int size = 0;
+        for (String b : body) {
+            size += b.length() + 2;
+        }
+        lines.add("Content-Length: " + size);
+        lines.add("");
+        lines.addAll(body);
+        int total = size;
+        for (String l : lines) {
+            total += l.length() + 2;
+        }
+        String p = "SIP trace: connection " + connection + ": ";
+        if (in && connectionsAnnounced.add(host + "/" + connection)) {
+            pending.add(cb(host, p + "is incoming connection from " + remote + " to " + local));
+        }
+        pending.add(cb(host, p + (in ? "incoming SIP TCP data from " : "outgoing SIP TCP data to ") + remote
+                + ", size " + total + ":"));
+        for (String l : lines) {
+            pending.add(cb(host, "SIP trace: " + l));
+        }
     }
 
     private static String dataHeader(boolean in, String remote, String local, int size) {

@@ -1,6 +1,7 @@
 package cmsdoctor.bench;
 
 import cmsdoctor.ingest.parse.LogParser;
+import cmsdoctor.ingest.record.SipMessage;
 import cmsdoctor.ingest.parse.ParseOptions;
 import cmsdoctor.ingest.call.CallView;
 import cmsdoctor.ingest.call.Lookup;
@@ -24,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -34,7 +36,8 @@ import java.util.Random;
  * {@code --data}) an index of N corpus lines (default 10 million, SIP trace on), picks K
  * Call-IDs at random from the index's terms, and times, after a warm-up: the exact-term
  * search {@code sipCallId:"..."} (first page of hits with their stored records), the baseline,
- * and the whole call view ({@link CallView#lookup}: keys, events, SIP messages). The warm-up
+ * and the whole call view ({@link CallView#lookup}: keys, events, SIP messages), then bare-word
+ * and phrase queries (a Call-ID bare, a remote ip:port, a two-word phrase, a common domain). The warm-up
  * uses other Call-IDs than the timed ones. Prints p50, p99, max of wall-clock and thread CPU
  * time, with the load average and the GC pauses of the timed run (the machine is shared).
  */
@@ -115,6 +118,7 @@ public final class LookupBenchmark {
                 out.println("CPU time of the looking-up thread:");
                 Latencies.report(out, "search sipCallId:\"...\"", searchCpu, "lookups");
                 Latencies.report(out, "call view (CallView.lookup)", callCpu, "lookups");
+                bareWords(searcher, callIds, out);
             }
             if (dataDir == null) {
                 ImportBenchmark.delete(data);
@@ -124,6 +128,57 @@ public final class LookupBenchmark {
             out.println("bench lookup: " + e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * Bare-word and phrase queries a user pastes, each kind timed as the Call-ID search is
+     * (first page of 100 with stored records, wall clock): a Call-ID typed bare (a GUID searched
+     * in message, text and envelope), a remote {@code ip:port} (rare: one call's), the IP
+     * inside it is no rare term in this corpus, so {@code 10.1.5.15:PORT} stands for it, a
+     * two-word phrase ({@code "trace N"} of an API trace line) and a domain ({@code lab.local},
+     * in every call: a common term, for comparison).
+     */
+    private static void bareWords(LogSearcher searcher, List<String> callIds, PrintStream out)
+            throws InvalidQueryException {
+        int n = Math.min(callIds.size(), 500);
+        Random random = new Random(7);
+        List<String> bareIds = new ArrayList<>();
+        List<String> ipPorts = new ArrayList<>();
+        List<String> phrases = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String id = callIds.get(i);
+            bareIds.add(id);
+            var page = searcher.search(LogSearcher.Request.of("sipCallId:\"" + id + "\" AND kind:sip").withLimit(1));
+            if (!page.hits().isEmpty() && page.hits().get(0).record() instanceof SipMessage m && m.remote() != null) {
+                ipPorts.add(m.remote());
+            }
+            phrases.add("\"trace " + random.nextInt(100_000) + "\"");
+        }
+        out.println("bare words and phrases, first page of 100 with stored records, wall clock:");
+        time(searcher, "Call-ID bare (GUID, all text)", bareIds, out);
+        time(searcher, "remote ip:port bare", ipPorts, out);
+        time(searcher, "two-word phrase \"trace N\"", phrases, out);
+        time(searcher, "domain lab.local (common)", Collections.nCopies(Math.min(n, 200), "lab.local"), out);
+    }
+
+    private static void time(LogSearcher searcher, String name, List<String> queries, PrintStream out)
+            throws InvalidQueryException {
+        if (queries.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < Math.min(queries.size(), 50); i++) {
+            searcher.search(LogSearcher.Request.of(queries.get(queries.size() - 1 - i)).withLimit(100));
+        }
+        long[] ns = new long[queries.size()];
+        long[] totals = new long[queries.size()];
+        for (int i = 0; i < ns.length; i++) {
+            long t0 = System.nanoTime();
+            totals[i] = searcher.search(LogSearcher.Request.of(queries.get(i)).withLimit(100)).total();
+            ns[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(totals);
+        Latencies.report(out, name + " (median " + totals[totals.length / 2] + " hits, max " + totals[totals.length - 1]
+                + ")", ns, "queries");
     }
 
     private static void search(LogSearcher searcher, String callId) throws InvalidQueryException {

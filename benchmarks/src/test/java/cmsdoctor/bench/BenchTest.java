@@ -68,6 +68,16 @@ class BenchTest {
         figure("^documents: [\\d,]+");
         figure("search sipCallId:\"\\.\\.\\.\" +p50 +[\\d.]+ ms  p99 +[\\d.]+ ms  max +[\\d.]+ ms  \\(10 lookups\\)");
         figure("call view \\(CallView.lookup\\) +p50 +[\\d.]+ ms");
+        figure("remote ip:port bare \\(median \\d+ hits.*p50 +[\\d.]+ ms");
+        figure("two-word phrase \"trace N\" .*p99 +[\\d.]+ ms");
+    }
+
+    @Test
+    void importAndPlainAsWholeProcesses() {
+        assertEquals(0, run("import-process", "--corpus", "sip2x", "--lines", "2000", "--rounds", "1"), output());
+        figure("^corpus sip2x: 2,000 lines");
+        figure("round 1: plain +[\\d.]+ s +[\\d.,]+ MB \\| import +[\\d.]+ s +[\\d.,]+ MB \\| speed [\\d.]+x size [\\d.]+x");
+        figure("median: import/plain speed [\\d.]+x");
     }
 
     @Test

@@ -53,4 +53,26 @@ class CorpusGeneratorTest {
             assertTrue(!line.contains(" cms3 "), line);
         }
     }
+
+    @Test
+    void the2xFramingReassemblesTheSameDialogs() {
+        CorpusGenerator g = new CorpusGenerator(7, 3, CorpusGenerator.Shape.SIP2X);
+        CorpusGenerator g3 = new CorpusGenerator(7, 3, CorpusGenerator.Shape.SIP3X);
+        LogParser parser = new LogParser(new ParseOptions(2024, ZoneOffset.UTC, null), "t", (o, r) -> { });
+        LogParser parser3 = new LogParser(new ParseOptions(2024, ZoneOffset.UTC, null), "t", (o, r) -> { });
+        int lines = 20_000;
+        for (int i = 1; i <= lines; i++) {
+            String line = g.nextLine();
+            assertTrue(!line.contains("SIP trace #") && !line.contains("OF MESSAGE"), line);
+            parser.line("corpus", i, line);
+            parser3.line("corpus", i, g3.nextLine());
+        }
+        parser.finish();
+        parser3.finish();
+        assertEquals(0, parser.stats().unparsed());
+        assertTrue(parser.stats().sipMessages() > 100, "dialogs reassemble: " + parser.stats().sipMessages());
+        // fewer framing lines per message, so more messages in as many lines
+        assertTrue(parser.stats().sipMessages() >= parser3.stats().sipMessages(),
+                parser.stats().sipMessages() + " vs " + parser3.stats().sipMessages());
+    }
 }

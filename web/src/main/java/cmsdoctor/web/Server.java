@@ -141,6 +141,7 @@ public final class Server {
         r.post("/api/certs/check", certs::check);
         r.get("/api/certs", certs::forImport);
         r.get("/api/search", search == null ? absent("the store") : search::search);
+        r.get("/api/search/histogram", search == null ? absent("the store") : search::histogram);
         r.get("/api/calls", calls == null ? absent("the store") : calls::list);
         r.get("/api/calls/{key}", calls == null ? absent("the store") : calls::show);
         r.post("/api/uploads", uploads == null ? absent("uploads") : uploads::create);

@@ -150,6 +150,22 @@ public final class LogSearcher implements Closeable {
         });
     }
 
+    /** The most buckets a histogram is cut into. */
+    public static final int MAX_BUCKETS = 500;
+
+    /**
+     * How many records {@code request} matches over time, split by host, in at most
+     * {@code buckets} buckets of a readable width ({@link Histogram}); the request's limit and
+     * cursor are ignored. The span is the request's {@code from}/{@code to}, or where open, the
+     * first and last match.
+     */
+    public Histogram histogram(Request request, int buckets) throws InvalidQueryException {
+        Query query = filtered(new LogQueryParser(request.zone()).parse(request.query()), request.from(),
+                request.to(), request.origin());
+        return withSearcherChecked(searcher -> HistogramCounter.count(searcher, query, request.from(), request.to(),
+                Math.max(1, Math.min(buckets, MAX_BUCKETS))));
+    }
+
     /**
      * Every hit of a parsed query up to {@code max}, oldest first (the order of a call's story).
      * For the call view; {@code query} is built by code, not typed.

@@ -4,7 +4,14 @@ import cmsdoctor.ingest.RecordSink;
 import cmsdoctor.ingest.record.LogRecord;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -76,12 +83,19 @@ public final class LogWriter implements RecordSink, Closeable {
 
     private record Pending(String origin, LogRecord record) {}
 
+    /**
+     * The index was written when {@code message} and {@code text} had norms: Lucene refuses to
+     * change that for a field, so this index keeps them ({@link #withNorms}).
+     */
+    private final boolean textNorms;
+
     private LogWriter(Path dataDir, Directory directory, IndexWriter writer, Config config) throws IOException {
         this.dataDir = dataDir;
         this.directory = directory;
         this.config = config;
         this.writer = writer;
         this.searchers = new SearcherManager(writer, null);
+        this.textNorms = hasTextNorms(searchers);
         this.workers = Executors.newFixedThreadPool(config.threads(), r -> {
             Thread t = new Thread(r, "cmsdoctor-indexer");
             t.setDaemon(true);
@@ -114,9 +128,36 @@ public final class LogWriter implements RecordSink, Closeable {
         }
     }
 
+    private static boolean hasTextNorms(SearcherManager searchers) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            FieldInfos fields = FieldInfos.getMergedFieldInfos(searcher.getIndexReader());
+            for (String name : List.of(Schema.MESSAGE, Schema.TEXT)) {
+                FieldInfo f = fields.fieldInfo(name);
+                if (f != null && f.hasNorms()) {
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** {@code doc} with norms on {@code message} and {@code text}, as indexes of before they were dropped have them. */
+    private static Document withNorms(Document doc) {
+        Document out = new Document();
+        for (IndexableField f : doc) {
+            boolean text = f.name().equals(Schema.MESSAGE) || f.name().equals(Schema.TEXT);
+            out.add(text && f.fieldType() == Schema.TEXT_TYPE ? new TextField(f.name(), f.stringValue(), Field.Store.NO) : f);
+        }
+        return out;
+    }
+
     /** A config is good for one IndexWriter only: a fresh one for each. */
     private static IndexWriterConfig writerConfig(Config config) {
         return new IndexWriterConfig(Schema.indexAnalyzer())
+                .setCodec(Schema.codec())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(config.ramBufferMb())
                 .setCommitOnClose(true);
@@ -197,7 +238,8 @@ public final class LogWriter implements RecordSink, Closeable {
             workers.execute(() -> {
                 try {
                     for (Pending p : records) {
-                        writer.addDocument(RecordCodec.document(p.origin(), p.record()));
+                        Document doc = RecordCodec.document(p.origin(), p.record());
+                        writer.addDocument(textNorms ? withNorms(doc) : doc);
                     }
                 } catch (Throwable t) {
                     failure.compareAndSet(null, t);

@@ -15,7 +15,6 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
@@ -94,7 +93,7 @@ public final class RecordCodec {
         String raw = e.raw() == null ? "" : e.raw();
         // a line the parser could not read has no message: its words are in raw, searched as one
         String words = e.message() != null ? e.message() : raw;
-        doc.add(new TextField(Schema.MESSAGE, words, Field.Store.NO));
+        doc.add(new Field(Schema.MESSAGE, words, Schema.TEXT_TYPE));
         doc.add(new StoredField(Schema.RAW, raw));
         int messageAt = e.message() == null ? -1 : raw.lastIndexOf(e.message());
         int messageEnd = messageAt < 0 ? -1 : messageAt + e.message().length();
@@ -126,7 +125,7 @@ public final class RecordCodec {
         exact(doc, Schema.TO_TAG, m.toTag());
         exact(doc, Schema.TRACE, m.trace());
         String text = m.text() == null ? "" : m.text();
-        doc.add(new TextField(Schema.TEXT, text, Field.Store.NO));
+        doc.add(new Field(Schema.TEXT, text, Schema.TEXT_TYPE));
         envelope(doc, m.host(), m.transport(), m.local(), m.remote());
         doc.add(new StoredField(Schema.TEXT, text));
         String body = m.body() == null ? "" : m.body();

@@ -1,6 +1,8 @@
 package cmsdoctor.ingest.store;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.FieldType;
@@ -96,10 +98,16 @@ public final class Schema {
      */
     public static final String ENVELOPE = "envelope";
 
-    /** {@link #ENVELOPE}: positions for phrases, no norms (hits are sorted by time, never scored). */
-    static final FieldType ENVELOPE_TYPE = envelopeType();
+    /**
+     * {@link #MESSAGE}, {@link #TEXT} and {@link #ENVELOPE}: positions for phrases, no norms (hits
+     * are sorted by time, never scored: a norm per document and field would be bytes for nothing).
+     */
+    static final FieldType TEXT_TYPE = textType();
 
-    private static FieldType envelopeType() {
+    /** The envelope's type: that of every analysed field. */
+    static final FieldType ENVELOPE_TYPE = TEXT_TYPE;
+
+    private static FieldType textType() {
         FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
         type.setOmitNorms(true);
         type.freeze();
@@ -142,6 +150,17 @@ public final class Schema {
         SortField at = new SortField(AT, SortField.Type.LONG, true);
         at.setMissingValue(Long.MIN_VALUE);
         return at;
+    }
+
+    /**
+     * The codec the IndexWriter writes: Lucene's default with stored fields compressed for size
+     * (DEFLATE, {@code BEST_COMPRESSION}). The stored {@code record} JSON beside each line is
+     * where an index of GUID-heavy events outgrew a plain index of the lines (1.58x with LZ4,
+     * 1.18x with DEFLATE, which costs SIP-heavy imports some speed: BENCHMARKS.md, import).
+     * Segments written with the other mode stay readable: the mode is recorded per segment.
+     */
+    public static Codec codec() {
+        return new Lucene912Codec(Lucene912Codec.Mode.BEST_COMPRESSION);
     }
 
     /** The analyzer the IndexWriter uses: text fields get word parts, exact fields stay whole. */

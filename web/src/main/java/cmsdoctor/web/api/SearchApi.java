@@ -1,5 +1,9 @@
 package cmsdoctor.web.api;
 
+import cmsdoctor.ingest.call.CallView;
+import cmsdoctor.ingest.call.Lookup;
+import cmsdoctor.ingest.store.Highlighter;
+import cmsdoctor.ingest.store.Histogram;
 import cmsdoctor.ingest.store.InvalidQueryException;
 import cmsdoctor.ingest.store.LogSearcher;
 import cmsdoctor.ingest.store.PageJson;
@@ -10,11 +14,15 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
  * {@code GET /api/search}: Lucene's classic syntax over the documented fields, newest first,
- * a page at a time ({@code next} is the cursor for the following page); {@code format=csv}
- * streams every page as CSV.
+ * a page at a time ({@code next} is the cursor for the following page), the same hits in the
+ * same order as {@code cmsdoctor search}, each with the offsets of its matched parts
+ * ({@code highlights}); the first page says whether the query is a key that opens a call
+ * ({@code opensCall}). {@code format=csv} streams every page as CSV.
+ * {@code GET /api/search/histogram}: the matches over time, per host.
  */
 public final class SearchApi {
 
@@ -39,7 +47,56 @@ public final class SearchApi {
             return;
         }
         LogSearcher.Page page = page(request.withLimit(Math.min(request.limit(), LogSearcher.MAX_LIMIT)));
-        ctx.json(PageJson.of(page));
+        var json = PageJson.of(page, highlighter(request));
+        if (request.cursor() == null) {
+            json.put("opensCall", opensCall(request.query()));
+        }
+        ctx.json(json);
+    }
+
+    /** {@code GET /api/search/histogram?q&from&to&import&zone&buckets}: {@link Histogram} as JSON. */
+    public void histogram(Context ctx) {
+        LogSearcher.Request request = new LogSearcher.Request(
+                ctx.queryParam("q") == null ? "" : ctx.queryParam("q"),
+                Params.time(ctx, "from"), Params.time(ctx, "to"), 1, null, Params.text(ctx, "import"), Params.zone(ctx));
+        int buckets = Params.integer(ctx, "buckets", 60, 1, LogSearcher.MAX_BUCKETS);
+        try {
+            ctx.json(searcher.histogram(request, buckets));
+        } catch (InvalidQueryException | IllegalArgumentException e) {
+            throw ApiError.badRequest(e.getMessage());
+        }
+    }
+
+    /** One bare token, perhaps quoted: the only queries that can name a call. */
+    private static final Pattern ONE_KEY = Pattern.compile("\"?[^\\s\"()]+\"?");
+
+    /**
+     * Whether the call view opens a call (or lists legs) for the query taken as a key: a
+     * SIP Call-ID, call leg or API call GUID, {@code HOST:N}, conference or space GUID. The one
+     * place search asks the call model; a domain or an address is no call.
+     */
+    private boolean opensCall(String query) {
+        String q = query == null ? "" : query.strip();
+        if (!ONE_KEY.matcher(q).matches() || q.matches("AND|OR|NOT|\\*")) {
+            return false;
+        }
+        String key = q.replace("\"", "");
+        if (key.isEmpty()) {
+            return false;
+        }
+        try {
+            return !(new CallView(searcher).lookup(key, null) instanceof Lookup.NotFound);
+        } catch (IllegalArgumentException e) {
+            return false; // looks like a call key but is not one: a search, not a call
+        }
+    }
+
+    private static Highlighter highlighter(LogSearcher.Request request) {
+        try {
+            return Highlighter.of(request);
+        } catch (InvalidQueryException e) {
+            throw ApiError.badRequest(e.getMessage()); // search() already parsed it: not reached
+        }
     }
 
     private LogSearcher.Page page(LogSearcher.Request request) {

@@ -1,0 +1,116 @@
+package cmsdoctor.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code cmsdoctor bench import-process --corpus sip3x|sip2x|nosip|all [--lines N] [--rounds R]}:
+ * {@code cmsdoctor import} beside the plain baseline ({@link PlainIndexer}), each as a whole
+ * process started with this JVM's class path (the benchmarks jar) and {@code -Xmx}: JVM start,
+ * reading the file and the final commit included. The two alternate, plain first in odd rounds; each
+ * round prints both wall times and data-directory sizes and the ratios, then the median ratios.
+ */
+public final class ImportProcessBenchmark {
+
+    public static final long DEFAULT_LINES = 1_000_000;
+
+    private ImportProcessBenchmark() {}
+
+    /** One process's wall time and what it left on disk. */
+    record Run(double seconds, long bytes) {}
+
+    public static int run(List<CorpusGenerator.Shape> shapes, long lines, int rounds, PrintStream out) {
+        try {
+            String classPath = System.getProperty("java.class.path");
+            Path dir = Files.createTempDirectory("cmsdoctor-bench-process");
+            try {
+                out.printf("%d processors, load average %.1f, child heap %s%n",
+                        Runtime.getRuntime().availableProcessors(),
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), heapOption());
+                for (CorpusGenerator.Shape shape : shapes) {
+                    Path file = dir.resolve(shape.name().toLowerCase() + ".log");
+                    new CorpusGenerator(42, 3, shape).write(file, lines);
+                    out.printf("%ncorpus %s: %,d lines, %.1f MB (seed 42, 3 call bridges)%n", shape.name().toLowerCase(),
+                            lines, Files.size(file) / 1e6);
+                    double[] speed = new double[rounds];
+                    double[] size = new double[rounds];
+                    for (int r = 0; r < rounds; r++) {
+                        Run plain;
+                        Run imp;
+                        if (r % 2 == 0) {
+                            plain = plain(classPath, file, dir.resolve("plain"));
+                            imp = cmsdoctor(classPath, file, dir.resolve("data"));
+                        } else {
+                            imp = cmsdoctor(classPath, file, dir.resolve("data"));
+                            plain = plain(classPath, file, dir.resolve("plain"));
+                        }
+                        speed[r] = plain.seconds() / imp.seconds();
+                        size[r] = (double) imp.bytes() / plain.bytes();
+                        out.printf("  round %d: plain %6.2f s %,8.1f MB | import %6.2f s %,8.1f MB | speed %.2fx size %.2fx"
+                                        + " (load %.1f)%n", r + 1, plain.seconds(), plain.bytes() / 1e6, imp.seconds(),
+                                imp.bytes() / 1e6, speed[r], size[r],
+                                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                        ImportBenchmark.delete(dir.resolve("plain"));
+                        ImportBenchmark.delete(dir.resolve("data"));
+                    }
+                    out.printf("  median: import/plain speed %.2fx (target >= 1.0), size %.2fx (target <= 1.3)%n",
+                            median(speed), median(size));
+                    Files.delete(file);
+                }
+            } finally {
+                ImportBenchmark.delete(dir);
+            }
+            return 0;
+        } catch (IOException | InterruptedException e) {
+            out.println("bench import-process: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static Run plain(String classPath, Path file, Path index) throws IOException, InterruptedException {
+        return timed(List.of("-cp", classPath, PlainIndexer.class.getName(), file.toString(), index.toString()),
+                index);
+    }
+
+    /** {@code cmsdoctor import} as the launcher runs it: the product's Main, from the same classes. */
+    private static Run cmsdoctor(String classPath, Path file, Path data) throws IOException, InterruptedException {
+        return timed(List.of("-cp", classPath, "cmsdoctor.web.Main", "import", "--data", data.toString(),
+                "--year", "2024", "--timezone", "UTC", file.toString()), data);
+    }
+
+    private static Run timed(List<String> args, Path output) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(heapOption());
+        command.addAll(args);
+        Path log = Files.createTempFile("cmsdoctor-bench-process", ".out");
+        try {
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            int code = p.waitFor();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            if (code != 0) {
+                throw new IOException(String.join(" ", command) + " exited " + code + ": " + Files.readString(log));
+            }
+            return new Run(seconds, ImportBenchmark.size(output));
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    private static String heapOption() {
+        return "-Xmx" + (Runtime.getRuntime().maxMemory() >> 20) + "m";
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+}
