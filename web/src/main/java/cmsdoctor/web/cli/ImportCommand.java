@@ -76,7 +76,8 @@ final class ImportCommand implements Callable<Integer> {
             cli.err.println("cmsdoctor: import " + r.id() + " stopped: " + r.error());
             return Cli.UNREADABLE;
         }
-        return 0;
+        // nothing of the input could be read (a corrupt archive): not a success, whatever was printed
+        return "failed".equals(ImportVerdict.of(r).state()) ? Cli.UNREADABLE : 0;
     }
 
     static void print(ImportReport r, ParseOptions options, Path dataDir, PrintStream out) {
