@@ -18,6 +18,7 @@ import cmsdoctor.ingest.source.syslog.Receiver;
 import cmsdoctor.ingest.source.syslog.ReceiverOptions;
 import cmsdoctor.ingest.store.LogSearcher;
 import cmsdoctor.ingest.store.LogWriter;
+import cmsdoctor.web.imports.ImportCatalog;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -155,6 +156,10 @@ public final class Pipeline implements AutoCloseable {
 
     private void importUpload(UploadState upload, List<Path> files, Integer year, ZoneId zone) throws IOException {
         ImportReport report = importFiles(files, upload.names(), new ParseOptions(year, zone, null), upload::progress);
+        if (!files.isEmpty()) {
+            // the record names the entries after the client's files: tie the upload to its import here
+            Files.writeString(files.get(0).getParent().resolve(ImportCatalog.IMPORT_MARK), report.id() + "\n");
+        }
         upload.progress(report.id(), report.entries().size(), report.lines());
         report.problems().forEach(e -> upload.error(e.path() + ": " + e.note()));
         upload.findings(findingsOf(report.id()));

@@ -24,7 +24,13 @@ import java.util.regex.Pattern;
  */
 public final class ImportCatalog {
 
-    /** An uploaded file is imported from {@code DATA/uploads/<upload id>/<n>-<name>}. */
+    /**
+     * File in an upload's folder naming the import it became: an upload's import record names its
+     * entries after the client's file names, not after the folder they were stored in.
+     */
+    public static final String IMPORT_MARK = "import-id";
+
+    /** An uploaded file was imported from {@code DATA/uploads/<upload id>/<n>-<name>} (older records). */
     private static final Pattern UPLOAD_INPUT = Pattern.compile("[/\\\\]uploads[/\\\\](upl-[0-9a-f]+)[/\\\\]");
 
     private final Path dataDir;
@@ -103,7 +109,25 @@ public final class ImportCatalog {
         return null;
     }
 
-    private static Optional<ObjectNode> read(Path file) throws IOException {
+    /** Import id to upload id, from the {@value #IMPORT_MARK} files of {@code DATA/uploads/}. */
+    private java.util.Map<String, String> uploadsByImport() throws IOException {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        Path dir = dataDir.resolve("uploads");
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (var uploadDirs = Files.list(dir)) {
+            for (Path u : uploadDirs.filter(d -> d.getFileName().toString().startsWith("upl-")).toList()) {
+                Path mark = u.resolve(IMPORT_MARK);
+                if (Files.isRegularFile(mark)) {
+                    out.put(Files.readString(mark).strip(), u.getFileName().toString());
+                }
+            }
+        }
+        return out;
+    }
+
+    private Optional<ObjectNode> read(Path file) throws IOException {
         // an import reserves its id with an empty file and writes the record when it ends
         if (!Files.isRegularFile(file) || Files.size(file) == 0) {
             return Optional.empty();
@@ -112,6 +136,9 @@ public final class ImportCatalog {
             return Optional.empty();
         }
         String upload = uploadOf(record);
+        if (upload == null) {
+            upload = uploadsByImport().get(record.path("id").asText());
+        }
         if (upload != null) {
             record.put("uploadId", upload);
         }
