@@ -22,7 +22,8 @@ class RuleListTest {
     void serviceLoaderFindsEveryBuiltInAnalyzer() {
         List<String> names = AnalyzerFactory.installed().stream().map(AnalyzerFactory::name).toList();
         assertEquals(List.of("rules", "call-outcome", "tls-fallback", "ice", "database-cluster", "streamer-retry",
-                "sip-responses", "api-auth", "missing-information", "scheduler-c2w", "webbridge2-session-leak"), names);
+                "sip-responses", "api-auth", "missing-information", "scheduler-c2w", "webbridge2-session-leak",
+                "cdr-media-alarms", "cdr-leg-failures", "cdr-short-leg-burst", "cdr-loss"), names);
     }
 
     @Test
