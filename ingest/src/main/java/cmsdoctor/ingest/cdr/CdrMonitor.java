@@ -62,7 +62,7 @@ final class CdrMonitor {
                         + r.session() + " (the receiver was unreachable long enough for its buffer to overflow)"));
             }
             if (session != null && session.equals(b.session) && r.recordIndex() >= 0) {
-                if (b.lastRecordIndex >= 0 && r.recordIndex() > b.lastRecordIndex + 1) {
+                if (b.lastRecordIndex >= 0 && r.recordIndex() > b.lastRecordIndex + 1 && r.missingBefore() == 0) {
                     long gap = r.recordIndex() - b.lastRecordIndex - 1;
                     alarm(new CdrAlarm(CdrAlarm.INDEX_GAP, b.name, receivedAt, gap, "recordIndex jumped from "
                             + b.lastRecordIndex + " to " + r.recordIndex() + " (another receiver behind the same URI?)"));

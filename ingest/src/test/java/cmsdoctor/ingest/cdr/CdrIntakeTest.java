@@ -149,4 +149,22 @@ class CdrIntakeTest {
             }
         }
     }
+
+    /** The receiver reading of sample-logs/cdr-calls (its README): 23 records, 12 lost, one restart. */
+    @Test
+    void theSampleScenarioPostedBodyByBodyGivesTheReadmesReceiverReading() throws Exception {
+        Path capture = Path.of(System.getProperty("cmsdoctor.root"), "sample-logs", "cdr-calls", "cdr-capture.xml");
+        CdrCapture c = new CdrCaptureReader().read(Files.readAllBytes(capture), capture.toString());
+        try (CdrIntake intake = CdrIntake.open(data, CdrSink.none(), Clock.systemUTC())) {
+            for (CdrBatch b : c.batches()) {
+                intake.accept(body(b.toXml()), "10.1.5.50");
+            }
+            CdrBridgeStats s = intake.bridges().get(0);
+            assertEquals(23, s.records());
+            assertEquals(12, s.missing());
+            assertEquals(1, s.restarts());
+            assertEquals(List.of(CdrAlarm.RECORDS_MISSING, CdrAlarm.SESSION_RESTART),
+                    intake.alarms().stream().map(CdrAlarm::code).toList());
+        }
+    }
 }
