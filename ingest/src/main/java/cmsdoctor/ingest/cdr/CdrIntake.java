@@ -35,11 +35,14 @@ public final class CdrIntake implements Closeable {
     private final SeenKeys seen = new SeenKeys();
     private final CdrMonitor monitor = new CdrMonitor();
     private final Object sinkLock = new Object();
+    /** Journal position up to which every entry was handed to the sink (guarded by sinkLock). */
+    private long delivered;
 
     private CdrIntake(Path dataDir, CdrSink sink, Clock clock) throws IOException {
         this.sink = sink;
         this.clock = clock;
         this.journal = CdrJournal.open(dataDir.resolve("cdr").resolve(JOURNAL), this::restore);
+        this.delivered = journal.end();
     }
 
     /** Opens the intake of a data directory, reading its journal back. */
@@ -57,15 +60,19 @@ public final class CdrIntake implements Closeable {
         try {
             batch = reader.read(body, "cdr://" + sender);
         } catch (CdrFormatException e) {
+            long start;
             long end;
             synchronized (this) {
+                start = journal.end();
                 end = journal.append(payload(BAD, now, sender + " " + e.getMessage().replace('\n', ' '), body));
                 monitor.malformed(sender, now, e.getMessage());
             }
             journal.awaitDurable(end);
+            deliverInOrder(start, end, null);
             return new CdrReceipt(0, 0, e.getMessage());
         }
         List<CdrRecord> fresh = new ArrayList<>(batch.records().size());
+        long start;
         long end;
         synchronized (this) {
             for (CdrRecord r : batch.records()) {
@@ -77,9 +84,10 @@ public final class CdrIntake implements Closeable {
             if (dups > 0) {
                 monitor.duplicates(batch, sender, now, dups);
             }
+            start = journal.end();
             if (fresh.isEmpty()) {
                 // an original still being forced by another POST must be on disk before this re-send is answered
-                end = journal.end();
+                end = start;
             } else {
                 CdrBatch stored = batch.with(fresh);
                 end = journal.append(payload(STORED, now, sender, stored.toXml().getBytes(StandardCharsets.UTF_8)));
@@ -88,11 +96,38 @@ public final class CdrIntake implements Closeable {
         }
         journal.awaitDurable(end);
         if (!fresh.isEmpty()) {
-            synchronized (sinkLock) {
-                sink.accept(batch.with(fresh), end);
-            }
+            deliverInOrder(start, end, batch.with(fresh));
         }
         return new CdrReceipt(fresh.size(), batch.records().size() - fresh.size(), null);
+    }
+
+    /**
+     * Hands a durable batch to the sink in journal order (POSTs forced together finish in any
+     * order), so a store that records the {@code journalEnd} it has indexed never skips an entry.
+     * A malformed entry ({@code batch} null) only moves the order on.
+     */
+    private void deliverInOrder(long start, long end, CdrBatch batch) throws IOException {
+        synchronized (sinkLock) {
+            while (delivered < start) {
+                if (journal.failed()) {
+                    throw new IOException("CDR journal failed; an earlier batch was never delivered");
+                }
+                try {
+                    sinkLock.wait(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted waiting to hand CDRs on in order");
+                }
+            }
+            try {
+                if (batch != null) {
+                    sink.accept(batch, end);
+                }
+            } finally {
+                delivered = end;
+                sinkLock.notifyAll();
+            }
+        }
     }
 
     /** A 403 the HTTP handler answered: counted and alarmed here so the sources page shows it. */

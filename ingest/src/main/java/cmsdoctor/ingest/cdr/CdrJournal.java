@@ -186,6 +186,13 @@ public final class CdrJournal implements Closeable {
         }
     }
 
+    /** A force failed: nothing more is accepted until restart. */
+    public boolean failed() {
+        synchronized (forceLock) {
+            return failure != null;
+        }
+    }
+
     public Path path() {
         return path;
     }
