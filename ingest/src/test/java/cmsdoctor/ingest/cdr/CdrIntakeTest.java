@@ -107,8 +107,9 @@ class CdrIntakeTest {
     }
 
     @Test
-    void concurrentPostsShareForcesAndEachRecordIsStoredOnce() throws Exception {
-        try (CdrIntake intake = CdrIntake.open(data, CdrSink.none(), Clock.systemUTC())) {
+    void concurrentPostsShareForcesAndEachRecordIsStoredOnceAndReachTheSinkInJournalOrder() throws Exception {
+        List<Long> ends = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (CdrIntake intake = CdrIntake.open(data, (b, end) -> ends.add(end), Clock.systemUTC())) {
             ExecutorService pool = Executors.newFixedThreadPool(8);
             List<Future<CdrReceipt>> done = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
@@ -122,6 +123,8 @@ class CdrIntakeTest {
             pool.shutdown();
             assertEquals(1000, stored);
         }
+        assertEquals(ends.stream().sorted().toList(), ends, "journal order");
+        assertEquals(100, ends.size());
         assertEquals(1000, CdrIntake.recordsIn(data.resolve("cdr").resolve(CdrIntake.JOURNAL)).size());
     }
 
