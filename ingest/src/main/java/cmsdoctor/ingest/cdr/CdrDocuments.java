@@ -71,7 +71,7 @@ public final class CdrDocuments {
     /** The document for one record of an import ({@code origin} its id) or live intake ({@code live}). */
     public static Document toDocument(CdrRecord r, String origin) {
         Document doc = new Document();
-        exact(doc, KIND, KIND_CDR);
+        doc.add(new StringField(KIND, KIND_CDR, Field.Store.YES));
         exact(doc, ORIGIN, origin);
         doc.add(new StoredField(ORIGIN, origin == null ? "" : origin));
         exact(doc, SOURCE, r.source());
@@ -114,9 +114,9 @@ public final class CdrDocuments {
         return doc;
     }
 
-    /** True when a stored document is a CDR. */
+    /** True when a stored document is a CDR (its stored {@code kind}). */
     public static boolean isCdr(Document stored) {
-        return stored.get(RAW) != null && stored.get(RAW).startsWith("<records");
+        return KIND_CDR.equals(stored.get(KIND));
     }
 
     /** The record a stored document holds, re-read from its XML. */
