@@ -6,6 +6,8 @@ import cmsdoctor.analyzers.FindingFilter;
 import cmsdoctor.analyzers.FindingStore;
 import cmsdoctor.analyzers.rules.RuleSet;
 import cmsdoctor.ingest.RecordSink;
+import cmsdoctor.ingest.cdr.CdrBatch;
+import cmsdoctor.ingest.cdr.CdrIntake;
 import cmsdoctor.ingest.parse.ParseOptions;
 import cmsdoctor.ingest.source.archive.ImportJob;
 import cmsdoctor.ingest.source.archive.ImportLimits;
@@ -21,10 +23,12 @@ import cmsdoctor.ingest.store.LogWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one wiring of a data directory: the store (writer and near-real-time reader), the
@@ -42,7 +46,11 @@ public final class Pipeline implements AutoCloseable {
     private final AnalyzerSink analyzers;
     private final Instant openedAt = Instant.now();
     private final List<Uploads> uploads = new ArrayList<>();
+    private final CdrIntake cdr;
     private Receiver receiver;
+
+    /** Commit user data key: the CDR journal position the index holds every record before. */
+    public static final String CDR_JOURNAL_KEY = "cdrJournalEnd";
 
     private Pipeline(Path dataDir, LogWriter store, RuleSet rules) throws IOException {
         this.dataDir = dataDir;
@@ -51,7 +59,25 @@ public final class Pipeline implements AutoCloseable {
         this.findings = FindingStore.open(dataDir);
         this.rules = rules;
         this.analyzers = AnalyzerSink.installed(AnalyzerContext.of(rules), findings);
+        this.cdr = CdrIntake.open(dataDir, this::storeCdrs, Clock.systemUTC());
+        // CDRs acknowledged (journal forced) but not in the last index commit (kill -9): index them again
+        String committed = store.committedData().get(CDR_JOURNAL_KEY);
+        cdr.replay(committed == null ? 0 : Long.parseLong(committed), this::storeCdrs);
     }
+
+    /** The CDR sink: the index (with the journal position for its next commit), then the analyzers. */
+    private void storeCdrs(CdrBatch batch, long journalEnd) {
+        store.addCdrs(LIVE, batch.records(), Map.of(CDR_JOURNAL_KEY, Long.toString(journalEnd)));
+        analyzers.acceptCdrs(LIVE, batch.records());
+    }
+
+    /** What {@code POST /cdr} hands bodies to: durable before it returns. */
+    public CdrIntake cdrIntake() {
+        return cdr;
+    }
+
+    /** The origin of what arrives live (syslog receiver, CDR POSTs). */
+    private static final String LIVE = "live";
 
     /**
      * Opens (or creates) {@code dataDir}.
@@ -169,6 +195,7 @@ public final class Pipeline implements AutoCloseable {
         }
         analyzers.flush();
         try {
+            cdr.close();
             searcher.close();
         } finally {
             store.close();
