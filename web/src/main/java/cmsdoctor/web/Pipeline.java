@@ -166,7 +166,7 @@ public final class Pipeline implements AutoCloseable {
     public synchronized Backend backend(Receiver live, long uploadMax) throws IOException {
         Uploads u = new Uploads(dataDir.resolve("uploads"), uploadMax, this::importUpload);
         uploads.add(u);
-        return new Backend(dataDir, openedAt, searcher, findings, rules, u, live, store);
+        return new Backend(dataDir, openedAt, searcher, findings, rules, u, live, store, cdr);
     }
 
     private void importUpload(UploadState upload, List<Path> files, Integer year, ZoneId zone) throws IOException {

@@ -41,7 +41,7 @@ class CdrAnalyzersTest {
             }
 
             @Override
-            public void resolve(String ruleId, String subject, OffsetDateTime at) {}
+            public void resolve(String origin, String ruleId, String subject, OffsetDateTime at) {}
         }, "test");
         AnalyzerContext context = new AnalyzerContext(RuleSet.builtin(), java.time.Clock.systemUTC(), settings);
         List<CdrAnalyzer> analyzers = List.of(
