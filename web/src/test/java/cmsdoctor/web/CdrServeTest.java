@@ -126,6 +126,39 @@ class CdrServeTest {
     }
 
     @Test
+    void aSyslogCallOpenedBySipCallIdShowsItsCdrEndAndMedia() throws Exception {
+        Http http = start();
+        pipeline.importFiles(List.of(SAMPLE.resolve("syslog")), 2024, null);
+        for (String b : bodies()) {
+            assertEquals(200, post(http, "/cdr?token=" + TOKEN, b));
+        }
+        JsonNode bob = get(http, "/api/calls/" + URLEncoder.encode("a1b2c3d4e5f60718@198.51.100.20", StandardCharsets.UTF_8));
+        assertEquals(22, bob.get("keys").get("callNumber").asInt(), "the syslog leg, call 22: " + bob);
+        assertTrue(bob.get("events").size() > 0);
+        JsonNode cdr = bob.get("cdr").get(0);
+        assertEquals("e8b3f1d6-2c4a-4f97-8d15-6a0c9e2b7f53", cdr.get("callLegId").asText());
+        assertEquals("remoteTeardown", cdr.get("reason").asText());
+        assertTrue(cdr.get("outcome").asText().contains("after 280 s"), cdr.toString());
+        assertTrue(cdr.get("reasonWords").asText().length() > 0);
+        List<String> alarms = new ArrayList<>();
+        cdr.get("alarms").forEach(a -> alarms.add(a.get("type").asText() + " " + a.get("share").asDouble()));
+        assertTrue(alarms.containsAll(List.of("packetLoss 12.5", "excessiveJitter 8.0")), alarms.toString());
+        assertTrue(cdr.get("media").size() > 0, cdr.toString());
+        for (JsonNode e : bob.get("events")) {
+            assertTrue(!"cdr".equals(e.get("kind").asText()), "CDRs are not among the log lines");
+        }
+
+        JsonNode carol = get(http, "/api/calls/f0c2a9e4-7d1b-4e38-a6f5-2b9d0c4e1a67");
+        assertEquals(23, carol.get("keys").get("callNumber").asInt(), carol.toString());
+        assertEquals("dnsFailure", carol.get("cdr").get(0).get("reason").asText());
+
+        JsonNode dave = get(http, "/api/calls/3b5d7f91-a2c4-4e6f-8b0d-1f3a5c7e9b02");
+        assertTrue(dave.get("summary").get("outcome").asText().startsWith("remoteTeardown"),
+                "a leg known only from CDRs still opens, with its outcome: " + dave);
+        assertEquals(0, dave.get("events").size());
+    }
+
+    @Test
     void cdrsJournaledButNeverIndexedAreIndexedOnTheNextStart() throws Exception {
         // the state kill -9 leaves: every body acknowledged (journal forced), no index commit holding them
         try (CdrIntake intake = CdrIntake.open(data, CdrSink.none(), Clock.systemUTC())) {
