@@ -7,6 +7,8 @@ import cmsdoctor.analyzers.FindingStore;
 import cmsdoctor.analyzers.rules.RuleSet;
 import cmsdoctor.ingest.RecordSink;
 import cmsdoctor.ingest.cdr.CdrBatch;
+import cmsdoctor.ingest.cdr.CdrDocuments;
+import cmsdoctor.ingest.cdr.CdrRecord;
 import cmsdoctor.ingest.cdr.CdrIntake;
 import cmsdoctor.ingest.parse.ParseOptions;
 import cmsdoctor.ingest.source.archive.ImportJob;
@@ -126,7 +128,8 @@ public final class Pipeline implements AutoCloseable {
      */
     public synchronized ImportReport importFiles(List<Path> inputs, ParseOptions options, ImportListener listener,
                                                  RecordSink... extra) throws IOException {
-        ImportJob job = new ImportJob(dataDir, options, importSink(extra), ImportLimits.defaults(), listener);
+        ImportJob job = new ImportJob(dataDir, options, importSink(extra), ImportLimits.defaults(), listener)
+                .cdrTo(this::importCdrs);
         ImportReport report = job.run(inputs);
         analyzers.finishImport(report, options);
         if ("done".equals(report.state())) {
@@ -139,6 +142,39 @@ public final class Pipeline implements AutoCloseable {
     /** {@link #importFiles(List, ParseOptions, ImportListener, RecordSink...)} with a year and zone (null: from the files, UTC). */
     public ImportReport importFiles(List<Path> inputs, Integer year, ZoneId zone) throws IOException {
         return importFiles(inputs, new ParseOptions(year, zone, null), ImportListener.NONE);
+    }
+
+    /**
+     * The records of a CDR capture in an import: those the index already holds (the same
+     * {@code session} and {@code correlatorIndex}, received live or imported before, or twice in
+     * the capture) are dropped; the rest go to the store and the analyzers, as live CDRs do.
+     */
+    private void importCdrs(String origin, List<CdrRecord> records) {
+        List<CdrRecord> fresh = new ArrayList<>();
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (CdrRecord r : records) {
+            boolean keyed = r.session() != null && r.correlatorIndex() >= 0;
+            if (!keyed || (keys.add(r.key()) && !held(r))) {
+                fresh.add(r);
+            }
+        }
+        if (!fresh.isEmpty()) {
+            store.addCdrs(origin, fresh, Map.of());
+            analyzers.acceptCdrs(origin, fresh);
+        }
+    }
+
+    private boolean held(CdrRecord r) {
+        return searcher.count(new org.apache.lucene.search.BooleanQuery.Builder()
+                .add(term(CdrDocuments.KIND, CdrDocuments.KIND_CDR), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                .add(term(CdrDocuments.SESSION, r.session()), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                .add(term(CdrDocuments.CORRELATOR_INDEX, Long.toString(r.correlatorIndex())),
+                        org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                .build()) > 0;
+    }
+
+    private static org.apache.lucene.search.TermQuery term(String field, String value) {
+        return new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(field, value));
     }
 
     /** Findings raised by one import. */

@@ -159,6 +159,24 @@ class CdrServeTest {
     }
 
     @Test
+    void anImportedCaptureIsIndexedOnceUnderItsImport() throws Exception {
+        Http http = start();
+        var first = pipeline.importFiles(List.of(SAMPLE.resolve("cdr-capture.xml"), SAMPLE.resolve("syslog")), 2024, null);
+        assertEquals("cdr", first.entries().get(0).kind().name().toLowerCase(), first.entries().toString());
+        assertTrue(first.entries().get(0).note().startsWith("23 CDRs"), first.entries().get(0).note());
+        JsonNode hits = get(http, q("kind:cdr"));
+        assertEquals(23, hits.get("total").asInt());
+        assertEquals(first.id(), hits.get("hits").get(0).get("origin").asText());
+        assertTrue(pipeline.findingsOf(first.id()) >= 4, "the CDR findings belong to the import");
+
+        pipeline.importFiles(List.of(SAMPLE.resolve("cdr-capture.xml")), 2024, null);
+        assertEquals(23, get(http, q("kind:cdr")).get("total").asInt(), "records already held are not stored again");
+
+        JsonNode bob = get(http, "/api/calls/" + URLEncoder.encode("a1b2c3d4e5f60718@198.51.100.20", StandardCharsets.UTF_8));
+        assertEquals("remoteTeardown", bob.get("cdr").get(0).get("reason").asText());
+    }
+
+    @Test
     void cdrsJournaledButNeverIndexedAreIndexedOnTheNextStart() throws Exception {
         // the state kill -9 leaves: every body acknowledged (journal forced), no index commit holding them
         try (CdrIntake intake = CdrIntake.open(data, CdrSink.none(), Clock.systemUTC())) {

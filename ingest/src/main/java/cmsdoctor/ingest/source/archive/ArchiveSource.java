@@ -55,6 +55,11 @@ public final class ArchiveSource {
         default boolean readsSkipped() {
             return false;
         }
+
+        /** A CDR capture, whole (up to {@code CdrCaptureReader.MAX_CAPTURE_BYTES}): returns what to report of it. */
+        default String cdr(String path, byte[] capture) {
+            return "CDR capture: not read here";
+        }
     }
 
     /** The lines of one log stream. */
@@ -256,6 +261,14 @@ public final class ArchiveSource {
                 visitor.entry(new EntryReport(path, kind, kept.length + rest, 0,
                         rest > 0 ? "kept the first " + kept.length + " bytes" : "kept"),
                         new String(kept, StandardCharsets.UTF_8));
+            }
+            case CDR -> {
+                byte[] capture = in.readNBytes(cmsdoctor.ingest.cdr.CdrCaptureReader.MAX_CAPTURE_BYTES);
+                leafBytes += capture.length;
+                long rest = drain(in);
+                String note = visitor.cdr(path, capture);
+                visitor.entry(new EntryReport(path, kind, capture.length + rest, 0,
+                        rest > 0 ? note + " (read the first " + capture.length + " bytes)" : note), null);
             }
             case CRASH_DUMP -> {
                 if (visitor.readsSkipped()) {

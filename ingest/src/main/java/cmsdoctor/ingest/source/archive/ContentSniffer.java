@@ -52,6 +52,9 @@ final class ContentSniffer {
         if (syslog > 0) {
             return EntryKind.SYSLOG;
         }
+        if (cmsdoctor.ingest.cdr.CdrCaptureReader.looksLikeCdr(head)) {
+            return EntryKind.CDR;
+        }
         if (isBinary(head)) {
             return isCrashDump(path) ? EntryKind.CRASH_DUMP : EntryKind.BINARY;
         }

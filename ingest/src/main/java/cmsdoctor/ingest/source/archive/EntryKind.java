@@ -10,6 +10,8 @@ public enum EntryKind {
     CONFIGURATION,
     /** Output of MMP {@code database cluster status}: kept in the import record. */
     DATABASE_CLUSTER_STATUS,
+    /** CMS Call Detail Records (POST bodies or bare records, {@code CdrCaptureReader}): indexed as {@code kind:cdr}. */
+    CDR,
     /** A binary crash dump: noted (name, size), not read. */
     CRASH_DUMP,
     /** Any other binary file: skipped. */
