@@ -34,9 +34,11 @@ export function banners(sources) {
 export async function sources() {
   const data = await optional('/api/sources');
   banners(data);
-  if (!data) {
+  // the API answers for the CDR receiver alone too: no listener and no node means no syslog receiver
+  if (!data || (!(data.listeners || []).length && !(data.hosts || []).length)) {
     return el('div', { class: 'sources' }, el('h1', {}, 'Sources'),
-      empty('No live receiver in this process: start cmsdoctor serve with --udp or --tcp to receive syslog.'));
+      empty('No live receiver in this process: start cmsdoctor serve with --udp or --tcp to receive syslog.'),
+      data && data.cdr ? cdrSection(data.cdr) : null);
   }
   const hosts = (data.hosts || []).slice().sort((a, b) => Number(b.silent) - Number(a.silent) || String(a.host).localeCompare(String(b.host)));
   return el('div', { class: 'sources' },

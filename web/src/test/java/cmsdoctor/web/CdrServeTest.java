@@ -38,6 +38,7 @@ class CdrServeTest {
 
     private Pipeline pipeline;
     private Server server;
+    private Backend backend;
 
     @AfterEach
     void stop() throws Exception {
@@ -65,7 +66,8 @@ class CdrServeTest {
     private Http start() throws Exception {
         pipeline = Pipeline.open(data, RuleSet.builtin());
         CdrApi cdr = new CdrApi(pipeline.cdrIntake(), TOKEN, CdrSenders.any());
-        server = new Server(pipeline.backend(null, 1 << 20), "dashboard-token", null, cdr).start("127.0.0.1", 0);
+        backend = pipeline.backend(null, 1 << 20);
+        server = new Server(backend, "dashboard-token", null, cdr).start("127.0.0.1", 0);
         return new Http(server.port());
     }
 
@@ -156,6 +158,32 @@ class CdrServeTest {
         assertTrue(dave.get("summary").get("outcome").asText().startsWith("remoteTeardown"),
                 "a leg known only from CDRs still opens, with its outcome: " + dave);
         assertEquals(0, dave.get("events").size());
+    }
+
+    @Test
+    void theCdrListenerOfItsOwnAnswersOnlyCdrAndTheCliShowsTheCdrLine() throws Exception {
+        Http http = start();
+        pipeline.importFiles(List.of(SAMPLE.resolve("syslog")), 2024, null);
+        CdrServer own = new CdrServer(new CdrApi(pipeline.cdrIntake(), TOKEN, CdrSenders.parse(List.of("127.0.0.0/8"))))
+                .start("127.0.0.1", 0);
+        try {
+            Http cdrOnly = new Http(own.port());
+            for (String b : bodies()) {
+                assertEquals(200, post(cdrOnly, "/cdr?token=" + TOKEN, b));
+            }
+            assertEquals(404, cdrOnly.get("/api/search?q=kind:cdr").statusCode(), "no dashboard on the CDR listener");
+        } finally {
+            own.stop();
+        }
+        assertEquals(23, get(http, q("kind:cdr")).get("total").asInt());
+
+        var found = new cmsdoctor.ingest.call.CallView(backend.searcher()).lookup("e8b3f1d6-2c4a-4f97-8d15-6a0c9e2b7f53", null);
+        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+        cmsdoctor.web.cli.CallText.print((cmsdoctor.ingest.call.Call) found, java.time.ZoneOffset.UTC,
+                new java.io.PrintStream(text, true, StandardCharsets.UTF_8));
+        String shown = text.toString(StandardCharsets.UTF_8);
+        assertTrue(shown.contains("CDR               remoteTeardown: ") && shown.contains("after 280 s")
+                && shown.contains("packetLoss 12.5% of the leg"), shown);
     }
 
     @Test
