@@ -1,6 +1,8 @@
 package cmsdoctor.analyzers;
 
+import cmsdoctor.analyzers.cdr.CdrAnalyzer;
 import cmsdoctor.ingest.RecordSink;
+import cmsdoctor.ingest.cdr.CdrRecord;
 import cmsdoctor.ingest.parse.LogParser;
 import cmsdoctor.ingest.parse.ParseOptions;
 import cmsdoctor.ingest.source.archive.EntryKind;
@@ -46,6 +48,19 @@ public final class AnalyzerSink implements RecordSink {
     @Override
     public synchronized void accept(String origin, LogRecord record) {
         pipelines.computeIfAbsent(origin, Pipeline::new).accept(record);
+    }
+
+    /**
+     * Hands CDRs of {@code origin} to the installed analyzers that read them ({@link CdrAnalyzer}),
+     * in the order given (journal order), and saves what they raised. CDRs skip the reordering
+     * buffer: they arrive in order, per call bridge.
+     */
+    public synchronized void acceptCdrs(String origin, List<CdrRecord> records) {
+        Pipeline p = pipelines.computeIfAbsent(origin, Pipeline::new);
+        for (CdrRecord r : records) {
+            p.acceptCdr(r);
+        }
+        save();
     }
 
     /**
@@ -140,6 +155,14 @@ public final class AnalyzerSink implements RecordSink {
             long horizon = lane.newest - REORDER_WINDOW.toMillis();
             while (!lane.pending.isEmpty() && lane.pending.peek().millis <= horizon) {
                 release(lane, lane.pending.poll().record);
+            }
+        }
+
+        void acceptCdr(CdrRecord record) {
+            for (Analyzer a : cluster) {
+                if (a instanceof CdrAnalyzer cdr) {
+                    cdr.accept(record, reporter);
+                }
             }
         }
 

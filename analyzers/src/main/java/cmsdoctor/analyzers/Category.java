@@ -7,7 +7,7 @@ public final class Category {
 
     public static final List<String> ALL = List.of(
             "dns", "tls", "routing", "ice", "database", "webbridge", "auth",
-            "media-services", "license", "api", "sip", "system");
+            "media-services", "license", "api", "sip", "system", "call-quality");
 
     private Category() {}
 

@@ -23,7 +23,9 @@ class RuleListTest {
         List<String> names = AnalyzerFactory.installed().stream().map(AnalyzerFactory::name).toList();
         assertEquals(List.of("rules", "call-outcome", "tls-fallback", "ice", "database-cluster", "streamer-retry",
                 "sip-responses", "api-auth", "missing-information", "scheduler-c2w", "webbridge2-session-leak",
-                "xmpp-cluster-peer"), names);
+                "xmpp-cluster-peer",
+                "cdr-media-alarms", "cdr-leg-failures", "cdr-short-leg-burst", "cdr-loss"), names);
+
     }
 
     @Test

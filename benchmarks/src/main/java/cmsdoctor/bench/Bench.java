@@ -142,4 +142,12 @@ public final class Bench {
                     description = "requests per endpoint (default ${DEFAULT-VALUE})") int requests) {
         return HttpBenchmark.run(lines, data, requests, out);
     }
+
+    @Command(description = "CDR intake (/cdr, durable) over keep-alive, beside an HTTP server answering 200 without storing.")
+    int cdr(@Option(names = "--seconds", defaultValue = "" + CdrBenchmark.DEFAULT_SECONDS, paramLabel = "S",
+                    description = "each row's length (default ${DEFAULT-VALUE})") int seconds,
+            @Option(names = "--connections", defaultValue = "1,4", split = ",", paramLabel = "C1,C2,...",
+                    description = "keep-alive connections per row (default ${DEFAULT-VALUE})") List<Integer> connections) {
+        return CdrBenchmark.run(seconds, connections, out);
+    }
 }

@@ -97,6 +97,15 @@ class BenchTest {
         figure("CallView.lookup \\(in-process\\) +p50 +[\\d.]+ ms");
     }
 
+    @Test
+    void cdrDurableBesideTheBaseline() {
+        assertEquals(0, run("cdr", "--seconds", "1", "--connections", "2"));
+        figure("journal force\\(\\) of 4 KiB, alone +[\\d.]+ ms per force");
+        figure("baseline: 200 without storing, 2 conn +\\d+ records/s +\\d+ POSTs/s");
+        figure("/cdr durable \\(journal \\+ force\\), 2 conn +\\d+ records/s +\\d+ POSTs/s");
+        figure("target 2,000 records/s with 2 connections: (met|below)");
+    }
+
     /** Our UDP and TCP receiver and import; beside them Debian's rsyslogd when it is installed. */
     @Test
     void receive() {

@@ -1,5 +1,7 @@
 package cmsdoctor.web;
 
+import cmsdoctor.ingest.cdr.CdrIntake;
+
 import cmsdoctor.analyzers.FindingStore;
 import cmsdoctor.analyzers.rules.RuleSet;
 import cmsdoctor.ingest.source.syslog.Receiver;
@@ -21,9 +23,16 @@ import java.time.Instant;
  * @param uploads   uploaded files and their imports
  * @param receiver  the live syslog receiver, for source health
  * @param store     the index writer, for deleting an import; null makes deletion answer 503
+ * @param cdr       the CDR intake, for its per-bridge figures and alarms on the sources page; null when none
  */
 public record Backend(Path dataDir, Instant startedAt, LogSearcher searcher, FindingStore findings, RuleSet rules,
-                      Uploads uploads, Receiver receiver, LogWriter store) {
+                      Uploads uploads, Receiver receiver, LogWriter store, CdrIntake cdr) {
+
+    /** Without a CDR intake. */
+    public Backend(Path dataDir, Instant startedAt, LogSearcher searcher, FindingStore findings, RuleSet rules,
+                   Uploads uploads, Receiver receiver, LogWriter store) {
+        this(dataDir, startedAt, searcher, findings, rules, uploads, receiver, store, null);
+    }
 
     /** Without the index writer: imports can be read but not deleted. */
     public Backend(Path dataDir, Instant startedAt, LogSearcher searcher, FindingStore findings, RuleSet rules,
@@ -33,6 +42,6 @@ public record Backend(Path dataDir, Instant startedAt, LogSearcher searcher, Fin
 
     /** Only the data directory: every domain endpoint answers 503. */
     public Backend(Path dataDir, Instant startedAt) {
-        this(dataDir, startedAt, null, null, null, null, null, null);
+        this(dataDir, startedAt, null, null, null, null, null, null, null);
     }
 }

@@ -6,6 +6,10 @@ import cmsdoctor.analyzers.FindingFilter;
 import cmsdoctor.analyzers.FindingStore;
 import cmsdoctor.analyzers.rules.RuleSet;
 import cmsdoctor.ingest.RecordSink;
+import cmsdoctor.ingest.cdr.CdrBatch;
+import cmsdoctor.ingest.cdr.CdrDocuments;
+import cmsdoctor.ingest.cdr.CdrRecord;
+import cmsdoctor.ingest.cdr.CdrIntake;
 import cmsdoctor.ingest.parse.ParseOptions;
 import cmsdoctor.ingest.source.archive.ImportJob;
 import cmsdoctor.ingest.source.archive.ImportLimits;
@@ -23,10 +27,12 @@ import cmsdoctor.web.imports.ImportCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one wiring of a data directory: the store (writer and near-real-time reader), the
@@ -44,7 +50,11 @@ public final class Pipeline implements AutoCloseable {
     private final AnalyzerSink analyzers;
     private final Instant openedAt = Instant.now();
     private final List<Uploads> uploads = new ArrayList<>();
+    private final CdrIntake cdr;
     private Receiver receiver;
+
+    /** Commit user data key: the CDR journal position the index holds every record before. */
+    public static final String CDR_JOURNAL_KEY = "cdrJournalEnd";
 
     private Pipeline(Path dataDir, LogWriter store, RuleSet rules) throws IOException {
         this.dataDir = dataDir;
@@ -53,7 +63,25 @@ public final class Pipeline implements AutoCloseable {
         this.findings = FindingStore.open(dataDir);
         this.rules = rules;
         this.analyzers = AnalyzerSink.installed(AnalyzerContext.of(rules), findings);
+        this.cdr = CdrIntake.open(dataDir, this::storeCdrs, Clock.systemUTC());
+        // CDRs acknowledged (journal forced) but not in the last index commit (kill -9): index them again
+        String committed = store.committedData().get(CDR_JOURNAL_KEY);
+        cdr.replay(committed == null ? 0 : Long.parseLong(committed), this::storeCdrs);
     }
+
+    /** The CDR sink: the index (with the journal position for its next commit), then the analyzers. */
+    private void storeCdrs(CdrBatch batch, long journalEnd) {
+        store.addCdrs(LIVE, batch.records(), Map.of(CDR_JOURNAL_KEY, Long.toString(journalEnd)));
+        analyzers.acceptCdrs(LIVE, batch.records());
+    }
+
+    /** What {@code POST /cdr} hands bodies to: durable before it returns. */
+    public CdrIntake cdrIntake() {
+        return cdr;
+    }
+
+    /** The origin of what arrives live (syslog receiver, CDR POSTs). */
+    private static final String LIVE = "live";
 
     /**
      * Opens (or creates) {@code dataDir}.
@@ -111,7 +139,8 @@ public final class Pipeline implements AutoCloseable {
      */
     public synchronized ImportReport importFiles(List<Path> inputs, List<String> names, ParseOptions options,
                                                  ImportListener listener, RecordSink... extra) throws IOException {
-        ImportJob job = new ImportJob(dataDir, options, importSink(extra), ImportLimits.defaults(), listener);
+        ImportJob job = new ImportJob(dataDir, options, importSink(extra), ImportLimits.defaults(), listener)
+                .cdrTo(this::importCdrs);
         ImportReport report = names == null ? job.run(inputs) : job.run(inputs, names);
         analyzers.finishImport(report, options);
         if ("done".equals(report.state())) {
@@ -124,6 +153,39 @@ public final class Pipeline implements AutoCloseable {
     /** {@link #importFiles(List, ParseOptions, ImportListener, RecordSink...)} with a year and zone (null: from the files, UTC). */
     public ImportReport importFiles(List<Path> inputs, Integer year, ZoneId zone) throws IOException {
         return importFiles(inputs, new ParseOptions(year, zone, null), ImportListener.NONE);
+    }
+
+    /**
+     * The records of a CDR capture in an import: those the index already holds (the same
+     * {@code session} and {@code correlatorIndex}, received live or imported before, or twice in
+     * the capture) are dropped; the rest go to the store and the analyzers, as live CDRs do.
+     */
+    private void importCdrs(String origin, List<CdrRecord> records) {
+        List<CdrRecord> fresh = new ArrayList<>();
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (CdrRecord r : records) {
+            boolean keyed = r.session() != null && r.correlatorIndex() >= 0;
+            if (!keyed || (keys.add(r.key()) && !held(r))) {
+                fresh.add(r);
+            }
+        }
+        if (!fresh.isEmpty()) {
+            store.addCdrs(origin, fresh, Map.of());
+            analyzers.acceptCdrs(origin, fresh);
+        }
+    }
+
+    private boolean held(CdrRecord r) {
+        return searcher.count(new org.apache.lucene.search.BooleanQuery.Builder()
+                .add(term(CdrDocuments.KIND, CdrDocuments.KIND_CDR), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                .add(term(CdrDocuments.SESSION, r.session()), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                .add(term(CdrDocuments.CORRELATOR_INDEX, Long.toString(r.correlatorIndex())),
+                        org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                .build()) > 0;
+    }
+
+    private static org.apache.lucene.search.TermQuery term(String field, String value) {
+        return new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(field, value));
     }
 
     /** Findings raised by one import. */
@@ -151,7 +213,7 @@ public final class Pipeline implements AutoCloseable {
     public synchronized Backend backend(Receiver live, long uploadMax) throws IOException {
         Uploads u = new Uploads(dataDir.resolve("uploads"), uploadMax, this::importUpload);
         uploads.add(u);
-        return new Backend(dataDir, openedAt, searcher, findings, rules, u, live, store);
+        return new Backend(dataDir, openedAt, searcher, findings, rules, u, live, store, cdr);
     }
 
     private void importUpload(UploadState upload, List<Path> files, Integer year, ZoneId zone) throws IOException {
@@ -181,6 +243,7 @@ public final class Pipeline implements AutoCloseable {
         }
         analyzers.flush();
         try {
+            cdr.close();
             searcher.close();
         } finally {
             store.close();

@@ -2,6 +2,7 @@ package cmsdoctor.web;
 
 import cmsdoctor.analyzers.AnalyzerFactory;
 import cmsdoctor.ingest.Json;
+import cmsdoctor.web.api.CdrApi;
 import cmsdoctor.web.api.ApiError;
 import cmsdoctor.web.api.CallsApi;
 import cmsdoctor.web.api.CertsApi;
@@ -49,10 +50,13 @@ import javax.net.ssl.SSLContext;
 public final class Server {
 
     private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+    /** Where CMS posts Call Detail Records. */
+    public static final String CDR_PATH = "/cdr";
 
     private final Backend backend;
     private final Access access;
     private final SSLContext tls;
+    private final CdrApi cdr;
     private final Javalin app;
     private String host;
     private int requestedPort;
@@ -67,9 +71,18 @@ public final class Server {
      * @param tls       serve HTTPS only, with this context; null for plain HTTP
      */
     public Server(Backend backend, String authToken, SSLContext tls) {
+        this(backend, authToken, tls, null);
+    }
+
+    /**
+     * @param cdr answers {@code POST /cdr} (its own token and senders, outside the dashboard's
+     *            login: CMS cannot sign in); null leaves {@code /cdr} unanswered
+     */
+    public Server(Backend backend, String authToken, SSLContext tls, CdrApi cdr) {
         this.backend = backend;
         this.access = new Access(authToken);
         this.tls = tls;
+        this.cdr = cdr;
         this.app = Javalin.create(this::configure);
     }
 
@@ -115,12 +128,18 @@ public final class Server {
         var search = backend.searcher() == null ? null : new SearchApi(backend.searcher());
         var calls = backend.searcher() == null ? null : new CallsApi(backend.searcher());
         var uploads = backend.uploads() == null ? null : new UploadsApi(backend.uploads());
-        var sources = backend.receiver() == null ? null : new SourcesApi(backend.receiver());
+        var sources = backend.receiver() == null && backend.cdr() == null ? null
+                : new SourcesApi(backend.receiver(), backend.cdr());
         var rules = backend.rules() == null ? null : new RulesApi(backend.rules(), AnalyzerFactory.installed());
         var imports = importsApi();
         var certs = new CertsApi(backend.dataDir(), backend.findings());
 
-        r.before(access::check);
+        // /cdr has its own token in the query string (never logged: errors log the path only)
+        r.before(ctx -> {
+            if (cdr == null || !ctx.path().equals(CDR_PATH)) {
+                access.check(ctx);
+            }
+        });
         r.before("/api/*", imports::scope);
         r.after(metrics::count);
 
@@ -132,6 +151,9 @@ public final class Server {
             r.get(page, dashboard::page);
         }
 
+        if (cdr != null) {
+            r.post(CDR_PATH, cdr::post);
+        }
         r.get("/api/health", health::show);
         r.get("/api/findings", findings == null ? absent("findings") : findings::list);
         r.get("/api/findings/{id}", findings == null ? absent("findings") : findings::show);

@@ -34,9 +34,11 @@ export function banners(sources) {
 export async function sources() {
   const data = await optional('/api/sources');
   banners(data);
-  if (!data) {
+  // the API answers for the CDR receiver alone too: no listener and no node means no syslog receiver
+  if (!data || (!(data.listeners || []).length && !(data.hosts || []).length)) {
     return el('div', { class: 'sources' }, el('h1', {}, 'Sources'),
-      empty('No live receiver in this process: start cmsdoctor serve with --udp or --tcp to receive syslog.'));
+      empty('No live receiver in this process: start cmsdoctor serve with --udp or --tcp to receive syslog.'),
+      data && data.cdr ? cdrSection(data.cdr) : null);
   }
   const hosts = (data.hosts || []).slice().sort((a, b) => Number(b.silent) - Number(a.silent) || String(a.host).localeCompare(String(b.host)));
   return el('div', { class: 'sources' },
@@ -45,7 +47,31 @@ export async function sources() {
         + hosts.filter((h) => h.silent).length + ' silent · ' + (data.queued ?? 0) + ' queued')),
     hosts.length ? nodeTable(hosts) : empty('No node has sent anything yet.'),
     el('h2', {}, 'Listeners'),
-    listenerTable(data.listeners || []));
+    listenerTable(data.listeners || []),
+    data.cdr ? cdrSection(data.cdr) : null);
+}
+
+/** The CDR receiver: one row per call bridge, then its alarms (lost records, restarts, refused POSTs) by code. */
+function cdrSection(cdr) {
+  const bridges = cdr.bridges || [];
+  const alarms = cdr.alarms || [];
+  return el('div', { class: 'cdr', id: 'cdr' },
+    el('h2', {}, 'Call Detail Records'),
+    el('span', { class: 'muted' }, bridges.length + ' call bridge' + (bridges.length === 1 ? '' : 's') + ' · '
+      + number(cdr.refused || 0) + ' POSTs refused'),
+    bridges.length ? el('table', { class: 'cdr-bridges', id: 'cdr-bridges' },
+      el('thead', {}, el('tr', {},
+        el('th', {}, 'Call bridge'), el('th', {}, 'Sender'), el('th', {}, 'Last POST'), el('th', { class: 'num' }, 'Records'),
+        el('th', { class: 'num' }, 'Re-sent'), el('th', { class: 'num' }, 'Lost by CMS'), el('th', { class: 'num' }, 'Restarts'),
+        el('th', { class: 'num' }, 'Unreadable'))),
+      el('tbody', {}, bridges.map((b) => el('tr', { 'data-bridge': b.callBridge || '' },
+        el('td', { class: 'mono' }, b.callBridge || ''), el('td', { class: 'mono' }, b.sender || ''),
+        el('td', {}, timeCell(b.lastSeen)), el('td', { class: 'num' }, number(b.records)),
+        el('td', { class: 'num' }, number(b.duplicates)), el('td', { class: 'num' + (b.missing ? ' bad' : '') }, number(b.missing)),
+        el('td', { class: 'num' }, number(b.restarts)), el('td', { class: 'num' + (b.malformed ? ' bad' : '') }, number(b.malformed))))))
+      : empty('No CDR received yet: point CMS at /cdr (the start banner prints the steps).'),
+    alarms.length ? el('ul', { class: 'cdr-alarms', id: 'cdr-alarms' },
+      alarms.map((a) => el('li', { 'data-code': a.code }, el('span', { class: 'mono' }, a.code), ' ', a.text))) : null);
 }
 
 function nodeTable(hosts) {

@@ -16,7 +16,9 @@ import java.util.Optional;
  * Runs a Java analyzer's example excerpts through the real {@link cmsdoctor.ingest.parse.LogParser}
  * and a fresh instance of the analyzer (then {@link Analyzer#finish}, as at the end of an import):
  * every {@code fires} excerpt must raise the rule and be read cleanly by the parser, every
- * {@code nearMiss} excerpt must not raise it, and there must be at least one of each.
+ * {@code nearMiss} excerpt must not raise it, and there must be at least one of each. An excerpt
+ * that starts with {@code <} is CDR XML ({@link CdrExcerpt}): read by the CDR reader, handed to a
+ * {@link cmsdoctor.analyzers.cdr.CdrAnalyzer}.
  */
 public final class AnalyzerExampleCheck {
 
@@ -46,6 +48,13 @@ public final class AnalyzerExampleCheck {
             problems.add(new RuleProblem(example.file(), 1, id + ": " + RuleCheck.NOT_REVIEWED));
         }
         for (AnalyzerExample.Excerpt ex : example.fires()) {
+            if (CdrExcerpt.is(ex)) {
+                problems.addAll(CdrExcerpt.readProblems(example, ex));
+                if (CdrExcerpt.run(factory.get().create(context), ex).of(id) == 0) {
+                    problems.add(new RuleProblem(example.file(), ex.fileLine(), id + ": fires excerpt does not raise it"));
+                }
+                continue;
+            }
             List<LogRecord> records = RuleCheck.parseAll(ex.lines());
             records.stream().filter(r -> !readCleanly(r)).findFirst().ifPresent(r -> problems.add(new RuleProblem(
                     example.file(), ex.fileLine() + (int) r.line() - 1, id + ": the parser did not read this line cleanly "
@@ -57,6 +66,13 @@ public final class AnalyzerExampleCheck {
             }
         }
         for (AnalyzerExample.Excerpt ex : example.nearMisses()) {
+            if (CdrExcerpt.is(ex)) {
+                problems.addAll(CdrExcerpt.readProblems(example, ex));
+                if (CdrExcerpt.run(factory.get().create(context), ex).of(id) > 0) {
+                    problems.add(new RuleProblem(example.file(), ex.fileLine(), id + ": nearMiss excerpt raises it"));
+                }
+                continue;
+            }
             if (run(factory.get().create(context), RuleCheck.parseAll(ex.lines())).of(id) > 0) {
                 problems.add(new RuleProblem(example.file(), ex.fileLine(), id + ": nearMiss excerpt raises it"));
             }

@@ -44,7 +44,7 @@ class AnalyzerExamplesTest {
             assertTrue(yaml || javaExamples, id + " has no firing example and near miss");
         }
         assertTrue(java.get("CMS-SIP-001").isPresent(), "the Java analyzers' ids are covered by files, not skipped");
-        assertEquals(14, java.examples().size());
+        assertEquals(18, java.examples().size());
         assertEquals(25, ids.stream().filter(ExampleCoverage::exampledByPkiTests).count(), "the exemption is the CMS-CERT ids only");
         assertTrue(ids.stream().filter(ExampleCoverage::exampledByPkiTests).allMatch(id -> id.startsWith("CMS-CERT-")));
     }
@@ -61,7 +61,7 @@ class AnalyzerExamplesTest {
                 AnalyzerFactory.installed(), CONTEXT);
         assertTrue(missing.stream().anyMatch(p -> p.reason().startsWith("CMS-SIP-001 (analyzer sip-responses) has no examples")),
                 missing.toString());
-        assertEquals(14, missing.size(), missing.toString());
+        assertEquals(18, missing.size(), missing.toString());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package cmsdoctor.ingest.call;
 
+import cmsdoctor.ingest.cdr.CdrLeg;
+
 import cmsdoctor.ingest.record.LogEvent;
 import cmsdoctor.ingest.record.SipMessage;
 
@@ -16,10 +18,23 @@ import java.util.Map;
  * @param olderLegs  for a bare {@code HOST:N}: the earlier legs of that number, newest first
  */
 public record Call(CallIds keys, Map<String, List<String>> links, CallSummary summary, List<LogEvent> events,
-                   List<SipMessage> sipMessages, List<LegLink> sameCallId, List<LegLink> olderLegs) implements Lookup {
+                   List<SipMessage> sipMessages, List<LegLink> sameCallId, List<LegLink> olderLegs,
+                   List<CdrLeg> cdr) implements Lookup {
 
     public Call {
         sameCallId = sameCallId == null ? List.of() : List.copyOf(sameCallId);
         olderLegs = olderLegs == null ? List.of() : List.copyOf(olderLegs);
+        cdr = cdr == null ? List.of() : List.copyOf(cdr);
+    }
+
+    /** A leg without CDRs (the store holds none for it, or they are not looked up yet). */
+    public Call(CallIds keys, Map<String, List<String>> links, CallSummary summary, List<LogEvent> events,
+                List<SipMessage> sipMessages, List<LegLink> sameCallId, List<LegLink> olderLegs) {
+        this(keys, links, summary, events, sipMessages, sameCallId, olderLegs, List.of());
+    }
+
+    /** The same leg with the CMS Call Detail Records of its leg GUID and SIP Call-IDs, folded per leg. */
+    public Call withCdr(List<CdrLeg> legs) {
+        return new Call(keys, links, summary, events, sipMessages, sameCallId, olderLegs, legs);
     }
 }

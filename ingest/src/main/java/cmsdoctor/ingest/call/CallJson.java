@@ -1,5 +1,10 @@
 package cmsdoctor.ingest.call;
 
+import cmsdoctor.ingest.cdr.CdrLeg;
+import cmsdoctor.ingest.cdr.EndReason;
+import cmsdoctor.ingest.cdr.MediaAlarm;
+import cmsdoctor.ingest.cdr.MediaStream;
+
 import cmsdoctor.ingest.store.Hit;
 import cmsdoctor.ingest.Json;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,7 +12,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
@@ -48,6 +55,8 @@ public final class CallJson {
             call.sipMessages().forEach(s -> sip.add(new Hit(null, s).toJson()));
             root.set("sameCallId", m.valueToTree(call.sameCallId()));
             root.set("olderLegs", m.valueToTree(call.olderLegs()));
+            ArrayNode cdr = root.putArray("cdr");
+            call.cdr().forEach(l -> cdr.add(cdr(l)));
         } else if (found instanceof Lookup.Legs legs) {
             root.put("keyField", legs.keyField());
             root.put("key", legs.key());
@@ -56,6 +65,72 @@ public final class CallJson {
             root.put("notFound", nf.key());
         }
         return zone == null ? root : (ObjectNode) inZone(root, zone);
+    }
+
+    /**
+     * One leg as its CDRs tell it: {@code {"callLegId","sipCallId","apiCallId","callBridge",
+     * "displayName","cdrRemoteAddress","cdrLocalAddress","direction","start","connected","end",
+     * "reason","reasonWords","outcome","durationSeconds","media":[{"stream","codec",...}],
+     * "alarms":[{"type","share"}],"records"}}; {@code share} is the percent of the leg (CDR
+     * alarms carry no time).
+     */
+    static ObjectNode cdr(CdrLeg l) {
+        ObjectNode n = Json.mapper().createObjectNode();
+        put(n, "callLegId", l.callLegId());
+        put(n, "sipCallId", l.sipCallId());
+        put(n, "apiCallId", l.apiCallId());
+        put(n, "callBridge", l.callBridge());
+        put(n, "displayName", l.displayName());
+        put(n, "cdrRemoteAddress", l.cdrRemoteAddress());
+        put(n, "cdrLocalAddress", l.cdrLocalAddress());
+        put(n, "direction", l.direction());
+        put(n, "start", time(l.started()));
+        put(n, "connected", time(l.connected()));
+        put(n, "end", time(l.ended()));
+        put(n, "reason", l.reason());
+        put(n, "reasonWords", l.reason() == null ? null : EndReason.wordsFor(l.reason()));
+        n.put("outcome", l.outcome());
+        if (l.durationSeconds() >= 0) {
+            n.put("durationSeconds", l.durationSeconds());
+        }
+        ArrayNode media = n.putArray("media");
+        for (MediaStream s : l.streams()) {
+            ObjectNode m = media.addObject();
+            m.put("stream", s.name());
+            put(m, "codec", s.codec());
+            if (s.maxSizeWidth() > 0 && s.maxSizeHeight() > 0) {
+                m.put("maxSize", s.maxSizeWidth() + "x" + s.maxSizeHeight());
+            }
+            number(m, "lossBurstSeconds", s.lossBurstDuration());
+            number(m, "lossBurstDensity", s.lossBurstDensity());
+            number(m, "gapSeconds", s.gapDuration());
+            number(m, "gapDensity", s.gapDensity());
+            m.put("summary", s.summary());
+        }
+        ArrayNode alarms = n.putArray("alarms");
+        for (MediaAlarm a : l.alarms()) {
+            if (a.durationPercentage() > 0) {
+                alarms.addObject().put("type", a.type()).put("share", a.durationPercentage());
+            }
+        }
+        n.put("records", l.records().size());
+        return n;
+    }
+
+    private static String time(Instant t) {
+        return t == null ? null : Json.TIME.format(t.atOffset(ZoneOffset.UTC));
+    }
+
+    private static void put(ObjectNode n, String field, String value) {
+        if (value != null) {
+            n.put(field, value);
+        }
+    }
+
+    private static void number(ObjectNode n, String field, double value) {
+        if (!Double.isNaN(value)) {
+            n.put(field, value);
+        }
     }
 
     /** {@code {"calls":[...]}}. */

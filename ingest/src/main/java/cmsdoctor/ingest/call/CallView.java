@@ -1,5 +1,8 @@
 package cmsdoctor.ingest.call;
 
+import cmsdoctor.ingest.cdr.CdrLeg;
+import cmsdoctor.ingest.cdr.CdrLegs;
+import cmsdoctor.ingest.cdr.CdrRecord;
 import cmsdoctor.ingest.record.LogEvent;
 import cmsdoctor.ingest.record.SipMessage;
 import cmsdoctor.ingest.store.Hit;
@@ -18,8 +21,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * The queries of the call view: finds one call leg by a {@link CallKey} (or any of its
@@ -60,12 +66,64 @@ public final class CallView {
             if (k.isNumbered()) {
                 Lookup found = numbered(s, k);
                 if (!(found instanceof Lookup.NotFound) || k.host() == null) {
-                    return found;
+                    return withCdr(s, found);
                 }
                 k = CallKey.ofId(key.strip()); // a Call-ID that looks like HOST:N
             }
-            return byId(s, k);
+            Lookup found = byId(s, k);
+            return found instanceof Lookup.NotFound && k.id() != null ? cdrOnly(s, k, found) : withCdr(s, found);
         }
+    }
+
+    /** A leg with the CDRs of its leg GUID and SIP Call-IDs (exact-term lookups, {@code kind:cdr}). */
+    private static Lookup withCdr(SearchSession s, Lookup found) {
+        if (!(found instanceof Call call)) {
+            return found;
+        }
+        List<Term> terms = new ArrayList<>();
+        if (call.keys().callLegId() != null) {
+            terms.add(new Term(Schema.CALL_LEG_ID, call.keys().callLegId()));
+        }
+        call.keys().sipCallIds().forEach(c -> terms.add(new Term(Schema.SIP_CALL_ID, c)));
+        List<CdrLeg> legs = cdrLegs(s, terms);
+        return legs.isEmpty() ? call : call.withCdr(legs);
+    }
+
+    /**
+     * The CDR legs with any of the terms, whole: a record found by its SIP Call-ID brings the
+     * other records of its leg (a {@code callLegEnd} carries the leg id, not always the Call-ID).
+     */
+    static List<CdrLeg> cdrLegs(SearchSession s, List<Term> terms) {
+        List<CdrRecord> found = s.cdrs(terms, MAX_DOCS);
+        Set<Term> all = new LinkedHashSet<>(terms);
+        found.stream().map(CdrRecord::callLegId).filter(Objects::nonNull)
+                .forEach(l -> all.add(new Term(Schema.CALL_LEG_ID, l)));
+        if (all.size() > terms.size()) {
+            found = s.cdrs(all, MAX_DOCS);
+        }
+        return CdrLegs.fold(found);
+    }
+
+    /** A leg no log line names but CDRs do: its story is its CDRs, its outcome theirs. */
+    private static Lookup cdrOnly(SearchSession s, CallKey k, Lookup notFound) {
+        List<CdrLeg> legs = cdrLegs(s, List.of(new Term(Schema.CALL_LEG_ID, k.id()), new Term(Schema.SIP_CALL_ID, k.id())));
+        if (legs.size() != 1) {
+            return notFound;
+        }
+        CdrLeg c = legs.get(0);
+        String key = CallKey.ofId(c.callLegId()).toString();
+        CallIds ids = new CallIds(key, null, CallKey.CALL_BRIDGE, null, null, null, c.callLegId(),
+                c.sipCallId() == null ? List.of() : List.of(c.sipCallId()),
+                c.apiCallId() == null ? List.of() : List.of(c.apiCallId()));
+        boolean incoming = "incoming".equals(c.direction());
+        CallSummary summary = new CallSummary(key, null, CallKey.CALL_BRIDGE, null, null, null, utc(c.started()),
+                utc(c.ended()), c.direction(), incoming ? c.cdrLocalAddress() : null, c.cdrRemoteAddress(),
+                c.outcome(), null, c.callLegId(), c.sipCallId());
+        return new Call(ids, Map.of(), summary, List.of(), List.of(), List.of(), List.of(), legs);
+    }
+
+    private static java.time.OffsetDateTime utc(Instant t) {
+        return t == null ? null : t.atOffset(java.time.ZoneOffset.UTC);
     }
 
     /** {@code HOST:N} in its forms: with a start, a time, a line of a file, or alone (the most recent). */

@@ -117,7 +117,27 @@ public final class LogQueryParser {
                 }
                 return LongPoint.newRangeQuery(Schema.AT, from, to);
             }
+            if (Schema.CDR_NUMBERS.contains(name)) {
+                // the terms are decimal strings: a string range would put 9 after 10
+                long from = part1 == null || part1.equals("*") ? Long.MIN_VALUE : number(field, part1);
+                long to = part2 == null || part2.equals("*") ? Long.MAX_VALUE : number(field, part2);
+                if (!startInclusive && from != Long.MAX_VALUE) {
+                    from++;
+                }
+                if (!endInclusive && to != Long.MIN_VALUE) {
+                    to--;
+                }
+                return LongPoint.newRangeQuery(name, from, to);
+            }
             return super.getRangeQuery(name, part1, part2, startInclusive, endInclusive);
+        }
+
+        private static long number(String field, String text) throws ParseException {
+            try {
+                return Long.parseLong(text.trim());
+            } catch (NumberFormatException e) {
+                throw new ParseException(field + " takes a whole number, not " + text);
+            }
         }
 
         @Override

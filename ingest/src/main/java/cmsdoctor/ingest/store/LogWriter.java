@@ -1,6 +1,8 @@
 package cmsdoctor.ingest.store;
 
 import cmsdoctor.ingest.RecordSink;
+import cmsdoctor.ingest.cdr.CdrDocuments;
+import cmsdoctor.ingest.cdr.CdrRecord;
 import cmsdoctor.ingest.record.LogRecord;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexWriter;
@@ -225,7 +227,7 @@ public final class LogWriter implements RecordSink, Closeable {
         handoff.lock();
         try {
             work.run();
-            writer.setLiveCommitData(Map.copyOf(userData.get()).entrySet());
+            setCommitData(userData.get());
         } finally {
             handoff.unlock();
         }
@@ -301,10 +303,41 @@ public final class LogWriter implements RecordSink, Closeable {
         handoff.lock();
         try {
             drain();
-            writer.setLiveCommitData(Map.copyOf(userData).entrySet());
+            setCommitData(userData);
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot commit the index in " + dataDir, e);
+        } finally {
+            handoff.unlock();
+        }
+        refreshSearchers();
+    }
+
+    /**
+     * Sets the commit user data, keeping the keys {@code data} does not name: the syslog
+     * receiver and the CDR intake each record their own journal position in it.
+     */
+    private void setCommitData(Map<String, String> data) {
+        Map<String, String> merged = committedData();
+        merged.putAll(data);
+        writer.setLiveCommitData(Map.copyOf(merged).entrySet());
+    }
+
+    /**
+     * Indexes CDRs ({@link CdrDocuments#toDocument}) and records {@code userData} (the CDR
+     * journal position) for the commit that will contain them, with no commit in between;
+     * visible to searchers on return, durable at the next commit.
+     */
+    public void addCdrs(String origin, List<CdrRecord> records, Map<String, String> userData) {
+        handoff.lock();
+        try {
+            rethrow();
+            for (CdrRecord r : records) {
+                writer.addDocument(CdrDocuments.toDocument(r, origin));
+            }
+            setCommitData(userData);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot index CDRs in " + dataDir, e);
         } finally {
             handoff.unlock();
         }

@@ -1,5 +1,8 @@
 package cmsdoctor.ingest.store;
 
+import cmsdoctor.ingest.cdr.CdrDocuments;
+import cmsdoctor.ingest.cdr.CdrFormatException;
+
 import cmsdoctor.ingest.Json;
 import cmsdoctor.ingest.call.CallLines;
 
@@ -161,6 +164,13 @@ public final class RecordCodec {
 
     /** The hit for a stored document: its record and origin. */
     public static Hit hit(Document doc) {
+        if (CdrDocuments.isCdr(doc)) {
+            try {
+                return Hit.ofCdr(doc.get(Schema.ORIGIN), CdrDocuments.fromDocument(doc));
+            } catch (CdrFormatException e) {
+                throw new UncheckedIOException("stored CDR unreadable", new IOException(e.getMessage(), e));
+            }
+        }
         return new Hit(doc.get(Schema.ORIGIN), record(doc));
     }
 

@@ -1,5 +1,7 @@
 package cmsdoctor.ingest.store;
 
+import cmsdoctor.ingest.cdr.CdrDocuments;
+
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
@@ -118,10 +120,21 @@ public final class Schema {
     public static final String RECORD = "record";
 
     /** Fields matched as written (StringField). */
-    public static final Set<String> EXACT = Set.of(KIND, ORIGIN, HOST, SOURCE, FLAGS, FACILITY, SEVERITY,
-            LEVEL, TAG, PID, COMPONENT, CALL_NUMBER, CALL_LEG_ID, SIP_CALL_ID, API_CALL_ID, CONFERENCE_ID,
-            SPACE_ID, CALL_CORRELATOR_ID, API_TRACE, CALL_PHASE, DIRECTION, TRANSPORT, LOCAL, REMOTE, METHOD,
-            STATUS_CODE, CSEQ, FROM_TAG, TO_TAG, TRACE);
+    public static final Set<String> EXACT = exact();
+
+    /** The CDR fields with a number range ({@code durationSeconds:[60 TO *]}), as LongPoints. */
+    public static final Set<String> CDR_NUMBERS = Set.of(CdrDocuments.RECORD_INDEX, CdrDocuments.CORRELATOR_INDEX,
+            CdrDocuments.DURATION_SECONDS, CdrDocuments.RECORDS_MISSING);
+
+    private static Set<String> exact() {
+        Set<String> all = new TreeSet<>(Set.of(KIND, ORIGIN, HOST, SOURCE, FLAGS, FACILITY, SEVERITY,
+                LEVEL, TAG, PID, COMPONENT, CALL_NUMBER, CALL_LEG_ID, SIP_CALL_ID, API_CALL_ID, CONFERENCE_ID,
+                SPACE_ID, CALL_CORRELATOR_ID, API_TRACE, CALL_PHASE, DIRECTION, TRANSPORT, LOCAL, REMOTE, METHOD,
+                STATUS_CODE, CSEQ, FROM_TAG, TO_TAG, TRACE));
+        // kind:cdr documents (CdrDocuments): callLegId, sipCallId, apiCallId... share the log names
+        all.addAll(CdrDocuments.EXACT);
+        return Set.copyOf(all);
+    }
 
     /** Fields analysed by {@link LogTextAnalyzer}. */
     public static final Set<String> TEXT_FIELDS = Set.of(MESSAGE, TEXT, ENVELOPE);

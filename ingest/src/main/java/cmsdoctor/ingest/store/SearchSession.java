@@ -1,5 +1,8 @@
 package cmsdoctor.ingest.store;
 
+import cmsdoctor.ingest.cdr.CdrDocuments;
+import cmsdoctor.ingest.cdr.CdrRecord;
+
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -44,14 +47,18 @@ public final class SearchSession implements AutoCloseable {
         this.stored = searcher.storedFields();
     }
 
-    /** What {@link LogSearcher#all} answers: every hit up to {@code max}, oldest first. */
+    /**
+     * What {@link LogSearcher#all} answers: every log hit up to {@code max}, oldest first. CDRs
+     * share the id fields ({@code sipCallId}, {@code callLegId}) but are not log lines: the call
+     * model's queries leave them out and ask {@link #cdrs} for them.
+     */
     public List<Hit> all(Query query, int max) {
         try {
             if (query instanceof TermQuery t) {
                 OldestFirst.Gathered all = term(t.getTerm(), max);
-                return load(all != null ? all.sorted(max) : OldestFirst.top(searcher, query, max));
+                return logs(load(all != null ? all.sorted(max) : OldestFirst.top(searcher, query, max)));
             }
-            return load(OldestFirst.search(searcher, query, max));
+            return logs(load(OldestFirst.search(searcher, query, max)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the index", e);
         }
@@ -82,14 +89,37 @@ public final class SearchSession implements AutoCloseable {
                     // more than max: the oldest max of the whole disjunction, as a top-N collector finds them
                     BooleanQuery.Builder whole = new BooleanQuery.Builder();
                     terms.forEach(t -> whole.add(new TermQuery(t), BooleanClause.Occur.SHOULD));
-                    return load(OldestFirst.top(searcher, whole.build(), max));
+                    return logs(load(OldestFirst.top(searcher, whole.build(), max)));
                 }
                 union.addAll(more);
             }
-            return load(union.sorted(max));
+            return logs(load(union.sorted(max)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the index", e);
         }
+    }
+
+    /** The CDRs ({@code kind:cdr}) with any of the exact terms, oldest first, at most {@code max}. */
+    public List<CdrRecord> cdrs(Collection<Term> terms, int max) {
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        terms.forEach(t -> any.add(new TermQuery(t), BooleanClause.Occur.SHOULD));
+        Query q = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Schema.KIND, CdrDocuments.KIND_CDR)), BooleanClause.Occur.FILTER)
+                .add(any.build(), BooleanClause.Occur.FILTER)
+                .build();
+        try {
+            return load(OldestFirst.search(searcher, q, max)).stream().filter(h -> h.cdr() != null)
+                    .map(Hit::cdr).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the index", e);
+        }
+    }
+
+    private static List<Hit> logs(List<Hit> hits) {
+        return hits.stream().allMatch(h -> h.cdr() == null) ? hits : hits.stream().filter(h -> h.cdr() == null).toList();
     }
 
     /** Every match of one term, remembered for this session; null when more than {@code max} match. */

@@ -1,5 +1,8 @@
 package cmsdoctor.web.api;
 
+import cmsdoctor.ingest.cdr.CdrAlarm;
+import cmsdoctor.ingest.cdr.CdrBridgeStats;
+import cmsdoctor.ingest.cdr.CdrIntake;
 import cmsdoctor.ingest.source.syslog.Receiver;
 import cmsdoctor.ingest.source.syslog.ReceiverAlarm;
 import cmsdoctor.ingest.source.syslog.ReceiverHealth;
@@ -29,20 +32,43 @@ public final class SourcesApi {
         }
     }
 
-    /** The whole answer. */
+    /**
+     * The CDR receiver: per call bridge figures, its alarms ({@code CDR-RECORDS-MISSING},
+     * {@code CDR-SESSION-RESTART}, {@code CDR-REFUSED}, ...) and the POSTs refused with 403.
+     */
+    public record Cdr(List<CdrBridgeStats> bridges, List<Alarm> alarms, long refused) {}
+
+    /** The whole answer; {@code cdr} is null when no CDR intake runs. */
     public record Sources(List<Source> hosts, List<ReceiverHealth.Listener> listeners, int queued,
-                          List<Alarm> alarms) {}
+                          List<Alarm> alarms, Cdr cdr) {}
 
     private final Receiver receiver;
+    private final CdrIntake cdr;
+
+    /** Either may be null (no syslog listener, no CDR intake). */
+    public SourcesApi(Receiver receiver, CdrIntake cdr) {
+        this.receiver = receiver;
+        this.cdr = cdr;
+    }
 
     public SourcesApi(Receiver receiver) {
-        this.receiver = receiver;
+        this(receiver, null);
     }
 
     public void show(Context ctx) {
+        Cdr cdrPart = cdr == null ? null : new Cdr(cdr.bridges(),
+                cdr.alarms().stream().map(SourcesApi::cdrAlarm).toList(), cdr.refusedCount());
+        if (receiver == null) {
+            ctx.json(new Sources(List.of(), List.of(), 0, List.of(), cdrPart));
+            return;
+        }
         ReceiverHealth health = receiver.health();
         ctx.json(new Sources(health.sources().stream().map(SourcesApi::source).toList(), health.listeners(),
-                health.queued(), health.alarms().stream().map(Alarm::of).toList()));
+                health.queued(), health.alarms().stream().map(Alarm::of).toList(), cdrPart));
+    }
+
+    private static Alarm cdrAlarm(CdrAlarm a) {
+        return new Alarm(a.code(), (a.callBridge() == null ? "" : a.callBridge() + ": ") + a.detail());
     }
 
     private static Source source(SourceStats s) {

@@ -1,6 +1,7 @@
 package cmsdoctor.web.cli;
 
 import cmsdoctor.ingest.call.Call;
+import cmsdoctor.ingest.cdr.CdrLeg;
 import cmsdoctor.ingest.call.CallIds;
 import cmsdoctor.ingest.call.CallKey;
 import cmsdoctor.ingest.call.CallSummary;
@@ -57,6 +58,12 @@ public final class CallText {
         row(out, "local URI", s.localUri());
         row(out, "remote URI", s.remoteUri());
         out.printf("  %-17s %s%n", "outcome", s.outcome());
+        for (CdrLeg c : call.cdr()) {
+            // what CMS's Call Detail Records say of the leg: the end reason in words, media, alarms
+            out.printf("  %-17s %s%s%s%n", "CDR", c.outcome(),
+                    c.streams().isEmpty() ? "" : "; " + String.join(", ", c.streams().stream().map(m -> m.summary()).toList()),
+                    c.alarmSummary().isEmpty() ? "" : "; alarms " + String.join(", ", c.alarmSummary()));
+        }
         for (LegLink other : call.sameCallId()) {
             out.printf("  %-17s %s (%s, from %s)%n", "same Call-ID on", other.key(), nz(other.host()),
                     time(other.start(), zone));

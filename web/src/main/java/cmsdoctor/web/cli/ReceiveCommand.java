@@ -4,6 +4,7 @@ import cmsdoctor.analyzers.rules.RuleSet;
 import cmsdoctor.ingest.source.syslog.Receiver;
 import cmsdoctor.ingest.source.syslog.ReceiverBanner;
 import cmsdoctor.ingest.source.syslog.ReceiverOptions;
+import cmsdoctor.web.CdrServer;
 import cmsdoctor.web.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,6 +31,12 @@ final class ReceiveCommand implements Callable<Integer> {
     @Mixin
     ReceiverOptionsMixin receiver;
 
+    @Mixin
+    CdrOptionsMixin cdr;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--rules", paramLabel = "DIR", description = "Rules that add to or override the built-in ones by id.")
     Path rulesDir;
 
@@ -55,13 +62,24 @@ final class ReceiveCommand implements Callable<Integer> {
             Rules.closeQuietly(pipeline);
             return Cli.UNREADABLE;
         }
-        if (started == null) {
+        if (started == null && cdr.listener == null) {
             cli.err.println("cmsdoctor: every listener is off; nothing to receive");
             Rules.closeQuietly(pipeline);
             return Cli.USAGE;
         }
+        CdrServer cdrListener;
+        try {
+            cdrListener = cdr.startListener(cdr.api(pipeline.cdrIntake(), null, spec.commandLine()));
+        } catch (RuntimeException e) {
+            cli.err.println("cmsdoctor: cannot start the CDR listener: " + e.getMessage());
+            Rules.closeQuietly(pipeline);
+            return Cli.UNREADABLE;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (cdrListener != null) {
+                cdrListener.stop();
+            }
             try {
                 pipeline.close();
             } catch (IOException e) {
@@ -69,9 +87,14 @@ final class ReceiveCommand implements Callable<Integer> {
             }
             stopped.countDown();
         }, "receiver-shutdown"));
-        ReceiverBanner.lines(started, options).forEach(cli.out::println);
-        started.warnings().forEach(w -> cli.err.println("cmsdoctor: warning: " + w));
-        AlarmLog.watch(started, cli.err);
+        if (started != null) {
+            ReceiverBanner.lines(started, options).forEach(cli.out::println);
+            started.warnings().forEach(w -> cli.err.println("cmsdoctor: warning: " + w));
+            AlarmLog.watch(started, cli.err);
+        }
+        if (cdrListener != null) {
+            cdr.banner(cdr.listener.url("http", cdrListener.port()), null, cli.out);
+        }
         cli.out.flush();
         stopped.await();
         return 0;

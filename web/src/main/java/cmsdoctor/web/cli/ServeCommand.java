@@ -6,9 +6,11 @@ import cmsdoctor.ingest.source.syslog.ReceiverBanner;
 import cmsdoctor.ingest.source.syslog.ReceiverOptions;
 import cmsdoctor.ingest.source.syslog.TlsContext;
 import cmsdoctor.ingest.store.DataDirInUseException;
+import cmsdoctor.web.CdrServer;
 import cmsdoctor.web.DemoData;
 import cmsdoctor.web.Pipeline;
 import cmsdoctor.web.Server;
+import cmsdoctor.web.api.CdrApi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,6 +42,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     ReceiverOptionsMixin receiver;
+
+    @Mixin
+    CdrOptionsMixin cdr;
 
     @Option(names = "--http", paramLabel = "ADDR:PORT", converter = HttpAddress.Converter.class,
             description = "Where the dashboard listens (default 127.0.0.1:8080).")
@@ -103,9 +108,13 @@ final class ServeCommand implements Callable<Integer> {
             live.warnings().forEach(w -> cli.err.println("cmsdoctor: warning: " + w));
             AlarmLog.watch(live, cli.err);
         }
-        Server server = new Server(pipeline.backend(live, uploadMax), token, tls);
+        CdrApi cdrApi = cdr.api(pipeline.cdrIntake(), token, spec.commandLine());
+        Server server = new Server(pipeline.backend(live, uploadMax), token, tls, cdrApi);
         server.start(http.host(), http.port());
+        CdrServer cdrListener = cdr.startListener(cdrApi);
         cli.out.println("cmsdoctor: dashboard at " + http.url(server.scheme(), server.port()));
+        cdr.banner(cdrListener != null ? cdr.listener.url("http", cdrListener.port())
+                : http.url(server.scheme(), server.port()), token, cli.out);
         if (token == null && !isLoopback(http.host())) {
             cli.err.println("cmsdoctor: warning: the dashboard is reachable from other hosts without a token;"
                     + " use --auth-token (and --https-cert/--https-key)");
@@ -114,6 +123,9 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
+            if (cdrListener != null) {
+                cdrListener.stop();
+            }
             try {
                 pipeline.close();
             } catch (IOException e) {

@@ -62,6 +62,11 @@ public final class ArchiveSource {
 
         /** Another few MiB of a leaf were read: for a progress display during long entries. */
         default void reading() {}
+
+        /** A CDR capture, whole (up to {@code CdrCaptureReader.MAX_CAPTURE_BYTES}): returns what to report of it. */
+        default String cdr(String path, byte[] capture) {
+            return "CDR capture: not read here";
+        }
     }
 
     /** The lines of one log stream. */
@@ -336,6 +341,12 @@ public final class ArchiveSource {
                 long rest = drain(in);
                 String text = ContentSniffer.isBinary(kept) ? Pem.of(kind, kept) : new String(kept, StandardCharsets.UTF_8);
                 yield new Outcome(kind, rest > 0 ? "kept the first " + kept.length + " bytes" : "kept", text);
+            }
+            case CDR -> {
+                byte[] capture = in.readNBytes(cmsdoctor.ingest.cdr.CdrCaptureReader.MAX_CAPTURE_BYTES);
+                long rest = drain(in);
+                String note = visitor.cdr(path, capture);
+                yield new Outcome(kind, rest > 0 ? note + " (read the first " + capture.length + " bytes)" : note, null);
             }
             case PRIVATE_KEY -> {
                 drain(in);

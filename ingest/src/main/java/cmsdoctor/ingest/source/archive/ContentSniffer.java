@@ -73,6 +73,9 @@ final class ContentSniffer {
         if (der != null) {
             return der;
         }
+        if (cmsdoctor.ingest.cdr.CdrCaptureReader.looksLikeCdr(head)) {
+            return EntryKind.CDR;
+        }
         if (isBinary(head)) {
             return isCrashDump(path) ? EntryKind.CRASH_DUMP : EntryKind.BINARY;
         }

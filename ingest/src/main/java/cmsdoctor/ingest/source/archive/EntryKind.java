@@ -18,6 +18,8 @@ public enum EntryKind {
     CSR,
     /** Text pasted from an MMP session ({@code cms1> pki list} and its answer): indexed as lines and kept. */
     MMP_SESSION,
+    /** CMS Call Detail Records (POST bodies or bare records, {@code CdrCaptureReader}): indexed as {@code kind:cdr}. */
+    CDR,
     /** A binary crash dump: noted (name, size), not read. */
     CRASH_DUMP,
     /** Any other binary file: skipped. */
@@ -36,7 +38,7 @@ public enum EntryKind {
 
     /** Content that goes into the index or the findings, so importing it twice would count it twice. */
     public boolean counted() {
-        return this == SYSLOG || this == EVENT_LOG || this == MMP_SESSION || this == DATABASE_CLUSTER_STATUS;
+        return this == SYSLOG || this == EVENT_LOG || this == MMP_SESSION || this == DATABASE_CLUSTER_STATUS || this == CDR;
     }
 
     /**

@@ -26,7 +26,7 @@ public record EntryReport(String path, EntryKind kind, long bytes, long lines, S
             return "duplicate";
         }
         return switch (kind) {
-            case SYSLOG, EVENT_LOG, MMP_SESSION -> "imported";
+            case SYSLOG, EVENT_LOG, MMP_SESSION, CDR -> "imported";
             case CONFIGURATION, DATABASE_CLUSTER_STATUS, CERTIFICATE, CSR -> "kept";
             case PRIVATE_KEY, CRASH_DUMP -> "noted";
             case BINARY, UNKNOWN -> "skipped";

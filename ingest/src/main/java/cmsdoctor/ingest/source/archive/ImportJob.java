@@ -40,6 +40,20 @@ public final class ImportJob {
     private final ImportLimits limits;
     private final ImportListener listener;
     private final String id;
+    /** Where the records of CDR captures go (the pipeline: store and analyzers); none by default. */
+    private CdrImport cdrs = (origin, records) -> { };
+
+    /** Takes the CDRs of one capture file of an import ({@code origin} = the import id). */
+    @FunctionalInterface
+    public interface CdrImport {
+        void accept(String origin, List<cmsdoctor.ingest.cdr.CdrRecord> records);
+    }
+
+    /** Sends the records of CDR capture entries to {@code to}. */
+    public ImportJob cdrTo(CdrImport to) {
+        this.cdrs = to;
+        return this;
+    }
 
     /**
      * Reserves an import id under {@code DATA/imports}.
@@ -154,6 +168,14 @@ public final class ImportJob {
                         tally.add(parser.stats());
                     }
                 };
+            }
+
+            @Override
+            public String cdr(String path, byte[] capture) {
+                var read = new cmsdoctor.ingest.cdr.CdrCaptureReader().read(capture, path);
+                cdrs.accept(id, read.records());
+                return read.records().size() + " CDRs" + (read.problems().isEmpty() ? "" : ", "
+                        + read.problems().size() + " unreadable: " + read.problems().get(0));
             }
 
             @Override

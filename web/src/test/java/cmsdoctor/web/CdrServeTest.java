@@ -1,0 +1,224 @@
+package cmsdoctor.web;
+
+import cmsdoctor.analyzers.rules.RuleSet;
+import cmsdoctor.ingest.cdr.CdrIntake;
+import cmsdoctor.ingest.cdr.CdrSink;
+import cmsdoctor.web.api.CdrApi;
+import cmsdoctor.web.api.CdrSenders;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The CDR receiver wired into {@code serve}: the {@code sample-logs/cdr-calls} bodies POSTed over
+ * real HTTP to a {@link Server} on a {@link Pipeline}, then found through the API (search, sources,
+ * findings), and a journal written before a crash indexed on the next start.
+ */
+class CdrServeTest {
+
+    static final String ROOT = System.getProperty("cmsdoctor.root");
+    static final Path SAMPLE = Path.of(ROOT, "sample-logs", "cdr-calls");
+    static final String TOKEN = "cdr-s3cret";
+
+    @TempDir
+    Path data;
+
+    private Pipeline pipeline;
+    private Server server;
+    private Backend backend;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (server != null) {
+            server.stop();
+        }
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    /** The capture's POST bodies, each {@code <?xml ...?><records>...</records>}. */
+    static List<String> bodies() throws Exception {
+        String capture = Files.readString(SAMPLE.resolve("cdr-capture.xml"));
+        List<String> out = new ArrayList<>();
+        int at = capture.indexOf("<?xml");
+        while (at >= 0) {
+            int next = capture.indexOf("<?xml", at + 1);
+            out.add(capture.substring(at, next < 0 ? capture.length() : next));
+            at = next;
+        }
+        return out;
+    }
+
+    private Http start() throws Exception {
+        pipeline = Pipeline.open(data, RuleSet.builtin());
+        CdrApi cdr = new CdrApi(pipeline.cdrIntake(), TOKEN, CdrSenders.any());
+        backend = pipeline.backend(null, 1 << 20);
+        server = new Server(backend, "dashboard-token", null, cdr).start("127.0.0.1", 0);
+        return new Http(server.port());
+    }
+
+    static int post(Http http, String path, String body) {
+        return http.send(http.request(path).POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/xml").build()).statusCode();
+    }
+
+    static JsonNode get(Http http, String path) {
+        return Http.json(http.get(path, "Authorization", "Bearer dashboard-token"));
+    }
+
+    static String q(String query) {
+        return "/api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&limit=100";
+    }
+
+    @Test
+    void postedCdrsAreSearchableCountedAndAnalysed() throws Exception {
+        Http http = start();
+        List<String> bodies = bodies();
+        assertEquals(12, bodies.size());
+        for (String b : bodies) {
+            assertEquals(200, post(http, "/cdr?token=" + TOKEN, b));
+        }
+        assertEquals(200, post(http, "/cdr?token=" + TOKEN, bodies.get(0)), "a re-send is acknowledged");
+        assertEquals(403, post(http, "/cdr", bodies.get(1)), "no token");
+        assertEquals(403, post(http, "/cdr?token=wrong", bodies.get(1)), "wrong token");
+        assertEquals(401, http.get("/api/search?q=kind:cdr").statusCode(), "the dashboard keeps its own token");
+
+        JsonNode all = get(http, q("kind:cdr"));
+        assertEquals(23, all.get("total").asInt(), all.toString());
+        JsonNode hit = all.get("hits").get(0);
+        assertEquals("cdr", hit.get("kind").asText());
+        assertEquals("live", hit.get("origin").asText());
+
+        JsonNode bob = get(http, q("sipCallId:\"a1b2c3d4e5f60718@198.51.100.20\" AND recordType:callLegEnd"));
+        assertEquals(1, bob.get("total").asInt(), bob.toString());
+        JsonNode end = bob.get("hits").get(0);
+        assertEquals("remoteTeardown", end.get("reason").asText());
+        assertEquals(280, end.get("durationSeconds").asInt());
+        assertTrue(end.get("message").asText().contains("packetLoss"), end.toString());
+
+        assertEquals(5, get(http, q("kind:cdr AND reason:unknownDestination")).get("total").asInt());
+        assertEquals(2, get(http, q("recordType:callLegEnd AND durationSeconds:[200 TO *]")).get("total").asInt(),
+                "alice (300 s) and bob (280 s), as numbers, not strings");
+
+        JsonNode cdr = get(http, "/api/sources").get("cdr");
+        assertEquals(2, cdr.get("refused").asInt(), cdr.toString());
+        assertEquals(23, cdr.get("bridges").get(0).get("records").asInt(), cdr.toString());
+        List<String> codes = new ArrayList<>();
+        cdr.get("alarms").forEach(a -> codes.add(a.get("code").asText()));
+        assertTrue(codes.containsAll(List.of("CDR-RECORDS-MISSING", "CDR-SESSION-RESTART", "CDR-REFUSED")), codes.toString());
+
+        List<String> rules = new ArrayList<>();
+        get(http, "/api/findings").get("findings").forEach(f -> rules.add(f.get("ruleId").asText()));
+        assertTrue(rules.containsAll(List.of("CMS-CDR-001", "CMS-CDR-002", "CMS-CDR-003", "CMS-CDR-004")),
+                rules.toString());
+    }
+
+    @Test
+    void aSyslogCallOpenedBySipCallIdShowsItsCdrEndAndMedia() throws Exception {
+        Http http = start();
+        pipeline.importFiles(List.of(SAMPLE.resolve("syslog")), 2024, null);
+        for (String b : bodies()) {
+            assertEquals(200, post(http, "/cdr?token=" + TOKEN, b));
+        }
+        JsonNode bob = get(http, "/api/calls/" + URLEncoder.encode("a1b2c3d4e5f60718@198.51.100.20", StandardCharsets.UTF_8));
+        assertEquals(22, bob.get("keys").get("callNumber").asInt(), "the syslog leg, call 22: " + bob);
+        assertTrue(bob.get("events").size() > 0);
+        JsonNode cdr = bob.get("cdr").get(0);
+        assertEquals("e8b3f1d6-2c4a-4f97-8d15-6a0c9e2b7f53", cdr.get("callLegId").asText());
+        assertEquals("remoteTeardown", cdr.get("reason").asText());
+        assertTrue(cdr.get("outcome").asText().contains("after 280 s"), cdr.toString());
+        assertTrue(cdr.get("reasonWords").asText().length() > 0);
+        List<String> alarms = new ArrayList<>();
+        cdr.get("alarms").forEach(a -> alarms.add(a.get("type").asText() + " " + a.get("share").asDouble()));
+        assertTrue(alarms.containsAll(List.of("packetLoss 12.5", "excessiveJitter 8.0")), alarms.toString());
+        assertTrue(cdr.get("media").size() > 0, cdr.toString());
+        for (JsonNode e : bob.get("events")) {
+            assertTrue(!"cdr".equals(e.get("kind").asText()), "CDRs are not among the log lines");
+        }
+
+        JsonNode carol = get(http, "/api/calls/f0c2a9e4-7d1b-4e38-a6f5-2b9d0c4e1a67");
+        assertEquals(23, carol.get("keys").get("callNumber").asInt(), carol.toString());
+        assertEquals("dnsFailure", carol.get("cdr").get(0).get("reason").asText());
+
+        JsonNode dave = get(http, "/api/calls/3b5d7f91-a2c4-4e6f-8b0d-1f3a5c7e9b02");
+        assertTrue(dave.get("summary").get("outcome").asText().startsWith("remoteTeardown"),
+                "a leg known only from CDRs still opens, with its outcome: " + dave);
+        assertEquals(0, dave.get("events").size());
+    }
+
+    @Test
+    void theCdrListenerOfItsOwnAnswersOnlyCdrAndTheCliShowsTheCdrLine() throws Exception {
+        Http http = start();
+        pipeline.importFiles(List.of(SAMPLE.resolve("syslog")), 2024, null);
+        CdrServer own = new CdrServer(new CdrApi(pipeline.cdrIntake(), TOKEN, CdrSenders.parse(List.of("127.0.0.0/8"))))
+                .start("127.0.0.1", 0);
+        try {
+            Http cdrOnly = new Http(own.port());
+            for (String b : bodies()) {
+                assertEquals(200, post(cdrOnly, "/cdr?token=" + TOKEN, b));
+            }
+            assertEquals(404, cdrOnly.get("/api/search?q=kind:cdr").statusCode(), "no dashboard on the CDR listener");
+        } finally {
+            own.stop();
+        }
+        assertEquals(23, get(http, q("kind:cdr")).get("total").asInt());
+
+        var found = new cmsdoctor.ingest.call.CallView(backend.searcher()).lookup("e8b3f1d6-2c4a-4f97-8d15-6a0c9e2b7f53", null);
+        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+        cmsdoctor.web.cli.CallText.print((cmsdoctor.ingest.call.Call) found, java.time.ZoneOffset.UTC,
+                new java.io.PrintStream(text, true, StandardCharsets.UTF_8));
+        String shown = text.toString(StandardCharsets.UTF_8);
+        assertTrue(shown.contains("CDR               remoteTeardown: ") && shown.contains("after 280 s")
+                && shown.contains("packetLoss 12.5% of the leg"), shown);
+    }
+
+    @Test
+    void anImportedCaptureIsIndexedOnceUnderItsImport() throws Exception {
+        Http http = start();
+        var first = pipeline.importFiles(List.of(SAMPLE.resolve("cdr-capture.xml"), SAMPLE.resolve("syslog")), 2024, null);
+        assertEquals("cdr", first.entries().get(0).kind().name().toLowerCase(), first.entries().toString());
+        assertTrue(first.entries().get(0).note().startsWith("23 CDRs"), first.entries().get(0).note());
+        JsonNode hits = get(http, q("kind:cdr"));
+        assertEquals(23, hits.get("total").asInt());
+        assertEquals(first.id(), hits.get("hits").get(0).get("origin").asText());
+        assertTrue(pipeline.findingsOf(first.id()) >= 4, "the CDR findings belong to the import");
+
+        pipeline.importFiles(List.of(SAMPLE.resolve("cdr-capture.xml")), 2024, null);
+        assertEquals(23, get(http, q("kind:cdr")).get("total").asInt(), "records already held are not stored again");
+
+        JsonNode bob = get(http, "/api/calls/" + URLEncoder.encode("a1b2c3d4e5f60718@198.51.100.20", StandardCharsets.UTF_8));
+        assertEquals("remoteTeardown", bob.get("cdr").get(0).get("reason").asText());
+    }
+
+    @Test
+    void cdrsJournaledButNeverIndexedAreIndexedOnTheNextStart() throws Exception {
+        // the state kill -9 leaves: every body acknowledged (journal forced), no index commit holding them
+        try (CdrIntake intake = CdrIntake.open(data, CdrSink.none(), Clock.systemUTC())) {
+            for (String b : bodies()) {
+                intake.accept(b.getBytes(StandardCharsets.UTF_8), "10.20.1.5");
+            }
+        }
+        Http http = start();
+        assertEquals(23, get(http, q("kind:cdr")).get("total").asInt());
+        server.stop();
+        server = null;
+        pipeline.close();
+        // the close committed the journal position: a second start replays nothing, so nothing is doubled
+        http = start();
+        assertEquals(23, get(http, q("kind:cdr")).get("total").asInt());
+    }
+}
