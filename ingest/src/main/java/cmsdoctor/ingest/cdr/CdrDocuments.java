@@ -6,7 +6,6 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
@@ -108,7 +107,8 @@ public final class CdrDocuments {
         Set<String> codecs = new LinkedHashSet<>();
         r.streams().stream().filter(s -> s.codec() != null).forEach(s -> codecs.add(s.codec()));
         codecs.forEach(c -> exact(doc, CODEC, c));
-        doc.add(new TextField(MESSAGE, r.summary(), Field.Store.NO));
+        // the same field type as the log records' message (no norms): one index, one type per field
+        doc.add(new Field(MESSAGE, r.summary(), cmsdoctor.ingest.store.Schema.TEXT_TYPE));
         doc.add(new StoredField(RAW, new CdrBatch(r.session(), r.callBridge(), List.of(r)).toXml()));
         doc.add(new StoredField(SOURCE, r.source() == null ? "" : r.source()));
         return doc;

@@ -333,7 +333,8 @@ public final class LogWriter implements RecordSink, Closeable {
         try {
             rethrow();
             for (CdrRecord r : records) {
-                writer.addDocument(CdrDocuments.toDocument(r, origin));
+                Document doc = CdrDocuments.toDocument(r, origin);
+                writer.addDocument(textNorms ? withNorms(doc) : doc);
             }
             setCommitData(userData);
         } catch (IOException e) {

@@ -104,7 +104,7 @@ public final class Schema {
      * {@link #MESSAGE}, {@link #TEXT} and {@link #ENVELOPE}: positions for phrases, no norms (hits
      * are sorted by time, never scored: a norm per document and field would be bytes for nothing).
      */
-    static final FieldType TEXT_TYPE = textType();
+    public static final FieldType TEXT_TYPE = textType();
 
     /** The envelope's type: that of every analysed field. */
     static final FieldType ENVELOPE_TYPE = TEXT_TYPE;
