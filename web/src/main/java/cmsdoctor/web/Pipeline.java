@@ -110,11 +110,12 @@ public final class Pipeline implements AutoCloseable {
      */
     public synchronized ImportReport importFiles(List<Path> inputs, List<String> names, ParseOptions options,
                                                  ImportListener listener, RecordSink... extra) throws IOException {
-        ImportJob job = new ImportJob(dataDir, options, importSink(extra), ImportLimits.defaults(), listener);
+        ArchivedCertFiles archived = new ArchivedCertFiles();
+        ImportJob job = new ImportJob(dataDir, options, importSink(extra), ImportLimits.defaults(), listener, archived);
         ImportReport report = names == null ? job.run(inputs) : job.run(inputs, names);
         analyzers.finishImport(report, options);
         if ("done".equals(report.state())) {
-            CertChecks.ofImport(inputs, report, dataDir.resolve("uploads"))
+            CertChecks.ofImport(inputs, archived.files(), report, dataDir.resolve("uploads"))
                     .ifPresent(r -> CertChecks.raise(r, report.id(), findings));
         }
         return report;
