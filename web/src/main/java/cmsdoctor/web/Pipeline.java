@@ -149,17 +149,24 @@ public final class Pipeline implements AutoCloseable {
 
     /** What the HTTP server answers from, uploads of at most {@code uploadMax} bytes importing here. */
     public synchronized Backend backend(Receiver live, long uploadMax) throws IOException {
+        cmsdoctor.web.api.CertsApi.clearLeftovers(dataDir);
         Uploads u = new Uploads(dataDir.resolve("uploads"), uploadMax, this::importUpload);
         uploads.add(u);
         return new Backend(dataDir, openedAt, searcher, findings, rules, u, live, store);
     }
 
     private void importUpload(UploadState upload, List<Path> files, Integer year, ZoneId zone) throws IOException {
-        ImportReport report = importFiles(files, upload.names(), new ParseOptions(year, zone, null), upload::progress);
+        ImportReport report;
+        java.util.Set<Integer> keysDeleted;
+        try {
+            report = importFiles(files, upload.names(), new ParseOptions(year, zone, null), upload::progress);
+        } finally {
+            keysDeleted = upload.keepsKeys() ? java.util.Set.of() : UploadedKeys.delete(files);
+        }
         upload.progress(report.id(), report.entries().size(), report.lines());
         report.problems().forEach(e -> upload.error(e.path() + ": " + e.note()));
         upload.findings(findingsOf(report.id()));
-        upload.finished(ImportVerdict.of(report), report.entries());
+        upload.finished(ImportVerdict.of(report), UploadedKeys.noted(report.entries(), upload.names(), keysDeleted));
     }
 
     /** Stops the listeners (draining their queue) and uploads, flushes the analyzers, commits and releases the index. */
