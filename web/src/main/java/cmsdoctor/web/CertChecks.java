@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 /**
  * The certificate doctor over the paths of an import ({@code analyze}, {@code import}, uploads)
  * and over an upload's stored files (the Certificates page): certificate files, keys, CSRs and
- * MMP pastes found among the paths, content deciding. Archives are not opened here: the archive
- * import classifies their entries, and the doctor sees only plain files and folders.
+ * MMP pastes found among the paths, content deciding, and those the archive import met inside
+ * archives ({@link ArchivedCertFiles}, bytes in memory: archives are not opened again here).
  */
 public final class CertChecks {
 
@@ -36,20 +36,36 @@ public final class CertChecks {
      * @param uploads {@code DATA/uploads}: files stored there get their client name back
      */
     public static Optional<CertReport> ofImport(List<Path> inputs, ImportReport report, Path uploads) throws IOException {
+        return ofImport(inputs, List.of(), report, uploads);
+    }
+
+    /**
+     * As {@link #ofImport(List, ImportReport, Path)}, with the files the import met inside archives.
+     *
+     * @param archived files from archives, named by their path inside them (archives as folders)
+     */
+    public static Optional<CertReport> ofImport(List<Path> inputs, List<InputFile> archived, ImportReport report,
+                                                Path uploads) throws IOException {
         TimeRange incident = incident(report.lines(), report.from(), report.to());
-        CertReport r = ofFiles(inputs, incident, uploads);
+        List<InputFile> files = new ArrayList<>(read(inputs, uploads));
+        files.addAll(archived);
+        CertReport r = new CertificateDoctor(Clock.systemUTC()).check(files, List.of(), incident);
         return r.nodes().isEmpty() && r.detections().isEmpty() ? Optional.empty() : Optional.of(r);
     }
 
     /** The check of files and folders (those stored by an upload under their client names), against {@code incident} when not null. */
     public static CertReport ofFiles(List<Path> paths, TimeRange incident, Path uploads) throws IOException {
+        return new CertificateDoctor(Clock.systemUTC()).check(read(paths, uploads), List.of(), incident);
+    }
+
+    private static List<InputFile> read(List<Path> paths, Path uploads) throws IOException {
         List<InputFile> files = new ArrayList<>();
         for (Path p : paths) {
             for (InputFile f : CertInputs.readCandidates(List.of(p))) {
                 files.add(isStoredUpload(p, uploads) ? clientNamed(f) : f);
             }
         }
-        return new CertificateDoctor(Clock.systemUTC()).check(files, List.of(), incident);
+        return files;
     }
 
     /** The logs' time range, when they held any line with a time. */

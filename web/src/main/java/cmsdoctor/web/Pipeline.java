@@ -139,12 +139,13 @@ public final class Pipeline implements AutoCloseable {
      */
     public synchronized ImportReport importFiles(List<Path> inputs, List<String> names, ParseOptions options,
                                                  ImportListener listener, RecordSink... extra) throws IOException {
-        ImportJob job = new ImportJob(dataDir, options, importSink(extra), ImportLimits.defaults(), listener)
+        ArchivedCertFiles archived = new ArchivedCertFiles();
+        ImportJob job = new ImportJob(dataDir, options, importSink(extra), ImportLimits.defaults(), listener, archived)
                 .cdrTo(this::importCdrs);
         ImportReport report = names == null ? job.run(inputs) : job.run(inputs, names);
         analyzers.finishImport(report, options);
         if ("done".equals(report.state())) {
-            CertChecks.ofImport(inputs, report, dataDir.resolve("uploads"))
+            CertChecks.ofImport(inputs, archived.files(), report, dataDir.resolve("uploads"))
                     .ifPresent(r -> CertChecks.raise(r, report.id(), findings));
         }
         return report;
@@ -211,21 +212,28 @@ public final class Pipeline implements AutoCloseable {
 
     /** What the HTTP server answers from, uploads of at most {@code uploadMax} bytes importing here. */
     public synchronized Backend backend(Receiver live, long uploadMax) throws IOException {
+        cmsdoctor.web.api.CertsApi.clearLeftovers(dataDir);
         Uploads u = new Uploads(dataDir.resolve("uploads"), uploadMax, this::importUpload);
         uploads.add(u);
         return new Backend(dataDir, openedAt, searcher, findings, rules, u, live, store, cdr);
     }
 
     private void importUpload(UploadState upload, List<Path> files, Integer year, ZoneId zone) throws IOException {
-        ImportReport report = importFiles(files, upload.names(), new ParseOptions(year, zone, null), upload::progress);
-        if (!files.isEmpty()) {
-            // the record names the entries after the client's files: tie the upload to its import here
-            Files.writeString(files.get(0).getParent().resolve(ImportCatalog.IMPORT_MARK), report.id() + "\n");
+        ImportReport report;
+        java.util.Set<Integer> keysDeleted;
+        try {
+            report = importFiles(files, upload.names(), new ParseOptions(year, zone, null), upload::progress);
+            if (!files.isEmpty()) {
+                // the record names the entries after the client's files: tie the upload to its import here
+                Files.writeString(files.get(0).getParent().resolve(ImportCatalog.IMPORT_MARK), report.id() + "\n");
+            }
+        } finally {
+            keysDeleted = upload.keepsKeys() ? java.util.Set.of() : UploadedKeys.delete(files);
         }
         upload.progress(report.id(), report.entries().size(), report.lines());
         report.problems().forEach(e -> upload.error(e.path() + ": " + e.note()));
         upload.findings(findingsOf(report.id()));
-        upload.finished(ImportVerdict.of(report), report.entries());
+        upload.finished(ImportVerdict.of(report), UploadedKeys.noted(report.entries(), upload.names(), keysDeleted));
     }
 
     /** Stops the listeners (draining their queue) and uploads, flushes the analyzers, commits and releases the index. */

@@ -28,6 +28,7 @@ public final class UploadState {
     private String importId;
     private long bytes;
     private long entries;
+    private boolean keepKeys;
     private long lines;
     private long findings;
     private Instant finishedAt;
@@ -61,6 +62,15 @@ public final class UploadState {
         files.add(file);
         names.add(clientName);
         bytes += size;
+    }
+
+    /** The client asked to keep the private keys it sent ({@code keepKeys=true}); else they are deleted after the check. */
+    public synchronized void keepKeys(boolean keep) {
+        keepKeys = keep;
+    }
+
+    synchronized boolean keepsKeys() {
+        return keepKeys;
     }
 
     synchronized List<Path> files() {

@@ -99,4 +99,62 @@ class CertChecksTest {
                     certs.stream().filter(f -> f.severity() == Severity.ERROR).map(Finding::subject).sorted().toList());
         }
     }
+
+    /** A node's files sent as one {@code .tar.gz} raise the findings the plain folder raises. */
+    @Test
+    void aNodesFilesInsideATarGzRaiseTheSameFindingsAsTheFolder(@TempDir Path data) throws Exception {
+        Path folder = SAMPLES.resolve("certificates/cms-b");
+        Path bundle = data.resolve("bundle.tar.gz");
+        try (var out = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(
+                new java.util.zip.GZIPOutputStream(Files.newOutputStream(bundle)))) {
+            for (Path f : Files.list(folder).sorted().toList()) {
+                var e = new org.apache.commons.compress.archivers.tar.TarArchiveEntry("cms-b/" + f.getFileName());
+                e.setSize(Files.size(f));
+                e.setModTime(Files.getLastModifiedTime(f));
+                out.putArchiveEntry(e);
+                Files.copy(f, out);
+                out.closeArchiveEntry();
+            }
+        }
+        try (Pipeline p = Pipeline.open(data.resolve("data"), RuleSet.builtin())) {
+            List<String> fromFolder = certFindings(p, p.importFiles(List.of(folder), null, null).id());
+            List<String> fromArchive = certFindings(p, p.importFiles(List.of(bundle), null, null).id());
+            assertTrue(fromFolder.contains("CMS-CERT-001 cms-b database server: dbcet.key"), fromFolder.toString());
+            assertEquals(fromFolder, fromArchive);
+            String record = Files.readString(data.resolve("data/imports").resolve(p.importFiles(List.of(bundle), null, null).id() + ".json"));
+            org.junit.jupiter.api.Assertions.assertFalse(record.contains("PRIVATE KEY-----"), "the key stays out of the record");
+        }
+    }
+
+    /** Near miss: a tar.gz of logs alone raises no CMS-CERT finding. */
+    @Test
+    void aTarGzOfLogsAloneRaisesNoCertificateFinding(@TempDir Path data) throws Exception {
+        Path bundle = data.resolve("logs.tar.gz");
+        Path log = SAMPLES.resolve("db-cluster-dns");
+        try (var out = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(
+                new java.util.zip.GZIPOutputStream(Files.newOutputStream(bundle)))) {
+            for (Path f : Files.list(log).filter(Files::isRegularFile).sorted().toList()) {
+                var e = new org.apache.commons.compress.archivers.tar.TarArchiveEntry("logs/" + f.getFileName());
+                e.setSize(Files.size(f));
+                out.putArchiveEntry(e);
+                Files.copy(f, out);
+                out.closeArchiveEntry();
+            }
+        }
+        try (Pipeline p = Pipeline.open(data.resolve("data"), RuleSet.builtin())) {
+            assertEquals(List.of(), certFindings(p, p.importFiles(List.of(bundle), 2024, null).id()));
+        }
+    }
+
+    @Test
+    void anArchiveStandsForAFolderNamedAfterIt() {
+        assertEquals("cms-b/cms-b/dbcert.cer", ArchivedCertFiles.folderPath("cms-b.tar.gz!/cms-b.tar!/dbcert.cer"));
+        assertEquals("x/cms-a/k.key", ArchivedCertFiles.folderPath("x.zip!/cms-a/k.key"));
+        assertEquals("cms-a/k.key", ArchivedCertFiles.folderPath("cms-a/k.key"));
+    }
+
+    private static List<String> certFindings(Pipeline p, String importId) {
+        return p.findings().list(new FindingFilter(null, null, null, importId, true)).stream()
+                .filter(f -> f.ruleId().startsWith("CMS-CERT-")).map(f -> f.ruleId() + " " + f.subject()).sorted().toList();
+    }
 }

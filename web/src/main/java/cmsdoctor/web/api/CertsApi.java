@@ -254,6 +254,22 @@ public final class CertsApi {
         }
     }
 
+    /**
+     * Removes what checks cut short by a crash or a kill left in {@code DATA/certs-check}: keys
+     * among it. Called at server start, before any check can be running.
+     */
+    public static void clearLeftovers(Path dataDir) throws IOException {
+        Path dir = dataDir.resolve("certs-check");
+        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.filter(x -> !x.equals(dir)).sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     private static void delete(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

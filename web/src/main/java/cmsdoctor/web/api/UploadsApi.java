@@ -17,7 +17,8 @@ import java.time.ZoneId;
 /**
  * {@code POST /api/uploads} takes one or more files as multipart form data, streams them to
  * disk under {@code DATA/uploads/ID/}, answers 202 with the upload id and imports in the
- * background; {@code GET /api/uploads/{id}} reports progress.
+ * background; {@code GET /api/uploads/{id}} reports progress. Files holding a private key are
+ * deleted once the import's certificate checks are done, unless the form says {@code keepKeys=true}.
  */
 public final class UploadsApi {
 
@@ -61,6 +62,8 @@ public final class UploadsApi {
                     year = year(value(part));
                 } else if (part.getName().equals("timezone")) {
                     zone = zone(value(part));
+                } else if (part.getName().equals("keepKeys")) {
+                    upload.keepKeys(keepKeys(value(part)));
                 }
                 part.delete();
             }
@@ -104,6 +107,14 @@ public final class UploadsApi {
         } catch (NumberFormatException e) {
             throw ApiError.badRequest("year must be a year such as 2024, got '" + text + "'");
         }
+    }
+
+    private static boolean keepKeys(String text) {
+        return switch (text) {
+            case "", "false" -> false;
+            case "true" -> true;
+            default -> throw ApiError.badRequest("keepKeys must be true or false, got '" + text + "'");
+        };
     }
 
     private static ZoneId zone(String text) {

@@ -67,6 +67,9 @@ public final class ArchiveSource {
         default String cdr(String path, byte[] capture) {
             return "CDR capture: not read here";
         }
+
+        /** A certificate, key, CSR or MMP paste was read, before its {@link #entry}: for the certificate checks. */
+        default void certificateEntry(CertificateEntry entry) {}
     }
 
     /** The lines of one log stream. */
@@ -331,12 +334,23 @@ public final class ArchiveSource {
             case SYSLOG, EVENT_LOG -> new Outcome(kind, readLines(path, kind, in, modified), null);
             case MMP_SESSION -> {
                 // indexed like a log (rules read FAILURE: lines) and kept for the certificate checks
-                in.keep(limits.maxConfigBytes());
+                in.keep(Math.max(limits.maxConfigBytes(), CertificateEntry.MAX_BYTES));
                 String note = readLines(path, kind, in, modified);
-                yield new Outcome(kind, join(note, in.keptAll() ? null : "kept the first " + in.kept().length
-                        + " bytes in the import record"), new String(in.kept(), StandardCharsets.UTF_8));
+                byte[] read = in.kept();
+                visitor.certificateEntry(new CertificateEntry(path, kind, first(read, CertificateEntry.MAX_BYTES), modified));
+                byte[] kept = first(read, limits.maxConfigBytes());
+                yield new Outcome(kind, join(note, in.keptAll() && kept.length == read.length ? null : "kept the first "
+                        + kept.length + " bytes in the import record"), new String(kept, StandardCharsets.UTF_8));
             }
-            case CONFIGURATION, DATABASE_CLUSTER_STATUS, CERTIFICATE, CSR -> {
+            case CERTIFICATE, CSR -> {
+                byte[] read = in.readNBytes(Math.max(limits.maxConfigBytes(), CertificateEntry.MAX_BYTES));
+                long rest = drain(in);
+                visitor.certificateEntry(new CertificateEntry(path, kind, first(read, CertificateEntry.MAX_BYTES), modified));
+                byte[] kept = first(read, limits.maxConfigBytes());
+                String text = ContentSniffer.isBinary(kept) ? Pem.of(kind, kept) : new String(kept, StandardCharsets.UTF_8);
+                yield new Outcome(kind, rest > 0 || kept.length < read.length ? "kept the first " + kept.length + " bytes" : "kept", text);
+            }
+            case CONFIGURATION, DATABASE_CLUSTER_STATUS -> {
                 byte[] kept = in.readNBytes(limits.maxConfigBytes());
                 long rest = drain(in);
                 String text = ContentSniffer.isBinary(kept) ? Pem.of(kind, kept) : new String(kept, StandardCharsets.UTF_8);
@@ -349,7 +363,10 @@ public final class ArchiveSource {
                 yield new Outcome(kind, rest > 0 ? note + " (read the first " + capture.length + " bytes)" : note, null);
             }
             case PRIVATE_KEY -> {
+                // matched to its certificate in memory by the consumer, never kept here
+                byte[] key = in.readNBytes(CertificateEntry.MAX_BYTES);
                 drain(in);
+                visitor.certificateEntry(new CertificateEntry(path, kind, key, modified));
                 yield new Outcome(kind, "private key: noted, its bytes are neither kept nor indexed", null);
             }
             case CRASH_DUMP -> new Outcome(kind, skipped(path, kind, in, modified, "binary crash dump: noted, not read"), null);
@@ -365,6 +382,10 @@ public final class ArchiveSource {
             default -> new Outcome(kind, skipped(path, kind, in, modified, "unknown text (no syslog, event log or MMP"
                     + " output in the first " + (PEEK / 1024) + " KiB): skipped"), null);
         };
+    }
+
+    private static byte[] first(byte[] bytes, int max) {
+        return bytes.length <= max ? bytes : java.util.Arrays.copyOf(bytes, max);
     }
 
     /** Content an import skips: read line by line only for {@code parse}, which shows every line. */

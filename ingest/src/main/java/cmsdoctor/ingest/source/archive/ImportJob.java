@@ -40,6 +40,8 @@ public final class ImportJob {
     private final ImportLimits limits;
     private final ImportListener listener;
     private final String id;
+    private final java.util.function.Consumer<CertificateEntry> certificates;
+
     /** Where the records of CDR captures go (the pipeline: store and analyzers); none by default. */
     private CdrImport cdrs = (origin, records) -> { };
 
@@ -62,6 +64,16 @@ public final class ImportJob {
      */
     public ImportJob(Path dataDir, ParseOptions options, RecordSink sink, ImportLimits limits,
                      ImportListener listener) throws IOException {
+        this(dataDir, options, sink, limits, listener, e -> { });
+    }
+
+    /**
+     * As the other constructor, handing every certificate, private key, CSR and MMP paste read
+     * (archive entries included) to {@code certificates}, for checks made in memory.
+     */
+    public ImportJob(Path dataDir, ParseOptions options, RecordSink sink, ImportLimits limits,
+                     ImportListener listener, java.util.function.Consumer<CertificateEntry> certificates) throws IOException {
+        this.certificates = certificates;
         this.dataDir = dataDir;
         this.options = options;
         this.sink = sink;
@@ -194,6 +206,11 @@ public final class ImportJob {
                     configuration.put(settled.path(), keep(settled.kind(), kept));
                 }
                 progress.at(source[0], entries.size(), errors[0], settled.path());
+            }
+
+            @Override
+            public void certificateEntry(CertificateEntry entry) {
+                certificates.accept(entry);
             }
 
             @Override

@@ -233,4 +233,34 @@ class ImportContentTest {
         assertTrue(new String(Files.readAllBytes(certs.resolve("cms-a.key")), StandardCharsets.US_ASCII)
                 .contains(keyBody), "the test looks for a real line of the key");
     }
+
+    /** The certificate checks get a key's bytes whole, in memory, while the record keeps none of them. */
+    @Test
+    void certificateEntriesAreHandedToTheConsumerKeysIncluded() throws Exception {
+        Path certs = Path.of(System.getProperty("cmsdoctor.root"), "sample-logs", "certificates", "cms-a");
+        List<CertificateEntry> handed = new java.util.ArrayList<>();
+        ImportReport r;
+        try (LogWriter writer = LogWriter.open(data())) {
+            r = new ImportJob(data(), ParseOptions.defaults(), RecordSink.all(writer), ImportLimits.defaults(),
+                    ImportListener.NONE, handed::add).run(List.of(certs));
+        }
+        CertificateEntry key = handed.stream().filter(e -> e.path().equals("cms-a/cms-a.key")).findFirst().orElseThrow();
+        assertEquals(EntryKind.PRIVATE_KEY, key.kind());
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(certs.resolve("cms-a.key")), key.bytes()));
+        assertEquals(EntryKind.MMP_SESSION, handed.stream().filter(e -> e.path().equals("cms-a/mmp-session.txt"))
+                .findFirst().orElseThrow().kind());
+        assertTrue(handed.stream().anyMatch(e -> e.path().equals("cms-a/cms-a.cer") && e.kind() == EntryKind.CERTIFICATE));
+        assertFalse(Files.readString(data().resolve("imports").resolve(r.id() + ".json")).contains("PRIVATE KEY-----"));
+    }
+
+    /** Near miss: a log is no certificate material and is not handed over. */
+    @Test
+    void logsAreNotHandedToTheCertificateChecks() throws Exception {
+        List<CertificateEntry> handed = new java.util.ArrayList<>();
+        try (LogWriter writer = LogWriter.open(data())) {
+            new ImportJob(data(), ParseOptions.defaults(), RecordSink.all(writer), ImportLimits.defaults(),
+                    ImportListener.NONE, handed::add).run(List.of(write("a.log", Archives.utf8(Archives.syslog(1)))));
+        }
+        assertEquals(List.of(), handed);
+    }
 }
