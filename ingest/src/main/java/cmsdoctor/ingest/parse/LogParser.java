@@ -277,18 +277,8 @@ public final class LogParser {
                 flags = addFlag(flags, note);
             }
         }
-        if (truncated) {
-            flags = addFlag(flags, "truncated");
-        }
-        if (rejoined) {
-            flags = addFlag(flags, "rejoined");
-        }
         MessageText clean = MessageText.clean(message);
-        if (clean.flags() != null) {
-            for (String f : clean.flags()) {
-                flags = addFlag(flags, f);
-            }
-        }
+        flags = readingFlags(flags, truncated, rejoined, clean);
         String msg = clean.text();
         if (sipTrace) {
             keys.reset(); // a SIP trace line the assembler left: its keys live in the SIP message
@@ -331,18 +321,8 @@ public final class LogParser {
 
     private void unparsed(String source, long lineNumber, String text, boolean truncated, boolean rejoined) {
         List<String> flags = addFlag(null, "unparsed");
-        if (truncated) {
-            flags = addFlag(flags, "truncated");
-        }
-        if (rejoined) {
-            flags = addFlag(flags, "rejoined");
-        }
         MessageText clean = MessageText.clean(text);
-        if (clean.flags() != null) {
-            for (String f : clean.flags()) {
-                flags = addFlag(flags, f);
-            }
-        }
+        flags = readingFlags(flags, truncated, rejoined, clean);
         unparsed++;
         emit(new LogEvent(null, false, null, null, null, null, null, null, "other",
                 clean.text(), text, source, lineNumber, flags,
@@ -363,18 +343,8 @@ public final class LogParser {
             at = options.fileDate().atZone(options.zone()).toOffsetDateTime();
             flags = addFlag(flags, MMP_TIME_FLAG);
         }
-        if (truncated) {
-            flags = addFlag(flags, "truncated");
-        }
-        if (rejoined) {
-            flags = addFlag(flags, "rejoined");
-        }
         MessageText clean = MessageText.clean(text);
-        if (clean.flags() != null) {
-            for (String f : clean.flags()) {
-                flags = addFlag(flags, f);
-            }
-        }
+        flags = readingFlags(flags, truncated, rejoined, clean);
         String msg = clean.text();
         emit(new LogEvent(at, at != null, mmp.node(), null, null, mmpLevel(msg), "mmp", null, "mmp",
                 msg, text, source, lineNumber, flags, null, null, null, null, null, null, null, null));
@@ -398,6 +368,22 @@ public final class LogParser {
         }
         if (!flags.contains(flag)) {
             flags.add(flag);
+        }
+        return flags;
+    }
+
+    /** {@code flags} plus what reading the line showed: cut ({@code truncated}), rejoined, bad characters. */
+    private static List<String> readingFlags(List<String> flags, boolean truncated, boolean rejoined, MessageText clean) {
+        if (truncated) {
+            flags = addFlag(flags, "truncated");
+        }
+        if (rejoined) {
+            flags = addFlag(flags, "rejoined");
+        }
+        if (clean.flags() != null) {
+            for (String f : clean.flags()) {
+                flags = addFlag(flags, f);
+            }
         }
         return flags;
     }

@@ -6,13 +6,13 @@ import cmsdoctor.analyzers.rules.RuleSet;
 import cmsdoctor.web.Analysis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.TypeConversionException;
 
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -36,28 +36,24 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Print findings at least this severe: info, warning, error, critical.")
     Severity minSeverity;
 
-    @Option(names = "--year", paramLabel = "Y", description = "Year for times without one (default: each file's date).")
-    Integer year;
+    @Mixin
+    ReadingOptions reading;
 
-    @Option(names = "--timezone", paramLabel = "ZONE", converter = Converters.Zone.class,
-            description = "Zone for times without one (default UTC).")
-    ZoneId zone;
-
-    @Option(names = "--rules", paramLabel = "DIR", description = "Rules that add to or override the built-in ones by id.")
-    Path rulesDir;
+    @Mixin
+    RulesOption rulesOption;
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Log files, folders, archives.")
     List<Path> paths;
 
     @Override
     public Integer call() {
-        RuleSet rules = Rules.load(rulesDir, cli.err);
+        RuleSet rules = Rules.load(rulesOption.dir, cli.err);
         if (rules == null) {
             return Cli.UNREADABLE;
         }
         Analysis.Result result;
         try {
-            result = Analysis.analyze(new Analysis.Options(minSeverity, year, zone, paths), rules,
+            result = Analysis.analyze(new Analysis.Options(minSeverity, reading.year, reading.zone, paths), rules,
                     Progress.onTerminal(cli.err));
         } catch (Analysis.UnreadableInput e) {
             cli.err.println("cmsdoctor: " + e.getMessage());

@@ -9,6 +9,7 @@ import cmsdoctor.ingest.source.archive.ImportReport;
 import cmsdoctor.ingest.Json;
 import cmsdoctor.web.Pipeline;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -17,7 +18,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,15 +38,11 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", required = true, description = "Data directory.")
     Path data;
 
-    @Option(names = "--year", paramLabel = "Y", description = "Year for times without one (default: each file's date).")
-    Integer year;
+    @Mixin
+    ReadingOptions reading;
 
-    @Option(names = "--timezone", paramLabel = "ZONE", converter = Converters.Zone.class,
-            description = "Zone for times without one (default UTC).")
-    ZoneId zone;
-
-    @Option(names = "--rules", paramLabel = "DIR", description = "Rules that add to or override the built-in ones by id.")
-    Path rulesDir;
+    @Mixin
+    RulesOption rulesOption;
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Log files, folders, archives.")
     List<Path> inputs;
@@ -59,11 +55,11 @@ final class ImportCommand implements Callable<Integer> {
                 return Cli.UNREADABLE;
             }
         }
-        RuleSet rules = Rules.load(rulesDir, cli.err);
+        RuleSet rules = Rules.load(rulesOption.dir, cli.err);
         if (rules == null) {
             return Cli.UNREADABLE;
         }
-        ParseOptions options = new ParseOptions(year, zone, null);
+        ParseOptions options = reading.parseOptions();
         ImportReport r;
         try (Pipeline pipeline = Pipeline.open(data, rules)) {
             r = pipeline.importFiles(inputs, options, Progress.onTerminal(cli.err));

@@ -1,7 +1,6 @@
 package cmsdoctor.web.cli;
 
 import cmsdoctor.ingest.RecordSink;
-import cmsdoctor.ingest.parse.ParseOptions;
 import cmsdoctor.ingest.parse.ParseStats;
 import cmsdoctor.ingest.record.LogEvent;
 import cmsdoctor.ingest.record.LogRecord;
@@ -9,6 +8,7 @@ import cmsdoctor.ingest.record.RecordJson;
 import cmsdoctor.ingest.record.SipMessage;
 import cmsdoctor.ingest.source.archive.ArchiveParse;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -18,7 +18,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -40,12 +39,8 @@ final class ParseCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (JSON Lines).")
     Format format;
 
-    @Option(names = "--year", paramLabel = "Y", description = "Year for times without one (default: each file's date).")
-    Integer year;
-
-    @Option(names = "--timezone", paramLabel = "ZONE", converter = Converters.Zone.class,
-            description = "Zone for times without one (default UTC).")
-    ZoneId zone;
+    @Mixin
+    ReadingOptions reading;
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Log files, folders, archives.")
     List<Path> paths;
@@ -54,14 +49,14 @@ final class ParseCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter w = new PrintWriter(new BufferedWriter(new OutputStreamWriter(cli.out, StandardCharsets.UTF_8),
                 1 << 16));
-        String zoneNote = "times read in zone " + (zone == null ? "UTC (default; --timezone to change)" : zone.getId());
+        String zoneNote = "times read in zone " + (reading.zone == null ? "UTC (default; --timezone to change)" : reading.zone.getId());
         if (format == Format.text) {
             w.println("# " + zoneNote);
         } else {
             cli.err.println("cmsdoctor: " + zoneNote);
         }
         RecordSink sink = (origin, record) -> print(w, record);
-        ArchiveParse.Result result = ArchiveParse.run(paths, new ParseOptions(year, zone, null), sink,
+        ArchiveParse.Result result = ArchiveParse.run(paths, reading.parseOptions(), sink,
                 Progress.onTerminal(cli.err));
         w.flush();
         result.errors().forEach(e -> cli.err.println("cmsdoctor: " + e));

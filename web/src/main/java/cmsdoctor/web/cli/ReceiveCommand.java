@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -37,13 +36,13 @@ final class ReceiveCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "Rules that add to or override the built-in ones by id.")
-    Path rulesDir;
+    @Mixin
+    RulesOption rulesOption;
 
     @Override
     public Integer call() throws InterruptedException {
         ReceiverOptions options = receiver.options();
-        RuleSet rules = Rules.load(rulesDir, cli.err);
+        RuleSet rules = Rules.load(rulesOption.dir, cli.err);
         if (rules == null) {
             return Cli.UNREADABLE;
         }

@@ -2,6 +2,7 @@ package cmsdoctor.web.cli;
 
 import cmsdoctor.ingest.parse.ParseOptions;
 import cmsdoctor.ingest.source.syslog.ReceiverOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -9,7 +10,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** The options of the syslog receiver, shared by {@code receive} and {@code serve}. */
@@ -59,12 +59,8 @@ final class ReceiverOptionsMixin {
             description = "Report a source silent this long, e.g. 90s, 5m, 1h (default 5m).")
     Duration silenceAlarm;
 
-    @Option(names = "--year", paramLabel = "Y", description = "Year for envelopes that lack one.")
-    Integer year;
-
-    @Option(names = "--timezone", paramLabel = "ZONE", converter = Converters.Zone.class,
-            description = "Zone for envelope times without one (default UTC).")
-    ZoneId zone;
+    @Mixin
+    ReadingOptions reading;
 
     /** The receiver options, with the documented defaults for whatever was not given. */
     ReceiverOptions options() {
@@ -85,7 +81,7 @@ final class ReceiverOptionsMixin {
         r = r.withLimits(udpBuffer == null ? r.udpBuffer() : (int) Math.min(Integer.MAX_VALUE, udpBuffer),
                 retainDays == null ? r.retainDays() : retainDays, maxDisk,
                 silenceAlarm == null ? r.silenceAlarm() : silenceAlarm);
-        return r.withParse(new ParseOptions(year, zone == null ? ZoneOffset.UTC : zone, null));
+        return r.withParse(new ParseOptions(reading.year, reading.zone == null ? ZoneOffset.UTC : reading.zone, null));
     }
 
     private ParameterException usage(String message) {

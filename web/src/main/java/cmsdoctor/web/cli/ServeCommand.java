@@ -61,8 +61,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "Import the sample logs once, for a first look.")
     boolean demo;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "Rules that add to or override the built-in ones by id.")
-    Path rulesDir;
+    @Mixin
+    RulesOption rulesOption;
 
     @Option(names = "--https-cert", paramLabel = "FILE", description = "PEM certificate for HTTPS.")
     Path httpsCert;
@@ -78,7 +78,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         SSLContext tls = httpsCert == null ? null : TlsContext.fromPem(httpsCert, httpsKey, null).context();
         String token = authToken == null || authToken.isBlank() ? null : authToken;
-        RuleSet rules = Rules.load(rulesDir, cli.err);
+        RuleSet rules = Rules.load(rulesOption.dir, cli.err);
         if (rules == null) {
             return Cli.UNREADABLE;
         }
