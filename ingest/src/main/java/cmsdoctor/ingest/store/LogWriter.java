@@ -33,6 +33,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -272,12 +274,42 @@ public final class LogWriter implements RecordSink, Closeable {
         }
     }
 
+    /**
+     * Writes the in-memory segments of all indexing threads at once, one per worker thread.
+     * Left to {@link IndexWriter#commit()}, the committing thread (the import's parsing thread)
+     * writes them one after the other: at the end of an import that was a third of its wall
+     * time, with the indexing threads idle. Call with every accepted record in the writer.
+     */
+    private void flushBuffersInParallel() {
+        List<CompletableFuture<Void>> flushes = new ArrayList<>(config.threads());
+        for (int i = 0; i < config.threads(); i++) {
+            flushes.add(CompletableFuture.runAsync(() -> {
+                try {
+                    while (writer.flushNextBuffer()) {
+                        // each call writes the largest segment no other thread is writing
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot flush the index in " + dataDir, e);
+                }
+            }, workers));
+        }
+        try {
+            CompletableFuture.allOf(flushes.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
     /** Makes what was accepted durable (a Lucene commit) and visible to searchers. */
     @Override
     public void flush() {
         handoff.lock();
         try {
             drain();
+            flushBuffersInParallel();
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot commit the index in " + dataDir, e);
@@ -303,6 +335,7 @@ public final class LogWriter implements RecordSink, Closeable {
         handoff.lock();
         try {
             drain();
+            flushBuffersInParallel();
             setCommitData(userData);
             writer.commit();
         } catch (IOException e) {
