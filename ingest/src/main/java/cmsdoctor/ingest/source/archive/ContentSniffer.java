@@ -105,10 +105,11 @@ final class ContentSniffer {
     }
 
     /**
-     * MMP output, or unknown text. A shell script that prints a {@code database cluster status}
-     * block in a here-document (sample-logs/logbundle/make.sh) is not MMP output: the text must
-     * start with the prompt or the status line and read as MMP lines throughout (four in five
-     * non-blank lines of the first 8 KiB; the last one may be cut).
+     * MMP output, or unknown text. Text that starts at an MMP prompt is an MMP session. Otherwise
+     * a shell script that prints a {@code database cluster status} block in a here-document
+     * (sample-logs/logbundle/make.sh) is not MMP output: the text must start with the status
+     * line and read as MMP lines throughout (four in five non-blank lines of the first 8 KiB; the
+     * last one may be cut).
      */
     private static EntryKind mmp(String[] lines) {
         int shown = Math.min(lines.length, 50);
@@ -131,7 +132,15 @@ final class ContentSniffer {
                 mmp++;
             }
         }
-        if (first == null || mmp * 5 < nonBlank * 4) {
+        if (first == null) {
+            return EntryKind.UNKNOWN;
+        }
+        // a paste that starts at a prompt (cms-a> xmpp cluster status) is an MMP session whatever
+        // its output looks like (peer lists, tables); a script was ruled out by its #! before
+        if (PROMPT.matcher(first).matches() && !DB_STATUS_START.matcher(first).matches()) {
+            return EntryKind.MMP_SESSION;
+        }
+        if (mmp * 5 < nonBlank * 4) {
             return EntryKind.UNKNOWN;
         }
         String all = String.join("\n", lines);

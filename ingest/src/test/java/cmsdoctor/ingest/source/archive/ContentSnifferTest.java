@@ -46,6 +46,14 @@ class ContentSnifferTest {
     }
 
     @Test
+    void aPasteThatStartsAtAPromptIsAnMmpSessionWhateverItsOutputLooksLike() throws IOException {
+        // peer lists and phrases are not "Label : value" lines, yet this is MMP output (CMS-XMPP-001's sample)
+        assertEquals(EntryKind.MMP_SESSION, kindOf("xmpp-duplicate-peer/xmpp-cluster-status.txt"));
+        String notes = "Meeting notes\nList of peers\n10.61.7.90:5222 (Leader)\n";
+        assertEquals(EntryKind.UNKNOWN, ContentSniffer.kind("notes.txt", notes.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void pemCertificatesKeysAndRequestsAreRecognised() throws IOException {
         assertEquals(EntryKind.CERTIFICATE, kindOf("certificates/cms-a/cms-a.cer"));
         assertEquals(EntryKind.CERTIFICATE, kindOf("certificates/cms-a/Bundle-CA.cer"));
