@@ -155,49 +155,10 @@ export function shortTime(iso) {
   const t = timeParts(iso);
   return t ? t.clock : String(iso || '');
 }
+
 /** True when the times fall on more than one date in the display zone. */
 export function spansDates(isos) {
   return new Set(isos.map((i) => timeParts(i)).filter(Boolean).map((t) => t.date)).size > 1;
-}
-
-/** Wraps each occurrence of a term in <mark>, splitting text nodes only. */
-export function highlight(text, terms) {
-  const s = String(text ?? '');
-  const words = terms.filter((t) => t.length > 0);
-  if (!words.length) return [s];
-  const lower = s.toLowerCase();
-  const out = [];
-  let i = 0;
-  while (i < s.length) {
-    let best = -1;
-    let bestLen = 0;
-    for (const w of words) {
-      const at = lower.indexOf(w, i);
-      if (at >= 0 && (best < 0 || at < best || (at === best && w.length > bestLen))) {
-        best = at;
-        bestLen = w.length;
-      }
-    }
-    if (best < 0) break;
-    if (best > i) out.push(s.slice(i, best));
-    out.push(el('mark', {}, s.slice(best, best + bestLen)));
-    i = best + bestLen;
-  }
-  if (i < s.length) out.push(s.slice(i));
-  return out;
-}
-
-/** The words and phrases of a Lucene query a reader would expect highlighted. */
-export function queryTerms(q) {
-  const terms = [];
-  const re = /(?:[\w.]+:)?(?:"([^"]*)"|([^\s()"]+))/g;
-  let m;
-  while ((m = re.exec(q || '')) !== null) {
-    const t = (m[1] ?? m[2] ?? '').replace(/[*?~^]+(\d*\.?\d*)?$/g, '').replace(/[*?]/g, '');
-    if (!t || ['AND', 'OR', 'NOT', 'TO'].includes(t) || /^[\[{]/.test(t)) continue;
-    terms.push(t.toLowerCase());
-  }
-  return terms;
 }
 
 /** A definition list from [label, value] pairs, skipping empty values. */
