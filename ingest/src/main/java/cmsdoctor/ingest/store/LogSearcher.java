@@ -44,48 +44,6 @@ import java.util.function.Supplier;
  */
 public final class LogSearcher implements Closeable {
 
-    /** The most hits one request returns; a request for more gets this many and a cursor. */
-    public static final int MAX_LIMIT = 10_000;
-
-    /**
-     * @param query  classic Lucene syntax over the documented fields; blank for everything
-     * @param from   earliest {@code at}, inclusive, or null
-     * @param to     latest {@code at}, exclusive, or null
-     * @param limit  hits per page (1..{@value #MAX_LIMIT})
-     * @param cursor {@link Page#next()} of the previous page, or null for the first
-     * @param origin an import id to scope to, or null for all
-     * @param zone   zone for times without offset inside the query; null for UTC
-     */
-    public record Request(String query, Instant from, Instant to, int limit, String cursor, String origin,
-                          ZoneId zone) {
-        public static Request of(String query) {
-            return new Request(query, null, null, 100, null, null, null);
-        }
-
-        public Request withLimit(int n) {
-            return new Request(query, from, to, n, cursor, origin, zone);
-        }
-
-        public Request withRange(Instant f, Instant t) {
-            return new Request(query, f, t, limit, cursor, origin, zone);
-        }
-
-        public Request withCursor(String c) {
-            return new Request(query, from, to, limit, c, origin, zone);
-        }
-
-        public Request withOrigin(String o) {
-            return new Request(query, from, to, limit, cursor, o, zone);
-        }
-    }
-
-    /**
-     * @param total every document that matches
-     * @param hits  this page, newest first
-     * @param next  cursor for the next page, or null when this was the last
-     */
-    public record Page(long total, List<Hit> hits, String next) {}
-
     /** How often a searcher over another process's index looks for a newer commit. */
     static final long REOPEN_CHECK_MS = 1000;
 
@@ -128,10 +86,10 @@ public final class LogSearcher implements Closeable {
     }
 
     /** One page of hits for {@code request}. */
-    public Page search(Request request) throws InvalidQueryException {
+    public SearchPage search(SearchRequest request) throws InvalidQueryException {
         Query query = filtered(new LogQueryParser(request.zone()).parse(request.query()), request.from(),
                 request.to(), request.origin());
-        int limit = Math.max(1, Math.min(request.limit(), MAX_LIMIT));
+        int limit = Math.max(1, Math.min(request.limit(), SearchRequest.MAX_LIMIT));
         return withSearcherChecked(searcher -> {
             FieldDoc after = request.cursor() == null ? null : decode(request.cursor());
             // collect the page without counting every match (lets Lucene skip by the at points),
@@ -146,12 +104,9 @@ public final class LogSearcher implements Closeable {
             }
             long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO && after == null
                     ? top.totalHits.value : searcher.count(query);
-            return new Page(total, hits, next);
+            return new SearchPage(total, hits, next);
         });
     }
-
-    /** The most buckets a histogram is cut into. */
-    public static final int MAX_BUCKETS = 500;
 
     /**
      * How many records {@code request} matches over time, split by host, in at most
@@ -159,11 +114,11 @@ public final class LogSearcher implements Closeable {
      * cursor are ignored. The span is the request's {@code from}/{@code to}, or where open, the
      * first and last match.
      */
-    public Histogram histogram(Request request, int buckets) throws InvalidQueryException {
+    public Histogram histogram(SearchRequest request, int buckets) throws InvalidQueryException {
         Query query = filtered(new LogQueryParser(request.zone()).parse(request.query()), request.from(),
                 request.to(), request.origin());
         return withSearcherChecked(searcher -> HistogramCounter.count(searcher, query, request.from(), request.to(),
-                Math.max(1, Math.min(buckets, MAX_BUCKETS))));
+                Math.max(1, Math.min(buckets, SearchRequest.MAX_BUCKETS))));
     }
 
     /**
