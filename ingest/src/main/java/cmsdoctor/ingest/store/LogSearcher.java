@@ -20,7 +20,6 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +41,7 @@ import java.util.function.Supplier;
  * {@link LogWriter#flush()} and {@link LogWriter#refresh()}), or {@link #open(Path)} on a data
  * directory another process may be writing (sees its commits; reopens when they change).
  */
-public final class LogSearcher implements Closeable {
+public final class LogSearcher implements RecordReader {
 
     /** How often a searcher over another process's index looks for a newer commit. */
     static final long REOPEN_CHECK_MS = 1000;
@@ -86,6 +85,7 @@ public final class LogSearcher implements Closeable {
     }
 
     /** One page of hits for {@code request}. */
+    @Override
     public SearchPage search(SearchRequest request) throws InvalidQueryException {
         Query query = filtered(new LogQueryParser(request.zone()).parse(request.query()), request.from(),
                 request.to(), request.origin());
@@ -114,6 +114,7 @@ public final class LogSearcher implements Closeable {
      * cursor are ignored. The span is the request's {@code from}/{@code to}, or where open, the
      * first and last match.
      */
+    @Override
     public Histogram histogram(SearchRequest request, int buckets) throws InvalidQueryException {
         Query query = filtered(new LogQueryParser(request.zone()).parse(request.query()), request.from(),
                 request.to(), request.origin());
@@ -122,10 +123,12 @@ public final class LogSearcher implements Closeable {
     }
 
     /**
-     * Every hit of a parsed query up to {@code max}, oldest first (the order of a call's story).
-     * For the call view; {@code query} is built by code, not typed.
+     * Every log hit of {@code match} up to {@code max}, oldest first (the order of a call's story).
+     * For the call list; the call view reads through a {@link #session()}.
      */
-    public List<Hit> all(Query query, int max) {
+    @Override
+    public List<Hit> all(Match match, int max) throws InvalidQueryException {
+        Query query = LuceneMatch.query(match);
         try (SearchSession session = session()) {
             return session.all(query, max);
         }
@@ -135,6 +138,7 @@ public final class LogSearcher implements Closeable {
      * A view for several queries built by code (one call lookup): one searcher until closed,
      * each stored document decoded once.
      */
+    @Override
     public SearchSession session() {
         try {
             IndexSearcher searcher = acquire();
@@ -149,12 +153,14 @@ public final class LogSearcher implements Closeable {
         }
     }
 
-    /** How many documents match a query built by code. */
-    public long count(Query query) {
+    @Override
+    public long count(Match match) throws InvalidQueryException {
+        Query query = LuceneMatch.query(match);
         return withSearcher(searcher -> (long) searcher.count(query));
     }
 
-    /** Documents in the index (events plus SIP messages). */
+    /** Documents in the index (events, SIP messages and CDRs). */
+    @Override
     public long size() {
         return withSearcher(searcher -> (long) searcher.getIndexReader().numDocs());
     }
@@ -163,6 +169,7 @@ public final class LogSearcher implements Closeable {
      * The latest {@code at} in the index, read from the point index's per-segment maximum
      * (no document is visited; deleted documents may still count); null when empty.
      */
+    @Override
     public Instant newest() {
         return withSearcher(searcher -> {
             byte[] max = PointValues.getMaxPackedValue(searcher.getIndexReader(), Schema.AT);
@@ -171,7 +178,7 @@ public final class LogSearcher implements Closeable {
     }
 
     /** Adds the time range and import scope to a query. */
-    public static Query filtered(Query query, Instant from, Instant to, String origin) {
+    static Query filtered(Query query, Instant from, Instant to, String origin) {
         if (from == null && to == null && origin == null) {
             return query;
         }
