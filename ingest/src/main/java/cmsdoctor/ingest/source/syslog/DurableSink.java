@@ -75,6 +75,14 @@ public interface DurableSink extends RecordSink {
         return false;
     }
 
+    /**
+     * The store behind this sink when it can be trimmed by age and size ({@link Retention}), or
+     * null. A wrapper answers for what it wraps, so retention still runs behind a tee.
+     */
+    default AgedStore aged() {
+        return this instanceof AgedStore a ? a : null;
+    }
+
     /** Feeds {@code durable} and every one of {@code others} (analyzers); commits go to {@code durable}. */
     static DurableSink tee(DurableSink durable, RecordSink... others) {
         RecordSink all = RecordSink.all(others);
@@ -125,6 +133,11 @@ public interface DurableSink extends RecordSink {
             @Override
             public boolean recover() {
                 return durable.recover();
+            }
+
+            @Override
+            public AgedStore aged() {
+                return durable.aged();
             }
         };
     }

@@ -62,7 +62,8 @@ public final class Receiver implements AutoCloseable {
         });
         timers.scheduleWithFixedDelay(this::flushJournal, 100, 100, TimeUnit.MILLISECONDS);
         timers.scheduleWithFixedDelay(this::syncJournal, 500, 500, TimeUnit.MILLISECONDS);
-        if (sink instanceof AgedStore aged) {
+        AgedStore aged = sink.aged();
+        if (aged != null) {
             long budget = options.maxDiskBytes() != null ? options.maxDiskBytes()
                     : Retention.defaultBudget(options.data());
             retention = new Retention(aged, journal, options.data(), Duration.ofDays(options.retainDays()), budget);

@@ -78,4 +78,27 @@ class RetentionTest {
             assertEquals(1, count("\"second hour\""), "one step per run, oldest first");
         }
     }
+
+    @Test
+    void aStoreBehindATeeIsStillTrimmed() throws Exception {
+        // serve and receive give the receiver the store teed with the analyzers: retention must see through it
+        try (LogWriter writer = LogWriter.open(data)) {
+            LogWriterSink store = new LogWriterSink(writer);
+            DurableSink teed = DurableSink.tee(store, (origin, record) -> { });
+            assertTrue(teed.aged() == store, "the tee answers with the store it wraps");
+            DurableSink plain = new DurableSink() {
+                @Override
+                public void accept(String origin, cmsdoctor.ingest.record.LogRecord record) {}
+
+                @Override
+                public void commit(long journalSeq) {}
+
+                @Override
+                public long committedSeq() {
+                    return 0;
+                }
+            };
+            assertNull(DurableSink.tee(plain).aged(), "a sink that cannot be trimmed gives no retention");
+        }
+    }
 }
