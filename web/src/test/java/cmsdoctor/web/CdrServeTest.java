@@ -161,6 +161,60 @@ class CdrServeTest {
     }
 
     @Test
+    void legsKnownOnlyFromCdrsAreListedOnceWithTheirOutcome() throws Exception {
+        Http http = start();
+        pipeline.importFiles(List.of(SAMPLE.resolve("syslog")), 2024, null);
+        for (String b : bodies()) {
+            assertEquals(200, post(http, "/cdr?token=" + TOKEN, b));
+        }
+        for (String range : List.of("", "&from=2024-03-06T00:00:00Z&to=2024-03-07T00:00:00Z")) {
+            JsonNode calls = get(http, "/api/calls?limit=100" + range).get("calls");
+            List<String> cdrOnly = new ArrayList<>();
+            List<String> legIds = new ArrayList<>();
+            for (JsonNode c : calls) {
+                if (c.has("callLegId")) {
+                    legIds.add(c.get("callLegId").asText());
+                }
+                if (c.get("cdrOnly").asBoolean()) {
+                    cdrOnly.add(c.get("callLegId").asText());
+                    assertTrue(c.get("key").asText().equals(c.get("callLegId").asText()), c.toString());
+                }
+            }
+            assertEquals(6, cdrOnly.size(), "five scanner legs and dave's: " + calls);
+            assertEquals(legIds.size(), legIds.stream().distinct().count(), "no leg twice: " + legIds);
+            for (String syslogLeg : List.of("d1a4c7e2-5b8f-4a13-9e26-3c7f0b1d2e41", "e8b3f1d6-2c4a-4f97-8d15-6a0c9e2b7f53",
+                    "f0c2a9e4-7d1b-4e38-a6f5-2b9d0c4e1a67")) {
+                assertTrue(!cdrOnly.contains(syslogLeg), syslogLeg + " is its syslog call's, not a CDR-only row");
+            }
+            JsonNode dave = null;
+            for (JsonNode c : calls) {
+                if ("3b5d7f91-a2c4-4e6f-8b0d-1f3a5c7e9b02".equals(c.path("callLegId").asText())) {
+                    dave = c;
+                }
+            }
+            assertTrue(dave != null && dave.get("outcome").asText().contains("the far end hung up")
+                    && dave.get("outcome").asText().contains("after 60 s"), String.valueOf(dave));
+            assertEquals("dave@example.com", dave.get("remoteUri").asText(), dave.toString());
+            assertTrue(dave.has("start") && dave.has("end"), dave.toString());
+            assertEquals(200, http.get("/api/calls/" + dave.get("key").asText(), "Authorization",
+                    "Bearer dashboard-token").statusCode(), "the row opens by its leg id");
+        }
+        JsonNode scanners = get(http, "/api/calls?limit=100&q=" + URLEncoder.encode("reason:unknownDestination",
+                StandardCharsets.UTF_8)).get("calls");
+        assertEquals(5, scanners.size(), scanners.toString());
+        assertTrue(scanners.get(0).get("outcome").asText().startsWith("not connected: unknownDestination"),
+                scanners.toString());
+
+        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+        cmsdoctor.web.cli.CallText.printList(new cmsdoctor.ingest.call.CallList(backend.searcher())
+                        .list(null, null, null, null, java.time.ZoneOffset.UTC, 100), java.time.ZoneOffset.UTC,
+                new java.io.PrintStream(text, true, StandardCharsets.UTF_8));
+        String shown = text.toString(StandardCharsets.UTF_8);
+        assertTrue(shown.contains("(CDR only)") && shown.contains("3b5d7f91-a2c4-4e6f-8b0d-1f3a5c7e9b02")
+                && shown.contains("9 calls"), shown);
+    }
+
+    @Test
     void theCdrListenerOfItsOwnAnswersOnlyCdrAndTheCliShowsTheCdrLine() throws Exception {
         Http http = start();
         pipeline.importFiles(List.of(SAMPLE.resolve("syslog")), 2024, null);

@@ -99,7 +99,7 @@ public final class CallText {
                 nz(m.remote()), nz(m.startLine()));
     }
 
-    /** A list of call legs, one per line, times in {@code zone}. */
+    /** A list of call legs, one per line, times in {@code zone}; a leg known only from CDRs says {@code (CDR only)}. */
     public static void printList(List<CallSummary> calls, ZoneId zone, PrintStream out) {
         out.println("times in " + zone.getId());
         out.printf("%-29s %-29s %-22s %-8s %-28s %-28s %-40s %s%n", "start", "end", "call", "dir", "local URI",
@@ -108,7 +108,7 @@ public final class CallText {
             String where = c.host() != null ? c.host() : "(no host)";
             String what = CallKey.CALL_BRIDGE.equals(c.component()) || c.component() == null ? "" : " " + c.component();
             out.printf("%-29s %-29s %-22s %-8s %-28s %-28s %-40s %s%n", time(c.start(), zone), time(c.end(), zone),
-                    where + what + ":" + c.callNumber(), nz(c.direction()), nz(c.localUri()), nz(c.remoteUri()),
+                    c.cdrOnly() ? "(CDR only)" : where + what + ":" + c.callNumber(), nz(c.direction()), nz(c.localUri()), nz(c.remoteUri()),
                     c.outcome(), c.key());
         }
         out.println(calls.size() + " call" + (calls.size() == 1 ? "" : "s"));

@@ -1,0 +1,134 @@
+package cmsdoctor.ingest.call;
+
+import cmsdoctor.ingest.cdr.CdrLeg;
+import cmsdoctor.ingest.cdr.CdrLegs;
+import cmsdoctor.ingest.cdr.CdrRecord;
+import cmsdoctor.ingest.cdr.EndReason;
+import cmsdoctor.ingest.store.Hit;
+import cmsdoctor.ingest.store.InvalidQueryException;
+import cmsdoctor.ingest.store.LogSearcher;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The call legs the calls list knows only from CMS Call Detail Records: a leg with a
+ * {@code callLeg*} record in the range whose leg id and SIP Call-ID no log event names (a call
+ * bridge that sends CDRs but no syslog here, or a leg before the syslog receiver was set up).
+ * A leg that a log event names is that call's, and the list shows it once, as the syslog call.
+ * Queries go through {@link LogSearcher#search} in the documented query syntax.
+ */
+public final class CdrOnlyLegs {
+
+    /** The most leg records one listing reads. */
+    static final int MAX_RECORDS = 200_000;
+    /** Leg ids per query when the whole legs are fetched (Lucene's clause limit is 1024). */
+    private static final int IDS_PER_QUERY = 400;
+    private static final String LEG_RECORDS =
+            "kind:cdr AND (recordType:callLegStart OR recordType:callLegUpdate OR recordType:callLegEnd)";
+
+    private final LogSearcher searcher;
+
+    public CdrOnlyLegs(LogSearcher searcher) {
+        this.searcher = searcher;
+    }
+
+    /**
+     * The CDR-only legs with a leg record in [from, to) (one of whose records matches {@code query}
+     * when it is not blank), each whole (its start may lie before {@code from}).
+     */
+    public List<CallSummary> list(Instant from, Instant to, String query, String origin, ZoneId zone)
+            throws InvalidQueryException {
+        String q = query == null || query.isBlank() ? LEG_RECORDS : "(" + query + ") AND " + LEG_RECORDS;
+        Set<String> ids = new LinkedHashSet<>();
+        for (Hit h : all(q, from, to, origin, zone)) {
+            if (h.cdr() != null && h.cdr().callLegId() != null) {
+                ids.add(h.cdr().callLegId());
+            }
+        }
+        Map<String, String> originOf = new HashMap<>();
+        List<CdrRecord> records = new ArrayList<>();
+        List<String> idList = new ArrayList<>(ids);
+        for (int i = 0; i < idList.size(); i += IDS_PER_QUERY) {
+            List<String> chunk = idList.subList(i, Math.min(idList.size(), i + IDS_PER_QUERY));
+            for (Hit h : all("kind:cdr AND " + anyOf("callLegId", chunk), null, null, origin, zone)) {
+                if (h.cdr() != null) {
+                    records.add(h.cdr());
+                    originOf.putIfAbsent(h.cdr().callLegId(), h.origin());
+                }
+            }
+        }
+        List<CallSummary> out = new ArrayList<>();
+        for (CdrLeg leg : CdrLegs.fold(records)) {
+            if (!namedByLogs(leg, zone)) {
+                out.add(summary(leg, CallKey.ofId(leg.callLegId()).toString(), originOf.get(leg.callLegId())));
+            }
+        }
+        return out;
+    }
+
+    /** True when a log event carries the leg's id or SIP Call-ID: the leg is that syslog call's. */
+    private boolean namedByLogs(CdrLeg leg, ZoneId zone) throws InvalidQueryException {
+        List<String> terms = new ArrayList<>();
+        terms.add("callLegId:" + quoted(leg.callLegId()));
+        if (leg.sipCallId() != null) {
+            terms.add("sipCallId:" + quoted(leg.sipCallId()));
+        }
+        String q = "kind:event AND (" + String.join(" OR ", terms) + ")";
+        return searcher.search(new LogSearcher.Request(q, null, null, 1, null, null, zone)).total() > 0;
+    }
+
+    /** The list row of a leg known from its CDRs only: its outcome in words, times, far end, marked {@code cdrOnly}. */
+    public static CallSummary summary(CdrLeg c, String key, String origin) {
+        boolean incoming = "incoming".equals(c.direction());
+        return new CallSummary(key, null, CallKey.CALL_BRIDGE, null, origin, null, utc(c.started()), utc(c.ended()),
+                c.direction(), incoming ? c.cdrLocalAddress() : null, c.cdrRemoteAddress(), outcome(c), null,
+                c.callLegId(), c.sipCallId(), true);
+    }
+
+    /**
+     * The CDR outcome in the list's words: {@code not connected: unknownDestination: the dialled
+     * URI matched nothing, after 1 s} for a leg that never connected (no {@code state connected}
+     * update) and ended for a failure or a miss, else {@link CdrLeg#outcome()}. A leg without the
+     * update that ended by a teardown is not called failed: its update may be among lost records.
+     */
+    static String outcome(CdrLeg c) {
+        boolean notReached = c.ended() != null && c.connected() == null
+                && EndReason.of(c.reason()).map(r -> r.failure() || r.missed()).orElse(false);
+        return notReached ? "not connected: " + c.outcome() : c.outcome();
+    }
+
+    private List<Hit> all(String q, Instant from, Instant to, String origin, ZoneId zone) throws InvalidQueryException {
+        List<Hit> hits = new ArrayList<>();
+        String cursor = null;
+        do {
+            LogSearcher.Page page = searcher.search(new LogSearcher.Request(q, from, to, LogSearcher.MAX_LIMIT, cursor,
+                    origin, zone));
+            hits.addAll(page.hits());
+            cursor = page.next();
+        } while (cursor != null && hits.size() < MAX_RECORDS);
+        return hits;
+    }
+
+    private static String anyOf(String field, List<String> values) {
+        List<String> terms = values.stream().map(v -> field + ":" + quoted(v)).toList();
+        return "(" + String.join(" OR ", terms) + ")";
+    }
+
+    /** A value as one exact term of the query syntax. */
+    static String quoted(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return t == null ? null : t.atOffset(ZoneOffset.UTC);
+    }
+}
