@@ -215,6 +215,39 @@ class CdrServeTest {
     }
 
     @Test
+    void aMeetingOnTwoCallBridgesLinksItsLegsBothWays() throws Exception {
+        Http http = start();
+        pipeline.importFiles(List.of(Path.of(ROOT, "sample-logs", "cdr-meeting", "cdr-capture.xml")), 2024, null);
+        String alice = "1e900001-0000-4000-8000-00000000000a";
+        String bob = "1e900002-0000-4000-8000-00000000000b";
+        JsonNode a = get(http, "/api/calls/" + alice);
+        assertEquals(1, a.get("meeting").size(), a.toString());
+        JsonNode other = a.get("meeting").get(0);
+        assertEquals(bob, other.get("key").asText());
+        assertEquals("aa11bb22-cc33-4d44-8e55-f66a77b88c02", other.get("callBridge").asText());
+        assertEquals("c2000000-0000-4000-8000-000000000002", other.get("apiCallId").asText());
+        assertEquals("d00dfeed-1234-4abc-9def-0123456789ab", other.get("callCorrelatorId").asText());
+        assertEquals("Bob", other.get("who").asText());
+        assertTrue(other.get("outcome").asText().contains("after 1800 s"), other.toString());
+
+        JsonNode b = get(http, "/api/calls/" + other.get("key").asText());
+        assertEquals(1, b.get("meeting").size(), b.toString());
+        assertEquals(alice, b.get("meeting").get(0).get("key").asText());
+        assertEquals("aa11bb22-cc33-4d44-8e55-f66a77b88c01", b.get("meeting").get(0).get("callBridge").asText());
+
+        JsonNode dave = get(http, "/api/calls/" + URLEncoder.encode("nobody@nowhere", StandardCharsets.UTF_8));
+        assertTrue(dave.has("error") || dave.path("meeting").isMissingNode(), "an unknown key has no meeting");
+
+        var found = new cmsdoctor.ingest.call.CallView(backend.searcher()).lookup(alice, null);
+        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+        cmsdoctor.web.cli.CallText.print((cmsdoctor.ingest.call.Call) found, java.time.ZoneOffset.UTC,
+                new java.io.PrintStream(text, true, StandardCharsets.UTF_8));
+        String shown = text.toString(StandardCharsets.UTF_8);
+        assertTrue(shown.contains("same meeting (CDR callCorrelator d00dfeed-1234-4abc-9def-0123456789ab)")
+                && shown.contains("call bridge aa11bb22-cc33-4d44-8e55-f66a77b88c02") && shown.contains(bob), shown);
+    }
+
+    @Test
     void theCdrListenerOfItsOwnAnswersOnlyCdrAndTheCliShowsTheCdrLine() throws Exception {
         Http http = start();
         pipeline.importFiles(List.of(SAMPLE.resolve("syslog")), 2024, null);

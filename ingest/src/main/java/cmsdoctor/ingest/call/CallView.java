@@ -57,6 +57,10 @@ public final class CallView {
      * @throws IllegalArgumentException when the key's qualifiers cannot be read
      */
     public Lookup lookup(String key, Instant at) {
+        return new CdrMeetings(searcher).attach(find(key, at));
+    }
+
+    private Lookup find(String key, Instant at) {
         CallKey k = CallKey.parse(key);
         if (at != null && k.at() == null) {
             k = new CallKey(k.id(), k.host(), k.number(), k.start(), k.component(), at, k.line(), k.origin(), k.source());

@@ -28,10 +28,6 @@ import java.util.Set;
  */
 public final class CdrOnlyLegs {
 
-    /** The most leg records one listing reads. */
-    static final int MAX_RECORDS = 200_000;
-    /** Leg ids per query when the whole legs are fetched (Lucene's clause limit is 1024). */
-    private static final int IDS_PER_QUERY = 400;
     private static final String LEG_RECORDS =
             "kind:cdr AND (recordType:callLegStart OR recordType:callLegUpdate OR recordType:callLegEnd)";
 
@@ -49,23 +45,16 @@ public final class CdrOnlyLegs {
             throws InvalidQueryException {
         String q = query == null || query.isBlank() ? LEG_RECORDS : "(" + query + ") AND " + LEG_RECORDS;
         Set<String> ids = new LinkedHashSet<>();
-        for (Hit h : all(q, from, to, origin, zone)) {
+        for (Hit h : CdrQueries.all(searcher, q, from, to, origin, zone)) {
             if (h.cdr() != null && h.cdr().callLegId() != null) {
                 ids.add(h.cdr().callLegId());
             }
         }
+        // whole legs: a leg that started before `from` still shows its start
         Map<String, String> originOf = new HashMap<>();
-        List<CdrRecord> records = new ArrayList<>();
-        List<String> idList = new ArrayList<>(ids);
-        for (int i = 0; i < idList.size(); i += IDS_PER_QUERY) {
-            List<String> chunk = idList.subList(i, Math.min(idList.size(), i + IDS_PER_QUERY));
-            for (Hit h : all("kind:cdr AND " + anyOf("callLegId", chunk), null, null, origin, zone)) {
-                if (h.cdr() != null) {
-                    records.add(h.cdr());
-                    originOf.putIfAbsent(h.cdr().callLegId(), h.origin());
-                }
-            }
-        }
+        List<Hit> hits = CdrQueries.cdrsWithAny(searcher, null, "callLegId", ids, origin);
+        hits.forEach(h -> originOf.putIfAbsent(h.cdr().callLegId(), h.origin()));
+        List<CdrRecord> records = CdrQueries.records(hits);
         List<CallSummary> out = new ArrayList<>();
         for (CdrLeg leg : CdrLegs.fold(records)) {
             if (!namedByLogs(leg, zone)) {
@@ -78,9 +67,9 @@ public final class CdrOnlyLegs {
     /** True when a log event carries the leg's id or SIP Call-ID: the leg is that syslog call's. */
     private boolean namedByLogs(CdrLeg leg, ZoneId zone) throws InvalidQueryException {
         List<String> terms = new ArrayList<>();
-        terms.add("callLegId:" + quoted(leg.callLegId()));
+        terms.add("callLegId:" + CdrQueries.quoted(leg.callLegId()));
         if (leg.sipCallId() != null) {
-            terms.add("sipCallId:" + quoted(leg.sipCallId()));
+            terms.add("sipCallId:" + CdrQueries.quoted(leg.sipCallId()));
         }
         String q = "kind:event AND (" + String.join(" OR ", terms) + ")";
         return searcher.search(new LogSearcher.Request(q, null, null, 1, null, null, zone)).total() > 0;
@@ -104,28 +93,6 @@ public final class CdrOnlyLegs {
         boolean notReached = c.ended() != null && c.connected() == null
                 && EndReason.of(c.reason()).map(r -> r.failure() || r.missed()).orElse(false);
         return notReached ? "not connected: " + c.outcome() : c.outcome();
-    }
-
-    private List<Hit> all(String q, Instant from, Instant to, String origin, ZoneId zone) throws InvalidQueryException {
-        List<Hit> hits = new ArrayList<>();
-        String cursor = null;
-        do {
-            LogSearcher.Page page = searcher.search(new LogSearcher.Request(q, from, to, LogSearcher.MAX_LIMIT, cursor,
-                    origin, zone));
-            hits.addAll(page.hits());
-            cursor = page.next();
-        } while (cursor != null && hits.size() < MAX_RECORDS);
-        return hits;
-    }
-
-    private static String anyOf(String field, List<String> values) {
-        List<String> terms = values.stream().map(v -> field + ":" + quoted(v)).toList();
-        return "(" + String.join(" OR ", terms) + ")";
-    }
-
-    /** A value as one exact term of the query syntax. */
-    static String quoted(String value) {
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private static OffsetDateTime utc(Instant t) {

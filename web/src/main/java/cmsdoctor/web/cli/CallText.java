@@ -6,6 +6,7 @@ import cmsdoctor.ingest.call.CallIds;
 import cmsdoctor.ingest.call.CallKey;
 import cmsdoctor.ingest.call.CallSummary;
 import cmsdoctor.ingest.call.LegLink;
+import cmsdoctor.ingest.call.MeetingLeg;
 import cmsdoctor.ingest.record.LogEvent;
 import cmsdoctor.ingest.record.SipMessage;
 import cmsdoctor.ingest.Json;
@@ -64,6 +65,15 @@ public final class CallText {
                     c.streams().isEmpty() ? "" : "; " + String.join(", ", c.streams().stream().map(m -> m.summary()).toList()),
                     c.alarmSummary().isEmpty() ? "" : "; alarms " + String.join(", ", c.alarmSummary()));
         }
+        if (!call.meeting().isEmpty()) {
+            out.println("  same meeting (CDR callCorrelator " + call.meeting().get(0).callCorrelatorId()
+                    + "), open a leg with its key:");
+            for (MeetingLeg m : call.meeting()) {
+                out.printf("    %s  call bridge %s  %s  %s  %s%n", time(utc(m.start()), zone), nz(m.callBridge()),
+                        nz(m.callName()), m.key() == null ? "(call " + m.apiCallId() + ", no leg held)" : nz(m.who()),
+                        m.key() == null ? "" : m.outcome() + "  " + m.key());
+            }
+        }
         for (LegLink other : call.sameCallId()) {
             out.printf("  %-17s %s (%s, from %s)%n", "same Call-ID on", other.key(), nz(other.host()),
                     time(other.start(), zone));
@@ -112,6 +122,10 @@ public final class CallText {
                     c.outcome(), c.key());
         }
         out.println(calls.size() + " call" + (calls.size() == 1 ? "" : "s"));
+    }
+
+    private static OffsetDateTime utc(java.time.Instant t) {
+        return t == null ? null : t.atOffset(java.time.ZoneOffset.UTC);
     }
 
     /** ISO-8601 with offset, in {@code zone} (as written when null); {@code -} when unknown. */
