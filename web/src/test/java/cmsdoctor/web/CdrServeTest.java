@@ -247,6 +247,41 @@ class CdrServeTest {
                 && shown.contains("call bridge aa11bb22-cc33-4d44-8e55-f66a77b88c02") && shown.contains(bob), shown);
     }
 
+    /** A body of about {@code bytes} bytes: callLegStart records with a long display name, numbered from 0. */
+    static String bigBody(String session, int bytes) {
+        StringBuilder s = new StringBuilder("<?xml version=\"1.0\"?>\n<records session=\"" + session + "\">\n");
+        String name = "x".repeat(900);
+        for (int i = 0; s.length() < bytes; i++) {
+            s.append("<record type=\"callLegStart\" time=\"2024-03-06T11:00:00Z\" recordIndex=\"").append(i + 1)
+                    .append("\" correlatorIndex=\"").append(i).append("\"><callLeg id=\"").append(session, 0, 8)
+                    .append(String.format("-0000-4000-8000-%012d", i)).append("\"><displayName>").append(name)
+                    .append("</displayName><direction>incoming</direction></callLeg></record>\n");
+        }
+        return s.append("</records>\n").toString();
+    }
+
+    @Test
+    void aThreeMebibyteBodyIsAcceptedOnTheMainServerAndTheCdrListener() throws Exception {
+        Http http = start();
+        CdrServer own = new CdrServer(new CdrApi(pipeline.cdrIntake(), TOKEN, CdrSenders.any())).start("127.0.0.1", 0);
+        try {
+            String main = bigBody("11111111-aaaa-4aaa-8aaa-000000000001", 3 << 20);
+            String listener = bigBody("22222222-bbbb-4bbb-8bbb-000000000002", 3 << 20);
+            assertTrue(main.length() > 3 << 20 && main.length() < (3 << 20) + 2048, "3 MiB: " + main.length());
+            int records = main.split("<record ").length - 1;
+            assertEquals(200, post(http, "/cdr?token=" + TOKEN, main), "the main server takes CDR bodies up to 4 MiB");
+            assertEquals(200, post(new Http(own.port()), "/cdr?token=" + TOKEN, listener));
+            assertEquals(2L * records, get(http, q("kind:cdr")).get("total").asLong());
+            String tooBig = bigBody("33333333-cccc-4ccc-8ccc-000000000003", (4 << 20) + 10);
+            assertEquals(413, post(http, "/cdr?token=" + TOKEN, tooBig), "over 4 MiB is still refused");
+            int other = http.send(http.request("/login").POST(HttpRequest.BodyPublishers.ofString("token=" + main))
+                    .header("Content-Type", "application/x-www-form-urlencoded").build()).statusCode();
+            assertEquals(413, other, "every other route keeps the 1 MiB cap");
+        } finally {
+            own.stop();
+        }
+    }
+
     @Test
     void theCdrListenerOfItsOwnAnswersOnlyCdrAndTheCliShowsTheCdrLine() throws Exception {
         Http http = start();
