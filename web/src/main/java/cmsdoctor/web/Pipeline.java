@@ -7,9 +7,9 @@ import cmsdoctor.analyzers.FindingStore;
 import cmsdoctor.analyzers.rules.RuleSet;
 import cmsdoctor.ingest.RecordSink;
 import cmsdoctor.ingest.cdr.CdrBatch;
-import cmsdoctor.ingest.cdr.CdrDocuments;
 import cmsdoctor.ingest.cdr.CdrRecord;
 import cmsdoctor.ingest.cdr.CdrIntake;
+import cmsdoctor.ingest.cdr.HeldCdrs;
 import cmsdoctor.ingest.parse.ParseOptions;
 import cmsdoctor.ingest.source.archive.ImportJob;
 import cmsdoctor.ingest.source.archive.ImportLimits;
@@ -51,6 +51,7 @@ public final class Pipeline implements AutoCloseable {
     private final Instant openedAt = Instant.now();
     private final List<Uploads> uploads = new ArrayList<>();
     private final CdrIntake cdr;
+    private final HeldCdrs held;
     private Receiver receiver;
 
     /** Commit user data key: the CDR journal position the index holds every record before. */
@@ -60,6 +61,7 @@ public final class Pipeline implements AutoCloseable {
         this.dataDir = dataDir;
         this.store = store;
         this.searcher = LogSearcher.over(store);
+        this.held = new HeldCdrs(searcher);
         this.findings = FindingStore.open(dataDir);
         this.rules = rules;
         this.analyzers = AnalyzerSink.installed(AnalyzerContext.of(rules), findings);
@@ -71,8 +73,13 @@ public final class Pipeline implements AutoCloseable {
 
     /** The CDR sink: the index (with the journal position for its next commit), then the analyzers. */
     private void storeCdrs(CdrBatch batch, long journalEnd) {
-        store.addCdrs(LIVE, batch.records(), Map.of(CDR_JOURNAL_KEY, Long.toString(journalEnd)));
-        analyzers.acceptCdrs(LIVE, batch.records());
+        // a record imported from a capture before it came live is not stored again (the intake's
+        // own re-send check knows its journal only); the journal position moves on either way
+        List<CdrRecord> fresh = held.fresh(batch.records(), LIVE);
+        store.addCdrs(LIVE, fresh, Map.of(CDR_JOURNAL_KEY, Long.toString(journalEnd)));
+        if (!fresh.isEmpty()) {
+            analyzers.acceptCdrs(LIVE, fresh);
+        }
     }
 
     /** What {@code POST /cdr} hands bodies to: durable before it returns. */
@@ -157,36 +164,16 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /**
-     * The records of a CDR capture in an import: those the index already holds (the same
-     * {@code session} and {@code correlatorIndex}, received live or imported before, or twice in
-     * the capture) are dropped; the rest go to the store and the analyzers, as live CDRs do.
+     * The records of a CDR capture in an import: those the index already holds ({@link HeldCdrs}:
+     * received live or imported before, or twice in the capture) are dropped; the rest go to the
+     * store and the analyzers, as live CDRs do.
      */
     private void importCdrs(String origin, List<CdrRecord> records) {
-        List<CdrRecord> fresh = new ArrayList<>();
-        java.util.Set<String> keys = new java.util.HashSet<>();
-        for (CdrRecord r : records) {
-            boolean keyed = r.session() != null && r.correlatorIndex() >= 0;
-            if (!keyed || (keys.add(r.key()) && !held(r))) {
-                fresh.add(r);
-            }
-        }
+        List<CdrRecord> fresh = held.fresh(records, null);
         if (!fresh.isEmpty()) {
             store.addCdrs(origin, fresh, Map.of());
             analyzers.acceptCdrs(origin, fresh);
         }
-    }
-
-    private boolean held(CdrRecord r) {
-        return searcher.count(new org.apache.lucene.search.BooleanQuery.Builder()
-                .add(term(CdrDocuments.KIND, CdrDocuments.KIND_CDR), org.apache.lucene.search.BooleanClause.Occur.FILTER)
-                .add(term(CdrDocuments.SESSION, r.session()), org.apache.lucene.search.BooleanClause.Occur.FILTER)
-                .add(term(CdrDocuments.CORRELATOR_INDEX, Long.toString(r.correlatorIndex())),
-                        org.apache.lucene.search.BooleanClause.Occur.FILTER)
-                .build()) > 0;
-    }
-
-    private static org.apache.lucene.search.TermQuery term(String field, String value) {
-        return new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(field, value));
     }
 
     /** Findings raised by one import. */

@@ -282,6 +282,55 @@ class CdrServeTest {
         }
     }
 
+    /** The capture as bare {@code <record>} elements, without the envelope (no session, no call bridge). */
+    static String bareRecords() throws Exception {
+        StringBuilder out = new StringBuilder();
+        for (String line : Files.readAllLines(SAMPLE.resolve("cdr-capture.xml"))) {
+            String t = line.strip();
+            if (!t.startsWith("<?xml") && !t.startsWith("<records") && !t.startsWith("</records") && !t.startsWith("<!--")) {
+                out.append(line).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    @Test
+    void aRecordImportedAndPostedLiveIsStoredOnceInEitherOrder() throws Exception {
+        Path bare = Files.writeString(data.resolveSibling(data.getFileName() + "-bare.xml"), bareRecords());
+        try {
+            for (int order = 0; order < 4; order++) {
+                stop();
+                server = null;
+                pipeline = null;
+                Path dir = Files.createDirectories(data.resolve("order" + order));
+                Path capture = order < 2 ? SAMPLE.resolve("cdr-capture.xml") : bare;
+                pipeline = Pipeline.open(dir, RuleSet.builtin());
+                CdrApi cdr = new CdrApi(pipeline.cdrIntake(), TOKEN, CdrSenders.any());
+                backend = pipeline.backend(null, 1 << 20);
+                server = new Server(backend, "dashboard-token", null, cdr).start("127.0.0.1", 0);
+                Http http = new Http(server.port());
+                boolean importFirst = order % 2 == 0;
+                if (importFirst) {
+                    pipeline.importFiles(List.of(capture), 2024, null);
+                    assertEquals(23, get(http, q("kind:cdr")).get("total").asInt(), "the capture is imported whole");
+                    assertEquals(order < 2 ? 23 : 0, get(http, q("kind:cdr AND session:*")).get("total").asInt());
+                }
+                for (String b : bodies()) {
+                    assertEquals(200, post(http, "/cdr?token=" + TOKEN, b));
+                }
+                if (!importFirst) {
+                    pipeline.importFiles(List.of(capture), 2024, null);
+                }
+                String what = (importFirst ? "imported then live" : "live then imported")
+                        + (order < 2 ? ", with the envelope" : ", bare records");
+                assertEquals(23, get(http, q("kind:cdr")).get("total").asInt(), what);
+                assertEquals(1, get(http, q("recordType:callLegEnd AND durationSeconds:280")).get("total").asInt(), what);
+            }
+        } finally {
+            Files.deleteIfExists(bare);
+        }
+    }
+
     @Test
     void theCdrListenerOfItsOwnAnswersOnlyCdrAndTheCliShowsTheCdrLine() throws Exception {
         Http http = start();
