@@ -28,11 +28,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The one wiring of a data directory: the store (writer and near-real-time reader), the
@@ -52,6 +56,11 @@ public final class Pipeline implements AutoCloseable {
     private final List<Uploads> uploads = new ArrayList<>();
     private final CdrIntake cdr;
     private final HeldCdrs held;
+    private final ScheduledExecutorService trimmer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "cdr-journal-trim");
+        t.setDaemon(true);
+        return t;
+    });
     private Receiver receiver;
 
     /** Commit user data key: the CDR journal position the index holds every record before. */
@@ -69,16 +78,40 @@ public final class Pipeline implements AutoCloseable {
         // CDRs acknowledged (journal forced) but not in the last index commit (kill -9): index them again
         String committed = store.committedData().get(CDR_JOURNAL_KEY);
         cdr.replay(committed == null ? 0 : Long.parseLong(committed), this::storeCdrs);
+        trimmer.scheduleWithFixedDelay(this::trimQuietly, TRIM_EVERY.toMillis(), TRIM_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** The CDR sink: the index (with the journal position for its next commit), then the analyzers. */
     private void storeCdrs(CdrBatch batch, long journalEnd) {
-        // a record imported from a capture before it came live is not stored again (the intake's
-        // own re-send check knows its journal only); the journal position moves on either way
-        List<CdrRecord> fresh = held.fresh(batch.records(), LIVE);
+        // a record imported from a capture before it came live, or re-sent after the journal that
+        // knew it was trimmed, is not stored again; the journal position moves on either way
+        List<CdrRecord> fresh = held.fresh(batch.records());
         store.addCdrs(LIVE, fresh, Map.of(CDR_JOURNAL_KEY, Long.toString(journalEnd)));
         if (!fresh.isEmpty()) {
             analyzers.acceptCdrs(LIVE, fresh);
+        }
+    }
+
+    /**
+     * Drops the CDR journal's entries that the last index commit holds (its {@code cdrJournalEnd});
+     * runs every {@link #TRIM_EVERY} while the pipeline is open. Returns the bytes dropped.
+     */
+    public long trimCdrJournal() throws IOException {
+        String committed = LogWriter.lastCommitData(dataDir).get(CDR_JOURNAL_KEY);
+        return committed == null ? 0 : cdr.trim(Long.parseLong(committed));
+    }
+
+    /** How often the CDR journal is trimmed. */
+    static final Duration TRIM_EVERY = Duration.ofMinutes(1);
+
+    private void trimQuietly() {
+        try {
+            trimCdrJournal();
+        } catch (IOException | RuntimeException e) {
+            // the journal keeps its entries: nothing is lost, it only grows until the next pass
+            System.getLogger(Pipeline.class.getName()).log(System.Logger.Level.WARNING,
+                    "CDR journal not trimmed: " + e.getMessage());
         }
     }
 
@@ -169,7 +202,7 @@ public final class Pipeline implements AutoCloseable {
      * store and the analyzers, as live CDRs do.
      */
     private void importCdrs(String origin, List<CdrRecord> records) {
-        List<CdrRecord> fresh = held.fresh(records, null);
+        List<CdrRecord> fresh = held.fresh(records);
         if (!fresh.isEmpty()) {
             store.addCdrs(origin, fresh, Map.of());
             analyzers.acceptCdrs(origin, fresh);
@@ -237,6 +270,7 @@ public final class Pipeline implements AutoCloseable {
             u.close();
         }
         analyzers.flush();
+        trimmer.shutdownNow();
         try {
             cdr.close();
             searcher.close();

@@ -332,6 +332,30 @@ class CdrServeTest {
     }
 
     @Test
+    void theCdrJournalIsTrimmedOnceCommittedAndAReSendAfterwardsIsStillStoredOnce() throws Exception {
+        Http http = start();
+        for (String b : bodies()) {
+            assertEquals(200, post(http, "/cdr?token=" + TOKEN, b));
+        }
+        Path journal = data.resolve("cdr").resolve(CdrIntake.JOURNAL);
+        long full = Files.size(journal);
+        stop(); // the close commits the index with the journal position
+        server = null;
+        http = start();
+        assertTrue(pipeline.trimCdrJournal() > 0, "what the commit holds is dropped");
+        assertTrue(Files.size(journal) < full / 10, Files.size(journal) + " of " + full);
+        assertEquals(0, CdrIntake.recordsIn(journal).size());
+        for (String b : bodies()) {
+            assertEquals(200, post(http, "/cdr?token=" + TOKEN, b), "CMS re-sends what it was not sure of");
+        }
+        assertEquals(23, get(http, q("kind:cdr")).get("total").asInt(), "the index knows them: stored once");
+        stop();
+        server = null;
+        http = start();
+        assertEquals(23, get(http, q("kind:cdr")).get("total").asInt());
+    }
+
+    @Test
     void theCdrListenerOfItsOwnAnswersOnlyCdrAndTheCliShowsTheCdrLine() throws Exception {
         Http http = start();
         pipeline.importFiles(List.of(SAMPLE.resolve("syslog")), 2024, null);
