@@ -43,8 +43,9 @@ function title(s, keys) {
 function summaryLine(s) {
   if (!s.outcome && !s.start) return null;
   const failed = s.ending ? !s.ending.connected : /^not connected/.test(s.outcome || '');
+  const ended = s.ending || (s.cdrOnly && s.end); // a leg known from CDRs ends with its end record
   return el('p', { class: 'call-summary', id: 'call-outcome' },
-    failed ? el('span', { class: 'sev sev-error' }, 'failed') : s.ending ? el('span', { class: 'sev sev-ok' }, 'ok') : el('span', { class: 'sev sev-open' }, 'open'),
+    failed ? el('span', { class: 'sev sev-error' }, 'failed') : ended ? el('span', { class: 'sev sev-ok' }, 'ok') : el('span', { class: 'sev sev-open' }, 'open'),
     ' ', s.outcome || '',
     s.localUri ? [' · to local URI ', el('span', { class: 'uri' }, s.localUri)] : null,
     s.start ? [' · ', timeCell(s.start), ' – ', timeCell(s.end), ' ', el('span', { class: 'muted' }, displayZone())] : null);
