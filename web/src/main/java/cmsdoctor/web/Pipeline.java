@@ -7,9 +7,9 @@ import cmsdoctor.analyzers.FindingStore;
 import cmsdoctor.analyzers.rules.RuleSet;
 import cmsdoctor.ingest.RecordSink;
 import cmsdoctor.ingest.cdr.CdrBatch;
-import cmsdoctor.ingest.cdr.CdrDocuments;
 import cmsdoctor.ingest.cdr.CdrRecord;
 import cmsdoctor.ingest.cdr.CdrIntake;
+import cmsdoctor.ingest.cdr.HeldCdrs;
 import cmsdoctor.ingest.parse.ParseOptions;
 import cmsdoctor.ingest.source.archive.ImportJob;
 import cmsdoctor.ingest.source.archive.ImportLimits;
@@ -32,11 +32,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The one wiring of a data directory: the store (writer and near-real-time reader), the
@@ -58,6 +62,12 @@ public final class Pipeline implements AutoCloseable {
     private final Instant openedAt = Instant.now();
     private final List<Uploads> uploads = new ArrayList<>();
     private final CdrIntake cdr;
+    private final HeldCdrs held;
+    private final ScheduledExecutorService trimmer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "cdr-journal-trim");
+        t.setDaemon(true);
+        return t;
+    });
     private Receiver receiver;
 
     /** Commit user data key: the CDR journal position the index holds every record before. */
@@ -68,6 +78,7 @@ public final class Pipeline implements AutoCloseable {
         this.store = store;
         this.writer = store.writer();
         this.searcher = store.reader();
+        this.held = new HeldCdrs(searcher);
         this.findings = FindingStore.open(dataDir);
         this.rules = rules;
         this.analyzers = AnalyzerSink.installed(AnalyzerContext.of(rules), findings);
@@ -75,12 +86,41 @@ public final class Pipeline implements AutoCloseable {
         // CDRs acknowledged (journal forced) but not in the last index commit (kill -9): index them again
         String committed = writer.committedData().get(CDR_JOURNAL_KEY);
         cdr.replay(committed == null ? 0 : Long.parseLong(committed), this::storeCdrs);
+        trimmer.scheduleWithFixedDelay(this::trimQuietly, TRIM_EVERY.toMillis(), TRIM_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** The CDR sink: the index (with the journal position for its next commit), then the analyzers. */
     private void storeCdrs(CdrBatch batch, long journalEnd) {
-        writer.addCdrs(LIVE, batch.records(), Map.of(CDR_JOURNAL_KEY, Long.toString(journalEnd)));
-        analyzers.acceptCdrs(LIVE, batch.records());
+        // a record imported from a capture before it came live, or re-sent after the journal that
+        // knew it was trimmed, is not stored again; the journal position moves on either way
+        List<CdrRecord> fresh = held.fresh(batch.records());
+        writer.addCdrs(LIVE, fresh, Map.of(CDR_JOURNAL_KEY, Long.toString(journalEnd)));
+        if (!fresh.isEmpty()) {
+            analyzers.acceptCdrs(LIVE, fresh);
+        }
+    }
+
+    /**
+     * Drops the CDR journal's entries that the last index commit holds (its {@code cdrJournalEnd});
+     * runs every {@link #TRIM_EVERY} while the pipeline is open. Returns the bytes dropped.
+     */
+    public long trimCdrJournal() throws IOException {
+        String committed = writer.durableData().get(CDR_JOURNAL_KEY);
+        return committed == null ? 0 : cdr.trim(Long.parseLong(committed));
+    }
+
+    /** How often the CDR journal is trimmed. */
+    static final Duration TRIM_EVERY = Duration.ofMinutes(1);
+
+    private void trimQuietly() {
+        try {
+            trimCdrJournal();
+        } catch (IOException | RuntimeException e) {
+            // the journal keeps its entries: nothing is lost, it only grows until the next pass
+            System.getLogger(Pipeline.class.getName()).log(System.Logger.Level.WARNING,
+                    "CDR journal not trimmed: " + e.getMessage());
+        }
     }
 
     /** What {@code POST /cdr} hands bodies to: durable before it returns. */
@@ -174,33 +214,15 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /**
-     * The records of a CDR capture in an import: those the index already holds (the same
-     * {@code session} and {@code correlatorIndex}, received live or imported before, or twice in
-     * the capture) are dropped; the rest go to the store and the analyzers, as live CDRs do.
+     * The records of a CDR capture in an import: those the index already holds ({@link HeldCdrs}:
+     * received live or imported before, or twice in the capture) are dropped; the rest go to the
+     * store and the analyzers, as live CDRs do.
      */
     private void importCdrs(String origin, List<CdrRecord> records) {
-        List<CdrRecord> fresh = new ArrayList<>();
-        java.util.Set<String> keys = new java.util.HashSet<>();
-        for (CdrRecord r : records) {
-            boolean keyed = r.session() != null && r.correlatorIndex() >= 0;
-            if (!keyed || (keys.add(r.key()) && !held(r))) {
-                fresh.add(r);
-            }
-        }
+        List<CdrRecord> fresh = held.fresh(records);
         if (!fresh.isEmpty()) {
             writer.addCdrs(origin, fresh, Map.of());
             analyzers.acceptCdrs(origin, fresh);
-        }
-    }
-
-    private boolean held(CdrRecord r) {
-        Match same = Match.allOf(Match.term(CdrDocuments.KIND, CdrDocuments.KIND_CDR),
-                Match.term(CdrDocuments.SESSION, r.session()),
-                Match.term(CdrDocuments.CORRELATOR_INDEX, Long.toString(r.correlatorIndex())));
-        try {
-            return searcher.count(same) > 0;
-        } catch (InvalidQueryException e) {
-            throw new IllegalStateException("exact terms always parse", e);
         }
     }
 
@@ -265,6 +287,7 @@ public final class Pipeline implements AutoCloseable {
             u.close();
         }
         analyzers.flush();
+        trimmer.shutdownNow();
         try {
             cdr.close();
         } finally {

@@ -20,6 +20,8 @@ export async function call(key) {
     el('h1', {}, title(c.summary || {}, keys)),
     summaryLine(c.summary || {}),
     el('div', { class: 'call-head' }, keyFacts(keys), el('div', {}, linksBlock(c.links || {}), otherLegs(c))),
+    cdrBlock(c.cdr || []),
+    meetingBlock(c.meeting || []),
     el('div', { class: 'call-body' },
       el('section', { class: 'ladder-pane' },
         el('div', { class: 'section-head' }, el('h2', {}, 'SIP ladder (' + messages.length + ' messages)'), exportButton(messages)),
@@ -41,8 +43,9 @@ function title(s, keys) {
 function summaryLine(s) {
   if (!s.outcome && !s.start) return null;
   const failed = s.ending ? !s.ending.connected : /^not connected/.test(s.outcome || '');
+  const ended = s.ending || (s.cdrOnly && s.end); // a leg known from CDRs ends with its end record
   return el('p', { class: 'call-summary', id: 'call-outcome' },
-    failed ? el('span', { class: 'sev sev-error' }, 'failed') : s.ending ? el('span', { class: 'sev sev-ok' }, 'ok') : el('span', { class: 'sev sev-open' }, 'open'),
+    failed ? el('span', { class: 'sev sev-error' }, 'failed') : ended ? el('span', { class: 'sev sev-ok' }, 'ok') : el('span', { class: 'sev sev-open' }, 'open'),
     ' ', s.outcome || '',
     s.localUri ? [' · to local URI ', el('span', { class: 'uri' }, s.localUri)] : null,
     s.start ? [' · ', timeCell(s.start), ' – ', timeCell(s.end), ' ', el('span', { class: 'muted' }, displayZone())] : null);
@@ -90,6 +93,35 @@ function otherLegs(c) {
   return el('div', { class: 'links', id: 'other-legs' },
     same.length ? [el('h3', {}, 'Same Call-ID on another host or import'), el('ul', { id: 'same-call-id' }, same.map(item))] : null,
     older.length ? [el('h3', {}, 'Older legs with this call number'), el('ul', { id: 'older-legs' }, older.map(item))] : null);
+}
+
+/** What CMS's Call Detail Records say of the leg: the end reason in words, media per stream, alarms with their share. */
+function cdrBlock(legs) {
+  if (!legs.length) return null;
+  return el('section', { class: 'cdr-legs', id: 'call-cdr' }, el('h2', {}, 'Call Detail Records'),
+    legs.map((l) => el('div', { class: 'cdr-leg' },
+      el('p', {}, el('strong', {}, l.outcome || ''), l.start ? [' · ', timeCell(l.start), ' – ', timeCell(l.end)] : null,
+        l.callBridge ? el('span', { class: 'muted' }, ' · call bridge ' + l.callBridge) : null),
+      (l.media || []).length ? el('ul', { class: 'cdr-media' }, l.media.map((m) => el('li', {}, m.summary || m.stream))) : null,
+      (l.alarms || []).length ? el('p', { class: 'cdr-alarms' }, 'Alarms: ',
+        l.alarms.map((a, i) => [i ? ', ' : '', a.type + ' ' + a.share + '% of the leg'])) : null)));
+}
+
+/** The other legs of the same meeting (CDR callCorrelator), on this or other call bridges; each opens by its key. */
+function meetingBlock(legs) {
+  if (!legs.length) return null;
+  const row = (m) => el('tr', {},
+    el('td', { class: 'when' }, m.start ? timeCell(m.start) : ''),
+    el('td', { class: 'mono' }, m.callBridge || '(unclustered)'),
+    el('td', {}, m.callName || m.apiCallId || ''),
+    el('td', {}, m.key ? el('a', { class: 'key', href: link('/calls/', m.key) }, m.who || m.callLegId) : el('span', { class: 'muted' }, 'no leg held')),
+    el('td', { class: 'outcome' }, m.outcome || ''));
+  return el('section', { class: 'meeting', id: 'call-meeting' },
+    el('h2', {}, 'Same meeting on any call bridge'),
+    el('p', { class: 'muted' }, 'Call correlator ', el('span', { class: 'mono' }, legs[0].callCorrelatorId || '')),
+    el('table', { class: 'calls-table', id: 'meeting-legs' },
+      el('thead', {}, el('tr', {}, el('th', {}, 'Start'), el('th', {}, 'Call bridge'), el('th', {}, 'Call'), el('th', {}, 'Leg'), el('th', {}, 'Outcome'))),
+      el('tbody', {}, legs.map(row))));
 }
 
 function linksBlock(links) {

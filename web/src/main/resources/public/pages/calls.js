@@ -54,12 +54,13 @@ export function callsTable(trs, id = 'calls') {
 
 export function callRow(c) {
   const failed = isFailed(c);
-  const open = !c.ending;
+  const open = !c.ending && !(c.cdrOnly && c.end); // a CDR-only leg has no ending line but an end record
   return el('tr', { class: 'call-row' + (failed ? ' failed' : ''), 'data-key': callKey(c) },
     el('td', { class: 'when' }, el('a', { href: link('/calls/', callKey(c)) }, timeCell(c.start))),
     el('td', { class: 'when' }, timeCell(c.end)),
     el('td', {}, callHost(c)),
-    el('td', { class: 'num' }, el('a', { href: link('/calls/', callKey(c)) }, (c.direction === 'outgoing' ? '→ ' : c.direction === 'incoming' ? '← ' : '') + callName(c))),
+    el('td', { class: 'num' + (c.cdrOnly ? ' cdr-only' : ''), title: c.cdrOnly ? 'Known from CMS Call Detail Records only: no log line names this leg' : '' },
+      el('a', { href: link('/calls/', callKey(c)) }, (c.direction === 'outgoing' ? '→ ' : c.direction === 'incoming' ? '← ' : '') + callName(c))),
     el('td', { class: 'uri' }, c.remoteUri || ''),
     el('td', { class: 'uri' }, c.localUri || ''),
     el('td', { class: 'outcome' },
@@ -82,8 +83,9 @@ function callHost(c) {
   return c.host || (c.source ? 'file ' + c.source : '');
 }
 
-/** "call 12", "streamer call 13", "SIP dialog" for a leg seen only in SIP. */
+/** "call 12", "streamer call 13", "SIP dialog" for a leg seen only in SIP, "CDR only" for one no log line names. */
 function callName(c) {
+  if (c.cdrOnly) return 'CDR only';
   const what = c.component && c.component !== 'callbridge' ? c.component + ' ' : '';
   return c.callNumber != null ? what + 'call ' + c.callNumber : 'SIP dialog';
 }

@@ -1,4 +1,5 @@
-// The sources page (live nodes and listeners), and banners from the live receiver's alarms: a node went silent, UDP lost datagrams, the disk is filling up.
+// The sources page (live nodes and listeners), and banners from the live receiver's alarms (a node went silent, UDP lost datagrams,
+// the disk is filling up) and the CDR receiver's (records lost by CMS, a call bridge restarted).
 // The advice is chosen by the alarm's stable code (RCV-..., see ReceiverAlarm.Code), never by its wording:
 // the text is for people and may change, the code may not.
 import { el, clear, optional, empty, timeCell } from '../dom.js';
@@ -15,15 +16,33 @@ export const ADVICE = {
   'RCV-DISK-BUDGET': ['warn', 'Raise --max-disk or lower --retain-days; until then the oldest live data is deleted early.'],
 };
 
+/** The CDR receiver's alarm codes (CDR-..., see CdrAlarm) -> how bad and what to do. */
+export const CDR_ADVICE = {
+  'CDR-RECORDS-MISSING': ['warn', 'CMS dropped CDRs it could not deliver (numPreceedingRecordsMissing): keep this receiver reachable from every call bridge; the calls of that time lack their records.'],
+  'CDR-SESSION-RESTART': ['warn', 'The call bridge restarted (new CDR session): legs open before it never get an end record; check why it restarted (MMP: syslog, health).'],
+  'CDR-INDEX-GAP': ['warn', 'recordIndex skipped numbers: two receivers may share one URI, or CMS lost records; check Configuration > CDR settings on that call bridge.'],
+  'CDR-MALFORMED': ['warn', 'A CDR body could not be read; it is kept in the journal. Check for a proxy that rewrites or cuts the POSTs.'],
+  'CDR-REFUSED': ['warn', 'POSTs to /cdr were refused: the receiver URI on the call bridge needs ?token=<the CDR token>, and its address must be in --cdr-senders.'],
+};
+
+/**
+ * The overview's banners: the live receiver's alarms, then the CDR receiver's, one per code
+ * (its latest words, and how many more). Text nodes only (dom.js el()).
+ */
 export function banners(sources) {
   const box = document.getElementById('banners');
   clear(box);
   if (!sources) return;
-  (sources.alarms || []).forEach((alarm, i) => {
-    const [level, advice] = ADVICE[alarm.code] || ['warn', null];
-    box.append(el('div', { class: 'banner ' + level, id: 'banner-' + i, 'data-code': alarm.code },
-      alarm.text, advice ? el('span', { class: 'advice' }, ' — ' + advice) : null));
-  });
+  let i = 0;
+  const add = (alarm, [level, advice], more) => box.append(el('div', { class: 'banner ' + level, id: 'banner-' + i++, 'data-code': alarm.code },
+    alarm.text, more ? ' (and ' + more + ' more)' : '', advice ? el('span', { class: 'advice' }, ' — ' + advice) : null));
+  (sources.alarms || []).forEach((alarm) => add(alarm, ADVICE[alarm.code] || ['warn', null], 0));
+  const latest = new Map();
+  for (const alarm of (sources.cdr && sources.cdr.alarms) || []) {
+    const seen = latest.get(alarm.code);
+    latest.set(alarm.code, { alarm, count: seen ? seen.count + 1 : 1 }); // oldest first: the last is the latest
+  }
+  latest.forEach(({ alarm, count }) => add(alarm, CDR_ADVICE[alarm.code] || ['warn', null], count - 1));
 }
 
 /**

@@ -1,6 +1,7 @@
 package cmsdoctor.web;
 
 import cmsdoctor.analyzers.rules.RuleSet;
+import cmsdoctor.ingest.cdr.CdrAlarm;
 import cmsdoctor.ingest.source.syslog.ReceiverAlarm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +69,33 @@ class AlarmBannerBrowserTest {
                 // every code the receiver can raise has advice on the page
                 List<String> receiverCodes = Arrays.stream(ReceiverAlarm.Code.values()).map(ReceiverAlarm.Code::id).toList();
                 assertEquals(receiverCodes.stream().sorted().toList(), ((List<?>) codes).stream().map(String::valueOf).sorted().toList());
+
+                // the CDR receiver's alarms are banners too, one per code with its latest words, after the receiver's
+                Object cdrCodes = browser.driver.executeAsyncScript("""
+                        const done = arguments[arguments.length - 1];
+                        import('/assets/pages/sources.js').then(m => {
+                          m.banners({ alarms: [ { code: 'RCV-SILENT', text: 'source 10.1.5.16 silent' } ], cdr: { alarms: [
+                            { code: 'CDR-RECORDS-MISSING', text: 'cb1: 12 records missing before recordIndex 40' },
+                            { code: 'CDR-SESSION-RESTART', text: 'cb1: <b>session</b> changed' },
+                            { code: 'CDR-RECORDS-MISSING', text: 'cb1: 3 records missing before recordIndex 90' } ] } });
+                          done(Object.keys(m.CDR_ADVICE));
+                        }, (e) => done('cannot import sources.js: ' + e));
+                        """);
+                WebElement missing = new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+                        .until(d -> d.findElements(By.id("banner-2")).isEmpty() ? null : d.findElement(By.id("banner-1")));
+                assertEquals("CDR-RECORDS-MISSING", missing.getAttribute("data-code"));
+                assertTrue(missing.getText().startsWith("cb1: 3 records missing before recordIndex 90 (and 1 more)"),
+                        missing.getText());
+                assertTrue(missing.getText().contains("keep this receiver reachable"), missing.getText());
+                WebElement restart = browser.driver.findElement(By.id("banner-2"));
+                assertEquals("CDR-SESSION-RESTART", restart.getAttribute("data-code"));
+                assertTrue(restart.getText().startsWith("cb1: <b>session</b> changed"), "text, never markup: " + restart.getText());
+                assertTrue(restart.findElements(By.tagName("b")).isEmpty());
+                assertTrue(browser.driver.findElements(By.id("banner-3")).isEmpty(), "one banner per code");
+                List<String> cdrAlarmCodes = List.of(CdrAlarm.RECORDS_MISSING, CdrAlarm.SESSION_RESTART, CdrAlarm.INDEX_GAP,
+                        CdrAlarm.MALFORMED, CdrAlarm.REFUSED);
+                assertEquals(cdrAlarmCodes.stream().sorted().toList(),
+                        ((List<?>) cdrCodes).stream().map(String::valueOf).sorted().toList());
                 browser.screenshot("alarm-banners");
             } finally {
                 server.stop();

@@ -28,7 +28,7 @@ import java.util.Set;
  * a call:    {"keys":{"key":..,"host":..,"component":..,"callNumber":..,"origin":..,"source":..,
  *             "callLegId":..,"sipCallIds":[..],"apiCallIds":[..]},"links":{..},"summary":{"key":..,..},
  *             "events":[..],"sipMessages":[..],"sameCallId":[{"key":..,"host":..,"origin":..,"start":..}],
- *             "olderLegs":[..]}
+ *             "olderLegs":[..],"cdr":[..],"meeting":[..]}
  * legs:      {"keyField":..,"key":..,"legs":[summary, ...]}
  * the list:  {"calls":[summary, ...]}      every summary carries "key"
  * </pre>
@@ -57,6 +57,8 @@ public final class CallJson {
             root.set("olderLegs", m.valueToTree(call.olderLegs()));
             ArrayNode cdr = root.putArray("cdr");
             call.cdr().forEach(l -> cdr.add(cdr(l)));
+            ArrayNode meeting = root.putArray("meeting");
+            call.meeting().forEach(l -> meeting.add(meeting(l)));
         } else if (found instanceof Lookup.Legs legs) {
             root.put("keyField", legs.keyField());
             root.put("key", legs.key());
@@ -114,6 +116,26 @@ public final class CallJson {
             }
         }
         n.put("records", l.records().size());
+        return n;
+    }
+
+    /**
+     * One other leg of the meeting: {@code {"callCorrelatorId","callBridge","apiCallId","callName",
+     * "callLegId","who","start","end","outcome","key"}}; a call none of whose legs is held has no
+     * {@code callLegId}, {@code outcome} or {@code key}.
+     */
+    static ObjectNode meeting(MeetingLeg l) {
+        ObjectNode n = Json.mapper().createObjectNode();
+        put(n, "callCorrelatorId", l.callCorrelatorId());
+        put(n, "callBridge", l.callBridge());
+        put(n, "apiCallId", l.apiCallId());
+        put(n, "callName", l.callName());
+        put(n, "callLegId", l.callLegId());
+        put(n, "who", l.who());
+        put(n, "start", time(l.start()));
+        put(n, "end", time(l.end()));
+        put(n, "outcome", l.outcome());
+        put(n, "key", l.key());
         return n;
     }
 

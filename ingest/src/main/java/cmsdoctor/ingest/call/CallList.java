@@ -66,6 +66,7 @@ public final class CallList {
                 out.add(CallStory.summarize(leg, key.toString()));
             }
         }
+        out.addAll(new CdrOnlyLegs(searcher).list(from, to, query, origin, zone));
         out.sort(Comparator.comparing(CallSummary::start, Comparator.nullsLast(Comparator.reverseOrder())));
         return out.size() > limit ? out.subList(0, limit) : out;
     }

@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
  * @param remoteUri  the caller (incoming) or the dialled URI (outgoing)
  * @param outcome    {@code connected for M:SS}, {@code not connected: <why> ...}, or {@code no ending line}
  * @param ending     the parsed ending line, or null when none was seen
+ * @param cdrOnly    true for a leg known from CMS Call Detail Records only (no log line names it)
  */
 public record CallSummary(
         String key,
@@ -31,11 +32,20 @@ public record CallSummary(
         String outcome,
         CallEnding ending,
         String callLegId,
-        String sipCallId) {
+        String sipCallId,
+        boolean cdrOnly) {
+
+    /** A leg the logs tell of. */
+    public CallSummary(String key, String host, String component, Integer callNumber, String origin, String source,
+                       OffsetDateTime start, OffsetDateTime end, String direction, String localUri, String remoteUri,
+                       String outcome, CallEnding ending, String callLegId, String sipCallId) {
+        this(key, host, component, callNumber, origin, source, start, end, direction, localUri, remoteUri, outcome,
+                ending, callLegId, sipCallId, false);
+    }
 
     /** The same leg under another key (qualified when another leg shares the plain one). */
     public CallSummary withKey(String k) {
         return new CallSummary(k, host, component, callNumber, origin, source, start, end, direction, localUri,
-                remoteUri, outcome, ending, callLegId, sipCallId);
+                remoteUri, outcome, ending, callLegId, sipCallId, cdrOnly);
     }
 }

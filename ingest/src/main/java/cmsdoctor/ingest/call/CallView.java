@@ -53,6 +53,10 @@ public final class CallView {
      * @throws IllegalArgumentException when the key's qualifiers cannot be read
      */
     public Lookup lookup(String key, Instant at) {
+        return new CdrMeetings(searcher).attach(find(key, at));
+    }
+
+    private Lookup find(String key, Instant at) {
         CallKey k = CallKey.parse(key);
         if (at != null && k.at() == null) {
             k = new CallKey(k.id(), k.host(), k.number(), k.start(), k.component(), at, k.line(), k.origin(), k.source());
@@ -111,15 +115,8 @@ public final class CallView {
         CallIds ids = new CallIds(key, null, CallKey.CALL_BRIDGE, null, null, null, c.callLegId(),
                 c.sipCallId() == null ? List.of() : List.of(c.sipCallId()),
                 c.apiCallId() == null ? List.of() : List.of(c.apiCallId()));
-        boolean incoming = "incoming".equals(c.direction());
-        CallSummary summary = new CallSummary(key, null, CallKey.CALL_BRIDGE, null, null, null, utc(c.started()),
-                utc(c.ended()), c.direction(), incoming ? c.cdrLocalAddress() : null, c.cdrRemoteAddress(),
-                c.outcome(), null, c.callLegId(), c.sipCallId());
+        CallSummary summary = CdrOnlyLegs.summary(c, key, null);
         return new Call(ids, Map.of(), summary, List.of(), List.of(), List.of(), List.of(), legs);
-    }
-
-    private static java.time.OffsetDateTime utc(Instant t) {
-        return t == null ? null : t.atOffset(java.time.ZoneOffset.UTC);
     }
 
     /** {@code HOST:N} in its forms: with a start, a time, a line of a file, or alone (the most recent). */

@@ -149,6 +149,19 @@ public final class CdrIntake implements Closeable {
         return monitor.alarms();
     }
 
+    /**
+     * Drops the journal's entries before {@code committed}, a position an index commit holds
+     * every record before (as the syslog journal drops its committed segments). The held keys
+     * and figures of this run stay in memory; after a restart they come back from what the
+     * journal still holds, and the store recognises older re-sends itself. Returns bytes dropped.
+     */
+    public long trim(long committed) throws IOException {
+        synchronized (sinkLock) {
+            // never past what the sink has been handed: an entry not yet delivered is not indexed
+            return journal.trim(Math.min(committed, delivered));
+        }
+    }
+
     /** Journal position after the last entry: what a store records as indexed when it commits. */
     public long journalEnd() {
         return journal.end();

@@ -15,11 +15,19 @@ import java.util.zip.CRC32;
  * concurrent POSTs that appended meanwhile share one {@code force}, so the cost of an fsync is
  * paid per burst rather than per POST. A torn last entry (a crash mid-write, never acknowledged)
  * is cut off when the journal is opened.
+ *
+ * <p>Positions are logical: they count every byte ever appended, so the position a store commit
+ * records stays valid after {@link #trim}. A trimmed file starts with a header holding the
+ * logical position of its first entry ({@code BASE_MAGIC, base, CRC-32}); a file without one
+ * starts at 0.
  */
 public final class CdrJournal implements Closeable {
 
     static final int MAGIC = 0x43445231; // "CDR1"
     static final int HEADER = 12;
+    static final int BASE_MAGIC = 0x43445242; // "CDRB"
+    /** The base header of a trimmed file: magic, base position (long), CRC-32 of the base. */
+    static final int BASE_HEADER = 16;
     /** One entry at most: the largest body plus its header line. */
     static final int MAX_ENTRY = CdrXmlReader.DEFAULT_MAX_BYTES + 4096;
 
@@ -32,18 +40,55 @@ public final class CdrJournal implements Closeable {
     }
 
     private final Path path;
-    private final FileChannel channel;
+    private FileChannel channel;
+    /** Logical position of the file's first entry. */
+    private long base;
+    /** Bytes of the base header before the first entry (0 or {@link #BASE_HEADER}). */
+    private int headerBytes;
     private final Object forceLock = new Object();
     private long written;
     private long forced;
     private boolean forcing;
     private IOException failure;
 
-    private CdrJournal(Path path, FileChannel channel, long end) {
+    private CdrJournal(Path path, FileChannel channel, Base b, long end) {
         this.path = path;
         this.channel = channel;
+        this.base = b.base();
+        this.headerBytes = b.headerBytes();
         this.written = end;
         this.forced = end;
+    }
+
+    /** Where a file's entries start: logical {@code base} at physical {@code headerBytes}. */
+    private record Base(long base, int headerBytes) {
+        long physical(long logical) {
+            return logical - base + headerBytes;
+        }
+
+        long logical(long physical) {
+            return physical - headerBytes + base;
+        }
+    }
+
+    private static Base base(FileChannel ch) throws IOException {
+        if (ch.size() < BASE_HEADER) {
+            return new Base(0, 0);
+        }
+        ByteBuffer head = ByteBuffer.allocate(BASE_HEADER);
+        readFully(ch, head, 0);
+        head.flip();
+        if (head.getInt() != BASE_MAGIC) {
+            return new Base(0, 0);
+        }
+        long b = head.getLong();
+        int crc = head.getInt();
+        CRC32 c = new CRC32();
+        c.update(ByteBuffer.allocate(8).putLong(0, b));
+        if ((int) c.getValue() != crc || b < 0) {
+            throw new IOException("CDR journal header damaged: base position unreadable");
+        }
+        return new Base(b, BASE_HEADER);
     }
 
     /**
@@ -55,13 +100,15 @@ public final class CdrJournal implements Closeable {
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         try {
-            long end = read(ch, 0, visitor);
-            if (end < ch.size()) {
-                ch.truncate(end);
+            Base b = base(ch);
+            long end = read(ch, b, b.base(), visitor);
+            long physicalEnd = b.physical(end);
+            if (physicalEnd < ch.size()) {
+                ch.truncate(physicalEnd);
                 ch.force(true);
             }
-            ch.position(end);
-            return new CdrJournal(file, ch, end);
+            ch.position(physicalEnd);
+            return new CdrJournal(file, ch, b, end);
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
@@ -71,13 +118,14 @@ public final class CdrJournal implements Closeable {
     /** Reads the entries of a journal file from {@code from} (an entry boundary) without opening it for writing. */
     public static long readAll(Path file, long from, EntryVisitor visitor) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            return read(ch, from, visitor);
+            Base b = base(ch);
+            return read(ch, b, Math.max(from, b.base()), visitor);
         }
     }
 
-    /** Visits whole entries from {@code from}; returns where the last whole entry ends. */
-    private static long read(FileChannel ch, long from, EntryVisitor visitor) throws IOException {
-        long pos = from;
+    /** Visits whole entries from logical {@code from}; returns (logically) where the last whole entry ends. */
+    private static long read(FileChannel ch, Base b, long from, EntryVisitor visitor) throws IOException {
+        long pos = b.physical(from);
         long size = ch.size();
         ByteBuffer head = ByteBuffer.allocate(HEADER);
         while (pos + HEADER <= size) {
@@ -98,10 +146,10 @@ public final class CdrJournal implements Closeable {
                 break;
             }
             long end = pos + HEADER + length;
-            visitor.visit(new Entry(pos, end, body.array()));
+            visitor.visit(new Entry(b.logical(pos), b.logical(end), body.array()));
             pos = end;
         }
-        return pos;
+        return b.logical(pos);
     }
 
     private static void readFully(FileChannel ch, ByteBuffer buf, long at) throws IOException {
@@ -183,6 +231,62 @@ public final class CdrJournal implements Closeable {
             if (error != null) {
                 throw new IOException("CDR journal could not be forced: " + error.getMessage(), error);
             }
+        }
+    }
+
+    /**
+     * Drops the entries before logical position {@code upTo} (an entry boundary the index has
+     * committed): the rest is copied to a new file that starts with its base header, forced,
+     * and renamed over the journal; positions do not change. Appends wait meanwhile (the rest
+     * is what came after the last commit: little). Returns the bytes dropped.
+     */
+    public long trim(long upTo) throws IOException {
+        synchronized (forceLock) {
+            while (forcing) {
+                try {
+                    forceLock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted waiting to trim the CDR journal");
+                }
+            }
+            if (failure != null || upTo <= base || upTo > written) {
+                return 0;
+            }
+            Base old = new Base(base, headerBytes);
+            Path tmp = path.resolveSibling(path.getFileName() + ".trim");
+            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                CRC32 c = new CRC32();
+                c.update(ByteBuffer.allocate(8).putLong(0, upTo));
+                ByteBuffer head = ByteBuffer.allocate(BASE_HEADER).putInt(BASE_MAGIC).putLong(upTo)
+                        .putInt((int) c.getValue()).flip();
+                while (head.hasRemaining()) {
+                    out.write(head);
+                }
+                long from = old.physical(upTo);
+                long size = old.physical(written);
+                for (long at = from; at < size; ) {
+                    at += channel.transferTo(at, size - at, out);
+                }
+                out.force(true);
+            }
+            Files.move(tmp, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            channel.close();
+            channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            base = upTo;
+            headerBytes = BASE_HEADER;
+            channel.position(new Base(base, headerBytes).physical(written));
+            forced = written; // the copy was forced whole
+            return upTo - old.base();
+        }
+    }
+
+    /** Logical position of the first entry the file still holds. */
+    public long start() {
+        synchronized (forceLock) {
+            return base;
         }
     }
 

@@ -56,6 +56,18 @@ public enum EndReason {
         return failure;
     }
 
+    /**
+     * The leg reached no one: the destination was unknown, busy, declined or did not answer, or
+     * the caller failed the IVR. Not a system failure ({@link #failure()}), but not a call either.
+     */
+    public boolean missed() {
+        return switch (this) {
+            case UNKNOWN_DESTINATION, REMOTE_BUSY, REMOTE_REJECTED, RINGING_TIMEOUT, IVR_TIMEOUT, IVR_UNKNOWN_CALL,
+                    INCORRECT_PASSCODE -> true;
+            default -> false;
+        };
+    }
+
     /** The known reason for a value; case-insensitive because the casing of some codes is unverified. */
     public static Optional<EndReason> of(String code) {
         if (code == null) {

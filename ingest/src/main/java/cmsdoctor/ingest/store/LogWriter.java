@@ -6,6 +6,8 @@ import cmsdoctor.ingest.cdr.CdrRecord;
 import cmsdoctor.ingest.record.LogRecord;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
@@ -377,6 +379,24 @@ public final class LogWriter implements RecordWriter {
             handoff.unlock();
         }
         refreshSearchers();
+    }
+
+    /**
+     * The user data of the latest commit on disk of {@code dataDir}'s index (not of the one being
+     * prepared): what a journal may drop entries up to. Empty when there is no commit.
+     */
+    public static Map<String, String> lastCommitData(Path dataDir) throws IOException {
+        try (Directory dir = FSDirectory.open(dataDir.resolve("index"))) {
+            List<IndexCommit> commits = DirectoryReader.listCommits(dir);
+            return commits.isEmpty() ? Map.of() : Map.copyOf(commits.get(commits.size() - 1).getUserData());
+        } catch (org.apache.lucene.index.IndexNotFoundException e) {
+            return Map.of();
+        }
+    }
+
+    @Override
+    public Map<String, String> durableData() throws IOException {
+        return lastCommitData(dataDir);
     }
 
     /** The user data of the latest commit (or of the one being prepared); empty when none. */

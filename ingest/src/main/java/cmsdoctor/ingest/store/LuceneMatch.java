@@ -36,6 +36,17 @@ final class LuceneMatch {
         if (match instanceof Match.Everything) {
             return new MatchAllDocsQuery();
         }
+        if (match instanceof Match.Not not) {
+            return new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER)
+                    .add(query(not.match()), BooleanClause.Occur.MUST_NOT).build();
+        }
+        if (match instanceof Match.HasValue has) {
+            // exact fields are indexed without doc values or norms: a wildcard over their few terms
+            return new org.apache.lucene.search.WildcardQuery(new org.apache.lucene.index.Term(has.field(), "*"));
+        }
+        if (match instanceof Match.NumberBetween n) {
+            return LongPoint.newRangeQuery(n.field(), n.min(), n.max());
+        }
         throw new IllegalArgumentException("unknown match " + match); // a new permitted type not translated yet
     }
 

@@ -14,7 +14,8 @@ import java.util.Objects;
  * every part is a filter, nothing is scored (reads are ordered by time).
  */
 public sealed interface Match
-        permits Match.Term, Match.AnyOf, Match.AllOf, Match.AtBetween, Match.Typed, Match.Everything {
+        permits Match.Term, Match.AnyOf, Match.AllOf, Match.AtBetween, Match.Typed, Match.Everything,
+        Match.Not, Match.HasValue, Match.NumberBetween {
 
     /** The records whose exact field ({@link Schema#EXACT}) {@code field} holds {@code value}. */
     record Term(String field, String value) implements Match {
@@ -54,6 +55,27 @@ public sealed interface Match
 
     /** Every record. */
     record Everything() implements Match {}
+
+    /** The records {@code match} does not match. */
+    record Not(Match match) implements Match {
+        public Not {
+            Objects.requireNonNull(match, "match");
+        }
+    }
+
+    /** The records with any value in the exact field {@code field} (fields with few distinct values). */
+    record HasValue(String field) implements Match {
+        public HasValue {
+            Objects.requireNonNull(field, "field");
+        }
+    }
+
+    /** The records whose numeric field ({@link Schema} points, e.g. a CDR's correlatorIndex) is in [min, max]. */
+    record NumberBetween(String field, long min, long max) implements Match {
+        public NumberBetween {
+            Objects.requireNonNull(field, "field");
+        }
+    }
 
     static Term term(String field, String value) {
         return new Term(field, value);

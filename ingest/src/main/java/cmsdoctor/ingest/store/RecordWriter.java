@@ -33,6 +33,15 @@ public interface RecordWriter extends RecordSink, Closeable {
     Map<String, String> committedData();
 
     /**
+     * The user data of the latest commit that is durable (never of one being prepared): what a
+     * journal may drop entries up to. A store whose commit data is only recorded once durable
+     * answers {@link #committedData()}.
+     */
+    default Map<String, String> durableData() throws IOException {
+        return committedData();
+    }
+
+    /**
      * Stores CDRs and records {@code userData} (the CDR journal position) for the commit that
      * will contain them, with no commit in between; visible to readers on return, durable at the
      * next commit.

@@ -58,6 +58,43 @@ class CdrIntakeTest {
     }
 
     @Test
+    void aTrimmedJournalKeepsWhatCameAfterTheCommitAndItsPositions() throws Exception {
+        Path file = data.resolve("cdr").resolve(CdrIntake.JOURNAL);
+        long committed;
+        long end;
+        try (CdrIntake intake = CdrIntake.open(data, CdrSink.none(), Clock.systemUTC())) {
+            intake.accept(body(CdrFixtures.legStarts(SESSION, BRIDGE, 0, 50, 0)), "10.0.0.5");
+            committed = intake.journalEnd();
+            intake.accept(body(CdrFixtures.legStarts(SESSION, BRIDGE, 50, 5, 0)), "10.0.0.5");
+            long before = Files.size(file);
+            assertEquals(committed, intake.trim(committed), "the committed entries are dropped");
+            assertTrue(Files.size(file) < before / 5, Files.size(file) + " of " + before);
+            assertEquals(0, intake.trim(committed), "nothing more to drop");
+            intake.accept(body(CdrFixtures.legStarts(SESSION, BRIDGE, 55, 5, 0)), "10.0.0.5");
+            assertEquals(new CdrReceipt(0, 5, null), intake.accept(body(CdrFixtures.legStarts(SESSION, BRIDGE, 55, 5, 0)),
+                    "10.0.0.5"), "this run still knows its re-sends");
+            end = intake.journalEnd();
+        }
+        assertEquals(10, CdrIntake.recordsIn(file).size(), "the records after the commit");
+        List<Long> replayed = new ArrayList<>();
+        List<Long> ends = new ArrayList<>();
+        try (CdrIntake again = CdrIntake.open(data, CdrSink.none(), Clock.systemUTC())) {
+            assertEquals(end, again.journalEnd(), "positions are the same after a trim and a restart");
+            again.replay(committed, (b, e) -> {
+                b.records().forEach(r -> replayed.add(r.correlatorIndex()));
+                ends.add(e);
+            });
+            assertEquals(new CdrReceipt(0, 5, null), again.accept(body(CdrFixtures.legStarts(SESSION, BRIDGE, 55, 5, 0)),
+                    "10.0.0.5"), "what the journal still holds is known after a restart");
+            assertEquals(new CdrReceipt(3, 0, null), again.accept(body(CdrFixtures.legStarts(SESSION, BRIDGE, 60, 3, 0)),
+                    "10.0.0.5"));
+        }
+        assertEquals(List.of(50L, 51L, 52L, 53L, 54L, 55L, 56L, 57L, 58L, 59L), replayed);
+        assertEquals(end, ends.get(ends.size() - 1));
+        assertEquals(13, CdrIntake.recordsIn(file).size());
+    }
+
+    @Test
     void missingRecordsAndASessionChangeAreAlarmsThatSurviveARestart() throws Exception {
         try (CdrIntake intake = CdrIntake.open(data, CdrSink.none(), Clock.systemUTC())) {
             intake.accept(body(CdrFixtures.legStarts(SESSION, BRIDGE, 0, 10, 0)), "10.0.0.5");

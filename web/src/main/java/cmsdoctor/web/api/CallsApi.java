@@ -5,6 +5,7 @@ import cmsdoctor.ingest.call.CallLines;
 import cmsdoctor.ingest.call.CallList;
 import cmsdoctor.ingest.call.CallSummary;
 import cmsdoctor.ingest.call.CallView;
+import cmsdoctor.ingest.cdr.CdrDocuments;
 import cmsdoctor.ingest.call.Lookup;
 import cmsdoctor.ingest.store.Hit;
 import cmsdoctor.ingest.store.InvalidQueryException;
@@ -69,18 +70,18 @@ public final class CallsApi {
             return calls.list(null, null, query, origin, zone, limit);
         }
         Instant to = newest.plusMillis(1);
-        Match starts = Match.term(Schema.CALL_PHASE, CallLines.START);
+        // syslog call starts and CDR leg starts (legs known only from CDRs are listed too)
+        Match starts = Match.anyOf(Match.term(Schema.CALL_PHASE, CallLines.START),
+                Match.term(CdrDocuments.RECORD_TYPE, "callLegStart"));
         for (Duration window = Duration.ofMinutes(1); window.compareTo(ALL_TIME) < 0; window = grow(window, query)) {
             Instant from = to.minus(window);
-            if (query == null) {
-                if (searcher.count(Match.within(starts, from, to, origin)) >= limit) {
-                    return calls.list(from, to, null, origin, zone, limit);
-                }
-            } else {
-                List<CallSummary> found = calls.list(from, to, query, origin, zone, limit);
-                if (found.size() >= limit) {
-                    return found;
-                }
+            if (query == null && searcher.count(Match.within(starts, from, to, origin)) < limit) {
+                continue;
+            }
+            // a syslog call and its own CDR leg both count: the window may still hold fewer calls
+            List<CallSummary> found = calls.list(from, to, query, origin, zone, limit);
+            if (found.size() >= limit) {
+                return found;
             }
         }
         return calls.list(null, null, query, origin, zone, limit);

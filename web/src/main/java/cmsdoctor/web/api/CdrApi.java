@@ -56,13 +56,28 @@ public final class CdrApi {
             ctx.status(413).result("");
             return;
         }
-        byte[] body = ctx.bodyAsBytes();
         try {
+            byte[] body = body(ctx);
+            if (body == null) {
+                ctx.status(413).result("");
+                return;
+            }
             intake.accept(body, sender);
             ctx.status(200).result("");
         } catch (IOException e) {
             ctx.status(500).result("CDRs not stored: " + e.getMessage());
         }
+    }
+
+    /**
+     * The body, up to the CDR reader's cap (4 MiB); null when it is longer (a chunked body declares
+     * no length). Read from the stream, not {@code ctx.bodyAsBytes()}: that applies the server's
+     * request cap (1 MiB on the dashboard's server, for every other route), and CMS batches up to
+     * the CDR cap on whichever listener it is pointed at.
+     */
+    private static byte[] body(Context ctx) throws IOException {
+        byte[] body = ctx.bodyInputStream().readNBytes(CdrXmlReader.DEFAULT_MAX_BYTES + 1);
+        return body.length > CdrXmlReader.DEFAULT_MAX_BYTES ? null : body;
     }
 
     /**
@@ -79,7 +94,11 @@ public final class CdrApi {
     private void refuse(Context ctx, String sender, String why) {
         intake.refused(sender, why);
         if (ctx.req().getContentLengthLong() <= CdrXmlReader.DEFAULT_MAX_BYTES) {
-            ctx.bodyAsBytes(); // read and dropped: an unread body makes Jetty close the keep-alive connection
+            try {
+                body(ctx); // read and dropped: an unread body makes Jetty close the keep-alive connection
+            } catch (IOException e) {
+                // the sender is refused either way; an unread body only costs it the connection
+            }
         }
         ctx.status(403).result("");
     }

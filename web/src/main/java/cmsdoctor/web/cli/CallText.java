@@ -6,6 +6,7 @@ import cmsdoctor.ingest.call.CallIds;
 import cmsdoctor.ingest.call.CallKey;
 import cmsdoctor.ingest.call.CallSummary;
 import cmsdoctor.ingest.call.LegLink;
+import cmsdoctor.ingest.call.MeetingLeg;
 import cmsdoctor.ingest.record.LogEvent;
 import cmsdoctor.ingest.record.SipMessage;
 import cmsdoctor.ingest.Json;
@@ -64,6 +65,15 @@ public final class CallText {
                     c.streams().isEmpty() ? "" : "; " + String.join(", ", c.streams().stream().map(m -> m.summary()).toList()),
                     c.alarmSummary().isEmpty() ? "" : "; alarms " + String.join(", ", c.alarmSummary()));
         }
+        if (!call.meeting().isEmpty()) {
+            out.println("  same meeting (CDR callCorrelator " + call.meeting().get(0).callCorrelatorId()
+                    + "), open a leg with its key:");
+            for (MeetingLeg m : call.meeting()) {
+                out.printf("    %s  call bridge %s  %s  %s  %s%n", time(utc(m.start()), zone), nz(m.callBridge()),
+                        nz(m.callName()), m.key() == null ? "(call " + m.apiCallId() + ", no leg held)" : nz(m.who()),
+                        m.key() == null ? "" : m.outcome() + "  " + m.key());
+            }
+        }
         for (LegLink other : call.sameCallId()) {
             out.printf("  %-17s %s (%s, from %s)%n", "same Call-ID on", other.key(), nz(other.host()),
                     time(other.start(), zone));
@@ -99,7 +109,7 @@ public final class CallText {
                 nz(m.remote()), nz(m.startLine()));
     }
 
-    /** A list of call legs, one per line, times in {@code zone}. */
+    /** A list of call legs, one per line, times in {@code zone}; a leg known only from CDRs says {@code (CDR only)}. */
     public static void printList(List<CallSummary> calls, ZoneId zone, PrintStream out) {
         out.println("times in " + zone.getId());
         out.printf("%-29s %-29s %-22s %-8s %-28s %-28s %-40s %s%n", "start", "end", "call", "dir", "local URI",
@@ -108,10 +118,14 @@ public final class CallText {
             String where = c.host() != null ? c.host() : "(no host)";
             String what = CallKey.CALL_BRIDGE.equals(c.component()) || c.component() == null ? "" : " " + c.component();
             out.printf("%-29s %-29s %-22s %-8s %-28s %-28s %-40s %s%n", time(c.start(), zone), time(c.end(), zone),
-                    where + what + ":" + c.callNumber(), nz(c.direction()), nz(c.localUri()), nz(c.remoteUri()),
+                    c.cdrOnly() ? "(CDR only)" : where + what + ":" + c.callNumber(), nz(c.direction()), nz(c.localUri()), nz(c.remoteUri()),
                     c.outcome(), c.key());
         }
         out.println(calls.size() + " call" + (calls.size() == 1 ? "" : "s"));
+    }
+
+    private static OffsetDateTime utc(java.time.Instant t) {
+        return t == null ? null : t.atOffset(java.time.ZoneOffset.UTC);
     }
 
     /** ISO-8601 with offset, in {@code zone} (as written when null); {@code -} when unknown. */
