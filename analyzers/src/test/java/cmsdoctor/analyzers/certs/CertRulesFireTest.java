@@ -350,6 +350,53 @@ class CertRulesFireTest {
         assertEquals(List.of("cms-a xmpp: 1cert.cer (example.com)"), subjects(d.check(), CertRules.SAN_MISSING));
     }
 
+    // --- 026: SAN entries no client can match
+
+    @Test
+    void aSubnetAMidWildcardASpaceAnEmptyNameAndAnIpAsADnsNameFire() {
+        Deployment d = new Deployment();
+        d.leaf(cert("cms-a.example.com").issuer(d.issuing).san("cms-a.example.com", "join.example.com")
+                .dns("10.1.5.0/24", "www.*.example.com", "cms a.example.com", "", "10.1.5.40").eku(SERVER, CLIENT).build());
+        CertReport r = d.check();
+        assertEquals(List.of("CMS-CERT-026"), fired(r), r.detections().toString());
+        List<String> subjects = subjects(r, CertRules.SAN_INVALID);
+        assertTrue(subjects.contains("cms-a webadmin+callbridge: 1cert.cer (cms-a.example.com)"), subjects.toString());
+        var finding = r.detections().stream().filter(x -> x.subject().endsWith("1cert.cer (cms-a.example.com)")).findFirst().orElseThrow();
+        for (String entry : List.of("'DNS:10.1.5.0/24'", "'DNS:www.*.example.com'", "'DNS:cms a.example.com'", "'DNS:'", "'DNS:10.1.5.40'")) {
+            assertTrue(finding.explanation().contains(entry), entry + " in " + finding.explanation());
+        }
+        assertTrue(finding.evidence().stream().anyMatch(e -> e.text().equals(
+                "SAN DNS:10.1.5.0/24: a subnet written as a name: a client connects to one address, never a range")), finding.evidence().toString());
+        assertTrue(finding.fix().startsWith("pki csr 1cert CN:cms-a.example.com subjectAltName:cms-a.example.com,join.example.com "),
+                finding.fix());
+    }
+
+    @Test
+    void aSubnetAsAnIpEntryAndInACsrFires() {
+        Deployment d = new Deployment();
+        d.leaf(cert("cms-a.example.com").issuer(d.issuing).san("cms-a.example.com", "join.example.com", "10.1.5.0/24")
+                .eku(SERVER, CLIENT).build());
+        var keys = TestPki.ec();
+        d.put("cms-b.csr", TestPki.pem(TestPki.csr("cms-b.example.com", keys, "cms-b.example.com", "10.1.5.0/24")));
+        CertReport r = d.check();
+        List<String> subjects = subjects(r, CertRules.SAN_INVALID);
+        assertTrue(subjects.contains("cms-a webadmin+callbridge: 1cert.cer (cms-a.example.com)"), subjects.toString());
+        assertTrue(subjects.contains("cms-a -: cms-b.csr (CSR)"), subjects.toString());
+        assertTrue(r.detections().stream().anyMatch(x -> x.explanation().contains("'IP:10.1.5.0/24'")), r.detections().toString());
+    }
+
+    /** Near miss: a whole left-most wildcard, plain names and an address as an IP entry are what clients match. */
+    @Test
+    void aLeftMostWildcardNamesAndIpEntriesAreFine() {
+        Deployment d = new Deployment();
+        d.leaf(cert("cms-a.example.com").issuer(d.issuing).san("*.example.com", "cms-a.example.com", "join.example.com", "10.1.5.40")
+                .eku(SERVER, CLIENT).build());
+        CertReport r = d.check();
+        assertEquals(List.of(), fired(r));
+        assertTrue(r.nodes().get(0).files().stream().flatMap(f -> f.verdicts().stream())
+                .anyMatch(v -> v.ruleId().equals("CMS-CERT-026") && v.status() == Verdict.Status.PASS), "checked, and passed");
+    }
+
     // --- 020 / 021: strength (advice)
 
     @Test
