@@ -350,6 +350,72 @@ class CertRulesFireTest {
         assertEquals(List.of("cms-a xmpp: 1cert.cer (example.com)"), subjects(d.check(), CertRules.SAN_MISSING));
     }
 
+    // --- callbridge ucm / imps certs (3.x): the same checks as every service
+
+    @Test
+    void aUcmCertsCommandNamingFilesTheNodeDoesNotHoldFires() {
+        Deployment d = new Deployment();
+        d.paste += "cms-a> callbridge ucm certs ucm.key ucm.cer\n";
+        assertEquals(List.of("cms-a callbridge ucm: ucm.key", "cms-a callbridge ucm: ucm.cer"), subjects(d.check(), CertRules.NOT_ON_NODE));
+    }
+
+    @Test
+    void anImpsKeyOfAnotherCertificateIsAMismatchAndItsFixIsTheImpsCommand() {
+        Deployment d = new Deployment();
+        d.paste += "cms-a> callbridge imps certs dbcert.key 1cert.cer Bundle-CA.cer\n";
+        CertReport r = d.check();
+        assertEquals(List.of("cms-a callbridge imps: dbcert.key"), subjects(r, CertRules.KEY_MISMATCH));
+        assertTrue(r.detections().stream().anyMatch(x -> x.fix().contains("callbridge imps certs dbcert.key 1cert.cer Bundle-CA.cer; callbridge restart")),
+                r.detections().toString());
+    }
+
+    /** Without a bundle the file holds server, intermediates, root (221698): a leaf alone lacks its issuers. */
+    @Test
+    void aUcmCertificateWithoutItsChainSkipsIssuers() {
+        Deployment d = new Deployment();
+        d.paste += "cms-a> callbridge ucm certs 1cert.key 1cert.cer\n";
+        CertReport r = d.check();
+        assertEquals(List.of("cms-a callbridge ucm: 1cert.cer"), subjects(r, CertRules.CHAIN_SKIPS));
+        assertEquals(List.of("CMS-CERT-008"), fired(r));
+    }
+
+    @Test
+    void anExpiredImpsCertificateFires() {
+        Deployment d = new Deployment();
+        var old = cert("imps.example.com").issuer(d.issuing).eku(SERVER, CLIENT)
+                .valid(NOW.minus(Duration.ofDays(400)), NOW.minus(Duration.ofDays(2))).build();
+        d.put("imps.key", TestPki.pkcs8(old.keys())).put("imps.cer", TestPki.certs(old, d.issuing, d.root));
+        d.paste = d.paste.replace("dbclt.cer\ncms-a> webadmin", "dbclt.cer\nimps.key\nimps.cer\ncms-a> webadmin")
+                + "cms-a> callbridge imps certs imps.key imps.cer\n";
+        CertReport r = d.check();
+        assertEquals(List.of("cms-a callbridge imps: imps.cer (imps.example.com)"), subjects(r, CertRules.EXPIRED));
+    }
+
+    /** Near miss: the UCM and IM and Presence certificates as full chains, and 3.x status lines naming held bundles. */
+    @Test
+    void ucmAndImpsFullChainsAndTrustedCertsLinesAreFine() {
+        Deployment d = new Deployment();
+        d.paste += "cms-a> callbridge ucm certs 1cert.key fullchain.cer\ncms-a> callbridge imps certs 1cert.key 1cert.cer Bundle-CA.cer\n"
+                + "cms-a> callbridge\nKey file : 1cert.key\nCertificate file : 1cert.cer\nCA Bundle file : Bundle-CA.cer\n"
+                + "UCM trusted certs : Bundle-CA.cer\nIMPS trusted certs : Bundle-CA.cer\n";
+        CertReport r = d.check();
+        assertEquals(List.of(), fired(r));
+        List<String> services = r.nodes().get(0).services().stream().map(ServiceReport::service).toList();
+        assertTrue(services.containsAll(List.of("callbridge ucm", "callbridge imps", "callbridge ucm trust", "callbridge imps trust")),
+                services.toString());
+        assertEquals("match", r.nodes().get(0).services().stream().filter(s -> s.service().equals("callbridge ucm")).findFirst()
+                .orElseThrow().keyMatch());
+    }
+
+    /** A 3.x status naming a UCM trust bundle the node does not hold. */
+    @Test
+    void aUcmTrustedCertsLineNamingAMissingFileFires() {
+        Deployment d = new Deployment();
+        d.paste += "cms-a> callbridge\nKey file : 1cert.key\nCertificate file : 1cert.cer\nCA Bundle file : Bundle-CA.cer\n"
+                + "UCM trusted certs : cucm-tomcat.cer\n";
+        assertEquals(List.of("cms-a callbridge ucm trust: cucm-tomcat.cer"), subjects(d.check(), CertRules.NOT_ON_NODE));
+    }
+
     // --- 026: SAN entries no client can match
 
     @Test
