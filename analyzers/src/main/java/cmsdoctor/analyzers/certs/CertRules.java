@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The certificate doctor's rules, {@code CMS-CERT-001} to {@code -026}, all in category
+ * The certificate doctor's rules, {@code CMS-CERT-001} to {@code -027}, all in category
  * {@code tls}: the metadata the rule table and the per-rule pages list, and the generic fix
  * (each finding carries a fix rendered with the node's own file names). Sources are the tech
  * notes quoted in {@code shared/knowledge/cms-certificates.md}; "INFERRED" marks what no source states.
@@ -18,6 +18,7 @@ public final class CertRules {
     private static final String DOCS = "https://www.cisco.com/c/en/us/support/docs/conferencing/meeting-server/";
     private static final String GUIDES = "https://www.cisco.com/c/en/us/td/docs/conferencing/ciscoMeetingServer/Deployment_Guide/";
     static final String GUIDELINES = "Cisco Meeting Server Certificate Guidelines 2.0, p. 9 (" + GUIDES + ")";
+    static final String GUIDELINES_3 = "Cisco Meeting Server 3.x Deployment Guides, recorder sip certs (" + GUIDES + ")";
     static final String TN_213821 = "Cisco tech note 213821 (" + DOCS + ")";
     static final String TN_221729 = "Cisco tech note 221729, Web Bridge 3 (" + DOCS + ")";
     static final String TN_210530 = "Cisco tech note 210530, database clustering with certificates (" + DOCS + ")";
@@ -94,10 +95,14 @@ public final class CertRules {
                     + "the hosts it was meant to cover fail the name check. INFERRED from RFC 6125 6.4 and RFC 2818 3.1; no Cisco source states it.",
             RFC_6125);
 
+    public static final RuleInfo RECORDER_LACKS_CALLBRIDGE = rule("027", "Recorder CA bundle lacks a call bridge's certificate (3.x)", Severity.ERROR,
+            "The bundle given to recorder sip certs <key> <crt> <bundle> must hold the certificate of every call bridge that records "
+                    + "to it; a call bridge whose certificate is not in it cannot connect to the recorder.", GUIDELINES_3);
+
     public static final List<RuleInfo> ALL = List.of(NOT_ON_NODE, NOT_GIVEN, KEY_MISMATCH, BUNDLE_HOLDS_LEAF, BUNDLE_ORDER,
             BUNDLE_LACKS_ISSUER, CHAIN_NO_LEAF, CHAIN_SKIPS, CHAIN_ORDER, PEM_GAPS, NO_FINAL_NEWLINE, SIGNATURE, EXPIRED, EXPIRING,
             NOT_YET_VALID, INVALID_DURING_INCIDENT, EKU, DB_CLIENT_CN, SAN_MISSING, SHA1, SMALL_RSA, C2W_PORT, ENCRYPTED_KEY, UNUSABLE_FILE,
-            TRUST_LACKS_PEER, SAN_INVALID);
+            TRUST_LACKS_PEER, SAN_INVALID, RECORDER_LACKS_CALLBRIDGE);
 
     /** The generic fix of each rule (each finding renders its own with the node's file names). */
     public static final Map<String, String> FIX = Map.ofEntries(
@@ -127,6 +132,8 @@ public final class CertRules {
             Map.entry(UNUSABLE_FILE.id(), "Upload the file again (binary mode), or point the service at the right file; pki inspect <file>."),
             Map.entry(SAN_INVALID.id(), "pki csr <name> CN:<fqdn> subjectAltName:<each host name>,<each address> (no subnet, wildcard only as the"
                     + " whole first label, no spaces); have it signed, upload it, restart the service."),
+            Map.entry(RECORDER_LACKS_CALLBRIDGE.id(), "Add every call bridge's certificate to the recorder's bundle; upload it;"
+                    + " recorder sip certs <key> <crt> <bundle>; then disable and enable recorder."),
             Map.entry(TRUST_LACKS_PEER.id(), "Put the CA that issued the peer's certificate (or its root) in the trust bundle: "
                     + "callbridge trust c2w <bundle> / webbridge3 c2w trust <bundle>; restart the service."));
 

@@ -100,6 +100,7 @@ public final class CertificateDoctor {
         Map<String, Outcome> nodeChecks = new LinkedHashMap<>();
         C2wPortCheck.check(names, nodeChecks, nodes.isEmpty() ? UNKNOWN_NODE : nodes.keySet().iterator().next());
         TrustCheck.check(nodes.values(), nodeChecks);
+        RecorderBundleCheck.check(nodes.values(), nodeChecks);
         List<CertIssue> issues = new ArrayList<>();
         List<NodeReport> reports = new ArrayList<>();
         for (NodeData n : nodes.values()) {

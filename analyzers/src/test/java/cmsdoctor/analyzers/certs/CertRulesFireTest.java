@@ -416,6 +416,30 @@ class CertRulesFireTest {
         assertEquals(List.of("cms-a callbridge ucm trust: cucm-tomcat.cer"), subjects(d.check(), CertRules.NOT_ON_NODE));
     }
 
+    // --- 027: the recorder's bundle holds every call bridge certificate (3.x)
+
+    @Test
+    void aRecorderBundleWithoutTheCallBridgeCertificateFires() {
+        Deployment d = new Deployment();
+        d.paste += "cms-a> recorder sip certs dbcert.key dbcert.cer Bundle-CA.cer\n";
+        CertReport r = d.check();
+        assertEquals(List.of("cms-a recorder sip: Bundle-CA.cer (cms-a.example.com)"), subjects(r, CertRules.RECORDER_LACKS_CALLBRIDGE));
+        assertEquals(List.of("CMS-CERT-027"), fired(r));
+        assertTrue(r.detections().get(0).fix().startsWith("cat 1cert.cer >> Bundle-CA.cer"), r.detections().get(0).fix());
+    }
+
+    /** Near miss: the call bridge's certificate in the recorder's bundle, beside the CAs; no "bundle holds a leaf" there. */
+    @Test
+    void aRecorderBundleHoldingTheCallBridgeCertificateIsFine() {
+        Deployment d = new Deployment();
+        d.put("recorder-bundle.cer", TestPki.certs(d.issuing, d.root, d.leaf));
+        d.paste = d.paste.replace("dbclt.cer\ncms-a> webadmin", "dbclt.cer\nrecorder-bundle.cer\ncms-a> webadmin")
+                + "cms-a> recorder sip certs dbcert.key dbcert.cer recorder-bundle.cer\n";
+        CertReport r = d.check();
+        assertEquals(List.of(), fired(r));
+        assertTrue(r.nodes().get(0).checks().stream().anyMatch(v -> v.ruleId().equals("CMS-CERT-027") && v.status() == Verdict.Status.PASS));
+    }
+
     // --- 026: SAN entries no client can match
 
     @Test
