@@ -212,6 +212,43 @@ class UploadedArchiveKeysTest {
         assertTrue(files(cmsB).contains("webadmin.key"), files(cmsB).toString());
     }
 
+    /** The same archive twice: the second import finds nothing new, and its stored copy loses its keys all the same. */
+    @Test
+    void aSecondUploadOfTheSameArchiveLosesItsKeysToo() throws Exception {
+        byte[] archive = tarGz();
+        upload("cms-b.tar.gz", archive, false);
+        JsonNode again = upload("cms-b.tar.gz", archive, false);
+        Map<String, String> after = scan(stored(again, "cms-b.tar.gz"), "cms-b.tar.gz");
+        assertFalse(after.values().stream().anyMatch(v -> v.startsWith("PRIVATE_KEY")), again + " " + after);
+        assertTrue(after.size() > 5, after.toString());
+    }
+
+    /** A key in a zip inside the tar.gz cannot be cut out: the stored archive goes, its log stays searchable. */
+    @Test
+    void anArchiveWhoseKeyIsOutOfReachIsDeletedAfterTheCheck() throws Exception {
+        ByteArrayOutputStream inner = new ByteArrayOutputStream();
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(inner)) {
+            zip.putArchiveEntry(new ZipArchiveEntry("webadmin.key"));
+            zip.write(Files.readAllBytes(CMS_B.resolve("webadmin.key")));
+            zip.closeArchiveEntry();
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(bytes))) {
+            for (var e : Map.of("keys.zip", inner.toByteArray(), "log/syslog", LOG.getBytes(StandardCharsets.UTF_8)).entrySet()) {
+                TarArchiveEntry t = new TarArchiveEntry(e.getKey());
+                t.setSize(e.getValue().length);
+                tar.putArchiveEntry(t);
+                tar.write(e.getValue());
+                tar.closeArchiveEntry();
+            }
+        }
+        JsonNode done = upload("nested.tar.gz", bytes.toByteArray(), false);
+        assertFalse(Files.exists(stored(done, "nested.tar.gz")));
+        JsonNode key = UploadImportTest.entry(done, "keys.zip!/webadmin.key");
+        assertTrue(key.get("note").asText().endsWith(UploadedKeys.ARCHIVE_DELETED), key.toString());
+        assertEquals(1, searched(done.get("importId").asText()));
+    }
+
     /** Plain files too: a key deleted from the upload's folder shows as removed, not as not given. */
     @Test
     void aDeletedPlainKeyShowsAsRemovedOnTheCertificatesPage() throws Exception {
