@@ -52,6 +52,7 @@ public final class CertsApi {
 
     private final Path dataDir;
     private final FindingStore findings;
+    private final cmsdoctor.web.CheckedUploads uploadChecks = new cmsdoctor.web.CheckedUploads();
 
     /** @param findings the data directory's findings; null when the server runs without them */
     public CertsApi(Path dataDir, FindingStore findings) {
@@ -119,7 +120,7 @@ public final class CertsApi {
         }
         Stored stored = stored(id).orElseThrow(() -> ApiError.notFound("import " + id
                 + " has no stored files: only uploads keep their files; check certificate files with cmsdoctor certs PATH..."));
-        json(ctx, CertChecks.ofUpload(stored.dir(), stored.incident()));
+        json(ctx, uploadChecks.of(stored.dir(), stored.incident()));
     }
 
     /** What an import left on disk: the upload's folder, and its logs' time range. */
@@ -150,7 +151,7 @@ public final class CertsApi {
         Optional<Stored> stored = f.origin() != null && ID.matcher(f.origin()).matches() ? stored(f.origin()) : Optional.empty();
         List<String> checked = List.of();
         if (stored.isPresent()) {
-            CertReport r = CertChecks.ofUpload(stored.get().dir(), stored.get().incident());
+            CertReport r = uploadChecks.of(stored.get().dir(), stored.get().incident());
             checked = r.nodes().stream().flatMap(n -> n.services().stream()).map(ServiceReport::service)
                     .filter(services::contains).distinct().toList();
         }
