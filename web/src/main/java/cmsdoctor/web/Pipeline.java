@@ -231,7 +231,9 @@ public final class Pipeline implements AutoCloseable {
         } finally {
             if (!upload.keepsKeys()) {
                 keysDeleted = UploadedKeys.delete(files);
-                keysCut = UploadedKeys.cutFromArchives(files, upload.names(), report == null ? null : report.entries());
+                // an import cut short did not see every entry: then every stored archive is searched for keys
+                keysCut = UploadedKeys.cutFromArchives(files, upload.names(),
+                        report == null || !"done".equals(report.state()) ? null : report.entries());
                 UploadedKeys.mark(upload.dir(), upload.names(), keysDeleted, keysCut.keySet());
             }
         }

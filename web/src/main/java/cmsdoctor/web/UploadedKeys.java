@@ -65,7 +65,8 @@ final class UploadedKeys {
 
     /**
      * Cuts the private keys out of the stored archives among {@code files}: those in which the
-     * import met a key entry, or every file when {@code entries} is null (the import failed).
+     * import met a key entry, or every file when {@code entries} is null (the import failed or
+     * stopped at a limit, so it did not see every entry).
      *
      * @param names   the client names of {@code files}, which name the import's entries
      * @param entries the import's entries, or null
