@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
 /**
  * The certificate doctor over the paths of an import ({@code analyze}, {@code import}, uploads)
  * and over an upload's stored files (the Certificates page): certificate files, keys, CSRs and
- * MMP pastes found among the paths, content deciding, and those the archive import met inside
- * archives ({@link ArchivedCertFiles}, bytes in memory: archives are not opened again here).
+ * MMP pastes found among the paths, content deciding, and those inside archives
+ * ({@link ArchivedCertFiles}, bytes in memory): met by the import, or, for the page, read again
+ * from the stored archives ({@link StoredArchive}).
  */
 public final class CertChecks {
 
@@ -53,9 +54,38 @@ public final class CertChecks {
         return r.nodes().isEmpty() && r.detections().isEmpty() ? Optional.empty() : Optional.of(r);
     }
 
-    /** The check of files and folders (those stored by an upload under their client names), against {@code incident} when not null. */
-    public static CertReport ofFiles(List<Path> paths, TimeRange incident, Path uploads) throws IOException {
-        return new CertificateDoctor(Clock.systemUTC()).check(read(paths, uploads), List.of(), incident);
+    /**
+     * The check of what an upload left in its folder, as its import saw it: the plain files under
+     * their client names, and the certificate files inside the stored archives (opened again,
+     * named as {@link ArchivedCertFiles} names them), so an upload of a node's tar.gz shows the
+     * same files as its folder. A key removed after the import's check shows as removed.
+     *
+     * @param dir {@code DATA/uploads/ID}
+     */
+    public static CertReport ofUpload(Path dir, TimeRange incident) throws IOException {
+        List<Path> stored;
+        try (java.util.stream.Stream<Path> list = java.nio.file.Files.list(dir)) {
+            // the folder's bookkeeping (import-id, keys-removed) is not one of the upload's files
+            stored = list.filter(p -> java.nio.file.Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .filter(p -> STORED.matcher(p.getFileName().toString()).matches()).sorted().toList();
+        }
+        List<InputFile> files = new ArrayList<>();
+        ArchivedCertFiles archived = new ArchivedCertFiles();
+        for (Path p : stored) {
+            if (StoredArchive.is(p)) {
+                StoredArchive.read(p, clientName(p.getFileName().toString()), archived);
+            } else {
+                files.addAll(read(List.of(p), dir.getParent()));
+            }
+        }
+        files.addAll(archived.files());
+        return new CertificateDoctor(Clock.systemUTC()).check(files, List.of(), incident, UploadedKeys.removed(dir));
+    }
+
+    /** {@code 3-cms-b.tar.gz} is {@code cms-b.tar.gz}. */
+    private static String clientName(String stored) {
+        var m = STORED.matcher(stored);
+        return m.matches() ? m.group(1) : stored;
     }
 
     private static List<InputFile> read(List<Path> paths, Path uploads) throws IOException {

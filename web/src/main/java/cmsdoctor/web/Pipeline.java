@@ -256,8 +256,9 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private void importUpload(UploadState upload, List<Path> files, Integer year, ZoneId zone) throws IOException {
-        ImportReport report;
-        java.util.Set<Integer> keysDeleted;
+        ImportReport report = null;
+        java.util.Set<Integer> keysDeleted = java.util.Set.of();
+        Map<String, String> keysCut = Map.of();
         try {
             report = importFiles(files, upload.names(), new ParseOptions(year, zone, null), upload::progress);
             if (!files.isEmpty()) {
@@ -265,12 +266,18 @@ public final class Pipeline implements AutoCloseable {
                 Files.writeString(files.get(0).getParent().resolve(ImportCatalog.IMPORT_MARK), report.id() + "\n");
             }
         } finally {
-            keysDeleted = upload.keepsKeys() ? java.util.Set.of() : UploadedKeys.delete(files);
+            if (!upload.keepsKeys()) {
+                keysDeleted = UploadedKeys.delete(files);
+                // an import cut short did not see every entry: then every stored archive is searched for keys
+                keysCut = UploadedKeys.cutFromArchives(files, upload.names(),
+                        report == null || !"done".equals(report.state()) ? null : report.entries());
+                UploadedKeys.mark(upload.dir(), upload.names(), keysDeleted, keysCut.keySet());
+            }
         }
         upload.progress(report.id(), report.entries().size(), report.lines());
         report.problems().forEach(e -> upload.error(e.path() + ": " + e.note()));
         upload.findings(findingsOf(report.id()));
-        upload.finished(ImportVerdict.of(report), UploadedKeys.noted(report.entries(), upload.names(), keysDeleted));
+        upload.finished(ImportVerdict.of(report), UploadedKeys.noted(report.entries(), upload.names(), keysDeleted, keysCut));
     }
 
     /** Stops the listeners (draining their queue) and uploads, flushes the analyzers, commits and closes the store. */

@@ -71,7 +71,7 @@ class UploadedKeysTest {
         try (Stream<Path> files = Files.list(data.resolve("uploads").resolve(upload.get("id").asText()))) {
             // the upload's files; the folder's import-id mark is bookkeeping, not one of them
             return files.map(p -> p.getFileName().toString())
-                    .filter(name -> !name.equals(cmsdoctor.web.imports.ImportCatalog.IMPORT_MARK))
+                    .filter(name -> !name.equals(cmsdoctor.web.imports.ImportCatalog.IMPORT_MARK) && !name.equals(UploadedKeys.MARK))
                     .map(name -> name.replaceFirst("^\\d+-", "")).sorted().toList();
         }
     }
@@ -80,6 +80,8 @@ class UploadedKeysTest {
     void keysAreCheckedThenDeletedAndTheEntryReportSaysSo() throws Exception {
         JsonNode done = upload(null);
         assertEquals(List.of("Bundle-CA.cer", "dbcert.cer", "dbclt.cer", "mmp-session.txt", "webadmin.cer"), stored(done));
+        assertEquals(List.of("dbcert.key", "dbclt.key", "webadmin.key"), Files.readAllLines(data.resolve("uploads")
+                .resolve(done.get("id").asText()).resolve(UploadedKeys.MARK)), "the names the Certificates page says were removed");
         JsonNode key = UploadImportTest.entry(done, "dbclt.key");
         assertTrue(key.get("note").asText().endsWith(UploadedKeys.DELETED), key.toString());
         assertFalse(UploadImportTest.entry(done, "dbcert.cer").path("note").asText().contains(UploadedKeys.DELETED));

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The certificate doctor's rules, {@code CMS-CERT-001} to {@code -025}, all in category
+ * The certificate doctor's rules, {@code CMS-CERT-001} to {@code -027}, all in category
  * {@code tls}: the metadata the rule table and the per-rule pages list, and the generic fix
  * (each finding carries a fix rendered with the node's own file names). Sources are the tech
  * notes quoted in {@code shared/knowledge/cms-certificates.md}; "INFERRED" marks what no source states.
@@ -18,12 +18,14 @@ public final class CertRules {
     private static final String DOCS = "https://www.cisco.com/c/en/us/support/docs/conferencing/meeting-server/";
     private static final String GUIDES = "https://www.cisco.com/c/en/us/td/docs/conferencing/ciscoMeetingServer/Deployment_Guide/";
     static final String GUIDELINES = "Cisco Meeting Server Certificate Guidelines 2.0, p. 9 (" + GUIDES + ")";
+    static final String GUIDELINES_3 = "Cisco Meeting Server 3.x Deployment Guides, recorder sip certs (" + GUIDES + ")";
     static final String TN_213821 = "Cisco tech note 213821 (" + DOCS + ")";
     static final String TN_221729 = "Cisco tech note 221729, Web Bridge 3 (" + DOCS + ")";
     static final String TN_210530 = "Cisco tech note 210530, database clustering with certificates (" + DOCS + ")";
     static final String TN_216549 = "Cisco tech note 216549, database certificate renewal (" + DOCS + ")";
     static final String TN_214623 = "Cisco tech note 214623, XMPP certificates (" + DOCS + ")";
     static final String TN_222766 = "Cisco tech note 222766, TLS and CUCM HTTPS override (" + DOCS + ")";
+    static final String RFC_6125 = "RFC 6125 section 6.4 (host names) and RFC 2818 section 3.1 (IP addresses), https://www.rfc-editor.org/rfc/rfc6125";
     static final String TN_217658 = "Cisco tech note 217658, CSR with OpenSSL (" + DOCS + ")";
 
     public static final RuleInfo NOT_ON_NODE = rule("001", "Service names a file the node does not hold (not in pki list)", Severity.ERROR,
@@ -85,10 +87,22 @@ public final class CertRules {
                     + "call bridge's against webbridge3 c2w trust (221729). The bundle holds no certificate on the peer's chain: the connection fails.",
             TN_221729);
 
+    public static final RuleInfo SAN_INVALID = rule("026", "SAN entry no TLS client can match (subnet, misplaced wildcard, space, empty, IP as a DNS name)",
+            Severity.WARNING,
+            "A client compares the name it connects to with each DNS entry of the SAN, label by label, a wildcard standing for the whole "
+                    + "left-most label only, and an address with IP entries only. An entry such as 10.1.5.0/24 (the deployment book's SAN), "
+                    + "www.*.example.com, a name with a space, an empty name or an address written as a DNS name matches nothing: "
+                    + "the hosts it was meant to cover fail the name check. INFERRED from RFC 6125 6.4 and RFC 2818 3.1; no Cisco source states it.",
+            RFC_6125);
+
+    public static final RuleInfo RECORDER_LACKS_CALLBRIDGE = rule("027", "Recorder CA bundle lacks a call bridge's certificate (3.x)", Severity.ERROR,
+            "The bundle given to recorder sip certs <key> <crt> <bundle> must hold the certificate of every call bridge that records "
+                    + "to it; a call bridge whose certificate is not in it cannot connect to the recorder.", GUIDELINES_3);
+
     public static final List<RuleInfo> ALL = List.of(NOT_ON_NODE, NOT_GIVEN, KEY_MISMATCH, BUNDLE_HOLDS_LEAF, BUNDLE_ORDER,
             BUNDLE_LACKS_ISSUER, CHAIN_NO_LEAF, CHAIN_SKIPS, CHAIN_ORDER, PEM_GAPS, NO_FINAL_NEWLINE, SIGNATURE, EXPIRED, EXPIRING,
             NOT_YET_VALID, INVALID_DURING_INCIDENT, EKU, DB_CLIENT_CN, SAN_MISSING, SHA1, SMALL_RSA, C2W_PORT, ENCRYPTED_KEY, UNUSABLE_FILE,
-            TRUST_LACKS_PEER);
+            TRUST_LACKS_PEER, SAN_INVALID, RECORDER_LACKS_CALLBRIDGE);
 
     /** The generic fix of each rule (each finding renders its own with the node's file names). */
     public static final Map<String, String> FIX = Map.ofEntries(
@@ -116,6 +130,10 @@ public final class CertRules {
             Map.entry(C2W_PORT.id(), "Make the c2w:// URL of the call bridge's webBridge entry use the port of webbridge3 c2w listen <if>:<port>."),
             Map.entry(ENCRYPTED_KEY.id(), "openssl rsa -in <key> -out <key>-plain.key (or openssl pkey); upload the unencrypted key."),
             Map.entry(UNUSABLE_FILE.id(), "Upload the file again (binary mode), or point the service at the right file; pki inspect <file>."),
+            Map.entry(SAN_INVALID.id(), "pki csr <name> CN:<fqdn> subjectAltName:<each host name>,<each address> (no subnet, wildcard only as the"
+                    + " whole first label, no spaces); have it signed, upload it, restart the service."),
+            Map.entry(RECORDER_LACKS_CALLBRIDGE.id(), "Add every call bridge's certificate to the recorder's bundle; upload it;"
+                    + " recorder sip certs <key> <crt> <bundle>; then disable and enable recorder."),
             Map.entry(TRUST_LACKS_PEER.id(), "Put the CA that issued the peer's certificate (or its root) in the trust bundle: "
                     + "callbridge trust c2w <bundle> / webbridge3 c2w trust <bundle>; restart the service."));
 

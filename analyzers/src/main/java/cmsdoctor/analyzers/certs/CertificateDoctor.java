@@ -53,6 +53,17 @@ public final class CertificateDoctor {
      * @param incident the incident's time range from the logs, or null
      */
     public CertReport check(List<InputFile> files, List<MmpSession> sessions, TimeRange incident) {
+        return check(files, sessions, incident, Set.of());
+    }
+
+    /**
+     * As {@link #check(List, List, TimeRange)} for files stored after an upload whose private keys
+     * were removed once checked: a service's key among {@code removedKeys} is reported as removed,
+     * neither "not given" nor a file to collect.
+     *
+     * @param removedKeys file names ({@code dbcert.key}) of the keys removed after the check
+     */
+    public CertReport check(List<InputFile> files, List<MmpSession> sessions, TimeRange incident, Set<String> removedKeys) {
         Instant now = clock.instant();
         List<CryptoFile> parsed = new ArrayList<>();
         List<MmpSession> allSessions = new ArrayList<>(sessions);
@@ -85,10 +96,11 @@ public final class CertificateDoctor {
             }
         }
         webBridgeNodes.remove(null);
-        ServiceCheck.Context context = new ServiceCheck.Context(names, c2wTrust, webBridgeNodes);
+        ServiceCheck.Context context = new ServiceCheck.Context(names, c2wTrust, webBridgeNodes, Set.copyOf(removedKeys));
         Map<String, Outcome> nodeChecks = new LinkedHashMap<>();
         C2wPortCheck.check(names, nodeChecks, nodes.isEmpty() ? UNKNOWN_NODE : nodes.keySet().iterator().next());
         TrustCheck.check(nodes.values(), nodeChecks);
+        RecorderBundleCheck.check(nodes.values(), nodeChecks);
         List<CertIssue> issues = new ArrayList<>();
         List<NodeReport> reports = new ArrayList<>();
         for (NodeData n : nodes.values()) {
@@ -108,7 +120,7 @@ public final class CertificateDoctor {
 
     private static NodeReport node(NodeData n, ServiceCheck.Context context, Outcome checks, Instant now, TimeRange incident,
                                    List<CertIssue> issues) {
-        PresenceCheck.check(n, checks);
+        PresenceCheck.check(n, context.removedKeys(), checks);
         issues.addAll(checks.issues);
         Outcome services = new Outcome();
         List<ServiceReport> serviceReports = new ArrayList<>();

@@ -1,16 +1,21 @@
 package cmsdoctor.analyzers.certs;
 
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1String;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+
 import javax.security.auth.x500.X500Principal;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Questions asked of one X.509 certificate, with the JDK's own parser. */
+/** Questions asked of one X.509 certificate, with the JDK's own parser (the SAN with Bouncy Castle's). */
 public final class Certificates {
 
     static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
@@ -77,19 +82,36 @@ public final class Certificates {
         return null;
     }
 
+    /**
+     * The SAN entries as encoded ({@code DNS:name}, {@code IP:address}), read with Bouncy Castle:
+     * the JDK validates DNS names while parsing and drops the whole extension over one entry it
+     * finds malformed ({@code 10.1.5.0/24}), the very entries {@link SanCheck} must see.
+     */
     public static List<String> subjectAltNames(X509Certificate c) {
+        byte[] ext = c.getExtensionValue(Extension.subjectAlternativeName.getId());
+        if (ext == null) {
+            return List.of();
+        }
         List<String> out = new ArrayList<>();
         try {
-            Collection<List<?>> names = c.getSubjectAlternativeNames();
-            if (names != null) {
-                for (List<?> n : names) {
-                    out.add(generalName((Integer) n.get(0), String.valueOf(n.get(1))));
-                }
+            for (GeneralName n : GeneralNames.getInstance(ASN1OctetString.getInstance(ext).getOctets()).getNames()) {
+                out.add(generalName(n));
             }
-        } catch (CertificateParsingException e) {
+        } catch (IllegalArgumentException e) {
             out.add("unreadable SAN: " + e.getMessage());
         }
         return out;
+    }
+
+    /** {@code DNS:name}, {@code IP:address} (an address with a mask as {@code IP:10.1.5.0/24}), ... by GeneralName tag. */
+    static String generalName(GeneralName n) {
+        String value = switch (n.getTagNo()) {
+            case GeneralName.dNSName, GeneralName.rfc822Name, GeneralName.uniformResourceIdentifier ->
+                    ((ASN1String) n.getName()).getString();
+            case GeneralName.iPAddress -> address(ASN1OctetString.getInstance(n.getName()).getOctets());
+            default -> n.getName().toString();
+        };
+        return generalName(n.getTagNo(), value);
     }
 
     /** {@code DNS:name}, {@code IP:address}, ... by GeneralName tag. */
@@ -103,6 +125,26 @@ public final class Certificates {
             default -> "other";
         };
         return kind + ":" + value;
+    }
+
+    /** 4 or 16 bytes: an address; 8 or 32: an address and its mask, a subnet (valid in name constraints only). */
+    private static String address(byte[] b) {
+        try {
+            if (b.length == 4 || b.length == 16) {
+                return java.net.InetAddress.getByAddress(b).getHostAddress();
+            }
+            if (b.length == 8 || b.length == 32) {
+                int half = b.length / 2;
+                int prefix = 0;
+                for (int i = half; i < b.length; i++) {
+                    prefix += Integer.bitCount(b[i] & 0xff);
+                }
+                return java.net.InetAddress.getByAddress(java.util.Arrays.copyOf(b, half)).getHostAddress() + "/" + prefix;
+            }
+        } catch (java.net.UnknownHostException e) {
+            // getByAddress refuses only lengths, excluded above
+        }
+        return "#" + java.util.HexFormat.of().formatHex(b);
     }
 
     /** The DNS names of the SAN, lower-cased. */

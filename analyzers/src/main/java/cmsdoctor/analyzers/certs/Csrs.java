@@ -24,7 +24,7 @@ final class Csrs {
             GeneralNames names = GeneralNames.fromExtensions(ext, Extension.subjectAlternativeName);
             if (names != null) {
                 for (GeneralName n : names.getNames()) {
-                    san.add(Certificates.generalName(n.getTagNo(), n.getName().toString()));
+                    san.add(Certificates.generalName(n));
                 }
             }
         }

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The checks of one file on its own, whichever service uses it: readable blocks, PEM layout,
- * validity of every certificate, signature algorithm and key size, encrypted keys.
+ * validity of every certificate, signature algorithm and key size, SAN entries, encrypted keys.
  */
 final class FileCheck {
 
@@ -31,6 +31,7 @@ final class FileCheck {
             ValidityCheck.check(f, i, node, service, now, incident, mine);
             strength(f, i, node, service, mine);
         }
+        SanCheck.check(f, node, service, mine);
         for (KeySummary k : f.keys()) {
             if (k.encrypted()) {
                 mine.fail("key readable", new CertIssue(CertRules.ENCRYPTED_KEY, node, service, file, null,

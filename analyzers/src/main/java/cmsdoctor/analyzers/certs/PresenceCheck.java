@@ -20,7 +20,8 @@ final class PresenceCheck {
 
     private PresenceCheck() {}
 
-    static void check(NodeData node, Outcome out) {
+    /** @param removedKeys keys removed after an upload's check: in use, given once, not to collect again */
+    static void check(NodeData node, Set<String> removedKeys, Outcome out) {
         PkiList pki = node.pki();
         Map<String, ServiceFiles> latest = node.latest();
         if (pki == null) {
@@ -45,7 +46,10 @@ final class PresenceCheck {
         }
         boolean allGiven = true;
         for (String file : wanted) {
-            if (node.file(file) == null && (pki == null || pki.holds(file))) {
+            if (node.file(file) == null && removedKeys.contains(file)) {
+                out.notChecked(CertRules.NOT_GIVEN, "files in use were given", file + ": private key removed after the check");
+                allGiven = false;
+            } else if (node.file(file) == null && (pki == null || pki.holds(file))) {
                 allGiven = false;
                 List<String> users = node.usersOf(file);
                 List<Evidence> evidence = new ArrayList<>();

@@ -19,7 +19,10 @@ import java.util.Set;
 final class ServiceCheck {
 
     /** What all services of a check share. */
-    record Context(List<NamedAddress> names, boolean c2wClient, Set<String> webBridgeNodes) {}
+    record Context(List<NamedAddress> names, boolean c2wClient, Set<String> webBridgeNodes, Set<String> removedKeys) {}
+
+    /** The key match of a service whose key an upload removed once its import was checked. */
+    static final String REMOVED = "key removed after the check";
 
     private final ServiceFiles cfg;
     private final NodeData node;
@@ -55,7 +58,7 @@ final class ServiceCheck {
             holds(bundle, cfg.bundle(), "certificates", !bundleEmpty(bundle));
             if (cert != null && !cert.certificates().isEmpty()) {
                 int leaf = leafIndex(cert);
-                keyMatch = keyMatch(key, cert, leaf);
+                keyMatch = keyMatch(key, cert, leaf, context.removedKeys());
                 structure(cert, bundle);
                 chain = signature(cert, leaf, bundle);
                 if (Certificates.isCa(cert.certificates().get(leaf))) {
@@ -104,8 +107,12 @@ final class ServiceCheck {
         }
     }
 
-    private String keyMatch(CryptoFile key, CryptoFile cert, int leaf) {
+    private String keyMatch(CryptoFile key, CryptoFile cert, int leaf, Set<String> removedKeys) {
         String check = "key matches certificate";
+        if (key == null && removedKeys.contains(cfg.key())) {
+            out.notChecked(CertRules.KEY_MISMATCH, check, cfg.key() + ": " + REMOVED + " (the import's findings were checked with it)");
+            return REMOVED;
+        }
         if (key == null || key.keys().isEmpty()) {
             out.notChecked(CertRules.KEY_MISMATCH, check, cfg.key() == null ? "no key file configured" : cfg.key() + " not given");
             return "not checked";
@@ -186,7 +193,10 @@ final class ServiceCheck {
     }
 
     private void caBundle(CryptoFile cert, CryptoFile bundle) {
-        List<X509Certificate> certs = bundle.certificates();
+        // the recorder's bundle holds the call bridges' own certificates (RecorderBundleCheck): leaves belong there
+        boolean recorder = cfg.service().startsWith("recorder");
+        List<X509Certificate> certs = recorder ? bundle.certificates().stream().filter(Certificates::isCa).toList()
+                : bundle.certificates();
         String file = cfg.bundle();
         boolean leafFound = false;
         for (int i = 0; i < certs.size(); i++) {

@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param configuredBy where the configuration was read: {@code paste.txt:12 webadmin}
  * @param key          the key file's summary; null when the key file was not given or holds no key
- * @param keyMatch     {@code match}, {@code mismatch}, {@code encrypted}, {@code not checked}
+ * @param keyMatch     {@code match}, {@code mismatch}, {@code encrypted}, {@code not checked}, or
+ *                     {@code key removed after the check} (an upload's key, removed once its import was checked)
  * @param chain        leaf first, each issuer below it
  * @param bundle       the CA or trust bundle's certificates in file order
  */

@@ -18,7 +18,8 @@ import java.util.Optional;
  * every {@code fires} excerpt must raise the rule and be read cleanly by the parser, every
  * {@code nearMiss} excerpt must not raise it, and there must be at least one of each. An excerpt
  * that starts with {@code <} is CDR XML ({@link CdrExcerpt}): read by the CDR reader, handed to a
- * {@link cmsdoctor.analyzers.cdr.CdrAnalyzer}.
+ * {@link cmsdoctor.analyzers.cdr.CdrAnalyzer}. A certificate doctor example
+ * ({@code analyzer: certificate-doctor}) is checked by {@link CertExcerpt}.
  */
 public final class AnalyzerExampleCheck {
 
@@ -29,6 +30,15 @@ public final class AnalyzerExampleCheck {
                                           AnalyzerContext context) {
         List<RuleProblem> problems = new ArrayList<>();
         String id = example.ruleId();
+        if (CertExcerpt.DOCTOR.equals(example.analyzer())) {
+            if (!CertExcerpt.raises(id)) {
+                problems.add(new RuleProblem(example.file(), 0, id + ": the certificate doctor does not raise it"));
+                return problems;
+            }
+            problems.addAll(shape(example));
+            problems.addAll(CertExcerpt.check(example));
+            return problems;
+        }
         Optional<AnalyzerFactory> factory = factories.stream().filter(f -> f.name().equals(example.analyzer())).findFirst();
         if (factory.isEmpty()) {
             problems.add(new RuleProblem(example.file(), 0, id + ": no analyzer named '" + example.analyzer() + "'"));
@@ -38,15 +48,7 @@ public final class AnalyzerExampleCheck {
             problems.add(new RuleProblem(example.file(), 0, id + ": analyzer " + example.analyzer() + " does not raise it"));
             return problems;
         }
-        if (example.fires().isEmpty()) {
-            problems.add(new RuleProblem(example.file(), 0, id + ": no excerpt under fires"));
-        }
-        if (example.nearMisses().isEmpty()) {
-            problems.add(new RuleProblem(example.file(), 0, id + ": no near miss under nearMiss"));
-        }
-        if (example.reviewed() == null) {
-            problems.add(new RuleProblem(example.file(), 1, id + ": " + RuleCheck.NOT_REVIEWED));
-        }
+        problems.addAll(shape(example));
         for (AnalyzerExample.Excerpt ex : example.fires()) {
             if (CdrExcerpt.is(ex)) {
                 problems.addAll(CdrExcerpt.readProblems(example, ex));
@@ -76,6 +78,22 @@ public final class AnalyzerExampleCheck {
             if (run(factory.get().create(context), RuleCheck.parseAll(ex.lines())).of(id) > 0) {
                 problems.add(new RuleProblem(example.file(), ex.fileLine(), id + ": nearMiss excerpt raises it"));
             }
+        }
+        return problems;
+    }
+
+    /** At least one excerpt of each kind, and a review. */
+    private static List<RuleProblem> shape(AnalyzerExample example) {
+        List<RuleProblem> problems = new ArrayList<>();
+        String id = example.ruleId();
+        if (example.fires().isEmpty()) {
+            problems.add(new RuleProblem(example.file(), 0, id + ": no excerpt under fires"));
+        }
+        if (example.nearMisses().isEmpty()) {
+            problems.add(new RuleProblem(example.file(), 0, id + ": no near miss under nearMiss"));
+        }
+        if (example.reviewed() == null) {
+            problems.add(new RuleProblem(example.file(), 1, id + ": " + RuleCheck.NOT_REVIEWED));
         }
         return problems;
     }

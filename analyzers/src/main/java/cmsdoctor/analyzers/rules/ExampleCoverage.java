@@ -24,7 +24,8 @@ public final class ExampleCoverage {
      * ({@link cmsdoctor.analyzers.certs.CertRules#ALL}) fire on certificate files, keys and MMP
      * pastes, not on log lines, so a log excerpt cannot be their example. Each has its firing
      * case and near miss in {@code analyzers/src/test/.../certs/CertRulesFireTest}, built on a
-     * real PKI, and the whole sample in {@code CertificatesSampleTest}.
+     * real PKI, and the whole sample in {@code CertificatesSampleTest}. Some also have an example
+     * file of certificate excerpts ({@code rules/analyzers/CMS-CERT-026.yaml}, {@link CertExcerpt}).
      */
     public static boolean exampledByPkiTests(String ruleId) {
         return cmsdoctor.analyzers.certs.CertRules.ALL.stream().anyMatch(r -> r.id().equals(ruleId));
@@ -53,6 +54,8 @@ public final class ExampleCoverage {
                 }
             }
         }
+        // a certificate doctor rule may have an example file too (CertExcerpt)
+        cmsdoctor.analyzers.certs.CertRules.ALL.forEach(r -> all.add(r.id()));
         for (AnalyzerExample ex : java.examples()) {
             if (!all.contains(ex.ruleId())) {
                 problems.add(new RuleProblem(ex.file(), 1, ex.ruleId() + ": no installed analyzer raises this id"));

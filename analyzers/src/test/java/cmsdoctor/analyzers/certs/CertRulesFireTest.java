@@ -350,6 +350,143 @@ class CertRulesFireTest {
         assertEquals(List.of("cms-a xmpp: 1cert.cer (example.com)"), subjects(d.check(), CertRules.SAN_MISSING));
     }
 
+    // --- callbridge ucm / imps certs (3.x): the same checks as every service
+
+    @Test
+    void aUcmCertsCommandNamingFilesTheNodeDoesNotHoldFires() {
+        Deployment d = new Deployment();
+        d.paste += "cms-a> callbridge ucm certs ucm.key ucm.cer\n";
+        assertEquals(List.of("cms-a callbridge ucm: ucm.key", "cms-a callbridge ucm: ucm.cer"), subjects(d.check(), CertRules.NOT_ON_NODE));
+    }
+
+    @Test
+    void anImpsKeyOfAnotherCertificateIsAMismatchAndItsFixIsTheImpsCommand() {
+        Deployment d = new Deployment();
+        d.paste += "cms-a> callbridge imps certs dbcert.key 1cert.cer Bundle-CA.cer\n";
+        CertReport r = d.check();
+        assertEquals(List.of("cms-a callbridge imps: dbcert.key"), subjects(r, CertRules.KEY_MISMATCH));
+        assertTrue(r.detections().stream().anyMatch(x -> x.fix().contains("callbridge imps certs dbcert.key 1cert.cer Bundle-CA.cer; callbridge restart")),
+                r.detections().toString());
+    }
+
+    /** Without a bundle the file holds server, intermediates, root (221698): a leaf alone lacks its issuers. */
+    @Test
+    void aUcmCertificateWithoutItsChainSkipsIssuers() {
+        Deployment d = new Deployment();
+        d.paste += "cms-a> callbridge ucm certs 1cert.key 1cert.cer\n";
+        CertReport r = d.check();
+        assertEquals(List.of("cms-a callbridge ucm: 1cert.cer"), subjects(r, CertRules.CHAIN_SKIPS));
+        assertEquals(List.of("CMS-CERT-008"), fired(r));
+    }
+
+    @Test
+    void anExpiredImpsCertificateFires() {
+        Deployment d = new Deployment();
+        var old = cert("imps.example.com").issuer(d.issuing).eku(SERVER, CLIENT)
+                .valid(NOW.minus(Duration.ofDays(400)), NOW.minus(Duration.ofDays(2))).build();
+        d.put("imps.key", TestPki.pkcs8(old.keys())).put("imps.cer", TestPki.certs(old, d.issuing, d.root));
+        d.paste = d.paste.replace("dbclt.cer\ncms-a> webadmin", "dbclt.cer\nimps.key\nimps.cer\ncms-a> webadmin")
+                + "cms-a> callbridge imps certs imps.key imps.cer\n";
+        CertReport r = d.check();
+        assertEquals(List.of("cms-a callbridge imps: imps.cer (imps.example.com)"), subjects(r, CertRules.EXPIRED));
+    }
+
+    /** Near miss: the UCM and IM and Presence certificates as full chains, and 3.x status lines naming held bundles. */
+    @Test
+    void ucmAndImpsFullChainsAndTrustedCertsLinesAreFine() {
+        Deployment d = new Deployment();
+        d.paste += "cms-a> callbridge ucm certs 1cert.key fullchain.cer\ncms-a> callbridge imps certs 1cert.key 1cert.cer Bundle-CA.cer\n"
+                + "cms-a> callbridge\nKey file : 1cert.key\nCertificate file : 1cert.cer\nCA Bundle file : Bundle-CA.cer\n"
+                + "UCM trusted certs : Bundle-CA.cer\nIMPS trusted certs : Bundle-CA.cer\n";
+        CertReport r = d.check();
+        assertEquals(List.of(), fired(r));
+        List<String> services = r.nodes().get(0).services().stream().map(ServiceReport::service).toList();
+        assertTrue(services.containsAll(List.of("callbridge ucm", "callbridge imps", "callbridge ucm trust", "callbridge imps trust")),
+                services.toString());
+        assertEquals("match", r.nodes().get(0).services().stream().filter(s -> s.service().equals("callbridge ucm")).findFirst()
+                .orElseThrow().keyMatch());
+    }
+
+    /** A 3.x status naming a UCM trust bundle the node does not hold. */
+    @Test
+    void aUcmTrustedCertsLineNamingAMissingFileFires() {
+        Deployment d = new Deployment();
+        d.paste += "cms-a> callbridge\nKey file : 1cert.key\nCertificate file : 1cert.cer\nCA Bundle file : Bundle-CA.cer\n"
+                + "UCM trusted certs : cucm-tomcat.cer\n";
+        assertEquals(List.of("cms-a callbridge ucm trust: cucm-tomcat.cer"), subjects(d.check(), CertRules.NOT_ON_NODE));
+    }
+
+    // --- 027: the recorder's bundle holds every call bridge certificate (3.x)
+
+    @Test
+    void aRecorderBundleWithoutTheCallBridgeCertificateFires() {
+        Deployment d = new Deployment();
+        d.paste += "cms-a> recorder sip certs dbcert.key dbcert.cer Bundle-CA.cer\n";
+        CertReport r = d.check();
+        assertEquals(List.of("cms-a recorder sip: Bundle-CA.cer (cms-a.example.com)"), subjects(r, CertRules.RECORDER_LACKS_CALLBRIDGE));
+        assertEquals(List.of("CMS-CERT-027"), fired(r));
+        assertTrue(r.detections().get(0).fix().startsWith("cat 1cert.cer >> Bundle-CA.cer"), r.detections().get(0).fix());
+    }
+
+    /** Near miss: the call bridge's certificate in the recorder's bundle, beside the CAs; no "bundle holds a leaf" there. */
+    @Test
+    void aRecorderBundleHoldingTheCallBridgeCertificateIsFine() {
+        Deployment d = new Deployment();
+        d.put("recorder-bundle.cer", TestPki.certs(d.issuing, d.root, d.leaf));
+        d.paste = d.paste.replace("dbclt.cer\ncms-a> webadmin", "dbclt.cer\nrecorder-bundle.cer\ncms-a> webadmin")
+                + "cms-a> recorder sip certs dbcert.key dbcert.cer recorder-bundle.cer\n";
+        CertReport r = d.check();
+        assertEquals(List.of(), fired(r));
+        assertTrue(r.nodes().get(0).checks().stream().anyMatch(v -> v.ruleId().equals("CMS-CERT-027") && v.status() == Verdict.Status.PASS));
+    }
+
+    // --- 026: SAN entries no client can match
+
+    @Test
+    void aSubnetAMidWildcardASpaceAnEmptyNameAndAnIpAsADnsNameFire() {
+        Deployment d = new Deployment();
+        d.leaf(cert("cms-a.example.com").issuer(d.issuing).san("cms-a.example.com", "join.example.com")
+                .dns("10.1.5.0/24", "www.*.example.com", "cms a.example.com", "", "10.1.5.40").eku(SERVER, CLIENT).build());
+        CertReport r = d.check();
+        assertEquals(List.of("CMS-CERT-026"), fired(r), r.detections().toString());
+        List<String> subjects = subjects(r, CertRules.SAN_INVALID);
+        assertTrue(subjects.contains("cms-a webadmin+callbridge: 1cert.cer (cms-a.example.com)"), subjects.toString());
+        var finding = r.detections().stream().filter(x -> x.subject().endsWith("1cert.cer (cms-a.example.com)")).findFirst().orElseThrow();
+        for (String entry : List.of("'DNS:10.1.5.0/24'", "'DNS:www.*.example.com'", "'DNS:cms a.example.com'", "'DNS:'", "'DNS:10.1.5.40'")) {
+            assertTrue(finding.explanation().contains(entry), entry + " in " + finding.explanation());
+        }
+        assertTrue(finding.evidence().stream().anyMatch(e -> e.text().equals(
+                "SAN DNS:10.1.5.0/24: a subnet written as a name: a client connects to one address, never a range")), finding.evidence().toString());
+        assertTrue(finding.fix().startsWith("pki csr 1cert CN:cms-a.example.com subjectAltName:cms-a.example.com,join.example.com "),
+                finding.fix());
+    }
+
+    @Test
+    void aSubnetAsAnIpEntryAndInACsrFires() {
+        Deployment d = new Deployment();
+        d.leaf(cert("cms-a.example.com").issuer(d.issuing).san("cms-a.example.com", "join.example.com", "10.1.5.0/24")
+                .eku(SERVER, CLIENT).build());
+        var keys = TestPki.ec();
+        d.put("cms-b.csr", TestPki.pem(TestPki.csr("cms-b.example.com", keys, "cms-b.example.com", "10.1.5.0/24")));
+        CertReport r = d.check();
+        List<String> subjects = subjects(r, CertRules.SAN_INVALID);
+        assertTrue(subjects.contains("cms-a webadmin+callbridge: 1cert.cer (cms-a.example.com)"), subjects.toString());
+        assertTrue(subjects.contains("cms-a -: cms-b.csr (CSR)"), subjects.toString());
+        assertTrue(r.detections().stream().anyMatch(x -> x.explanation().contains("'IP:10.1.5.0/24'")), r.detections().toString());
+    }
+
+    /** Near miss: a whole left-most wildcard, plain names and an address as an IP entry are what clients match. */
+    @Test
+    void aLeftMostWildcardNamesAndIpEntriesAreFine() {
+        Deployment d = new Deployment();
+        d.leaf(cert("cms-a.example.com").issuer(d.issuing).san("*.example.com", "cms-a.example.com", "join.example.com", "10.1.5.40")
+                .eku(SERVER, CLIENT).build());
+        CertReport r = d.check();
+        assertEquals(List.of(), fired(r));
+        assertTrue(r.nodes().get(0).files().stream().flatMap(f -> f.verdicts().stream())
+                .anyMatch(v -> v.ruleId().equals("CMS-CERT-026") && v.status() == Verdict.Status.PASS), "checked, and passed");
+    }
+
     // --- 020 / 021: strength (advice)
 
     @Test

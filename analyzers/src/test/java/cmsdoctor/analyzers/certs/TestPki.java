@@ -108,6 +108,9 @@ final class TestPki {
         Builder keys(KeyPair keys) { this.keys = keys; return this; }
         Builder ca() { this.ca = true; return this; }
         Builder san(String... names) { san.addAll(List.of(names)); return this; }
+
+        /** SAN entries written as DNS names whatever they hold ({@code 10.1.5.0/24}, {@code 10.1.5.40}). */
+        Builder dns(String... names) { List.of(names).forEach(n -> san.add("DNS=" + n)); return this; }
         Builder eku(KeyPurposeId... ids) { eku.addAll(List.of(ids)); return this; }
         Builder valid(Instant from, Instant to) { this.from = from; this.to = to; return this; }
         Builder algorithm(String algorithm) { this.algorithm = algorithm; return this; }
@@ -131,7 +134,8 @@ final class TestPki {
                 }
                 if (!san.isEmpty()) {
                     b.addExtension(Extension.subjectAlternativeName, false,
-                            new GeneralNames(san.stream().map(n -> n.matches("[0-9.]+") ? new GeneralName(GeneralName.iPAddress, n)
+                            new GeneralNames(san.stream().map(n -> n.startsWith("DNS=") ? new GeneralName(GeneralName.dNSName, n.substring(4))
+                                    : n.matches("[0-9.]+(/\\d+)?") ? new GeneralName(GeneralName.iPAddress, n)
                                     : new GeneralName(GeneralName.dNSName, n)).toArray(GeneralName[]::new)));
                 }
                 if (!eku.isEmpty()) {

@@ -44,8 +44,8 @@ class AnalyzerExamplesTest {
             assertTrue(yaml || javaExamples, id + " has no firing example and near miss");
         }
         assertTrue(java.get("CMS-SIP-001").isPresent(), "the Java analyzers' ids are covered by files, not skipped");
-        assertEquals(18, java.examples().size());
-        assertEquals(25, ids.stream().filter(ExampleCoverage::exampledByPkiTests).count(), "the exemption is the CMS-CERT ids only");
+        assertEquals(19, java.examples().size());
+        assertEquals(27, ids.stream().filter(ExampleCoverage::exampledByPkiTests).count(), "the exemption is the CMS-CERT ids only");
         assertTrue(ids.stream().filter(ExampleCoverage::exampledByPkiTests).allMatch(id -> id.startsWith("CMS-CERT-")));
     }
 
@@ -53,6 +53,18 @@ class AnalyzerExamplesTest {
     Stream<DynamicTest> everyJavaRuleBehavesOnItsExcerpts() {
         return AnalyzerExamples.builtin().examples().stream().map(ex -> DynamicTest.dynamicTest(ex.ruleId(), () ->
                 assertEquals(List.of(), AnalyzerExampleCheck.check(ex, AnalyzerFactory.installed(), CONTEXT))));
+    }
+
+    /** CMS-CERT-026's excerpts are certificate files, read by the certificate doctor; swapped, each one fails. */
+    @Test
+    void aCertificateDoctorExampleIsCheckedByTheDoctor() {
+        AnalyzerExample ex = AnalyzerExamples.builtin().get("CMS-CERT-026").orElseThrow();
+        assertEquals(List.of(), AnalyzerExampleCheck.check(ex, AnalyzerFactory.installed(), CONTEXT));
+        AnalyzerExample swapped = new AnalyzerExample(ex.ruleId(), ex.analyzer(), ex.nearMisses(), ex.fires(), ex.reviewed(), ex.file());
+        List<String> reasons = AnalyzerExampleCheck.check(swapped, AnalyzerFactory.installed(), CONTEXT).stream()
+                .map(RuleProblem::reason).toList();
+        assertEquals(List.of("CMS-CERT-026: fires excerpt does not raise it", "CMS-CERT-026: nearMiss excerpt raises it",
+                "CMS-CERT-026: nearMiss excerpt raises it"), reasons);
     }
 
     @Test

@@ -25,6 +25,13 @@ public final class ServiceFilesReader {
     /** Services whose certificate file is a full chain, leaf first (221729). */
     public static final Set<String> FULL_CHAIN_SERVICES = Set.of("webbridge3 https", "webbridge3 c2w", "scheduler c2w",
             "meetingapps https");
+    /**
+     * The call bridge's certificates towards Unified CM and IM and Presence (3.x: {@code callbridge
+     * ucm certs}, {@code callbridge imps certs}): the certificate file holds the server certificate,
+     * then the intermediates, then the root (221698), unless a CA bundle is given beside it, as
+     * {@code callbridge certs} takes one.
+     */
+    public static final Set<String> CHAIN_UNLESS_BUNDLED = Set.of("callbridge ucm", "callbridge imps");
 
     private static final Pattern KEY = Pattern.compile("^(.*?)\\s*key file$");
     private static final Pattern FULL_CHAIN = Pattern.compile("^(.*?)\\s*full chain certificate file$");
@@ -105,7 +112,8 @@ public final class ServiceFilesReader {
         byPrefix.forEach((prefix, d) -> {
             if (d.key != null || d.certificate != null || d.bundle != null) {
                 String service = join(verb, stripVerb(verb, prefix));
-                ChainForm form = d.fullChain || FULL_CHAIN_SERVICES.contains(service) ? ChainForm.FULL_CHAIN : ChainForm.LEAF;
+                ChainForm form = d.fullChain || FULL_CHAIN_SERVICES.contains(service)
+                        || CHAIN_UNLESS_BUNDLED.contains(service) && d.bundle == null ? ChainForm.FULL_CHAIN : ChainForm.LEAF;
                 out.add(new ServiceFiles(command.node(), service, d.key, d.certificate, d.bundle, form, command, d.line, false));
             }
         });
@@ -165,7 +173,8 @@ public final class ServiceFilesReader {
             return out;
         }
         String service = String.join(" ", words.subList(0, at));
-        ChainForm form = FULL_CHAIN_SERVICES.contains(service) ? ChainForm.FULL_CHAIN : ChainForm.LEAF;
+        ChainForm form = FULL_CHAIN_SERVICES.contains(service)
+                || CHAIN_UNLESS_BUNDLED.contains(service) && files.size() < 3 ? ChainForm.FULL_CHAIN : ChainForm.LEAF;
         return List.of(new ServiceFiles(command.node(), service, files.get(0), at(files, 1), at(files, 2), form,
                 command, command.line(), true));
     }

@@ -37,7 +37,7 @@ import java.util.stream.Stream;
 /**
  * The certificate doctor over HTTP (issue 14): {@code POST /api/certs/check} checks files and
  * pastes sent as multipart form data and keeps nothing; {@code GET /api/certs?import=ID} checks
- * the files an upload stored; {@code GET /api/findings/{id}/certificates} says which services'
+ * the files an upload stored, inside its stored archives too; {@code GET /api/findings/{id}/certificates} says which services'
  * certificates a TLS finding is about, and where their check is or what to collect. Answers are
  * {@code cmsdoctor certs --format json}'s shape; private keys appear as type, size and
  * fingerprint only.
@@ -52,6 +52,7 @@ public final class CertsApi {
 
     private final Path dataDir;
     private final FindingStore findings;
+    private final cmsdoctor.web.CheckedUploads uploadChecks = new cmsdoctor.web.CheckedUploads();
 
     /** @param findings the data directory's findings; null when the server runs without them */
     public CertsApi(Path dataDir, FindingStore findings) {
@@ -119,11 +120,11 @@ public final class CertsApi {
         }
         Stored stored = stored(id).orElseThrow(() -> ApiError.notFound("import " + id
                 + " has no stored files: only uploads keep their files; check certificate files with cmsdoctor certs PATH..."));
-        json(ctx, CertChecks.ofFiles(stored.files(), stored.incident(), uploads()));
+        json(ctx, uploadChecks.of(stored.dir(), stored.incident()));
     }
 
-    /** What an import left on disk: the upload's files, and its logs' time range. */
-    record Stored(List<Path> files, TimeRange incident) {}
+    /** What an import left on disk: the upload's folder, and its logs' time range. */
+    record Stored(Path dir, TimeRange incident) {}
 
     /** The related-certificates answer of a finding. */
     public record Related(String finding, List<String> services, String importId, boolean filesKept,
@@ -150,7 +151,7 @@ public final class CertsApi {
         Optional<Stored> stored = f.origin() != null && ID.matcher(f.origin()).matches() ? stored(f.origin()) : Optional.empty();
         List<String> checked = List.of();
         if (stored.isPresent()) {
-            CertReport r = CertChecks.ofFiles(stored.get().files(), stored.get().incident(), uploads());
+            CertReport r = uploadChecks.of(stored.get().dir(), stored.get().incident());
             checked = r.nodes().stream().flatMap(n -> n.services().stream()).map(ServiceReport::service)
                     .filter(services::contains).distinct().toList();
         }
@@ -173,19 +174,37 @@ public final class CertsApi {
         Path dir = uploads.resolve(id).normalize();
         List<JsonNode> records = importRecords();
         if (dir.getParent().equals(uploads) && Files.isDirectory(dir)) {
-            List<Path> files;
-            try (Stream<Path> list = Files.list(dir)) {
-                files = list.filter(Files::isRegularFile).sorted().toList();
-            }
             JsonNode record = records.stream().filter(r -> inputs(r).stream().anyMatch(p -> p.startsWith(dir))).findFirst().orElse(null);
-            return Optional.of(new Stored(files, incident(record)));
+            return Optional.of(new Stored(dir, incident(record)));
         }
         JsonNode record = records.stream().filter(r -> id.equals(r.path("id").asText())).findFirst().orElse(null);
         if (record == null) {
             return Optional.empty();
         }
-        List<Path> files = inputs(record).stream().filter(p -> p.startsWith(uploads) && Files.isRegularFile(p)).toList();
-        return files.isEmpty() ? Optional.empty() : Optional.of(new Stored(files, incident(record)));
+        Optional<Path> marked = markedWith(uploads, id);
+        if (marked.isPresent()) {
+            return Optional.of(new Stored(marked.get(), incident(record)));
+        }
+        // an upload's inputs are the files of its folder, DATA/uploads/ID
+        return inputs(record).stream().map(Path::getParent)
+                .filter(p -> p != null && uploads.equals(p.getParent()) && Files.isDirectory(p))
+                .findFirst().map(p -> new Stored(p, incident(record)));
+    }
+
+    /** The upload folder whose import mark names the import (an upload's record names its files by their client names). */
+    private static Optional<Path> markedWith(Path uploads, String importId) throws IOException {
+        if (!Files.isDirectory(uploads)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> dirs = Files.list(uploads)) {
+            for (Path d : dirs.filter(Files::isDirectory).toList()) {
+                Path mark = d.resolve(cmsdoctor.web.imports.ImportCatalog.IMPORT_MARK);
+                if (Files.isRegularFile(mark) && Files.readString(mark).strip().equals(importId)) {
+                    return Optional.of(d);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private List<JsonNode> importRecords() throws IOException {

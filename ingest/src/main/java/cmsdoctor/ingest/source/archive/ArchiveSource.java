@@ -520,15 +520,15 @@ public final class ArchiveSource {
         return null;
     }
 
-    private static boolean isZip(byte[] h) {
+    static boolean isZip(byte[] h) {
         return h[0] == 'P' && h[1] == 'K' && (h[2] == 3 && h[3] == 4 || h[2] == 5 && h[3] == 6);
     }
 
-    private static boolean isTar(byte[] h) {
+    static boolean isTar(byte[] h) {
         return h.length >= 262 && h[257] == 'u' && h[258] == 's' && h[259] == 't' && h[260] == 'a' && h[261] == 'r';
     }
 
-    private static String stripGz(String path) {
+    static String stripGz(String path) {
         String leaf = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('!')) + 1);
         if (leaf.endsWith(".tgz")) {
             return leaf.substring(0, leaf.length() - 4) + ".tar";
