@@ -41,6 +41,8 @@ public final class RecordCodec {
     private static final ObjectMapper COMPACT = Json.create(JsonInclude.Include.NON_NULL);
     private static final byte[] MESSAGE_AT = ",\"messageAt\":[".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] BODY_AT = ",\"bodyAt\":[".getBytes(StandardCharsets.US_ASCII);
+    /** One writer per indexing thread: it keeps its buffer from one record to the next. */
+    private static final ThreadLocal<CompactJson> WRITER = ThreadLocal.withInitial(CompactJson::new);
     private static final ObjectReader EVENT = COMPACT.readerFor(LogEvent.class);
     private static final ObjectReader SIP = COMPACT.readerFor(SipMessage.class);
 
@@ -112,7 +114,7 @@ public final class RecordCodec {
                 e.tag(), e.pid(), e.component(), messageAt >= 0 ? null : e.message(), null, e.source(), e.line(),
                 e.flags(), e.callNumber(), e.callLegId(), e.sipCallId(), e.apiCallId(), e.conferenceId(),
                 e.spaceId(), e.callCorrelatorId(), e.apiTrace());
-        doc.add(new StoredField(Schema.RECORD, compact(rest, MESSAGE_AT, messageAt, messageEnd)));
+        doc.add(new StoredField(Schema.RECORD, compact(rest, "messageAt", messageAt, messageEnd)));
     }
 
     private static void sip(Document doc, SipMessage m) {
@@ -138,28 +140,12 @@ public final class RecordCodec {
                 m.startLine(), m.method(), m.statusCode(), m.callId(), m.cseq(), m.from(), m.to(), m.fromTag(),
                 m.toTag(), headersFromText ? null : m.headers(), bodyAt >= 0 ? null : m.body(), m.sdp(), null,
                 m.trace(), m.flags(), m.source(), m.line());
-        doc.add(new StoredField(Schema.RECORD, compact(rest, BODY_AT, bodyAt, text.length())));
+        doc.add(new StoredField(Schema.RECORD, compact(rest, "bodyAt", bodyAt, text.length())));
     }
 
     /** The record as compact JSON, with a [from,to] slice appended when from is not -1. */
-    private static BytesRef compact(LogRecord rest, byte[] offsetName, int offset, int end) {
-        byte[] json;
-        try {
-            json = COMPACT.writeValueAsBytes(rest);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (offset < 0) {
-            return new BytesRef(json);
-        }
-        // {"a":1} -> {"a":1,"messageAt":[F,T]}; the record always has at least "line", so never {}
-        byte[] number = (offset + "," + end + "]").getBytes(StandardCharsets.US_ASCII);
-        byte[] out = new byte[json.length + offsetName.length + number.length];
-        System.arraycopy(json, 0, out, 0, json.length - 1);
-        System.arraycopy(offsetName, 0, out, json.length - 1, offsetName.length);
-        System.arraycopy(number, 0, out, json.length - 1 + offsetName.length, number.length);
-        out[out.length - 1] = '}';
-        return new BytesRef(out);
+    private static BytesRef compact(LogRecord rest, String offsetName, int offset, int end) {
+        return new BytesRef(WRITER.get().write(rest, offsetName, offset, end));
     }
 
     /** The hit for a stored document: its record and origin. */
