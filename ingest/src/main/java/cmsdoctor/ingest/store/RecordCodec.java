@@ -38,13 +38,10 @@ import java.util.Map;
  */
 public final class RecordCodec {
 
-    private static final ObjectMapper COMPACT = Json.create(JsonInclude.Include.NON_NULL);
     private static final byte[] MESSAGE_AT = ",\"messageAt\":[".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] BODY_AT = ",\"bodyAt\":[".getBytes(StandardCharsets.US_ASCII);
     /** One writer per indexing thread: it keeps its buffer from one record to the next. */
     private static final ThreadLocal<CompactJson> WRITER = ThreadLocal.withInitial(CompactJson::new);
-    private static final ObjectReader EVENT = COMPACT.readerFor(LogEvent.class);
-    private static final ObjectReader SIP = COMPACT.readerFor(SipMessage.class);
 
     private RecordCodec() {}
 
@@ -169,7 +166,7 @@ public final class RecordCodec {
                 // straight from the bytes into the record (no JSON tree in between); the slice
                 // compact() appended is the last thing in the bytes, and Jackson skips it
                 int[] slice = slice(compact, MESSAGE_AT);
-                LogEvent e = EVENT.readValue(compact.bytes, compact.offset, compact.length);
+                LogEvent e = Readers.EVENT.readValue(compact.bytes, compact.offset, compact.length);
                 String message = slice != null ? raw.substring(slice[0], slice[1]) : e.message();
                 return new LogEvent(e.at(), e.atInferred(), e.host(), e.facility(), e.severity(), e.level(), e.tag(),
                         e.pid(), e.component(), message, raw, e.source(), e.line(), e.flags(), e.callNumber(),
@@ -178,7 +175,7 @@ public final class RecordCodec {
             }
             String text = doc.get(Schema.TEXT);
             int[] slice = slice(compact, BODY_AT);
-            SipMessage m = SIP.readValue(compact.bytes, compact.offset, compact.length);
+            SipMessage m = Readers.SIP.readValue(compact.bytes, compact.offset, compact.length);
             Map<String, List<String>> headers = m.headers();
             String body = m.body();
             if (slice != null) {
@@ -243,17 +240,29 @@ public final class RecordCodec {
      * without a copy of the message.
      */
     private static void envelope(Document doc, String... words) {
-        StringBuilder b = new StringBuilder(64);
+        String only = null;
+        int nonEmpty = 0;
         for (String w : words) {
             if (w != null && !w.isEmpty()) {
-                if (!b.isEmpty()) {
-                    b.append(' ');
-                }
-                b.append(w);
+                only = w;
+                nonEmpty++;
             }
         }
-        if (!b.isEmpty()) {
-            doc.add(new Field(Schema.ENVELOPE, b.toString(), Schema.ENVELOPE_TYPE));
+        if (nonEmpty > 1) {
+            StringBuilder b = new StringBuilder(64);
+            for (String w : words) {
+                if (w != null && !w.isEmpty()) {
+                    if (!b.isEmpty()) {
+                        b.append(' ');
+                    }
+                    b.append(w);
+                }
+            }
+            only = b.toString();
+        }
+        // one word (an event's envelope is mostly the line before its message): no copy
+        if (only != null) {
+            doc.add(new Field(Schema.ENVELOPE, only, Schema.ENVELOPE_TYPE));
         }
     }
 
@@ -261,6 +270,18 @@ public final class RecordCodec {
         if (value != null) {
             doc.add(new StringField(field, value.toString(), Field.Store.NO));
         }
+    }
+
+    /**
+     * Jackson's readers of the stored record, built when a record is first read back: an import
+     * only writes ({@link CompactJson}) and need not build them at start.
+     */
+    private static final class Readers {
+        private static final ObjectMapper COMPACT = Json.create(JsonInclude.Include.NON_NULL);
+        static final ObjectReader EVENT = COMPACT.readerFor(LogEvent.class);
+        static final ObjectReader SIP = COMPACT.readerFor(SipMessage.class);
+
+        private Readers() {}
     }
 
     /** Reads SIP headers back from a message's text. */
