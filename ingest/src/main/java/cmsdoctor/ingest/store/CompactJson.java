@@ -27,7 +27,7 @@ final class CompactJson {
 
     private byte[] out = new byte[1024];
     private int size;
-    /** Whether the object being written has a field yet (the comma before the next). */
+    /** True until the object being written has its first field: no comma before that one. */
     private boolean first;
 
     /** The record's compact JSON, with {@code ,"name":[from,to]} before the closing brace when from is not -1. */

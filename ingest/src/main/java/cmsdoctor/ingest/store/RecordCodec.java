@@ -38,8 +38,11 @@ import java.util.Map;
  */
 public final class RecordCodec {
 
-    private static final byte[] MESSAGE_AT = ",\"messageAt\":[".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] BODY_AT = ",\"bodyAt\":[".getBytes(StandardCharsets.US_ASCII);
+    /** The names of the slices {@link #compact} appends: an event's message in raw, a SIP body in text. */
+    private static final String MESSAGE_AT_NAME = "messageAt";
+    private static final String BODY_AT_NAME = "bodyAt";
+    private static final byte[] MESSAGE_AT = (",\"" + MESSAGE_AT_NAME + "\":[").getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BODY_AT = (",\"" + BODY_AT_NAME + "\":[").getBytes(StandardCharsets.US_ASCII);
     /** One writer per indexing thread: it keeps its buffer from one record to the next. */
     private static final ThreadLocal<CompactJson> WRITER = ThreadLocal.withInitial(CompactJson::new);
 
@@ -111,7 +114,7 @@ public final class RecordCodec {
                 e.tag(), e.pid(), e.component(), messageAt >= 0 ? null : e.message(), null, e.source(), e.line(),
                 e.flags(), e.callNumber(), e.callLegId(), e.sipCallId(), e.apiCallId(), e.conferenceId(),
                 e.spaceId(), e.callCorrelatorId(), e.apiTrace());
-        doc.add(new StoredField(Schema.RECORD, compact(rest, "messageAt", messageAt, messageEnd)));
+        doc.add(new StoredField(Schema.RECORD, compact(rest, MESSAGE_AT_NAME, messageAt, messageEnd)));
     }
 
     private static void sip(Document doc, SipMessage m) {
@@ -137,7 +140,7 @@ public final class RecordCodec {
                 m.startLine(), m.method(), m.statusCode(), m.callId(), m.cseq(), m.from(), m.to(), m.fromTag(),
                 m.toTag(), headersFromText ? null : m.headers(), bodyAt >= 0 ? null : m.body(), m.sdp(), null,
                 m.trace(), m.flags(), m.source(), m.line());
-        doc.add(new StoredField(Schema.RECORD, compact(rest, "bodyAt", bodyAt, text.length())));
+        doc.add(new StoredField(Schema.RECORD, compact(rest, BODY_AT_NAME, bodyAt, text.length())));
     }
 
     /** The record as compact JSON, with a [from,to] slice appended when from is not -1. */
