@@ -14,7 +14,9 @@ import java.util.List;
  * {@code cmsdoctor import} beside the plain baseline ({@link PlainIndexer}), each as a whole
  * process started with this JVM's class path (the benchmarks jar) and {@code -Xmx}: JVM start,
  * reading the file and the final commit included. The two alternate, plain first in odd rounds; each
- * round prints both wall times and data-directory sizes and the ratios, then the median ratios.
+ * round prints both wall times, CPU times and data-directory sizes and the ratios, then the median
+ * ratios. CPU time (user + system of the child, all its threads: JIT and GC included) is the
+ * steadier figure on a shared machine, where wall time also measures the other engineers' load.
  */
 public final class ImportProcessBenchmark {
 
@@ -22,8 +24,8 @@ public final class ImportProcessBenchmark {
 
     private ImportProcessBenchmark() {}
 
-    /** One process's wall time and what it left on disk. */
-    record Run(double seconds, long bytes) {}
+    /** One process's wall time, CPU time (NaN when unknown) and what it left on disk. */
+    record Run(double seconds, double cpu, long bytes) {}
 
     public static int run(List<CorpusGenerator.Shape> shapes, long lines, int rounds, PrintStream out) {
         try {
@@ -40,6 +42,7 @@ public final class ImportProcessBenchmark {
                             lines, Files.size(file) / 1e6);
                     double[] speed = new double[rounds];
                     double[] size = new double[rounds];
+                    double[] cpu = new double[rounds];
                     for (int r = 0; r < rounds; r++) {
                         Run plain;
                         Run imp;
@@ -52,15 +55,17 @@ public final class ImportProcessBenchmark {
                         }
                         speed[r] = plain.seconds() / imp.seconds();
                         size[r] = (double) imp.bytes() / plain.bytes();
-                        out.printf("  round %d: plain %6.2f s %,8.1f MB | import %6.2f s %,8.1f MB | speed %.2fx size %.2fx"
-                                        + " (load %.1f)%n", r + 1, plain.seconds(), plain.bytes() / 1e6, imp.seconds(),
-                                imp.bytes() / 1e6, speed[r], size[r],
+                        cpu[r] = plain.cpu() / imp.cpu();
+                        out.printf("  round %d: plain %6.2f s (cpu %6.2f s) %,8.1f MB | import %6.2f s (cpu %6.2f s)"
+                                        + " %,8.1f MB | speed %.2fx cpu %.2fx size %.2fx (load %.1f)%n", r + 1,
+                                plain.seconds(), plain.cpu(), plain.bytes() / 1e6, imp.seconds(), imp.cpu(),
+                                imp.bytes() / 1e6, speed[r], cpu[r], size[r],
                                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                         ImportBenchmark.delete(dir.resolve("plain"));
                         ImportBenchmark.delete(dir.resolve("data"));
                     }
-                    out.printf("  median: import/plain speed %.2fx (target >= 1.0), size %.2fx (target <= 1.3)%n",
-                            median(speed), median(size));
+                    out.printf("  median: import/plain speed %.2fx (target >= 1.0), cpu %.2fx, size %.2fx"
+                            + " (target <= 1.3)%n", median(speed), median(cpu), median(size));
                     Files.delete(file);
                 }
             } finally {
@@ -91,16 +96,34 @@ public final class ImportProcessBenchmark {
         command.addAll(args);
         Path log = Files.createTempFile("cmsdoctor-bench-process", ".out");
         try {
+            double cpu0 = childrenCpuSeconds();
             long t0 = System.nanoTime();
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             int code = p.waitFor();
             double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpu = childrenCpuSeconds() - cpu0;
             if (code != 0) {
                 throw new IOException(String.join(" ", command) + " exited " + code + ": " + Files.readString(log));
             }
-            return new Run(seconds, ImportBenchmark.size(output));
+            return new Run(seconds, cpu, ImportBenchmark.size(output));
         } finally {
             Files.deleteIfExists(log);
+        }
+    }
+
+    /**
+     * CPU seconds (user + system) of this process's finished, waited-for children, from Linux's
+     * {@code /proc/self/stat} ({@code cutime}, {@code cstime}, in clock ticks of 1/100 s); NaN
+     * elsewhere. The benchmark runs one child at a time, so the difference around a run is its CPU.
+     */
+    static double childrenCpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after "pid (comm) " the fields start at 3 (state): cutime is field 16, cstime 17
+            return (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
         }
     }
 

@@ -38,11 +38,13 @@ import java.util.Map;
  */
 public final class RecordCodec {
 
-    private static final ObjectMapper COMPACT = Json.create(JsonInclude.Include.NON_NULL);
-    private static final byte[] MESSAGE_AT = ",\"messageAt\":[".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] BODY_AT = ",\"bodyAt\":[".getBytes(StandardCharsets.US_ASCII);
-    private static final ObjectReader EVENT = COMPACT.readerFor(LogEvent.class);
-    private static final ObjectReader SIP = COMPACT.readerFor(SipMessage.class);
+    /** The names of the slices {@link #compact} appends: an event's message in raw, a SIP body in text. */
+    private static final String MESSAGE_AT_NAME = "messageAt";
+    private static final String BODY_AT_NAME = "bodyAt";
+    private static final byte[] MESSAGE_AT = (",\"" + MESSAGE_AT_NAME + "\":[").getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BODY_AT = (",\"" + BODY_AT_NAME + "\":[").getBytes(StandardCharsets.US_ASCII);
+    /** One writer per indexing thread: it keeps its buffer from one record to the next. */
+    private static final ThreadLocal<CompactJson> WRITER = ThreadLocal.withInitial(CompactJson::new);
 
     private RecordCodec() {}
 
@@ -112,7 +114,7 @@ public final class RecordCodec {
                 e.tag(), e.pid(), e.component(), messageAt >= 0 ? null : e.message(), null, e.source(), e.line(),
                 e.flags(), e.callNumber(), e.callLegId(), e.sipCallId(), e.apiCallId(), e.conferenceId(),
                 e.spaceId(), e.callCorrelatorId(), e.apiTrace());
-        doc.add(new StoredField(Schema.RECORD, compact(rest, MESSAGE_AT, messageAt, messageEnd)));
+        doc.add(new StoredField(Schema.RECORD, compact(rest, MESSAGE_AT_NAME, messageAt, messageEnd)));
     }
 
     private static void sip(Document doc, SipMessage m) {
@@ -138,28 +140,12 @@ public final class RecordCodec {
                 m.startLine(), m.method(), m.statusCode(), m.callId(), m.cseq(), m.from(), m.to(), m.fromTag(),
                 m.toTag(), headersFromText ? null : m.headers(), bodyAt >= 0 ? null : m.body(), m.sdp(), null,
                 m.trace(), m.flags(), m.source(), m.line());
-        doc.add(new StoredField(Schema.RECORD, compact(rest, BODY_AT, bodyAt, text.length())));
+        doc.add(new StoredField(Schema.RECORD, compact(rest, BODY_AT_NAME, bodyAt, text.length())));
     }
 
     /** The record as compact JSON, with a [from,to] slice appended when from is not -1. */
-    private static BytesRef compact(LogRecord rest, byte[] offsetName, int offset, int end) {
-        byte[] json;
-        try {
-            json = COMPACT.writeValueAsBytes(rest);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (offset < 0) {
-            return new BytesRef(json);
-        }
-        // {"a":1} -> {"a":1,"messageAt":[F,T]}; the record always has at least "line", so never {}
-        byte[] number = (offset + "," + end + "]").getBytes(StandardCharsets.US_ASCII);
-        byte[] out = new byte[json.length + offsetName.length + number.length];
-        System.arraycopy(json, 0, out, 0, json.length - 1);
-        System.arraycopy(offsetName, 0, out, json.length - 1, offsetName.length);
-        System.arraycopy(number, 0, out, json.length - 1 + offsetName.length, number.length);
-        out[out.length - 1] = '}';
-        return new BytesRef(out);
+    private static BytesRef compact(LogRecord rest, String offsetName, int offset, int end) {
+        return new BytesRef(WRITER.get().write(rest, offsetName, offset, end));
     }
 
     /** The hit for a stored document: its record and origin. */
@@ -183,7 +169,7 @@ public final class RecordCodec {
                 // straight from the bytes into the record (no JSON tree in between); the slice
                 // compact() appended is the last thing in the bytes, and Jackson skips it
                 int[] slice = slice(compact, MESSAGE_AT);
-                LogEvent e = EVENT.readValue(compact.bytes, compact.offset, compact.length);
+                LogEvent e = Readers.EVENT.readValue(compact.bytes, compact.offset, compact.length);
                 String message = slice != null ? raw.substring(slice[0], slice[1]) : e.message();
                 return new LogEvent(e.at(), e.atInferred(), e.host(), e.facility(), e.severity(), e.level(), e.tag(),
                         e.pid(), e.component(), message, raw, e.source(), e.line(), e.flags(), e.callNumber(),
@@ -192,7 +178,7 @@ public final class RecordCodec {
             }
             String text = doc.get(Schema.TEXT);
             int[] slice = slice(compact, BODY_AT);
-            SipMessage m = SIP.readValue(compact.bytes, compact.offset, compact.length);
+            SipMessage m = Readers.SIP.readValue(compact.bytes, compact.offset, compact.length);
             Map<String, List<String>> headers = m.headers();
             String body = m.body();
             if (slice != null) {
@@ -257,17 +243,29 @@ public final class RecordCodec {
      * without a copy of the message.
      */
     private static void envelope(Document doc, String... words) {
-        StringBuilder b = new StringBuilder(64);
+        String only = null;
+        int nonEmpty = 0;
         for (String w : words) {
             if (w != null && !w.isEmpty()) {
-                if (!b.isEmpty()) {
-                    b.append(' ');
-                }
-                b.append(w);
+                only = w;
+                nonEmpty++;
             }
         }
-        if (!b.isEmpty()) {
-            doc.add(new Field(Schema.ENVELOPE, b.toString(), Schema.ENVELOPE_TYPE));
+        if (nonEmpty > 1) {
+            StringBuilder b = new StringBuilder(64);
+            for (String w : words) {
+                if (w != null && !w.isEmpty()) {
+                    if (!b.isEmpty()) {
+                        b.append(' ');
+                    }
+                    b.append(w);
+                }
+            }
+            only = b.toString();
+        }
+        // one word (an event's envelope is mostly the line before its message): no copy
+        if (only != null) {
+            doc.add(new Field(Schema.ENVELOPE, only, Schema.ENVELOPE_TYPE));
         }
     }
 
@@ -275,6 +273,18 @@ public final class RecordCodec {
         if (value != null) {
             doc.add(new StringField(field, value.toString(), Field.Store.NO));
         }
+    }
+
+    /**
+     * Jackson's readers of the stored record, built when a record is first read back: an import
+     * only writes ({@link CompactJson}) and need not build them at start.
+     */
+    private static final class Readers {
+        private static final ObjectMapper COMPACT = Json.create(JsonInclude.Include.NON_NULL);
+        static final ObjectReader EVENT = COMPACT.readerFor(LogEvent.class);
+        static final ObjectReader SIP = COMPACT.readerFor(SipMessage.class);
+
+        private Readers() {}
     }
 
     /** Reads SIP headers back from a message's text. */

@@ -169,7 +169,9 @@ public final class Schema {
      * The codec the IndexWriter writes: Lucene's default with stored fields compressed for size
      * (DEFLATE, {@code BEST_COMPRESSION}). The stored {@code record} JSON beside each line is
      * where an index of GUID-heavy events outgrew a plain index of the lines (1.58x with LZ4,
-     * 1.18x with DEFLATE, which costs SIP-heavy imports some speed: BENCHMARKS.md, import).
+     * 1.18x with DEFLATE). Measured again after the stored record was written by hand
+     * (2026-12-01): LZ4 saved no CPU measurable on a shared machine on any corpus and still
+     * left the no-SIP index at 1.58x, over the 1.3x target (BENCHMARKS.md, import).
      * Segments written with the other mode stay readable: the mode is recorded per segment.
      */
     public static Codec codec() {

@@ -520,6 +520,21 @@ public final class ArchiveSource {
         return null;
     }
 
+    /**
+     * Whether {@code file} is read as one leaf as it is: a regular file that is no gzip, tar or
+     * zip, so the content an import hashes is its bytes, {@code Files.size} of them.
+     */
+    static boolean isPlainFile(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(PEEK);
+        }
+        return !LineReader.isGzip(head) && !isTar(head) && !(head.length >= 4 && isZip(head));
+    }
+
     static boolean isZip(byte[] h) {
         return h[0] == 'P' && h[1] == 'K' && (h[2] == 3 && h[3] == 4 || h[2] == 5 && h[3] == 6);
     }

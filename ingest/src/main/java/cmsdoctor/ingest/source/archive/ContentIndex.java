@@ -29,10 +29,11 @@ public final class ContentIndex {
      * @param reading   how its times were read: {@link #reading(ParseOptions)}
      * @param holder    the import whose records hold it ({@code origin} in the index)
      * @param path      its entry path in that import
+     * @param bytes     its size; 0 when unknown (recorded before sizes were)
      * @param referrers later imports that met the same content and did not index it
      */
     public record Content(String sha256, String reading, String kind, String holder, String path, long lines,
-                          List<String> referrers) {}
+                          long bytes, List<String> referrers) {}
 
     /** The file's shape: a version for later changes, then every content. */
     private record Stored(int version, List<Content> contents) {}
@@ -68,9 +69,18 @@ public final class ContentIndex {
     }
 
     /** {@code importId} indexed this content as {@code path}. */
-    public void held(String sha256, String reading, EntryKind kind, String importId, String path, long lines) {
+    public void held(String sha256, String reading, EntryKind kind, String importId, String path, long lines,
+                     long bytes) {
         byKey.putIfAbsent(key(sha256, reading), new Content(sha256, reading, kind.name().toLowerCase(), importId,
-                path, lines, List.of()));
+                path, lines, bytes, List.of()));
+    }
+
+    /**
+     * Whether some content read this way is {@code bytes} long (or of unknown size): only then
+     * can content of that size be a duplicate, and only then must an import hash it before indexing.
+     */
+    public boolean mayHold(long bytes, String reading) {
+        return byKey.values().stream().anyMatch(c -> c.reading().equals(reading) && (c.bytes() <= 0 || c.bytes() == bytes));
     }
 
     /** {@code importId} met content another import holds and did not index it. */
@@ -81,7 +91,8 @@ public final class ContentIndex {
             }
             List<String> more = new ArrayList<>(c.referrers());
             more.add(importId);
-            return new Content(c.sha256(), c.reading(), c.kind(), c.holder(), c.path(), c.lines(), List.copyOf(more));
+            return new Content(c.sha256(), c.reading(), c.kind(), c.holder(), c.path(), c.lines(), c.bytes(),
+                    List.copyOf(more));
         });
     }
 
@@ -112,12 +123,12 @@ public final class ContentIndex {
             List<String> others = c.referrers().stream().filter(r -> !r.equals(importId)).toList();
             if (!c.holder().equals(importId)) {
                 byKey.put(e.getKey(), new Content(c.sha256(), c.reading(), c.kind(), c.holder(), c.path(), c.lines(),
-                        others));
+                        c.bytes(), others));
             } else if (others.isEmpty()) {
                 byKey.remove(e.getKey());
             } else {
                 Content moved = new Content(c.sha256(), c.reading(), c.kind(), others.get(0), c.path(), c.lines(),
-                        others.subList(1, others.size()));
+                        c.bytes(), others.subList(1, others.size()));
                 byKey.put(e.getKey(), moved);
                 passed.add(moved);
             }

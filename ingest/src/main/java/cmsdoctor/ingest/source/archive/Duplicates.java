@@ -27,6 +27,11 @@ final class Duplicates {
         this.importId = importId;
     }
 
+    /** Whether content of this size may already be held (see {@link ContentIndex#mayHold}). */
+    boolean mayHold(long bytes) {
+        return !mine.isEmpty() || index.mayHold(bytes, reading);
+    }
+
     /** The import and entry that hold these bytes, or null when they are new. */
     Held held(String sha256) {
         if (sha256 == null) {
@@ -56,7 +61,7 @@ final class Duplicates {
         }
         if (r.sha256() != null && (r.kind().counted() || r.lines() > 0)) {
             mine.putIfAbsent(r.sha256(), r.path());
-            index.held(r.sha256(), reading, r.kind(), importId, r.path(), r.lines());
+            index.held(r.sha256(), reading, r.kind(), importId, r.path(), r.lines(), r.bytes());
             changed = true;
         }
         return r;

@@ -31,6 +31,17 @@ final class FirstPass {
 
     private FirstPass() {}
 
+    /**
+     * No first pass, for an input that is one plain file (no container, so no limit refuses it
+     * before reading and it holds one leaf) whose size no content of the content index has: none
+     * of its bytes can be a duplicate, and the second pass hashes them for the next import.
+     */
+    static FirstPass none(long bytes) {
+        FirstPass pass = new FirstPass();
+        pass.bytes = bytes;
+        return pass;
+    }
+
     static FirstPass run(ImportLimits limits, Inputs inputs, Progress progress) {
         FirstPass pass = new FirstPass();
         ArchiveSource[] source = new ArchiveSource[1];

@@ -98,7 +98,7 @@ public final class ImportJob {
         for (Path input : inputs) {
             size += sizeOf(input);
         }
-        return run(inputs.stream().map(Path::toString).toList(), size, source -> {
+        return run(inputs.stream().map(Path::toString).toList(), size, plainFile(inputs), source -> {
             for (Path input : inputs) {
                 source.read(input);
             }
@@ -114,7 +114,7 @@ public final class ImportJob {
         for (Path file : files) {
             size += sizeOf(file);
         }
-        return run(names, size, source -> {
+        return run(names, size, plainFile(files), source -> {
             for (int i = 0; i < files.size(); i++) {
                 source.read(files.get(i), names.get(i));
             }
@@ -131,18 +131,25 @@ public final class ImportJob {
         Path spool = dataDir.resolve("imports").resolve(id + ".upload");
         try {
             long size = Files.copy(upload, spool, StandardCopyOption.REPLACE_EXISTING);
-            return run(List.of(name), size, source -> source.read(spool, name));
+            return run(List.of(name), size, plainFile(List.of(spool)), source -> source.read(spool, name));
         } finally {
             Files.deleteIfExists(spool);
         }
     }
 
-    private ImportReport run(List<String> inputs, long inputSize, FirstPass.Inputs reading) throws IOException {
+    /**
+     * @param plainFile the size of the one plain file that is the whole input, or -1 (see
+     *                  {@link #plainFile}): then the first pass is needed only when the content
+     *                  index holds content of that size
+     */
+    private ImportReport run(List<String> inputs, long inputSize, long plainFile, FirstPass.Inputs reading)
+            throws IOException {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
-        FirstPass first = FirstPass.run(limits, reading, s -> listener.progress(new ImportProgress(id, "running",
-                s.current(), 0, s.bytes(), 0, 0, ImportProgress.CHECKING, s.inputBytes(), inputSize)));
         Duplicates duplicates = new Duplicates(ContentIndex.open(dataDir), ContentIndex.reading(options), id);
+        FirstPass first = plainFile >= 0 && !duplicates.mayHold(plainFile) ? FirstPass.none(plainFile)
+                : FirstPass.run(limits, reading, s -> listener.progress(new ImportProgress(id, "running",
+                s.current(), 0, s.bytes(), 0, 0, ImportProgress.CHECKING, s.inputBytes(), inputSize)));
         Tally tally = new Tally();
         List<EntryReport> entries = new ArrayList<>();
         Map<String, Object> configuration = new LinkedHashMap<>();
@@ -255,6 +262,21 @@ public final class ImportJob {
                         errors, ImportProgress.READING, source.bytes(), total));
             }
         }
+    }
+
+    /**
+     * The size of the input when it is one plain file (no archive, no folder) within the
+     * import's byte limit, else -1. Such an input is one leaf whose bytes are the file's, and no
+     * limit refuses it before it is read: the first pass could only find it a duplicate, which
+     * content of another size cannot be. Its hash, taken while the second pass reads it, goes
+     * into the content index as before.
+     */
+    private long plainFile(List<Path> inputs) throws IOException {
+        if (inputs.size() != 1 || !ArchiveSource.isPlainFile(inputs.get(0))) {
+            return -1;
+        }
+        long size = Files.size(inputs.get(0));
+        return size <= limits.maxTotalBytes() ? size : -1;
     }
 
     /** Bytes of a file, or of every regular file under a folder. */

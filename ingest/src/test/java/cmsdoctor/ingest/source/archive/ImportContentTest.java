@@ -106,6 +106,45 @@ class ImportContentTest {
         assertEquals(first.id(), sameYear.entries().get(0).duplicateOf());
     }
 
+    /** The import's report, and whether it took a first pass (progress in the checking phase). */
+    record Checked(ImportReport report, boolean firstPass) {}
+
+    Checked importChecking(Path input) throws Exception {
+        boolean[] checking = {false};
+        ImportListener listener = p -> checking[0] |= ImportProgress.CHECKING.equals(p.phase());
+        try (LogWriter writer = LogWriter.open(data())) {
+            ImportReport r = new ImportJob(data(), ParseOptions.defaults(), RecordSink.all(writer),
+                    ImportLimits.defaults(), listener).run(List.of(input));
+            return new Checked(r, checking[0]);
+        }
+    }
+
+    @Test
+    void aPlainFileIsHashedBeforeIndexingOnlyWhenContentOfItsSizeIsHeld() throws Exception {
+        Path a = write("syslog", Archives.utf8(Archives.SYSLOG));
+        Path longer = write("syslog.1", Archives.utf8(Archives.SYSLOG + Archives.syslog(11)));
+        byte[] same = Archives.utf8(Archives.SYSLOG);
+        same[same.length - 2] = (byte) (same[same.length - 2] == 'x' ? 'y' : 'x');
+        Path sameSize = write("syslog.2", same);
+
+        Checked first = importChecking(a);
+        assertFalse(first.firstPass(), "a fresh data directory holds nothing it could repeat");
+        assertEquals(3, first.report().lines());
+        Checked other = importChecking(longer);
+        assertFalse(other.firstPass(), "no content of its size is held");
+        assertEquals(6, other.report().lines());
+        Checked again = importChecking(a);
+        assertTrue(again.firstPass(), "content of its size is held: hashed before indexing");
+        assertEquals(0, again.report().lines());
+        assertEquals(first.report().id(), again.report().entries().get(0).duplicateOf());
+        assertTrue(ImportVerdict.of(again.report()).summary().startsWith("nothing new"));
+        Checked sameLength = importChecking(sameSize);
+        assertTrue(sameLength.firstPass());
+        assertEquals(3, sameLength.report().lines(), "the same size, other bytes: imported");
+        Checked gz = importChecking(write("syslog.3.gz", Archives.gzip(Archives.utf8(Archives.syslog(12)))));
+        assertTrue(gz.firstPass(), "a compressed file's content size is known only by reading it");
+    }
+
     @Test
     void theSameFileTwiceInOneUploadCountsOnce() throws Exception {
         byte[] zip = new Archives.Zip().file("cms1/syslog", Archives.utf8(Archives.SYSLOG))
