@@ -7,6 +7,8 @@ import cmsdoctor.ingest.call.CallView;
 import cmsdoctor.ingest.call.Lookup;
 import cmsdoctor.ingest.store.InvalidQueryException;
 import cmsdoctor.ingest.store.LogSearcher;
+import cmsdoctor.ingest.store.SearchPage;
+import cmsdoctor.ingest.store.SearchRequest;
 import cmsdoctor.ingest.store.LogWriter;
 import cmsdoctor.ingest.store.Schema;
 import org.apache.lucene.index.DirectoryReader;
@@ -148,7 +150,7 @@ public final class LookupBenchmark {
         for (int i = 0; i < n; i++) {
             String id = callIds.get(i);
             bareIds.add(id);
-            var page = searcher.search(LogSearcher.Request.of("sipCallId:\"" + id + "\" AND kind:sip").withLimit(1));
+            var page = searcher.search(SearchRequest.of("sipCallId:\"" + id + "\" AND kind:sip").withLimit(1));
             if (!page.hits().isEmpty() && page.hits().get(0).record() instanceof SipMessage m && m.remote() != null) {
                 ipPorts.add(m.remote());
             }
@@ -167,13 +169,13 @@ public final class LookupBenchmark {
             return;
         }
         for (int i = 0; i < Math.min(queries.size(), 50); i++) {
-            searcher.search(LogSearcher.Request.of(queries.get(queries.size() - 1 - i)).withLimit(100));
+            searcher.search(SearchRequest.of(queries.get(queries.size() - 1 - i)).withLimit(100));
         }
         long[] ns = new long[queries.size()];
         long[] totals = new long[queries.size()];
         for (int i = 0; i < ns.length; i++) {
             long t0 = System.nanoTime();
-            totals[i] = searcher.search(LogSearcher.Request.of(queries.get(i)).withLimit(100)).total();
+            totals[i] = searcher.search(SearchRequest.of(queries.get(i)).withLimit(100)).total();
             ns[i] = System.nanoTime() - t0;
         }
         Arrays.sort(totals);
@@ -182,7 +184,7 @@ public final class LookupBenchmark {
     }
 
     private static void search(LogSearcher searcher, String callId) throws InvalidQueryException {
-        searcher.search(LogSearcher.Request.of("sipCallId:\"" + callId + "\"").withLimit(100));
+        searcher.search(SearchRequest.of("sipCallId:\"" + callId + "\"").withLimit(100));
     }
 
     private static double loadAverage() {

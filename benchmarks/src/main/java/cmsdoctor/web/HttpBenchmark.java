@@ -8,6 +8,8 @@ import cmsdoctor.ingest.call.CallView;
 import cmsdoctor.ingest.store.Hit;
 import cmsdoctor.ingest.store.InvalidQueryException;
 import cmsdoctor.ingest.store.LogSearcher;
+import cmsdoctor.ingest.store.SearchPage;
+import cmsdoctor.ingest.store.SearchRequest;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -144,7 +146,7 @@ public final class HttpBenchmark {
     private static List<String> sample(LogSearcher searcher, int k) {
         Set<String> ids = new LinkedHashSet<>();
         try {
-            for (Hit h : searcher.search(LogSearcher.Request.of("kind:sip").withLimit(LogSearcher.MAX_LIMIT)).hits()) {
+            for (Hit h : searcher.search(SearchRequest.of("kind:sip").withLimit(SearchRequest.MAX_LIMIT)).hits()) {
                 if (h.record() instanceof SipMessage m && m.callId() != null) {
                     ids.add(m.callId());
                 }

@@ -2,12 +2,9 @@ package cmsdoctor.ingest.call;
 
 import cmsdoctor.ingest.store.Hit;
 import cmsdoctor.ingest.store.InvalidQueryException;
-import cmsdoctor.ingest.store.LogQueryParser;
-import cmsdoctor.ingest.store.LogSearcher;
+import cmsdoctor.ingest.store.Match;
+import cmsdoctor.ingest.store.RecordReader;
 import cmsdoctor.ingest.store.Schema;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.Query;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -22,16 +19,16 @@ import java.util.Set;
 /**
  * Lists call legs in a time range from their start, configured and ending lines (the
  * {@code callPhase} field) and the restart lines: one exact-term query, cut into legs by
- * {@link LegRule}, each with the key that opens it. Thread-safe as its {@link LogSearcher} is.
+ * {@link LegRule}, each with the key that opens it. Thread-safe as its {@link RecordReader} is.
  */
 public final class CallList {
 
     /** The most phase lines one listing reads. */
     static final int MAX_LINES = 200_000;
 
-    private final LogSearcher searcher;
+    private final RecordReader searcher;
 
-    public CallList(LogSearcher searcher) {
+    public CallList(RecordReader searcher) {
         this.searcher = searcher;
     }
 
@@ -43,23 +40,19 @@ public final class CallList {
      */
     public List<CallSummary> list(Instant from, Instant to, String query, String origin, ZoneId zone, int limit)
             throws InvalidQueryException {
-        Query phases = new BooleanQuery.Builder()
-                .add(CallView.term(Schema.CALL_PHASE, CallLines.START), BooleanClause.Occur.SHOULD)
-                .add(CallView.term(Schema.CALL_PHASE, CallLines.CONFIGURED), BooleanClause.Occur.SHOULD)
-                .add(CallView.term(Schema.CALL_PHASE, CallLines.END), BooleanClause.Occur.SHOULD)
-                .add(CallView.term(Schema.CALL_PHASE, CallLines.RESTART), BooleanClause.Occur.SHOULD)
-                .build();
+        Match phases = Match.anyOf(
+                CallView.term(Schema.CALL_PHASE, CallLines.START),
+                CallView.term(Schema.CALL_PHASE, CallLines.CONFIGURED),
+                CallView.term(Schema.CALL_PHASE, CallLines.END),
+                CallView.term(Schema.CALL_PHASE, CallLines.RESTART));
         Set<String> wanted = query == null || query.isBlank() ? null : new HashSet<>();
         if (wanted != null) {
-            Query matching = new BooleanQuery.Builder()
-                    .add(new LogQueryParser(zone).parse(query), BooleanClause.Occur.MUST)
-                    .add(phases, BooleanClause.Occur.FILTER)
-                    .build();
-            for (Hit hit : searcher.all(LogSearcher.filtered(matching, from, to, origin), MAX_LINES)) {
+            Match matching = Match.allOf(Match.typed(query, zone), phases);
+            for (Hit hit : searcher.all(Match.within(matching, from, to, origin), MAX_LINES)) {
                 wanted.add(CallStory.identity(hit.record()));
             }
         }
-        List<Hit> lines = searcher.all(LogSearcher.filtered(phases, from, to, origin), MAX_LINES);
+        List<Hit> lines = searcher.all(Match.within(phases, from, to, origin), MAX_LINES);
         List<Leg> legs = LegRule.split(lines, LegRule.restarts(lines));
         Map<CallKey, Integer> keyCount = new HashMap<>();
         legs.forEach(l -> keyCount.merge(l.key(), 1, Integer::sum));

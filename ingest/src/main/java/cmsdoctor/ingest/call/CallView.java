@@ -6,15 +6,11 @@ import cmsdoctor.ingest.cdr.CdrRecord;
 import cmsdoctor.ingest.record.LogEvent;
 import cmsdoctor.ingest.record.SipMessage;
 import cmsdoctor.ingest.store.Hit;
-import cmsdoctor.ingest.store.LogSearcher;
+import cmsdoctor.ingest.store.Match;
+import cmsdoctor.ingest.store.Match.Term;
+import cmsdoctor.ingest.store.ReadSession;
+import cmsdoctor.ingest.store.RecordReader;
 import cmsdoctor.ingest.store.Schema;
-import cmsdoctor.ingest.store.SearchSession;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +27,7 @@ import java.util.Set;
  * The queries of the call view: finds one call leg by a {@link CallKey} (or any of its
  * identifiers) and fetches its lines; {@link LegRule} and {@link CallStory} make the story.
  * Every step is an exact-term lookup (the number on the host, the leg GUID and Call-IDs, the
- * host's restart lines), never a scan. Thread-safe as its {@link LogSearcher} is.
+ * host's restart lines), never a scan. Thread-safe as its {@link RecordReader} is.
  */
 public final class CallView {
 
@@ -41,9 +37,9 @@ public final class CallView {
     private static final String[] LEG_KEYS = {Schema.SIP_CALL_ID, Schema.CALL_LEG_ID, Schema.API_CALL_ID};
     private static final String[] LINK_KEYS = {Schema.CONFERENCE_ID, Schema.SPACE_ID, Schema.CALL_CORRELATOR_ID};
 
-    private final LogSearcher searcher;
+    private final RecordReader searcher;
 
-    public CallView(LogSearcher searcher) {
+    public CallView(RecordReader searcher) {
         this.searcher = searcher;
     }
 
@@ -62,7 +58,7 @@ public final class CallView {
             k = new CallKey(k.id(), k.host(), k.number(), k.start(), k.component(), at, k.line(), k.origin(), k.source());
         }
         // one searcher for all the queries of a lookup, each stored record decoded once
-        try (SearchSession s = searcher.session()) {
+        try (ReadSession s = searcher.session()) {
             if (k.isNumbered()) {
                 Lookup found = numbered(s, k);
                 if (!(found instanceof Lookup.NotFound) || k.host() == null) {
@@ -76,7 +72,7 @@ public final class CallView {
     }
 
     /** A leg with the CDRs of its leg GUID and SIP Call-IDs (exact-term lookups, {@code kind:cdr}). */
-    private static Lookup withCdr(SearchSession s, Lookup found) {
+    private static Lookup withCdr(ReadSession s, Lookup found) {
         if (!(found instanceof Call call)) {
             return found;
         }
@@ -93,7 +89,7 @@ public final class CallView {
      * The CDR legs with any of the terms, whole: a record found by its SIP Call-ID brings the
      * other records of its leg (a {@code callLegEnd} carries the leg id, not always the Call-ID).
      */
-    static List<CdrLeg> cdrLegs(SearchSession s, List<Term> terms) {
+    static List<CdrLeg> cdrLegs(ReadSession s, List<Term> terms) {
         List<CdrRecord> found = s.cdrs(terms, MAX_DOCS);
         Set<Term> all = new LinkedHashSet<>(terms);
         found.stream().map(CdrRecord::callLegId).filter(Objects::nonNull)
@@ -105,7 +101,7 @@ public final class CallView {
     }
 
     /** A leg no log line names but CDRs do: its story is its CDRs, its outcome theirs. */
-    private static Lookup cdrOnly(SearchSession s, CallKey k, Lookup notFound) {
+    private static Lookup cdrOnly(ReadSession s, CallKey k, Lookup notFound) {
         List<CdrLeg> legs = cdrLegs(s, List.of(new Term(Schema.CALL_LEG_ID, k.id()), new Term(Schema.SIP_CALL_ID, k.id())));
         if (legs.size() != 1) {
             return notFound;
@@ -127,7 +123,7 @@ public final class CallView {
     }
 
     /** {@code HOST:N} in its forms: with a start, a time, a line of a file, or alone (the most recent). */
-    private Lookup numbered(SearchSession s, CallKey given) {
+    private Lookup numbered(ReadSession s, CallKey given) {
         CallKey k = withHostOfLine(s, given);
         List<Leg> legs = legsOfNumber(s, k.host(), k.source(), k.number()).stream()
                 // a line names its leg whatever the component (evidence does not say which)
@@ -160,11 +156,11 @@ public final class CallView {
      * An evidence key names a file and a line, not the host: the host is read from that line,
      * so the leg comes whole (its lines may run on in the next rotated file).
      */
-    private static CallKey withHostOfLine(SearchSession s, CallKey k) {
+    private static CallKey withHostOfLine(ReadSession s, CallKey k) {
         if (k.host() != null || k.source() == null || k.line() == null) {
             return k;
         }
-        Query q = and(term(Schema.CALL_NUMBER, Integer.toString(k.number())), term(Schema.SOURCE, k.source()));
+        Match q = and(term(Schema.CALL_NUMBER, Integer.toString(k.number())), term(Schema.SOURCE, k.source()));
         return s.all(q, MAX_DOCS).stream()
                 .filter(h -> h.record().line() == k.line() && (k.origin() == null || k.origin().equals(h.origin())))
                 .filter(h -> h.record().host() != null)
@@ -201,7 +197,7 @@ public final class CallView {
     }
 
     /** A Call-ID, leg GUID or API call GUID; then the GUIDs that link legs. */
-    private Lookup byId(SearchSession s, CallKey k) {
+    private Lookup byId(ReadSession s, CallKey k) {
         String id = k.id();
         for (String field : LEG_KEYS) {
             List<Hit> hits = within(s.all(term(field, id), MAX_DOCS), k);
@@ -270,7 +266,7 @@ public final class CallView {
      * The distinct legs that some events belong to: a numbered event's leg, or through the leg
      * GUID of a line without a number ({@code API call leg X in call Y}), that GUID's leg.
      */
-    private List<Leg> legsOf(SearchSession s, List<Hit> events) {
+    private List<Leg> legsOf(ReadSession s, List<Hit> events) {
         Map<String, Leg> legs = new LinkedHashMap<>();
         Map<String, List<Leg>> numbers = new HashMap<>();
         for (Hit h : events) {
@@ -303,15 +299,12 @@ public final class CallView {
      * with the host's restart lines; where a leg has no ending line, the start lines of the host
      * during its span are read too (numbers falling back mean a restart that cuts it).
      */
-    private List<Leg> legsOfNumber(SearchSession s, String host, String source, int n) {
-        Query where = host != null ? term(Schema.HOST, host) : source != null ? term(Schema.SOURCE, source) : null;
+    private List<Leg> legsOfNumber(ReadSession s, String host, String source, int n) {
+        Match where = host != null ? term(Schema.HOST, host) : source != null ? term(Schema.SOURCE, source) : null;
         if (where == null) {
             return List.of();
         }
-        Query q = new BooleanQuery.Builder()
-                .add(term(Schema.CALL_NUMBER, Integer.toString(n)), BooleanClause.Occur.FILTER)
-                .add(where, BooleanClause.Occur.FILTER)
-                .build();
+        Match q = and(term(Schema.CALL_NUMBER, Integer.toString(n)), where);
         List<Hit> lines = s.all(q, MAX_DOCS).stream()
                 .filter(h -> h.record() instanceof LogEvent e && (host != null || e.host() == null)).toList();
         if (lines.isEmpty() || host == null) {
@@ -329,18 +322,17 @@ public final class CallView {
             return legs;
         }
         for (Leg l : open) {
-            Query starts = new BooleanQuery.Builder()
-                    .add(and(term(Schema.CALL_PHASE, CallLines.START), where), BooleanClause.Occur.FILTER)
-                    .add(LongPoint.newRangeQuery(Schema.AT, l.start().toInstant().toEpochMilli(),
-                            l.end().toInstant().toEpochMilli()), BooleanClause.Occur.FILTER)
-                    .build();
+            // the span's ends included: to is the millisecond after the last
+            Match starts = and(and(term(Schema.CALL_PHASE, CallLines.START), where),
+                    Match.between(Instant.ofEpochMilli(l.start().toInstant().toEpochMilli()),
+                            Instant.ofEpochMilli(l.end().toInstant().toEpochMilli() + 1)));
             markers.addAll(s.all(starts, MAX_DOCS));
         }
         return LegRule.split(lines, LegRule.restarts(markers));
     }
 
     /** The leg's story: its lines and those that share its leg GUID or Call-IDs. */
-    private static Call story(SearchSession s, Leg leg, CallKey key, List<LegLink> older) {
+    private static Call story(ReadSession s, Leg leg, CallKey key, List<LegLink> older) {
         List<Term> related = new ArrayList<>();
         leg.legIds().forEach(l -> related.add(new Term(Schema.CALL_LEG_ID, l)));
         CallStory.values(leg.lines(), LogEvent::sipCallId).forEach(c -> related.add(new Term(Schema.SIP_CALL_ID, c)));
@@ -359,11 +351,11 @@ public final class CallView {
         return legs.stream().map(l -> CallStory.summarize(l, keyOf(l, legs).toString())).toList();
     }
 
-    private static Query and(Query a, Query b) {
-        return new BooleanQuery.Builder().add(a, BooleanClause.Occur.FILTER).add(b, BooleanClause.Occur.FILTER).build();
+    private static Match and(Match a, Match b) {
+        return Match.allOf(a, b);
     }
 
-    static TermQuery term(String field, String value) {
-        return new TermQuery(new Term(field, value));
+    static Term term(String field, String value) {
+        return new Term(field, value);
     }
 }

@@ -56,7 +56,7 @@ public final class Highlighter {
     }
 
     /** The highlighter of a request's query. */
-    public static Highlighter of(LogSearcher.Request request) throws InvalidQueryException {
+    public static Highlighter of(SearchRequest request) throws InvalidQueryException {
         return new Highlighter(new LogQueryParser(request.zone()).parse(request.query()));
     }
 

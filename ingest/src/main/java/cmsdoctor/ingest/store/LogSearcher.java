@@ -20,7 +20,6 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -42,49 +41,7 @@ import java.util.function.Supplier;
  * {@link LogWriter#flush()} and {@link LogWriter#refresh()}), or {@link #open(Path)} on a data
  * directory another process may be writing (sees its commits; reopens when they change).
  */
-public final class LogSearcher implements Closeable {
-
-    /** The most hits one request returns; a request for more gets this many and a cursor. */
-    public static final int MAX_LIMIT = 10_000;
-
-    /**
-     * @param query  classic Lucene syntax over the documented fields; blank for everything
-     * @param from   earliest {@code at}, inclusive, or null
-     * @param to     latest {@code at}, exclusive, or null
-     * @param limit  hits per page (1..{@value #MAX_LIMIT})
-     * @param cursor {@link Page#next()} of the previous page, or null for the first
-     * @param origin an import id to scope to, or null for all
-     * @param zone   zone for times without offset inside the query; null for UTC
-     */
-    public record Request(String query, Instant from, Instant to, int limit, String cursor, String origin,
-                          ZoneId zone) {
-        public static Request of(String query) {
-            return new Request(query, null, null, 100, null, null, null);
-        }
-
-        public Request withLimit(int n) {
-            return new Request(query, from, to, n, cursor, origin, zone);
-        }
-
-        public Request withRange(Instant f, Instant t) {
-            return new Request(query, f, t, limit, cursor, origin, zone);
-        }
-
-        public Request withCursor(String c) {
-            return new Request(query, from, to, limit, c, origin, zone);
-        }
-
-        public Request withOrigin(String o) {
-            return new Request(query, from, to, limit, cursor, o, zone);
-        }
-    }
-
-    /**
-     * @param total every document that matches
-     * @param hits  this page, newest first
-     * @param next  cursor for the next page, or null when this was the last
-     */
-    public record Page(long total, List<Hit> hits, String next) {}
+public final class LogSearcher implements RecordReader {
 
     /** How often a searcher over another process's index looks for a newer commit. */
     static final long REOPEN_CHECK_MS = 1000;
@@ -128,10 +85,11 @@ public final class LogSearcher implements Closeable {
     }
 
     /** One page of hits for {@code request}. */
-    public Page search(Request request) throws InvalidQueryException {
+    @Override
+    public SearchPage search(SearchRequest request) throws InvalidQueryException {
         Query query = filtered(new LogQueryParser(request.zone()).parse(request.query()), request.from(),
                 request.to(), request.origin());
-        int limit = Math.max(1, Math.min(request.limit(), MAX_LIMIT));
+        int limit = Math.max(1, Math.min(request.limit(), SearchRequest.MAX_LIMIT));
         return withSearcherChecked(searcher -> {
             FieldDoc after = request.cursor() == null ? null : decode(request.cursor());
             // collect the page without counting every match (lets Lucene skip by the at points),
@@ -146,12 +104,9 @@ public final class LogSearcher implements Closeable {
             }
             long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO && after == null
                     ? top.totalHits.value : searcher.count(query);
-            return new Page(total, hits, next);
+            return new SearchPage(total, hits, next);
         });
     }
-
-    /** The most buckets a histogram is cut into. */
-    public static final int MAX_BUCKETS = 500;
 
     /**
      * How many records {@code request} matches over time, split by host, in at most
@@ -159,18 +114,21 @@ public final class LogSearcher implements Closeable {
      * cursor are ignored. The span is the request's {@code from}/{@code to}, or where open, the
      * first and last match.
      */
-    public Histogram histogram(Request request, int buckets) throws InvalidQueryException {
+    @Override
+    public Histogram histogram(SearchRequest request, int buckets) throws InvalidQueryException {
         Query query = filtered(new LogQueryParser(request.zone()).parse(request.query()), request.from(),
                 request.to(), request.origin());
         return withSearcherChecked(searcher -> HistogramCounter.count(searcher, query, request.from(), request.to(),
-                Math.max(1, Math.min(buckets, MAX_BUCKETS))));
+                Math.max(1, Math.min(buckets, SearchRequest.MAX_BUCKETS))));
     }
 
     /**
-     * Every hit of a parsed query up to {@code max}, oldest first (the order of a call's story).
-     * For the call view; {@code query} is built by code, not typed.
+     * Every log hit of {@code match} up to {@code max}, oldest first (the order of a call's story).
+     * For the call list; the call view reads through a {@link #session()}.
      */
-    public List<Hit> all(Query query, int max) {
+    @Override
+    public List<Hit> all(Match match, int max) throws InvalidQueryException {
+        Query query = LuceneMatch.query(match);
         try (SearchSession session = session()) {
             return session.all(query, max);
         }
@@ -180,6 +138,7 @@ public final class LogSearcher implements Closeable {
      * A view for several queries built by code (one call lookup): one searcher until closed,
      * each stored document decoded once.
      */
+    @Override
     public SearchSession session() {
         try {
             IndexSearcher searcher = acquire();
@@ -194,12 +153,14 @@ public final class LogSearcher implements Closeable {
         }
     }
 
-    /** How many documents match a query built by code. */
-    public long count(Query query) {
+    @Override
+    public long count(Match match) throws InvalidQueryException {
+        Query query = LuceneMatch.query(match);
         return withSearcher(searcher -> (long) searcher.count(query));
     }
 
-    /** Documents in the index (events plus SIP messages). */
+    /** Documents in the index (events, SIP messages and CDRs). */
+    @Override
     public long size() {
         return withSearcher(searcher -> (long) searcher.getIndexReader().numDocs());
     }
@@ -208,6 +169,7 @@ public final class LogSearcher implements Closeable {
      * The latest {@code at} in the index, read from the point index's per-segment maximum
      * (no document is visited; deleted documents may still count); null when empty.
      */
+    @Override
     public Instant newest() {
         return withSearcher(searcher -> {
             byte[] max = PointValues.getMaxPackedValue(searcher.getIndexReader(), Schema.AT);
@@ -216,7 +178,7 @@ public final class LogSearcher implements Closeable {
     }
 
     /** Adds the time range and import scope to a query. */
-    public static Query filtered(Query query, Instant from, Instant to, String origin) {
+    static Query filtered(Query query, Instant from, Instant to, String origin) {
         if (from == null && to == null && origin == null) {
             return query;
         }

@@ -23,7 +23,6 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -53,7 +52,7 @@ import java.util.function.Supplier;
  * fails with {@link DataDirInUseException}. {@link #accept} and {@link #flush} are safe to
  * call from several threads.
  */
-public final class LogWriter implements RecordSink, Closeable {
+public final class LogWriter implements RecordWriter {
 
     /**
      * @param ramBufferMb  IndexWriter RAM buffer before a segment is written
@@ -331,6 +330,7 @@ public final class LogWriter implements RecordSink, Closeable {
      * {@link #flush()} with user data recorded in the same Lucene commit (the receiver's
      * journal sequence), read back with {@link #committedData()} after a restart.
      */
+    @Override
     public void commit(Map<String, String> userData) {
         handoff.lock();
         try {
@@ -361,6 +361,7 @@ public final class LogWriter implements RecordSink, Closeable {
      * journal position) for the commit that will contain them, with no commit in between;
      * visible to searchers on return, durable at the next commit.
      */
+    @Override
     public void addCdrs(String origin, List<CdrRecord> records, Map<String, String> userData) {
         handoff.lock();
         try {
@@ -379,6 +380,7 @@ public final class LogWriter implements RecordSink, Closeable {
     }
 
     /** The user data of the latest commit (or of the one being prepared); empty when none. */
+    @Override
     public Map<String, String> committedData() {
         Map<String, String> data = new HashMap<>();
         Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
@@ -392,6 +394,7 @@ public final class LogWriter implements RecordSink, Closeable {
      * Deletes the records of {@code origin} whose time is before {@code before} (retention of
      * live data); the next flush makes the deletion durable. Records without a time stay.
      */
+    @Override
     public void deleteBefore(String origin, Instant before) throws IOException {
         drain();
         writer.deleteDocuments(new BooleanQuery.Builder()
@@ -406,6 +409,7 @@ public final class LogWriter implements RecordSink, Closeable {
      * Deletes every record of {@code origin} (an import being deleted), committed and visible
      * to searchers on return; other origins, live data included, are untouched.
      */
+    @Override
     public void deleteOrigin(String origin) throws IOException {
         handoff.lock();
         try {
@@ -442,6 +446,7 @@ public final class LogWriter implements RecordSink, Closeable {
     }
 
     /** Makes what was accepted visible to searchers without a commit (cheaper; live receive). */
+    @Override
     public void refresh() {
         drain();
         try {

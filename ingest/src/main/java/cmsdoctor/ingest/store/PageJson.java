@@ -14,7 +14,7 @@ public final class PageJson {
      * The page with each hit's matched parts: {@code "highlights":[{"field":"message","start":4,"end":9}]},
      * offsets in characters (UTF-16 units, as JavaScript counts) into that field of the hit.
      */
-    public static ObjectNode of(LogSearcher.Page page, Highlighter highlighter) {
+    public static ObjectNode of(SearchPage page, Highlighter highlighter) {
         ObjectNode root = of(page);
         for (int i = 0; i < page.hits().size(); i++) {
             ArrayNode marks = ((ObjectNode) root.get("hits").get(i)).putArray("highlights");
@@ -25,7 +25,7 @@ public final class PageJson {
         return root;
     }
 
-    public static ObjectNode of(LogSearcher.Page page) {
+    public static ObjectNode of(SearchPage page) {
         ObjectNode root = Json.mapper().createObjectNode();
         root.put("total", page.total());
         ArrayNode hits = root.putArray("hits");

@@ -23,11 +23,11 @@ public final class SearchCsv {
             "callLegId", "sipCallId", "message", "source", "line", "origin"};
 
     private final LogSearcher searcher;
-    private final LogSearcher.Request pageRequest;
+    private final SearchRequest pageRequest;
     private final long wanted;
-    private final LogSearcher.Page first;
+    private final SearchPage first;
 
-    private SearchCsv(LogSearcher searcher, LogSearcher.Request pageRequest, long wanted, LogSearcher.Page first) {
+    private SearchCsv(LogSearcher searcher, SearchRequest pageRequest, long wanted, SearchPage first) {
         this.searcher = searcher;
         this.pageRequest = pageRequest;
         this.wanted = wanted;
@@ -39,16 +39,16 @@ public final class SearchCsv {
      *
      * @param wanted rows to write at most, across pages
      */
-    public static SearchCsv open(LogSearcher searcher, LogSearcher.Request request, long wanted)
+    public static SearchCsv open(LogSearcher searcher, SearchRequest request, long wanted)
             throws InvalidQueryException {
-        LogSearcher.Request pageRequest = request.withLimit((int) Math.min(wanted, LogSearcher.MAX_LIMIT));
+        SearchRequest pageRequest = request.withLimit((int) Math.min(wanted, SearchRequest.MAX_LIMIT));
         return new SearchCsv(searcher, pageRequest, wanted, searcher.search(pageRequest));
     }
 
     /** Writes the header and every row, following the cursor page after page. */
     public void writeTo(Writer out) throws IOException, InvalidQueryException {
         CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(COLUMNS).get());
-        LogSearcher.Page page = first;
+        SearchPage page = first;
         long written = 0;
         while (true) {
             for (Hit h : page.hits()) {

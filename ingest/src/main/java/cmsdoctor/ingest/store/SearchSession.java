@@ -27,7 +27,7 @@ import java.util.Map;
  * of a lookup's work), and a term it has looked up whole is not looked up again. Lives for one
  * lookup, over one point-in-time searcher, so nothing it holds can go stale. Not thread-safe.
  */
-public final class SearchSession implements AutoCloseable {
+public final class SearchSession implements ReadSession {
 
     /** Gives the searcher back to whoever lent it. */
     interface Release {
@@ -52,13 +52,30 @@ public final class SearchSession implements AutoCloseable {
      * share the id fields ({@code sipCallId}, {@code callLegId}) but are not log lines: the call
      * model's queries leave them out and ask {@link #cdrs} for them.
      */
-    public List<Hit> all(Query query, int max) {
+    @Override
+    public List<Hit> all(Match match, int max) {
+        if (match instanceof Match.Term t) {
+            return term(LuceneMatch.term(t), max);
+        }
+        return all(LuceneMatch.built(match), max);
+    }
+
+    /** {@link #all(Match, int)} of a Lucene query (a typed one, parsed by the caller). */
+    List<Hit> all(Query query, int max) {
+        if (query instanceof TermQuery t) {
+            return term(t.getTerm(), max);
+        }
         try {
-            if (query instanceof TermQuery t) {
-                OldestFirst.Gathered all = term(t.getTerm(), max);
-                return logs(load(all != null ? all.sorted(max) : OldestFirst.top(searcher, query, max)));
-            }
             return logs(load(OldestFirst.search(searcher, query, max)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the index", e);
+        }
+    }
+
+    private List<Hit> term(Term term, int max) {
+        try {
+            OldestFirst.Gathered all = gathered(term, max);
+            return logs(load(all != null ? all.sorted(max) : OldestFirst.top(searcher, new TermQuery(term), max)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the index", e);
         }
@@ -69,7 +86,9 @@ public final class SearchSession implements AutoCloseable {
      * this session has already looked up whole is not looked up again (a call's Call-ID is
      * looked up first on its own, then with the leg's GUID).
      */
-    public List<Hit> any(Collection<Term> terms, int max) {
+    @Override
+    public List<Hit> any(Collection<Match.Term> matches, int max) {
+        List<Term> terms = matches.stream().map(LuceneMatch::term).toList();
         try {
             OldestFirst.Gathered union = new OldestFirst.Gathered();
             BooleanQuery.Builder rest = new BooleanQuery.Builder();
@@ -100,12 +119,13 @@ public final class SearchSession implements AutoCloseable {
     }
 
     /** The CDRs ({@code kind:cdr}) with any of the exact terms, oldest first, at most {@code max}. */
-    public List<CdrRecord> cdrs(Collection<Term> terms, int max) {
+    @Override
+    public List<CdrRecord> cdrs(Collection<Match.Term> terms, int max) {
         if (terms.isEmpty()) {
             return List.of();
         }
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        terms.forEach(t -> any.add(new TermQuery(t), BooleanClause.Occur.SHOULD));
+        terms.forEach(t -> any.add(new TermQuery(LuceneMatch.term(t)), BooleanClause.Occur.SHOULD));
         Query q = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(Schema.KIND, CdrDocuments.KIND_CDR)), BooleanClause.Occur.FILTER)
                 .add(any.build(), BooleanClause.Occur.FILTER)
@@ -123,7 +143,7 @@ public final class SearchSession implements AutoCloseable {
     }
 
     /** Every match of one term, remembered for this session; null when more than {@code max} match. */
-    private OldestFirst.Gathered term(Term term, int max) throws IOException {
+    private OldestFirst.Gathered gathered(Term term, int max) throws IOException {
         OldestFirst.Gathered known = complete.get(term);
         if (known != null && known.size() <= max) {
             return known;

@@ -40,7 +40,7 @@ class LogSearcherTest {
     }
 
     static List<Hit> hits(String query) throws InvalidQueryException {
-        return searcher.search(LogSearcher.Request.of(query).withLimit(100)).hits();
+        return searcher.search(SearchRequest.of(query).withLimit(100)).hits();
     }
 
     @Test
@@ -119,7 +119,7 @@ class LogSearcherTest {
 
     @Test
     void timeRangesByFlagAndInTheQuery() throws Exception {
-        LogSearcher.Page page = searcher.search(LogSearcher.Request.of("host:cms1").withLimit(100)
+        SearchPage page = searcher.search(SearchRequest.of("host:cms1").withLimit(100)
                 .withRange(Instant.parse("2024-02-23T09:00:02Z"), Instant.parse("2024-02-23T09:00:14Z")));
         assertEquals(4, page.total(), "call 9 start, configured, API leg, space; 09:00:14 is excluded");
         assertEquals(2, hits("at:[2024-02-23T11:00 TO 2024-02-23T11:00:00.100]").size());
@@ -131,14 +131,14 @@ class LogSearcherTest {
 
     @Test
     void pagesWithACursorNewestFirst() throws Exception {
-        LogSearcher.Request first = LogSearcher.Request.of("host:cms1").withLimit(5);
-        LogSearcher.Page p1 = searcher.search(first);
+        SearchRequest first = SearchRequest.of("host:cms1").withLimit(5);
+        SearchPage p1 = searcher.search(first);
         assertEquals(16, p1.total());
-        LogSearcher.Page p2 = searcher.search(first.withCursor(p1.next()));
+        SearchPage p2 = searcher.search(first.withCursor(p1.next()));
         assertEquals(16, p2.total(), "every page counts every match");
-        LogSearcher.Page p3 = searcher.search(first.withCursor(p2.next()));
+        SearchPage p3 = searcher.search(first.withCursor(p2.next()));
         assertEquals(5, p3.hits().size());
-        LogSearcher.Page p4 = searcher.search(first.withCursor(p3.next()));
+        SearchPage p4 = searcher.search(first.withCursor(p3.next()));
         assertEquals(1, p4.hits().size());
         assertNull(p4.next());
         assertEquals(Fixtures.t("11:00:30.000"), p1.hits().get(0).record().at());
@@ -147,7 +147,7 @@ class LogSearcherTest {
 
     @Test
     void scopesToOneImport() throws Exception {
-        LogSearcher.Page page = searcher.search(LogSearcher.Request.of("").withOrigin("imp-b"));
+        SearchPage page = searcher.search(SearchRequest.of("").withOrigin("imp-b"));
         assertEquals(1, page.total());
         assertEquals("cms3", page.hits().get(0).record().host());
     }

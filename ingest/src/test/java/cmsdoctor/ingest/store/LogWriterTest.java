@@ -39,7 +39,7 @@ class LogWriterTest {
             w.flush();
         }
         try (LogSearcher s = LogSearcher.open(data)) {
-            List<Hit> hits = s.search(LogSearcher.Request.of("").withLimit(10)).hits();
+            List<Hit> hits = s.search(SearchRequest.of("").withLimit(10)).hits();
             assertEquals(4, hits.size());
             assertTrue(hits.stream().allMatch(h -> h.origin().equals("imp-1")));
             List<LogRecord> back = hits.stream().map(Hit::record).toList();
@@ -84,7 +84,7 @@ class LogWriterTest {
             assertEquals(17, s.size());
             w.accept("live", Fixtures.line("12:00:00.000", "cms3", 1, "call 1: SIP call ringing"));
             w.refresh();
-            assertEquals(1, s.search(LogSearcher.Request.of("host:cms3")).total());
+            assertEquals(1, s.search(SearchRequest.of("host:cms3")).total());
         }
     }
 }

@@ -38,9 +38,9 @@ class NormsUpgradeTest {
             writer.flush();
         }
         try (LogSearcher searcher = LogSearcher.open(data)) {
-            assertEquals(1, searcher.search(LogSearcher.Request.of("oldword")).total());
-            assertEquals(1, searcher.search(LogSearcher.Request.of("newword")).total());
-            assertEquals(2, searcher.search(LogSearcher.Request.of("\"the upgrade\"")).total());
+            assertEquals(1, searcher.search(SearchRequest.of("oldword")).total());
+            assertEquals(1, searcher.search(SearchRequest.of("newword")).total());
+            assertEquals(2, searcher.search(SearchRequest.of("\"the upgrade\"")).total());
         }
     }
 

@@ -151,7 +151,7 @@ class RecallTest {
                     }
                     m++;
                     try {
-                        if (cms.search(LogSearcher.Request.of(p.typed()).withLimit(1)).total() == 0) {
+                        if (cms.search(SearchRequest.of(p.typed()).withLimit(1)).total() == 0) {
                             missed.add(p.typed());
                         }
                     } catch (InvalidQueryException e) {

@@ -10,6 +10,8 @@ import cmsdoctor.ingest.store.Hit;
 import cmsdoctor.ingest.store.InvalidQueryException;
 import cmsdoctor.ingest.Json;
 import cmsdoctor.ingest.store.LogSearcher;
+import cmsdoctor.ingest.store.SearchPage;
+import cmsdoctor.ingest.store.SearchRequest;
 import cmsdoctor.ingest.store.Schema;
 import io.javalin.http.Context;
 import org.apache.lucene.index.Term;
@@ -97,7 +99,7 @@ public final class CallsApi {
         if (origin == null) {
             return searcher.newest();
         }
-        List<Hit> latest = searcher.search(new LogSearcher.Request("", null, null, 1, null, origin, zone)).hits();
+        List<Hit> latest = searcher.search(new SearchRequest("", null, null, 1, null, origin, zone)).hits();
         return latest.isEmpty() || latest.get(0).record().at() == null ? null : latest.get(0).record().at().toInstant();
     }
 

@@ -6,6 +6,8 @@ import cmsdoctor.ingest.store.Highlighter;
 import cmsdoctor.ingest.store.Histogram;
 import cmsdoctor.ingest.store.InvalidQueryException;
 import cmsdoctor.ingest.store.LogSearcher;
+import cmsdoctor.ingest.store.SearchPage;
+import cmsdoctor.ingest.store.SearchRequest;
 import cmsdoctor.ingest.store.PageJson;
 import cmsdoctor.ingest.store.SearchCsv;
 import io.javalin.http.Context;
@@ -37,16 +39,16 @@ public final class SearchApi {
 
     public void search(Context ctx) throws IOException {
         boolean csv = "csv".equals(Params.text(ctx, "format"));
-        LogSearcher.Request request = new LogSearcher.Request(
+        SearchRequest request = new SearchRequest(
                 ctx.queryParam("q") == null ? "" : ctx.queryParam("q"),
                 Params.time(ctx, "from"), Params.time(ctx, "to"),
-                Params.integer(ctx, "limit", csv ? LogSearcher.MAX_LIMIT : 100, 1, csv ? CSV_MAX_ROWS : LogSearcher.MAX_LIMIT),
+                Params.integer(ctx, "limit", csv ? SearchRequest.MAX_LIMIT : 100, 1, csv ? CSV_MAX_ROWS : SearchRequest.MAX_LIMIT),
                 Params.text(ctx, "cursor"), Params.importId(ctx), Params.zone(ctx));
         if (csv) {
             csv(ctx, request);
             return;
         }
-        LogSearcher.Page page = page(request.withLimit(Math.min(request.limit(), LogSearcher.MAX_LIMIT)));
+        SearchPage page = page(request.withLimit(Math.min(request.limit(), SearchRequest.MAX_LIMIT)));
         var json = PageJson.of(page, highlighter(request));
         if (request.cursor() == null) {
             json.put("opensCall", opensCall(request.query()));
@@ -56,10 +58,10 @@ public final class SearchApi {
 
     /** {@code GET /api/search/histogram?q&from&to&import&zone&buckets}: {@link Histogram} as JSON. */
     public void histogram(Context ctx) {
-        LogSearcher.Request request = new LogSearcher.Request(
+        SearchRequest request = new SearchRequest(
                 ctx.queryParam("q") == null ? "" : ctx.queryParam("q"),
                 Params.time(ctx, "from"), Params.time(ctx, "to"), 1, null, Params.text(ctx, "import"), Params.zone(ctx));
-        int buckets = Params.integer(ctx, "buckets", 60, 1, LogSearcher.MAX_BUCKETS);
+        int buckets = Params.integer(ctx, "buckets", 60, 1, SearchRequest.MAX_BUCKETS);
         try {
             ctx.json(searcher.histogram(request, buckets));
         } catch (InvalidQueryException | IllegalArgumentException e) {
@@ -91,7 +93,7 @@ public final class SearchApi {
         }
     }
 
-    private static Highlighter highlighter(LogSearcher.Request request) {
+    private static Highlighter highlighter(SearchRequest request) {
         try {
             return Highlighter.of(request);
         } catch (InvalidQueryException e) {
@@ -99,7 +101,7 @@ public final class SearchApi {
         }
     }
 
-    private LogSearcher.Page page(LogSearcher.Request request) {
+    private SearchPage page(SearchRequest request) {
         try {
             return searcher.search(request);
         } catch (InvalidQueryException e) {
@@ -110,7 +112,7 @@ public final class SearchApi {
     }
 
     /** Streams every page, through the same writer as {@code cmsdoctor search --all --format csv}. */
-    private void csv(Context ctx, LogSearcher.Request request) throws IOException {
+    private void csv(Context ctx, SearchRequest request) throws IOException {
         SearchCsv export;
         try {
             export = SearchCsv.open(searcher, request, request.limit());

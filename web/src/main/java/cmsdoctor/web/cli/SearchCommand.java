@@ -5,6 +5,8 @@ import cmsdoctor.ingest.record.SipMessage;
 import cmsdoctor.ingest.store.Hit;
 import cmsdoctor.ingest.Json;
 import cmsdoctor.ingest.store.LogSearcher;
+import cmsdoctor.ingest.store.SearchPage;
+import cmsdoctor.ingest.store.SearchRequest;
 import cmsdoctor.ingest.store.PageJson;
 import cmsdoctor.ingest.store.SearchCsv;
 import cmsdoctor.web.imports.ImportCatalog;
@@ -71,7 +73,7 @@ final class SearchCommand implements Callable<Integer> {
         if (all && format != Format.csv) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--all writes CSV: add --format csv");
         }
-        LogSearcher.Request request = new LogSearcher.Request(String.join(" ", query), from, to, limit, cursor,
+        SearchRequest request = new SearchRequest(String.join(" ", query), from, to, limit, cursor,
                 new ImportCatalog(data, null).resolve(importId), null);
         return IndexReading.run(data, cli.err, searcher -> {
             switch (format) {
@@ -87,7 +89,7 @@ final class SearchCommand implements Callable<Integer> {
         });
     }
 
-    static void text(LogSearcher.Page page, PrintStream out) {
+    static void text(SearchPage page, PrintStream out) {
         for (Hit h : page.hits()) {
             if (h.record() instanceof LogEvent e) {
                 out.println(time(e.at()) + "  " + nz(e.host()) + "  " + nz(e.level()) + "  "

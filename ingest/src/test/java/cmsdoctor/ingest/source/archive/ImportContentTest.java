@@ -3,6 +3,8 @@ package cmsdoctor.ingest.source.archive;
 import cmsdoctor.ingest.RecordSink;
 import cmsdoctor.ingest.parse.ParseOptions;
 import cmsdoctor.ingest.store.LogSearcher;
+import cmsdoctor.ingest.store.SearchPage;
+import cmsdoctor.ingest.store.SearchRequest;
 import cmsdoctor.ingest.store.LogWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +54,7 @@ class ImportContentTest {
 
     long indexed(String query) throws Exception {
         try (LogSearcher s = LogSearcher.open(data())) {
-            return s.search(LogSearcher.Request.of(query)).total();
+            return s.search(SearchRequest.of(query)).total();
         }
     }
 

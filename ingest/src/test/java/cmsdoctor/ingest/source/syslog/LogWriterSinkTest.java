@@ -3,6 +3,8 @@ package cmsdoctor.ingest.source.syslog;
 import cmsdoctor.ingest.record.LogEvent;
 import cmsdoctor.ingest.store.Hit;
 import cmsdoctor.ingest.store.LogSearcher;
+import cmsdoctor.ingest.store.SearchPage;
+import cmsdoctor.ingest.store.SearchRequest;
 import cmsdoctor.ingest.store.LogWriter;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.junit.jupiter.api.Test;
@@ -49,7 +51,7 @@ class LogWriterSinkTest {
             receiver.close(); // drains and commits
         }
         try (LogSearcher searcher = LogSearcher.open(data)) {
-            assertEquals(4, searcher.search(LogSearcher.Request.of("\"Health check cms1\"")).total(),
+            assertEquals(4, searcher.search(SearchRequest.of("\"Health check cms1\"")).total(),
                     "two over TCP, two over UDP, none merged");
             List<Hit> all = searcher.all(new MatchAllDocsQuery(), 10);
             assertEquals(2, all.stream().filter(h -> h.record().source().startsWith("udp://127.0.0.1:")).count());

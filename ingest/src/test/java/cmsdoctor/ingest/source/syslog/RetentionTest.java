@@ -2,6 +2,8 @@ package cmsdoctor.ingest.source.syslog;
 
 import cmsdoctor.ingest.record.LogEvent;
 import cmsdoctor.ingest.store.LogSearcher;
+import cmsdoctor.ingest.store.SearchPage;
+import cmsdoctor.ingest.store.SearchRequest;
 import cmsdoctor.ingest.store.LogWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +34,7 @@ class RetentionTest {
 
     private long count(String query) throws Exception {
         try (LogSearcher s = LogSearcher.open(data)) {
-            return s.search(LogSearcher.Request.of(query)).total();
+            return s.search(SearchRequest.of(query)).total();
         }
     }
 
