@@ -36,11 +36,13 @@ final class DocumentSource {
     static final String STORED_BYTES = "storedBytes";
     /** The record's line (the live receiver's journal sequence): orders records of the same millisecond. */
     static final String LINE = "line";
+    /** The document id as a field: the last tie-breaker of a sort ({@code _id} has no doc values). */
+    static final String DOC_ID = "docId";
 
     private DocumentSource() {}
 
-    /** The source of the Lucene document {@code doc}, with the record's {@code line}. */
-    static ObjectNode of(Document doc, long line) {
+    /** The source of the Lucene document {@code doc}, with the record's {@code line} and its document id. */
+    static ObjectNode of(Document doc, long line, String id) {
         ObjectNode source = Json.mapper().createObjectNode();
         ObjectNode stored = Json.mapper().createObjectNode();
         ObjectNode bytes = Json.mapper().createObjectNode();
@@ -67,6 +69,7 @@ final class DocumentSource {
             }
         }
         source.put(LINE, line);
+        source.put(DOC_ID, id);
         source.set(STORED, stored);
         source.set(STORED_BYTES, bytes);
         return source;

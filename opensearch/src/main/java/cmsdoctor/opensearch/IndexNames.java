@@ -8,29 +8,38 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * The store's index names under one prefix: one records index per UTC day of the records'
- * {@code at} ({@code PREFIX-records-2024.02.23}), so retention drops whole days; records without
- * a time go to {@code PREFIX-records-undated}, which retention never drops; the commit data of
- * the receiver and the CDR intake lives in {@code PREFIX-meta}.
+ * The store's index names under one prefix. Records go to one index per UTC day of their
+ * {@code at} and per kind of origin: {@code PREFIX-records-live-2024.02.23} for the receiver's
+ * records, {@code PREFIX-records-imports-2024.02.23} for imports and uploads, so retention of
+ * live data drops whole days without touching an import. Records without a time go to
+ * {@code ...-undated}, which retention never drops. The commit data of the receiver and the CDR
+ * intake lives in {@code PREFIX-meta}.
  */
 record IndexNames(String prefix) {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu.MM.dd");
+    static final String LIVE = "live";
+    static final String IMPORTS = "imports";
     static final String UNDATED = "undated";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu.MM.dd");
 
-    /** The index of a record written at {@code at} (null: no time). */
-    String records(Instant at) {
-        return at == null ? recordsPrefix() + UNDATED : recordsPrefix() + DAY.format(at.atZone(ZoneOffset.UTC));
+    /** The index of a record of {@code origin} written at {@code at} (null: no time). */
+    String records(String origin, Instant at) {
+        return group(origin) + (at == null ? UNDATED : DAY.format(at.atZone(ZoneOffset.UTC)));
     }
 
-    /** The index of the records of one day. */
-    String records(LocalDate day) {
-        return recordsPrefix() + DAY.format(day);
+    /** The index of {@code origin}'s records of one day. */
+    String records(String origin, LocalDate day) {
+        return group(origin) + DAY.format(day);
+    }
+
+    /** Every records index of {@code origin}'s kind ({@code PREFIX-records-live-*}). */
+    String pattern(String origin) {
+        return group(origin) + "*";
     }
 
     /** Every records index, for searches and the template. */
     String pattern() {
-        return recordsPrefix() + "*";
+        return prefix + "-records-*";
     }
 
     String template() {
@@ -41,19 +50,20 @@ record IndexNames(String prefix) {
         return prefix + "-meta";
     }
 
-    /** The day a records index holds, or empty for the undated index and names not ours. */
-    Optional<LocalDate> day(String index) {
-        if (!index.startsWith(recordsPrefix())) {
+    /** The day a records index of {@code origin}'s kind holds, or empty for the undated index and other names. */
+    Optional<LocalDate> day(String origin, String index) {
+        String group = group(origin);
+        if (!index.startsWith(group)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDate.parse(index.substring(recordsPrefix().length()), DAY));
+            return Optional.of(LocalDate.parse(index.substring(group.length()), DAY));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
     }
 
-    private String recordsPrefix() {
-        return prefix + "-records-";
+    private String group(String origin) {
+        return prefix + "-records-" + (LIVE.equals(origin) ? LIVE : IMPORTS) + "-";
     }
 }

@@ -53,12 +53,13 @@ final class IndexTemplate {
         }
         properties.putObject(Schema.AT).put("type", "date").put("format", "epoch_millis");
         properties.putObject(DocumentSource.LINE).put("type", "long");
+        properties.putObject(DocumentSource.DOC_ID).put("type", "keyword");
         properties.putObject(DocumentSource.STORED).put("type", "object").put("enabled", false);
         properties.putObject(DocumentSource.STORED_BYTES).put("type", "object").put("enabled", false);
         return mappings;
     }
 
-    /** The body that creates the meta index: one document per commit-data key, nothing analysed. */
+    /** The body that creates the meta index: one document holding the commit data, not indexed. */
     static ObjectNode metaIndex(OpenSearchConfig config) {
         ObjectNode body = Json.mapper().createObjectNode();
         ObjectNode index = body.putObject("settings").putObject("index");
@@ -66,7 +67,7 @@ final class IndexTemplate {
         index.put("number_of_replicas", config.replicas());
         ObjectNode mappings = body.putObject("mappings");
         mappings.put("dynamic", false);
-        mappings.putObject("properties").putObject("value").put("type", "keyword").put("index", false);
+        mappings.putObject("properties").putObject(MetaStore.DATA).put("type", "object").put("enabled", false);
         return body;
     }
 }

@@ -158,6 +158,13 @@ final class QueryDsl {
         return q;
     }
 
+    /** Every one of {@code filters}; none: everything. */
+    static ObjectNode allOf(List<ObjectNode> filters) {
+        ObjectNode q = Json.mapper().createObjectNode();
+        q.putObject("bool").putArray("filter").addAll(filters);
+        return q;
+    }
+
     private static ObjectNode terms(String field, List<Term> terms) {
         ObjectNode q = Json.mapper().createObjectNode();
         ArrayNode values = q.putObject("terms").putArray(field);
