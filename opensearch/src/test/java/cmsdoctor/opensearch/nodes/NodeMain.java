@@ -1,0 +1,57 @@
+package cmsdoctor.opensearch.nodes;
+
+import cmsdoctor.opensearch.plugin.CmsdoctorAnalysisPlugin;
+
+import org.opensearch.analysis.common.CommonAnalysisPlugin;
+import org.opensearch.common.settings.Settings;
+import org.opensearch.env.Environment;
+import org.opensearch.node.InternalSettingsPreparer;
+import org.opensearch.node.Node;
+import org.opensearch.plugins.Plugin;
+import org.opensearch.transport.Netty4Plugin;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The main class of one forked test node: {@code NodeMain HOME} reads {@code HOME/config/opensearch.yml}
+ * (written by {@link OpenSearchCluster}) and runs a node with the HTTP and transport layer, the
+ * common analyzers and ours, until the JVM is killed. The distribution's bootstrap class is
+ * avoided on purpose: it refuses to run as root, installs a security manager and loads plugins
+ * only from folders that Maven artifacts do not provide.
+ */
+public final class NodeMain {
+
+    private static final List<Class<? extends Plugin>> PLUGINS =
+            List.of(Netty4Plugin.class, CommonAnalysisPlugin.class, CmsdoctorAnalysisPlugin.class);
+
+    private NodeMain() {}
+
+    public static void main(String[] args) throws Exception {
+        Settings home = Settings.builder().put(Environment.PATH_HOME_SETTING.getKey(), Path.of(args[0]).toString()).build();
+        Environment environment = InternalSettingsPreparer.prepareEnvironment(home, Map.of(), null, () -> "node");
+        Node node = new ClassPathNode(environment);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> close(node), "node-close"));
+        node.start();
+        // the node's own threads may all be daemons: this one keeps the JVM up until it is killed
+        new CountDownLatch(1).await();
+    }
+
+    private static void close(Node node) {
+        try {
+            node.close();
+        } catch (IOException e) {
+            e.printStackTrace();
+        }
+    }
+
+    /** A node whose plugins are classes on the class path ({@link Node}'s constructor for that is protected). */
+    private static final class ClassPathNode extends Node {
+        ClassPathNode(Environment environment) {
+            super(environment, PLUGINS, true);
+        }
+    }
+}

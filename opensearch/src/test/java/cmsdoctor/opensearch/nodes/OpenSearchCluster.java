@@ -1,0 +1,239 @@
+package cmsdoctor.opensearch.nodes;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A real OpenSearch 2.19 cluster of 1 or 3 node JVMs for one test class, forked from the Maven
+ * artifacts on free ports, started together (a node's start blocks until a quorum forms, so one
+ * after another would cost the discovery timeout), and stopped by PID after the class:
+ *
+ * <pre>
+ * {@literal @}RegisterExtension
+ * static final OpenSearchCluster CLUSTER = OpenSearchCluster.nodes(3);
+ * ... new RestClientBuilder(CLUSTER.httpUrls()) ... CLUSTER.kill(1); ... CLUSTER.restart(1);
+ * </pre>
+ *
+ * Each node has a 256 MB heap, its data in a temporary directory (deleted afterwards) and its
+ * output in {@code target/opensearch-nodes/CLUSTER/node-N.log}; a node that does not come up
+ * fails the class with the tail of that log. A JVM shutdown hook kills whatever is left.
+ */
+public final class OpenSearchCluster implements BeforeAllCallback, AfterAllCallback {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    private static final int LOG_TAIL = 60;
+    /** By name: this class must load in a test JVM without the server jars (web's tests). */
+    private static final String NODE_MAIN = "cmsdoctor.opensearch.nodes.NodeMain";
+
+    private final int size;
+    private final String clusterName = "cmsdoctor-test-" + UUID.randomUUID().toString().substring(0, 8);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final List<NodeProcess> nodes = new ArrayList<>();
+    private Path homes;
+    private Duration startTime;
+
+    private OpenSearchCluster(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("a cluster needs at least one node, not " + size);
+        }
+        this.size = size;
+    }
+
+    /** One node ({@code discovery.type: single-node}). */
+    public static OpenSearchCluster singleNode() {
+        return new OpenSearchCluster(1);
+    }
+
+    /** {@code size} nodes, all cluster-manager eligible and data nodes. */
+    public static OpenSearchCluster nodes(int size) {
+        return new OpenSearchCluster(size);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stop();
+    }
+
+    /** Starts every node at once and waits for green with all of them (beforeAll does this). */
+    public void start() {
+        long began = System.nanoTime();
+        try {
+            homes = Files.createTempDirectory("cmsdoctor-opensearch-");
+            Path logs = Files.createDirectories(Path.of("target", "opensearch-nodes", clusterName)).toAbsolutePath();
+            int[] ports = freePorts(2 * size);
+            for (int i = 0; i < size; i++) {
+                nodes.add(new NodeProcess("node-" + i, homes.resolve("node-" + i), logs.resolve("node-" + i + ".log"),
+                        ports[2 * i], ports[2 * i + 1]));
+            }
+            for (NodeProcess node : nodes) {
+                NodeConfig.write(node, clusterName, nodes);
+            }
+            String classPath = NodeClassPath.compute();
+            nodes.forEach(node -> node.start(command(node, classPath)));
+            awaitHealth("green", size);
+        } catch (IOException e) {
+            stop();
+            throw new UncheckedIOException("cannot prepare test cluster " + clusterName, e);
+        } catch (RuntimeException | Error e) {
+            stop();
+            throw e;
+        }
+        startTime = Duration.ofNanos(System.nanoTime() - began);
+    }
+
+    /** Kills every node by PID and deletes their data (afterAll does this; safe to call twice). */
+    public void stop() {
+        nodes.forEach(NodeProcess::kill);
+        if (homes != null) {
+            deleteTree(homes);
+            homes = null;
+        }
+    }
+
+    /** The nodes' HTTP addresses ({@code http://127.0.0.1:PORT}), node 0 first, killed ones included. */
+    public List<String> httpUrls() {
+        return nodes.stream().map(NodeProcess::httpUrl).toList();
+    }
+
+    /** The number of nodes, killed ones included. */
+    public int size() {
+        return size;
+    }
+
+    /** How long {@link #start()} took, from forking the JVMs to green. */
+    public Duration startTime() {
+        return startTime;
+    }
+
+    /** SIGKILLs node {@code node} (0-based), as a crash would; its data stays for {@link #restart}. */
+    public void kill(int node) {
+        nodes.get(node).kill();
+    }
+
+    /** Starts a killed node again on its ports and data, and waits until the cluster is green with all nodes. */
+    public void restart(int node) {
+        NodeProcess process = nodes.get(node);
+        if (process.alive()) {
+            throw new IllegalStateException(process.name + " is running; kill it first");
+        }
+        process.start(command(process, NodeClassPath.compute()));
+        awaitHealth("green", size);
+    }
+
+    /** The PID of a node's JVM. */
+    public long pid(int node) {
+        return nodes.get(node).pid();
+    }
+
+    /** The resident set size of a node's JVM in bytes (-1 off Linux). */
+    public long rssBytes(int node) {
+        return nodes.get(node).rssBytes();
+    }
+
+    /**
+     * Waits until a live node reports {@code status} (green, yellow) or better with {@code nodeCount}
+     * nodes in the cluster, and returns that health response's JSON. Fails with the logs' tails.
+     */
+    public String awaitHealth(String status, int nodeCount) {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            List<NodeProcess> live = nodes.stream().filter(NodeProcess::alive).toList();
+            if (live.size() < nodeCount) {
+                throw new IllegalStateException(clusterName + ": only " + live.size() + " of the " + nodeCount
+                        + " node JVMs wanted are running\n" + tails());
+            }
+            for (NodeProcess node : live) {
+                String url = node.httpUrl() + "/_cluster/health?wait_for_status=" + status + "&wait_for_nodes=" + nodeCount
+                        + "&timeout=5s";
+                try {
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
+                    last = response.statusCode() + " " + response.body();
+                    if (response.statusCode() == 200 && response.body().contains("\"timed_out\":false")) {
+                        return response.body();
+                    }
+                } catch (IOException e) {
+                    last = node.name + ": " + e; // not listening yet
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted waiting for " + clusterName, e);
+                }
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(clusterName + " did not reach " + status + " with " + nodeCount + " nodes in "
+                + START_TIMEOUT.toSeconds() + " s; last answer: " + last + "\n" + tails());
+    }
+
+    private List<String> command(NodeProcess node, String classPath) {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        return List.of(java.toString(), "-Xms256m", "-Xmx256m", "-XX:+UseSerialGC",
+                "-Dlog4j2.configurationFile=" + node.home.resolve("config").resolve("log4j2.properties"),
+                "-Djava.io.tmpdir=" + node.home.resolve("tmp"),
+                "-cp", classPath, NODE_MAIN, node.home.toString());
+    }
+
+    private String tails() {
+        return nodes.stream()
+                .map(n -> "---- " + n.name + " (" + (n.alive() ? "running" : "not running") + ", log " + n.log + "):\n"
+                        + n.logTail(LOG_TAIL))
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** Ports that were free a moment ago; all held open at once so that none is handed out twice. */
+    private static int[] freePorts(int count) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+            }
+            return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+        } finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary directory is harmless; the nodes are dead already
+        }
+    }
+}
