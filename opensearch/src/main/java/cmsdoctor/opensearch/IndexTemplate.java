@@ -49,7 +49,8 @@ final class IndexTemplate {
             ObjectNode f = properties.putObject(field);
             f.put("type", "text");
             f.put("norms", false);
-            f.put("analyzer", field.equals(Schema.ENVELOPE) ? Analyzers.ENVELOPE : Analyzers.TEXT);
+            f.put("analyzer", field.equals(Schema.ENVELOPE) ? AnalyzerNames.ENVELOPE : AnalyzerNames.TEXT);
+            f.put("search_analyzer", AnalyzerNames.TEXT_QUERY);
         }
         properties.putObject(Schema.AT).put("type", "date").put("format", "epoch_millis");
         properties.putObject(DocumentSource.LINE).put("type", "long");
