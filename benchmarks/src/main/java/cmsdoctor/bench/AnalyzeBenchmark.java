@@ -14,7 +14,9 @@ import cmsdoctor.ingest.source.archive.ImportJob;
 import cmsdoctor.ingest.source.archive.ImportLimits;
 import cmsdoctor.ingest.source.archive.ImportListener;
 import cmsdoctor.ingest.source.archive.ImportReport;
-import cmsdoctor.ingest.store.LogWriter;
+import cmsdoctor.ingest.store.EmbeddedStore;
+import cmsdoctor.ingest.store.RecordWriter;
+import cmsdoctor.ingest.store.Store;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -136,7 +138,8 @@ public final class AnalyzeBenchmark {
         FindingStore store = analyzers ? FindingStore.open(data) : null;
         AnalyzerSink sink = analyzers ? AnalyzerSink.installed(AnalyzerContext.of(rules), store) : null;
         ImportReport report;
-        try (LogWriter writer = LogWriter.open(data)) {
+        try (Store indexed = EmbeddedStore.open(data)) {
+            RecordWriter writer = indexed.writer();
             ImportJob job = new ImportJob(data, new ParseOptions(2024, ZoneOffset.UTC, null),
                     analyzers ? RecordSink.all(writer, sink) : writer, ImportLimits.defaults(), ImportListener.NONE);
             report = job.run(List.of(corpus));

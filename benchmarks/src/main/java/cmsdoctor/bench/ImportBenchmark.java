@@ -6,7 +6,8 @@ import cmsdoctor.ingest.source.archive.ImportJob;
 import cmsdoctor.ingest.source.archive.ImportLimits;
 import cmsdoctor.ingest.source.archive.ImportListener;
 import cmsdoctor.ingest.source.archive.ImportReport;
-import cmsdoctor.ingest.store.LogWriter;
+import cmsdoctor.ingest.store.EmbeddedStore;
+import cmsdoctor.ingest.store.Store;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -100,12 +101,12 @@ public final class ImportBenchmark {
                 r.seconds(), lines / r.seconds(), mb / r.seconds(), r.bytesOnDisk() / 1e6, r.peakHeap() >> 20);
     }
 
-    /** {@code cmsdoctor import}: ArchiveSource, LogParser, LogWriter (its default configuration). */
+    /** {@code cmsdoctor import}: ArchiveSource, LogParser, the embedded store (its default configuration). */
     static Run importRun(Path file, Path data) throws IOException {
         resetPeaks();
         long t0 = System.nanoTime();
-        try (LogWriter writer = LogWriter.open(data)) {
-            ImportReport r = new ImportJob(data, new ParseOptions(2024, ZoneOffset.UTC, null), RecordSink.all(writer),
+        try (Store store = EmbeddedStore.open(data)) {
+            ImportReport r = new ImportJob(data, new ParseOptions(2024, ZoneOffset.UTC, null), RecordSink.all(store.writer()),
                     ImportLimits.defaults(), ImportListener.NONE).run(List.of(file));
             if (r.error() != null) {
                 throw new IOException(r.error());

@@ -6,10 +6,12 @@ import cmsdoctor.ingest.parse.ParseOptions;
 import cmsdoctor.ingest.call.CallView;
 import cmsdoctor.ingest.call.Lookup;
 import cmsdoctor.ingest.store.InvalidQueryException;
-import cmsdoctor.ingest.store.LogSearcher;
+import cmsdoctor.ingest.store.EmbeddedStore;
+import cmsdoctor.ingest.store.RecordReader;
+import cmsdoctor.ingest.store.RecordWriter;
+import cmsdoctor.ingest.store.Store;
 import cmsdoctor.ingest.store.SearchPage;
 import cmsdoctor.ingest.store.SearchRequest;
-import cmsdoctor.ingest.store.LogWriter;
 import cmsdoctor.ingest.store.Schema;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.MultiTerms;
@@ -74,7 +76,7 @@ public final class LookupBenchmark {
             List<String> warmUp = drawn.size() > callIds.size() ? drawn.subList(callIds.size(), drawn.size()) : callIds;
             out.printf("index: %,d bytes; %d Call-IDs timed, %d for the warm-up%n",
                     ImportBenchmark.size(data.resolve("index")), callIds.size(), warmUp.size());
-            try (LogSearcher searcher = LogSearcher.open(data)) {
+            try (RecordReader searcher = EmbeddedStore.OPENER.openReader(data)) {
                 out.printf("documents: %,d%n", searcher.size());
                 CallView calls = new CallView(searcher);
                 // warm-up: JIT-compile the lookup path (at least 3 s and every warm-up Call-ID)
@@ -140,7 +142,7 @@ public final class LookupBenchmark {
      * two-word phrase ({@code "trace N"} of an API trace line) and a domain ({@code lab.local},
      * in every call: a common term, for comparison).
      */
-    private static void bareWords(LogSearcher searcher, List<String> callIds, PrintStream out)
+    private static void bareWords(RecordReader searcher, List<String> callIds, PrintStream out)
             throws InvalidQueryException {
         int n = Math.min(callIds.size(), 500);
         Random random = new Random(7);
@@ -163,7 +165,7 @@ public final class LookupBenchmark {
         time(searcher, "domain lab.local (common)", Collections.nCopies(Math.min(n, 200), "lab.local"), out);
     }
 
-    private static void time(LogSearcher searcher, String name, List<String> queries, PrintStream out)
+    private static void time(RecordReader searcher, String name, List<String> queries, PrintStream out)
             throws InvalidQueryException {
         if (queries.isEmpty()) {
             return;
@@ -183,7 +185,7 @@ public final class LookupBenchmark {
                 + ")", ns, "queries");
     }
 
-    private static void search(LogSearcher searcher, String callId) throws InvalidQueryException {
+    private static void search(RecordReader searcher, String callId) throws InvalidQueryException {
         searcher.search(SearchRequest.of("sipCallId:\"" + callId + "\"").withLimit(100));
     }
 
@@ -206,7 +208,8 @@ public final class LookupBenchmark {
         out.printf("building an index of %,d lines (SIP trace %s) in %s%n", lines, sipTrace ? "on" : "off", data);
         long t0 = System.nanoTime();
         CorpusGenerator corpus = new CorpusGenerator(42, 3, sipTrace);
-        try (LogWriter writer = LogWriter.open(data)) {
+        try (Store store = EmbeddedStore.open(data)) {
+            RecordWriter writer = store.writer();
             LogParser parser = new LogParser(new ParseOptions(2024, ZoneOffset.UTC, null), "bench", writer);
             for (long n = 1; n <= lines; n++) {
                 parser.line("corpus", n, corpus.nextLine());
@@ -217,7 +220,10 @@ public final class LookupBenchmark {
         out.printf("built in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
-    /** Up to {@code k} Call-IDs drawn uniformly from the index's sipCallId terms. */
+    /**
+     * Up to {@code k} Call-IDs drawn uniformly from the index's sipCallId terms (read from the
+     * Lucene terms dictionary: the store's interface has no "every value of a field").
+     */
     private static List<String> sample(Path data, int k) throws IOException {
         List<String> all = new ArrayList<>();
         try (FSDirectory dir = FSDirectory.open(data.resolve("index"));

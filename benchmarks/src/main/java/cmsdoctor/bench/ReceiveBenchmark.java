@@ -8,11 +8,11 @@ import cmsdoctor.ingest.source.archive.ImportJob;
 import cmsdoctor.ingest.source.archive.ImportLimits;
 import cmsdoctor.ingest.source.archive.ImportListener;
 import cmsdoctor.ingest.source.syslog.ListenAddress;
-import cmsdoctor.ingest.source.syslog.LogWriterSink;
 import cmsdoctor.ingest.source.syslog.Receiver;
 import cmsdoctor.ingest.source.syslog.ReceiverHealth;
 import cmsdoctor.ingest.source.syslog.ReceiverOptions;
-import cmsdoctor.ingest.store.LogWriter;
+import cmsdoctor.ingest.store.EmbeddedStore;
+import cmsdoctor.ingest.store.Store;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -123,14 +123,14 @@ public final class ReceiveBenchmark {
 
     /** Receiver with a real index, wrapped to time each line from send to commit. */
     private final class Live implements AutoCloseable {
-        final LogWriter index;
+        final Store index;
         final LatencySink latency;
         final Receiver receiver;
 
         Live(String name) throws IOException {
             Path data = work.resolve(name);
-            index = LogWriter.open(data);
-            latency = new LatencySink(new LogWriterSink(index));
+            index = EmbeddedStore.open(data);
+            latency = new LatencySink(index.liveSink());
             ReceiverOptions options = ReceiverOptions.defaults(data).withListeners(
                     new ListenAddress("127.0.0.1", 0), new ListenAddress("127.0.0.1", 0), null);
             receiver = new Receiver(options, latency);
@@ -250,12 +250,12 @@ public final class ReceiveBenchmark {
                 writer.write('\n');
             }
         }
-        try (LogWriter index = LogWriter.open(data)) {
+        try (Store store = EmbeddedStore.open(data)) {
             long start = System.nanoTime();
-            ImportJob job = new ImportJob(data, ParseOptions.defaults(), index, ImportLimits.defaults(),
+            ImportJob job = new ImportJob(data, ParseOptions.defaults(), store.writer(), ImportLimits.defaults(),
                     ImportListener.NONE);
             job.run(List.of(file));
-            index.flush();
+            store.writer().flush();
             double seconds = (System.nanoTime() - start) / 1e9;
             double rate = count / seconds;
             out.printf("| cmsdoctor import (same lines, from a file) | - | %d | - | %d | - | - | - | - | - |  (%.0f lines/s)%n",

@@ -7,7 +7,7 @@ import cmsdoctor.ingest.record.SipMessage;
 import cmsdoctor.ingest.call.CallView;
 import cmsdoctor.ingest.store.Hit;
 import cmsdoctor.ingest.store.InvalidQueryException;
-import cmsdoctor.ingest.store.LogSearcher;
+import cmsdoctor.ingest.store.RecordReader;
 import cmsdoctor.ingest.store.SearchPage;
 import cmsdoctor.ingest.store.SearchRequest;
 
@@ -143,7 +143,7 @@ public final class HttpBenchmark {
     }
 
     /** Up to {@code k} distinct Call-IDs of SIP messages, in a fixed random order. */
-    private static List<String> sample(LogSearcher searcher, int k) {
+    private static List<String> sample(RecordReader searcher, int k) {
         Set<String> ids = new LinkedHashSet<>();
         try {
             for (Hit h : searcher.search(SearchRequest.of("kind:sip").withLimit(SearchRequest.MAX_LIMIT)).hits()) {

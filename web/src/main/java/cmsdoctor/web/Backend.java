@@ -5,8 +5,8 @@ import cmsdoctor.ingest.cdr.CdrIntake;
 import cmsdoctor.analyzers.FindingStore;
 import cmsdoctor.analyzers.rules.RuleSet;
 import cmsdoctor.ingest.source.syslog.Receiver;
-import cmsdoctor.ingest.store.LogSearcher;
-import cmsdoctor.ingest.store.LogWriter;
+import cmsdoctor.ingest.store.RecordReader;
+import cmsdoctor.ingest.store.RecordWriter;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,20 +22,20 @@ import java.time.Instant;
  * @param rules     the loaded rule set, for the rule pages
  * @param uploads   uploaded files and their imports
  * @param receiver  the live syslog receiver, for source health
- * @param store     the index writer, for deleting an import; null makes deletion answer 503
+ * @param store     the store's writer, for deleting an import; null makes deletion answer 503
  * @param cdr       the CDR intake, for its per-bridge figures and alarms on the sources page; null when none
  */
-public record Backend(Path dataDir, Instant startedAt, LogSearcher searcher, FindingStore findings, RuleSet rules,
-                      Uploads uploads, Receiver receiver, LogWriter store, CdrIntake cdr) {
+public record Backend(Path dataDir, Instant startedAt, RecordReader searcher, FindingStore findings, RuleSet rules,
+                      Uploads uploads, Receiver receiver, RecordWriter store, CdrIntake cdr) {
 
     /** Without a CDR intake. */
-    public Backend(Path dataDir, Instant startedAt, LogSearcher searcher, FindingStore findings, RuleSet rules,
-                   Uploads uploads, Receiver receiver, LogWriter store) {
+    public Backend(Path dataDir, Instant startedAt, RecordReader searcher, FindingStore findings, RuleSet rules,
+                   Uploads uploads, Receiver receiver, RecordWriter store) {
         this(dataDir, startedAt, searcher, findings, rules, uploads, receiver, store, null);
     }
 
-    /** Without the index writer: imports can be read but not deleted. */
-    public Backend(Path dataDir, Instant startedAt, LogSearcher searcher, FindingStore findings, RuleSet rules,
+    /** Without the store's writer: imports can be read but not deleted. */
+    public Backend(Path dataDir, Instant startedAt, RecordReader searcher, FindingStore findings, RuleSet rules,
                    Uploads uploads, Receiver receiver) {
         this(dataDir, startedAt, searcher, findings, rules, uploads, receiver, null);
     }

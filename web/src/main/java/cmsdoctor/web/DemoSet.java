@@ -1,10 +1,11 @@
 package cmsdoctor.web;
 
 import cmsdoctor.ingest.source.archive.ImportReport;
-import cmsdoctor.ingest.store.LogSearcher;
+import cmsdoctor.ingest.store.EmbeddedStore;
+import cmsdoctor.ingest.store.InvalidQueryException;
+import cmsdoctor.ingest.store.Match;
+import cmsdoctor.ingest.store.RecordReader;
 import cmsdoctor.ingest.store.Schema;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.TermQuery;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -143,12 +144,15 @@ final class DemoSet {
         if (!Files.isDirectory(dataDir.resolve("index"))) {
             return true;
         }
-        try (LogSearcher searcher = LogSearcher.open(dataDir)) {
+        // the demo's data moves aside as files (DATA/index): this is about the embedded store only
+        try (RecordReader searcher = EmbeddedStore.OPENER.openReader(dataDir)) {
             long demo = 0;
             for (String id : demoIds) {
-                demo += searcher.count(new TermQuery(new Term(Schema.ORIGIN, id)));
+                demo += searcher.count(Match.term(Schema.ORIGIN, id));
             }
             return demo == searcher.size();
+        } catch (InvalidQueryException e) {
+            throw new IllegalStateException("exact terms always parse", e);
         }
     }
 

@@ -17,11 +17,15 @@ import cmsdoctor.ingest.source.archive.ImportListener;
 import cmsdoctor.ingest.source.archive.ImportReport;
 import cmsdoctor.ingest.source.archive.ImportVerdict;
 import cmsdoctor.ingest.source.syslog.DurableSink;
-import cmsdoctor.ingest.source.syslog.LogWriterSink;
 import cmsdoctor.ingest.source.syslog.Receiver;
 import cmsdoctor.ingest.source.syslog.ReceiverOptions;
-import cmsdoctor.ingest.store.LogSearcher;
-import cmsdoctor.ingest.store.LogWriter;
+import cmsdoctor.ingest.store.EmbeddedStore;
+import cmsdoctor.ingest.store.InvalidQueryException;
+import cmsdoctor.ingest.store.Match;
+import cmsdoctor.ingest.store.RecordReader;
+import cmsdoctor.ingest.store.RecordWriter;
+import cmsdoctor.ingest.store.Store;
+import cmsdoctor.ingest.store.StoreOpener;
 import cmsdoctor.web.imports.ImportCatalog;
 
 import java.io.IOException;
@@ -38,13 +42,16 @@ import java.util.Map;
  * The one wiring of a data directory: the store (writer and near-real-time reader), the
  * finding store, the rules and the analyzers, and the sinks every way in feeds. {@code serve},
  * {@code receive}, {@code import}, {@code analyze} and uploads all go through here, so a line
- * raises the same findings whichever way it came in. Holds the index's write lock until closed.
+ * raises the same findings whichever way it came in. The records go to the {@link Store} a
+ * {@link StoreOpener} opens (the embedded index by default, which holds its write lock until
+ * closed); findings, uploads and journals stay in the data directory whatever the store.
  */
 public final class Pipeline implements AutoCloseable {
 
     private final Path dataDir;
-    private final LogWriter store;
-    private final LogSearcher searcher;
+    private final Store store;
+    private final RecordWriter writer;
+    private final RecordReader searcher;
     private final FindingStore findings;
     private final RuleSet rules;
     private final AnalyzerSink analyzers;
@@ -56,22 +63,23 @@ public final class Pipeline implements AutoCloseable {
     /** Commit user data key: the CDR journal position the index holds every record before. */
     public static final String CDR_JOURNAL_KEY = "cdrJournalEnd";
 
-    private Pipeline(Path dataDir, LogWriter store, RuleSet rules) throws IOException {
+    private Pipeline(Path dataDir, Store store, RuleSet rules) throws IOException {
         this.dataDir = dataDir;
         this.store = store;
-        this.searcher = LogSearcher.over(store);
+        this.writer = store.writer();
+        this.searcher = store.reader();
         this.findings = FindingStore.open(dataDir);
         this.rules = rules;
         this.analyzers = AnalyzerSink.installed(AnalyzerContext.of(rules), findings);
         this.cdr = CdrIntake.open(dataDir, this::storeCdrs, Clock.systemUTC());
         // CDRs acknowledged (journal forced) but not in the last index commit (kill -9): index them again
-        String committed = store.committedData().get(CDR_JOURNAL_KEY);
+        String committed = writer.committedData().get(CDR_JOURNAL_KEY);
         cdr.replay(committed == null ? 0 : Long.parseLong(committed), this::storeCdrs);
     }
 
     /** The CDR sink: the index (with the journal position for its next commit), then the analyzers. */
     private void storeCdrs(CdrBatch batch, long journalEnd) {
-        store.addCdrs(LIVE, batch.records(), Map.of(CDR_JOURNAL_KEY, Long.toString(journalEnd)));
+        writer.addCdrs(LIVE, batch.records(), Map.of(CDR_JOURNAL_KEY, Long.toString(journalEnd)));
         analyzers.acceptCdrs(LIVE, batch.records());
     }
 
@@ -84,13 +92,22 @@ public final class Pipeline implements AutoCloseable {
     private static final String LIVE = "live";
 
     /**
-     * Opens (or creates) {@code dataDir}.
+     * Opens (or creates) {@code dataDir} with the embedded store.
      *
      * @throws cmsdoctor.ingest.store.DataDirInUseException when another process holds it
      */
     public static Pipeline open(Path dataDir, RuleSet rules) throws IOException {
+        return open(dataDir, rules, EmbeddedStore.OPENER);
+    }
+
+    /**
+     * Opens (or creates) {@code dataDir}, the records in the store {@code stores} opens for it.
+     *
+     * @throws cmsdoctor.ingest.store.DataDirInUseException when another process holds the embedded store
+     */
+    public static Pipeline open(Path dataDir, RuleSet rules, StoreOpener stores) throws IOException {
         Path data = Files.createDirectories(dataDir).toAbsolutePath().normalize();
-        LogWriter store = LogWriter.open(data);
+        Store store = stores.open(data);
         try {
             return new Pipeline(data, store, rules);
         } catch (IOException | RuntimeException e) {
@@ -113,14 +130,14 @@ public final class Pipeline implements AutoCloseable {
 
     /** What an import feeds: the store and the analyzers, then {@code extra} (an input summary, say). */
     public RecordSink importSink(RecordSink... extra) {
-        List<RecordSink> sinks = new ArrayList<>(List.of(store, analyzers));
+        List<RecordSink> sinks = new ArrayList<>(List.of(writer, analyzers));
         sinks.addAll(List.of(extra));
         return RecordSink.all(sinks.toArray(RecordSink[]::new));
     }
 
     /** What the live receiver feeds: the store durably (through the journal), and the analyzers. */
     public DurableSink liveSink() {
-        return DurableSink.tee(new LogWriterSink(store), analyzers);
+        return DurableSink.tee(store.liveSink(), analyzers);
     }
 
     /**
@@ -171,22 +188,20 @@ public final class Pipeline implements AutoCloseable {
             }
         }
         if (!fresh.isEmpty()) {
-            store.addCdrs(origin, fresh, Map.of());
+            writer.addCdrs(origin, fresh, Map.of());
             analyzers.acceptCdrs(origin, fresh);
         }
     }
 
     private boolean held(CdrRecord r) {
-        return searcher.count(new org.apache.lucene.search.BooleanQuery.Builder()
-                .add(term(CdrDocuments.KIND, CdrDocuments.KIND_CDR), org.apache.lucene.search.BooleanClause.Occur.FILTER)
-                .add(term(CdrDocuments.SESSION, r.session()), org.apache.lucene.search.BooleanClause.Occur.FILTER)
-                .add(term(CdrDocuments.CORRELATOR_INDEX, Long.toString(r.correlatorIndex())),
-                        org.apache.lucene.search.BooleanClause.Occur.FILTER)
-                .build()) > 0;
-    }
-
-    private static org.apache.lucene.search.TermQuery term(String field, String value) {
-        return new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(field, value));
+        Match same = Match.allOf(Match.term(CdrDocuments.KIND, CdrDocuments.KIND_CDR),
+                Match.term(CdrDocuments.SESSION, r.session()),
+                Match.term(CdrDocuments.CORRELATOR_INDEX, Long.toString(r.correlatorIndex())));
+        try {
+            return searcher.count(same) > 0;
+        } catch (InvalidQueryException e) {
+            throw new IllegalStateException("exact terms always parse", e);
+        }
     }
 
     /** Findings raised by one import. */
@@ -215,7 +230,7 @@ public final class Pipeline implements AutoCloseable {
         cmsdoctor.web.api.CertsApi.clearLeftovers(dataDir);
         Uploads u = new Uploads(dataDir.resolve("uploads"), uploadMax, this::importUpload);
         uploads.add(u);
-        return new Backend(dataDir, openedAt, searcher, findings, rules, u, live, store, cdr);
+        return new Backend(dataDir, openedAt, searcher, findings, rules, u, live, writer, cdr);
     }
 
     private void importUpload(UploadState upload, List<Path> files, Integer year, ZoneId zone) throws IOException {
@@ -236,7 +251,7 @@ public final class Pipeline implements AutoCloseable {
         upload.finished(ImportVerdict.of(report), UploadedKeys.noted(report.entries(), upload.names(), keysDeleted));
     }
 
-    /** Stops the listeners (draining their queue) and uploads, flushes the analyzers, commits and releases the index. */
+    /** Stops the listeners (draining their queue) and uploads, flushes the analyzers, commits and closes the store. */
     @Override
     public void close() throws IOException {
         List<Uploads> open;
@@ -252,7 +267,6 @@ public final class Pipeline implements AutoCloseable {
         analyzers.flush();
         try {
             cdr.close();
-            searcher.close();
         } finally {
             store.close();
         }

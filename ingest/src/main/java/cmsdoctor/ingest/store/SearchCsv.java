@@ -22,12 +22,12 @@ public final class SearchCsv {
     public static final String[] COLUMNS = {"kind", "at", "host", "level", "component", "tag", "callNumber",
             "callLegId", "sipCallId", "message", "source", "line", "origin"};
 
-    private final LogSearcher searcher;
+    private final RecordReader searcher;
     private final SearchRequest pageRequest;
     private final long wanted;
     private final SearchPage first;
 
-    private SearchCsv(LogSearcher searcher, SearchRequest pageRequest, long wanted, SearchPage first) {
+    private SearchCsv(RecordReader searcher, SearchRequest pageRequest, long wanted, SearchPage first) {
         this.searcher = searcher;
         this.pageRequest = pageRequest;
         this.wanted = wanted;
@@ -39,7 +39,7 @@ public final class SearchCsv {
      *
      * @param wanted rows to write at most, across pages
      */
-    public static SearchCsv open(LogSearcher searcher, SearchRequest request, long wanted)
+    public static SearchCsv open(RecordReader searcher, SearchRequest request, long wanted)
             throws InvalidQueryException {
         SearchRequest pageRequest = request.withLimit((int) Math.min(wanted, SearchRequest.MAX_LIMIT));
         return new SearchCsv(searcher, pageRequest, wanted, searcher.search(pageRequest));

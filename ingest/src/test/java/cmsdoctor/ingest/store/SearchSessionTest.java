@@ -3,11 +3,7 @@ package cmsdoctor.ingest.store;
 import cmsdoctor.ingest.record.LogEvent;
 import cmsdoctor.ingest.record.LogRecord;
 import cmsdoctor.ingest.record.SipMessage;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
+import cmsdoctor.ingest.store.Match.Term;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,10 +52,7 @@ class SearchSessionTest {
 
     @Test
     void hitsComeOldestFirstAndACapKeepsTheOldest() {
-        Query call8 = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(Schema.CALL_NUMBER, "8")), BooleanClause.Occur.FILTER)
-                .add(new TermQuery(new Term(Schema.HOST, "cms1")), BooleanClause.Occur.FILTER)
-                .build();
+        Match call8 = Match.allOf(new Term(Schema.CALL_NUMBER, "8"), new Term(Schema.HOST, "cms1"));
         try (SearchSession s = searcher.session()) {
             List<String> all = lines(s.all(call8, 10));
             assertEquals(6, all.size(), "call 8 before and after the restart: " + all);
@@ -70,11 +63,11 @@ class SearchSessionTest {
     }
 
     @Test
-    void aDisjunctionOfKeysGivesEachMatchOnceInTimeOrderAndReusesWhatWasRead() {
+    void aDisjunctionOfKeysGivesEachMatchOnceInTimeOrderAndReusesWhatWasRead() throws Exception {
         Term leg = new Term(Schema.CALL_LEG_ID, Fixtures.LEG8);
         Term callId = new Term(Schema.SIP_CALL_ID, Fixtures.CID8);
         try (SearchSession s = searcher.session()) {
-            List<Hit> byCallId = s.all(new TermQuery(callId), 10);
+            List<Hit> byCallId = s.all(callId, 10);
             assertEquals(List.of(CONFIGURED8, "INVITE sip:jdoe@lab.local SIP/2.0", "SIP/2.0 200 OK"), lines(byCallId));
             List<Hit> either = s.any(List.of(leg, callId), 10);
             assertEquals(List.of(CONFIGURED8, "INVITE sip:jdoe@lab.local SIP/2.0", "SIP/2.0 200 OK", LEG8_IN_CONF),
@@ -82,10 +75,7 @@ class SearchSessionTest {
             assertSame(byCallId.get(0), either.get(0), "a document is decoded once per session");
             assertEquals(List.of(CONFIGURED8, "INVITE sip:jdoe@lab.local SIP/2.0"), lines(s.any(List.of(leg, callId), 2)));
         }
-        Query both = new BooleanQuery.Builder()
-                .add(new TermQuery(leg), BooleanClause.Occur.SHOULD)
-                .add(new TermQuery(callId), BooleanClause.Occur.SHOULD)
-                .build();
+        Match both = Match.anyOf(leg, callId);
         try (SearchSession fresh = searcher.session()) {
             assertEquals(lines(searcher.all(both, 10)), lines(fresh.any(List.of(leg, callId), 10)),
                     "the same as the query on its own");

@@ -9,14 +9,11 @@ import cmsdoctor.ingest.call.Lookup;
 import cmsdoctor.ingest.store.Hit;
 import cmsdoctor.ingest.store.InvalidQueryException;
 import cmsdoctor.ingest.Json;
-import cmsdoctor.ingest.store.LogSearcher;
-import cmsdoctor.ingest.store.SearchPage;
+import cmsdoctor.ingest.store.Match;
+import cmsdoctor.ingest.store.RecordReader;
 import cmsdoctor.ingest.store.SearchRequest;
 import cmsdoctor.ingest.store.Schema;
 import io.javalin.http.Context;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -32,11 +29,11 @@ public final class CallsApi {
     /** Past this the adaptive window gives up and reads everything. */
     private static final Duration ALL_TIME = Duration.ofDays(3650);
 
-    private final LogSearcher searcher;
+    private final RecordReader searcher;
     private final CallList calls;
     private final CallView callView;
 
-    public CallsApi(LogSearcher searcher) {
+    public CallsApi(RecordReader searcher) {
         this.searcher = searcher;
         this.calls = new CallList(searcher);
         this.callView = new CallView(searcher);
@@ -72,11 +69,11 @@ public final class CallsApi {
             return calls.list(null, null, query, origin, zone, limit);
         }
         Instant to = newest.plusMillis(1);
-        Query starts = new TermQuery(new Term(Schema.CALL_PHASE, CallLines.START));
+        Match starts = Match.term(Schema.CALL_PHASE, CallLines.START);
         for (Duration window = Duration.ofMinutes(1); window.compareTo(ALL_TIME) < 0; window = grow(window, query)) {
             Instant from = to.minus(window);
             if (query == null) {
-                if (searcher.count(LogSearcher.filtered(starts, from, to, origin)) >= limit) {
+                if (searcher.count(Match.within(starts, from, to, origin)) >= limit) {
                     return calls.list(from, to, null, origin, zone, limit);
                 }
             } else {

@@ -5,7 +5,7 @@ import cmsdoctor.ingest.call.Lookup;
 import cmsdoctor.ingest.store.Highlighter;
 import cmsdoctor.ingest.store.Histogram;
 import cmsdoctor.ingest.store.InvalidQueryException;
-import cmsdoctor.ingest.store.LogSearcher;
+import cmsdoctor.ingest.store.RecordReader;
 import cmsdoctor.ingest.store.SearchPage;
 import cmsdoctor.ingest.store.SearchRequest;
 import cmsdoctor.ingest.store.PageJson;
@@ -31,9 +31,9 @@ public final class SearchApi {
     /** A CSV export stops here; a narrower query or time range gets the rest. */
     static final int CSV_MAX_ROWS = 1_000_000;
 
-    private final LogSearcher searcher;
+    private final RecordReader searcher;
 
-    public SearchApi(LogSearcher searcher) {
+    public SearchApi(RecordReader searcher) {
         this.searcher = searcher;
     }
 

@@ -6,6 +6,7 @@ import cmsdoctor.ingest.call.CallJson;
 import cmsdoctor.ingest.call.CallView;
 import cmsdoctor.ingest.call.Lookup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -31,6 +32,9 @@ final class CallCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", required = true, description = "Data directory.")
     Path data;
 
+    @Mixin
+    StoreOptions stores;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
     Format format;
 
@@ -48,7 +52,7 @@ final class CallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return IndexReading.run(data, cli.err, searcher -> {
+        return IndexReading.run(stores.opener(), data, cli.err, searcher -> {
             Lookup found;
             try {
                 found = new CallView(searcher).lookup(key, at);

@@ -6,6 +6,7 @@ import cmsdoctor.ingest.call.CallList;
 import cmsdoctor.ingest.call.CallSummary;
 import cmsdoctor.web.imports.ImportCatalog;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -28,6 +29,9 @@ final class CallsCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "DIR", required = true, description = "Data directory.")
     Path data;
+
+    @Mixin
+    StoreOptions stores;
 
     @Option(names = "--from", paramLabel = "T", converter = Converters.Time.class, description = "Oldest time.")
     Instant from;
@@ -53,7 +57,7 @@ final class CallsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return IndexReading.run(data, cli.err, searcher -> {
+        return IndexReading.run(stores.opener(), data, cli.err, searcher -> {
             List<CallSummary> calls = new CallList(searcher).list(from, to, String.join(" ", query),
                     new ImportCatalog(data, null).resolve(importId), ZoneOffset.UTC, limit);
             if (format == Format.json) {

@@ -44,6 +44,9 @@ final class ImportCommand implements Callable<Integer> {
     @Mixin
     RulesOption rulesOption;
 
+    @Mixin
+    StoreOptions stores;
+
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Log files, folders, archives.")
     List<Path> inputs;
 
@@ -61,7 +64,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         ParseOptions options = reading.parseOptions();
         ImportReport r;
-        try (Pipeline pipeline = Pipeline.open(data, rules)) {
+        try (Pipeline pipeline = Pipeline.open(data, rules, stores.opener())) {
             r = pipeline.importFiles(inputs, options, Progress.onTerminal(cli.err));
         } catch (IOException e) {
             cli.err.println("cmsdoctor: " + e.getMessage());

@@ -2,10 +2,11 @@ package cmsdoctor.web.cli;
 
 import cmsdoctor.analyzers.FindingStore;
 import cmsdoctor.ingest.store.DataDirInUseException;
-import cmsdoctor.ingest.store.LogWriter;
+import cmsdoctor.ingest.store.Store;
 import cmsdoctor.web.imports.ImportCatalog;
 import cmsdoctor.web.imports.ImportRemoval;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -31,6 +32,9 @@ final class ImportsDeleteCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", required = true, description = "Data directory.")
     Path data;
 
+    @Mixin
+    StoreOptions stores;
+
     @Parameters(paramLabel = "ID", description = "Import id (imp-...) or upload id (upl-...).")
     String id;
 
@@ -45,8 +49,8 @@ final class ImportsDeleteCommand implements Callable<Integer> {
                 return Cli.UNREADABLE;
             }
             Optional<ImportRemoval.Removed> removed;
-            try (LogWriter store = LogWriter.open(data)) {
-                removed = new ImportRemoval(catalog, store, FindingStore.open(data), null).delete(id);
+            try (Store store = stores.opener().open(data)) {
+                removed = new ImportRemoval(catalog, store.writer(), FindingStore.open(data), null).delete(id);
             }
             if (removed.isEmpty()) { // deleted by someone else between the look-up and the lock
                 cli.err.println("cmsdoctor: no import " + id + " in " + data);

@@ -1,7 +1,8 @@
 package cmsdoctor.web.cli;
 
 import cmsdoctor.ingest.store.InvalidQueryException;
-import cmsdoctor.ingest.store.LogSearcher;
+import cmsdoctor.ingest.store.RecordReader;
+import cmsdoctor.ingest.store.StoreOpener;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,8 +10,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * How the read-only commands ({@code search}, {@code call}, {@code calls}) open a data
- * directory and turn what went wrong into the documented exit codes: 2 for a query that does
+ * How the read-only commands ({@code search}, {@code call}, {@code calls}, {@code report}) open
+ * the store of a data directory read-only (beside a process that may be writing it) and turn what went wrong into the documented exit codes: 2 for a query that does
  * not parse, 1 for an index that cannot be read.
  */
 public final class IndexReading {
@@ -18,13 +19,13 @@ public final class IndexReading {
     /** What a command does with the open index; returns its exit code. */
     @FunctionalInterface
     public interface Reading {
-        int read(LogSearcher searcher) throws IOException, InvalidQueryException;
+        int read(RecordReader searcher) throws IOException, InvalidQueryException;
     }
 
     private IndexReading() {}
 
-    public static int run(Path dataDir, PrintStream err, Reading reading) {
-        try (LogSearcher searcher = LogSearcher.open(dataDir)) {
+    public static int run(StoreOpener stores, Path dataDir, PrintStream err, Reading reading) {
+        try (RecordReader searcher = stores.openReader(dataDir)) {
             return reading.read(searcher);
         } catch (InvalidQueryException e) {
             err.println("cmsdoctor: " + e.getMessage());

@@ -39,6 +39,9 @@ final class ReceiveCommand implements Callable<Integer> {
     @Mixin
     RulesOption rulesOption;
 
+    @Mixin
+    StoreOptions stores;
+
     @Override
     public Integer call() throws InterruptedException {
         ReceiverOptions options = receiver.options();
@@ -48,7 +51,7 @@ final class ReceiveCommand implements Callable<Integer> {
         }
         Pipeline pipeline;
         try {
-            pipeline = Pipeline.open(options.data(), rules);
+            pipeline = Pipeline.open(options.data(), rules, stores.opener());
         } catch (IOException | RuntimeException e) {
             cli.err.println("cmsdoctor: cannot open the index in " + options.data() + ": " + e.getMessage());
             return Cli.UNREADABLE;

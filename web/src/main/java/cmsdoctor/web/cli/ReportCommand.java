@@ -4,6 +4,7 @@ import cmsdoctor.analyzers.FindingStore;
 import cmsdoctor.web.imports.ImportCatalog;
 import cmsdoctor.web.report.Report;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -30,6 +31,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", required = true, description = "Data directory.")
     Path data;
 
+    @Mixin
+    StoreOptions stores;
+
     @Option(names = "--import", paramLabel = "ID", required = true, description = "Import id (imp-...) or upload id (upl-...).")
     String importId;
 
@@ -44,7 +48,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return IndexReading.run(data, cli.err, searcher -> {
+        return IndexReading.run(stores.opener(), data, cli.err, searcher -> {
             Report report = new Report(new ImportCatalog(data, null), FindingStore.open(data), searcher);
             String text;
             try {

@@ -4,13 +4,13 @@ import cmsdoctor.ingest.record.LogEvent;
 import cmsdoctor.ingest.record.SipMessage;
 import cmsdoctor.ingest.store.Hit;
 import cmsdoctor.ingest.Json;
-import cmsdoctor.ingest.store.LogSearcher;
 import cmsdoctor.ingest.store.SearchPage;
 import cmsdoctor.ingest.store.SearchRequest;
 import cmsdoctor.ingest.store.PageJson;
 import cmsdoctor.ingest.store.SearchCsv;
 import cmsdoctor.web.imports.ImportCatalog;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -42,6 +42,9 @@ final class SearchCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "DIR", required = true, description = "Data directory.")
     Path data;
+
+    @Mixin
+    StoreOptions stores;
 
     @Option(names = "--from", paramLabel = "T", converter = Converters.Time.class, description = "Oldest time.")
     Instant from;
@@ -75,7 +78,7 @@ final class SearchCommand implements Callable<Integer> {
         }
         SearchRequest request = new SearchRequest(String.join(" ", query), from, to, limit, cursor,
                 new ImportCatalog(data, null).resolve(importId), null);
-        return IndexReading.run(data, cli.err, searcher -> {
+        return IndexReading.run(stores.opener(), data, cli.err, searcher -> {
             switch (format) {
                 case json -> cli.out.println(Json.mapper().writeValueAsString(PageJson.of(searcher.search(request))));
                 case csv -> {

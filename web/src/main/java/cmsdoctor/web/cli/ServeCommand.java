@@ -64,6 +64,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     RulesOption rulesOption;
 
+    @Mixin
+    StoreOptions stores;
+
     @Option(names = "--https-cert", paramLabel = "FILE", description = "PEM certificate for HTTPS.")
     Path httpsCert;
 
@@ -87,7 +90,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         Pipeline pipeline;
         try {
-            pipeline = Pipeline.open(listeners.data(), rules);
+            pipeline = Pipeline.open(listeners.data(), rules, stores.opener());
         } catch (DataDirInUseException e) {
             cli.err.println("cmsdoctor: " + e.getMessage());
             return Cli.UNREADABLE;

@@ -1,7 +1,7 @@
 package cmsdoctor.web.imports;
 
 import cmsdoctor.analyzers.FindingStore;
-import cmsdoctor.ingest.store.LogWriter;
+import cmsdoctor.ingest.store.RecordWriter;
 import cmsdoctor.web.Uploads;
 
 import java.io.IOException;
@@ -37,12 +37,12 @@ public final class ImportRemoval {
     }
 
     private final ImportCatalog catalog;
-    private final LogWriter store;
+    private final RecordWriter store;
     private final FindingStore findings;
     private final Uploads uploads;
 
     /** @param uploads the running server's uploads, or null (command line) */
-    public ImportRemoval(ImportCatalog catalog, LogWriter store, FindingStore findings, Uploads uploads) {
+    public ImportRemoval(ImportCatalog catalog, RecordWriter store, FindingStore findings, Uploads uploads) {
         this.catalog = catalog;
         this.store = store;
         this.findings = findings;

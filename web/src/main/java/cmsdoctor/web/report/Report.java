@@ -6,7 +6,7 @@ import cmsdoctor.analyzers.FindingStore;
 import cmsdoctor.ingest.call.CallList;
 import cmsdoctor.ingest.call.CallSummary;
 import cmsdoctor.ingest.store.InvalidQueryException;
-import cmsdoctor.ingest.store.LogSearcher;
+import cmsdoctor.ingest.store.RecordReader;
 import cmsdoctor.web.imports.ImportCatalog;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -57,9 +57,9 @@ public final class Report {
 
     private final ImportCatalog catalog;
     private final FindingStore findings;
-    private final LogSearcher searcher;
+    private final RecordReader searcher;
 
-    public Report(ImportCatalog catalog, FindingStore findings, LogSearcher searcher) {
+    public Report(ImportCatalog catalog, FindingStore findings, RecordReader searcher) {
         this.catalog = catalog;
         this.findings = findings;
         this.searcher = searcher;

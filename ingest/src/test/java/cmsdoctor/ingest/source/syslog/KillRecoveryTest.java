@@ -3,7 +3,7 @@ package cmsdoctor.ingest.source.syslog;
 import cmsdoctor.ingest.record.LogEvent;
 import cmsdoctor.ingest.store.Hit;
 import cmsdoctor.ingest.store.LogSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
+import cmsdoctor.ingest.store.Match;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,7 +96,7 @@ class KillRecoveryTest {
     static Map<Integer, Integer> countInIndex(Path data) throws Exception {
         Map<Integer, Integer> found = new HashMap<>();
         try (LogSearcher searcher = LogSearcher.open(data)) {
-            for (Hit hit : searcher.all(new MatchAllDocsQuery(), 1_000_000)) {
+            for (Hit hit : searcher.all(Match.everything(), 1_000_000)) {
                 if (!(hit.record() instanceof LogEvent event)) {
                     continue;
                 }

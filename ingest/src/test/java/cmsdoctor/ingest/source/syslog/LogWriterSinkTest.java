@@ -3,10 +3,10 @@ package cmsdoctor.ingest.source.syslog;
 import cmsdoctor.ingest.record.LogEvent;
 import cmsdoctor.ingest.store.Hit;
 import cmsdoctor.ingest.store.LogSearcher;
+import cmsdoctor.ingest.store.Match;
 import cmsdoctor.ingest.store.SearchPage;
 import cmsdoctor.ingest.store.SearchRequest;
 import cmsdoctor.ingest.store.LogWriter;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,7 +53,7 @@ class LogWriterSinkTest {
         try (LogSearcher searcher = LogSearcher.open(data)) {
             assertEquals(4, searcher.search(SearchRequest.of("\"Health check cms1\"")).total(),
                     "two over TCP, two over UDP, none merged");
-            List<Hit> all = searcher.all(new MatchAllDocsQuery(), 10);
+            List<Hit> all = searcher.all(Match.everything(), 10);
             assertEquals(2, all.stream().filter(h -> h.record().source().startsWith("udp://127.0.0.1:")).count());
             assertEquals(2, all.stream().filter(h -> h.record().source().startsWith("tcp://127.0.0.1:")).count());
             LogEvent e = (LogEvent) all.get(0).record();

@@ -3,7 +3,7 @@ package cmsdoctor.ingest.source.syslog;
 import cmsdoctor.ingest.record.SipMessage;
 import cmsdoctor.ingest.store.Hit;
 import cmsdoctor.ingest.store.LogSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
+import cmsdoctor.ingest.store.Match;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -118,7 +118,7 @@ class SharedWriterKillTest {
         assertEquals(51, found.size());
         assertTrue(found.values().stream().allMatch(c -> c == 1), "each line once: " + found);
         try (LogSearcher searcher = LogSearcher.open(data)) {
-            List<SipMessage> invites = searcher.all(new MatchAllDocsQuery(), 10_000).stream()
+            List<SipMessage> invites = searcher.all(Match.everything(), 10_000).stream()
                     .map(Hit::record).filter(r -> r instanceof SipMessage).map(r -> (SipMessage) r).toList();
             assertEquals(1, invites.size(), "one INVITE, not its head twice: " + invites);
             SipMessage invite = invites.get(0);
