@@ -131,7 +131,7 @@ class OpenSearchStoreTest {
     }
 
     @Test
-    void callsListAndCallViewsAreTheSame() {
+    void callsListAndCallViewsAreTheSame() throws Exception {
         List<CallSummary> theirs = new CallList(embedded.reader()).list(null, null, null, null, null, 1000);
         List<CallSummary> mine = new CallList(cluster.reader()).list(null, null, null, null, null, 1000);
         assertFalse(theirs.isEmpty());
