@@ -61,10 +61,11 @@ final class DocumentSource {
                 }
             }
             if (f.fieldType().stored()) {
-                if (f.binaryValue() != null) {
-                    bytes.putIfAbsent(name, bytes.textNode(encode(f.binaryValue())));
-                } else if (f.stringValue() != null) {
+                // a StringField answers binaryValue() too (its term): strings first
+                if (f.stringValue() != null) {
                     stored.putIfAbsent(name, stored.textNode(f.stringValue()));
+                } else if (f.binaryValue() != null) {
+                    bytes.putIfAbsent(name, bytes.textNode(encode(f.binaryValue())));
                 }
             }
         }
