@@ -34,15 +34,35 @@ final class Indices {
         }
     }
 
-    /** Deletes what {@code query} matches in {@code target}, visible to searches on return. */
+    /** Ids fetched and deleted per round. */
+    private static final int DELETE_ROUND = 5_000;
+
+    /**
+     * Deletes what {@code query} matches in {@code target}, visible to searches on return; the
+     * number deleted. Searches the ids and deletes them in bulk rather than with
+     * {@code _delete_by_query}, which lives in the reindex module a minimal node lacks.
+     */
     static long deleteByQuery(ClusterClient client, String target, ObjectNode query) {
-        ObjectNode body = query.objectNode();
-        body.set("query", query);
-        Map<String, String> parameters = new java.util.HashMap<>(LENIENT);
-        parameters.put("conflicts", "proceed");
-        parameters.put("refresh", "true");
-        return client.send("POST", "/" + target + "/_delete_by_query", body.toString(), parameters)
-                .path("deleted").asLong();
+        long deleted = 0;
+        while (true) {
+            ObjectNode body = query.objectNode();
+            body.put("size", DELETE_ROUND);
+            body.set("query", query);
+            body.put("_source", false);
+            JsonNode hits = client.send("POST", "/" + target + "/_search", body.toString(), LENIENT)
+                    .path("hits").path("hits");
+            if (hits.isEmpty()) {
+                return deleted;
+            }
+            StringBuilder bulk = new StringBuilder();
+            for (JsonNode h : hits) {
+                ObjectNode action = query.objectNode();
+                action.putObject("delete").put("_index", h.path("_index").asText()).put("_id", h.path("_id").asText());
+                bulk.append(action).append('\n');
+            }
+            client.send("POST", "/_bulk", bulk.toString(), Map.of("refresh", "true"));
+            deleted += hits.size();
+        }
     }
 
     static void refresh(ClusterClient client, String pattern) {

@@ -135,7 +135,9 @@ class OpenSearchStoreTest {
         List<CallSummary> theirs = new CallList(embedded.reader()).list(null, null, null, null, null, 1000);
         List<CallSummary> mine = new CallList(cluster.reader()).list(null, null, null, null, null, 1000);
         assertFalse(theirs.isEmpty());
-        assertEquals(theirs, mine);
+        // calls that start in the same millisecond may be listed in another order (as the embedded store indexed them)
+        assertEquals(theirs.stream().map(CallSummary::start).toList(), mine.stream().map(CallSummary::start).toList());
+        assertEquals(byKey(theirs), byKey(mine));
         for (CallSummary call : theirs) {
             assertEquals(new CallView(embedded.reader()).lookup(call.key(), null),
                     new CallView(cluster.reader()).lookup(call.key(), null), call.key());
@@ -159,6 +161,10 @@ class OpenSearchStoreTest {
             cursor = page.next();
         } while (cursor != null);
         return all;
+    }
+
+    private static List<CallSummary> byKey(List<CallSummary> calls) {
+        return calls.stream().sorted(Comparator.comparing(CallSummary::key)).toList();
     }
 
     private static List<Instant> times(List<Hit> hits) {
