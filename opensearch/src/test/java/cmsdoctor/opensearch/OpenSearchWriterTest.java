@@ -4,18 +4,26 @@ import cmsdoctor.ingest.record.LogEvent;
 import cmsdoctor.ingest.record.LogRecord;
 import cmsdoctor.ingest.source.syslog.AgedStore;
 import cmsdoctor.ingest.source.syslog.DurableSink;
+import cmsdoctor.ingest.cdr.CdrCaptureReader;
+import cmsdoctor.ingest.cdr.CdrRecord;
+import cmsdoctor.ingest.store.EmbeddedStore;
 import cmsdoctor.ingest.store.Match;
+import cmsdoctor.ingest.store.ReadSession;
+import cmsdoctor.ingest.store.SearchPage;
 import cmsdoctor.ingest.store.SearchRequest;
 import cmsdoctor.opensearch.nodes.OpenSearchCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -102,6 +110,31 @@ class OpenSearchWriterTest {
             assertTrue(((AgedStore) sink).diskBytes() > 0);
             Instant oldestLive = store.reader().all(Match.term("origin", "live"), 1).get(0).record().at().toInstant();
             assertEquals(Instant.parse("2024-02-23T10:05:00Z"), oldestLive);
+        }
+    }
+
+    @Test
+    void cdrsAreStoredOnceAndReadAsTheEmbeddedStoreReadsThem() throws Exception {
+        Path capture = Path.of(System.getProperty("cmsdoctor.root", "..")).resolve("sample-logs/cdr-calls/cdr-capture.xml");
+        List<CdrRecord> cdrs = new CdrCaptureReader().read(Files.readAllBytes(capture), "cdr-capture.xml").records();
+        assertTrue(cdrs.size() >= 3, "cdrs " + cdrs.size());
+        Path dir = Files.createTempDirectory("cdrs");
+        try (OpenSearchStore store = OpenSearchStore.open(config("cdrs"));
+             EmbeddedStore embedded = EmbeddedStore.open(dir)) {
+            store.writer().addCdrs("live", cdrs, Map.of("cmsdoctor.cdrSeq", "3"));
+            store.writer().addCdrs("live", cdrs, Map.of("cmsdoctor.cdrSeq", "3")); // re-sent: stored once
+            embedded.writer().addCdrs("live", cdrs, Map.of("cmsdoctor.cdrSeq", "3"));
+            assertEquals(cdrs.size(), store.reader().size());
+            assertEquals("3", store.writer().committedData().get("cmsdoctor.cdrSeq"));
+            List<Match.Term> leg = List.of(Match.term("callLegId", cdrs.get(0).callLegId()));
+            try (ReadSession mine = store.reader().session(); ReadSession theirs = embedded.reader().session()) {
+                assertFalse(theirs.cdrs(leg, 100).isEmpty());
+                assertEquals(theirs.cdrs(leg, 100), mine.cdrs(leg, 100));
+                assertEquals(List.of(), mine.all(Match.anyOf(leg), 100), "CDRs are not log lines");
+            }
+            SearchPage page = store.reader().search(SearchRequest.of("kind:cdr"));
+            assertEquals(cdrs.size(), page.total());
+            assertEquals("cdr", page.hits().get(0).kind());
         }
     }
 
