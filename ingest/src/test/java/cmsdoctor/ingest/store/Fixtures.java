@@ -61,7 +61,7 @@ public final class Fixtures {
     }
 
     /** Writes the scenario and flushes. */
-    public static void write(LogWriter w, String origin) {
+    public static void write(RecordWriter w, String origin) {
         w.accept(origin, line("09:00:00.000", "cms1", 8, "call 8: outgoing SIP call to \"jdoe@lab.local\""));
         w.accept(origin, event("09:00:00.100", "cms1", "call 8: configured - API call leg " + LEG8
                 + " with SIP call ID \"" + CID8 + "\"", 8, LEG8, CID8, null, null, null));
