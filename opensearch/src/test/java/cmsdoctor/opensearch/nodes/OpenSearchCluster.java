@@ -42,6 +42,13 @@ public final class OpenSearchCluster implements BeforeAllCallback, AfterAllCallb
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static final int LOG_TAIL = 60;
+    /**
+     * A 256 MB heap is plenty for test data. The serial collector and C1 alone (no C2) cut the
+     * CPU a node burns while it loads its classes: three nodes starting together on two busy
+     * cores are CPU-bound. A benchmark should pass its own options ({@link #withJvmOptions}).
+     */
+    private static final List<String> DEFAULT_JVM_OPTIONS =
+            List.of("-Xms256m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     /** By name: this class must load in a test JVM without the server jars (web's tests). */
     private static final String NODE_MAIN = "cmsdoctor.opensearch.nodes.NodeMain";
 
@@ -49,6 +56,7 @@ public final class OpenSearchCluster implements BeforeAllCallback, AfterAllCallb
     private final String clusterName = "cmsdoctor-test-" + UUID.randomUUID().toString().substring(0, 8);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<NodeProcess> nodes = new ArrayList<>();
+    private List<String> jvmOptions = DEFAULT_JVM_OPTIONS;
     private Path homes;
     private Duration startTime;
 
@@ -67,6 +75,12 @@ public final class OpenSearchCluster implements BeforeAllCallback, AfterAllCallb
     /** {@code size} nodes, all cluster-manager eligible and data nodes. */
     public static OpenSearchCluster nodes(int size) {
         return new OpenSearchCluster(size);
+    }
+
+    /** Replaces the default JVM options of every node (heap, collector, JIT), e.g. for a benchmark. */
+    public OpenSearchCluster withJvmOptions(String... options) {
+        jvmOptions = List.of(options);
+        return this;
     }
 
     @Override
@@ -193,10 +207,11 @@ public final class OpenSearchCluster implements BeforeAllCallback, AfterAllCallb
 
     private List<String> command(NodeProcess node, String classPath) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return List.of(java.toString(), "-Xms256m", "-Xmx256m", "-XX:+UseSerialGC",
-                "-Dlog4j2.configurationFile=" + node.home.resolve("config").resolve("log4j2.properties"),
-                "-Djava.io.tmpdir=" + node.home.resolve("tmp"),
-                "-cp", classPath, NODE_MAIN, node.home.toString());
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Dlog4j2.configurationFile=" + node.home.resolve("config").resolve("log4j2.properties"),
+                "-Djava.io.tmpdir=" + node.home.resolve("tmp"), "-cp", classPath, NODE_MAIN, node.home.toString()));
+        return command;
     }
 
     private String tails() {

@@ -45,6 +45,7 @@ class AnalyzerParityTest {
 
     @BeforeAll
     static void readSamplesAndMapIndex() throws Exception {
+        System.out.printf("1 node green in %d ms, RSS %d MB%n", CLUSTER.startTime().toMillis(), CLUSTER.rssBytes(0) >> 20);
         lines = SampleLine.readAll(Path.of(System.getProperty("cmsdoctor.root", "..")).resolve("sample-logs"));
         ObjectNode text = JSON.createObjectNode().put("type", "text").put("analyzer", AnalyzerNames.TEXT)
                 .put("search_analyzer", AnalyzerNames.TEXT_QUERY);
