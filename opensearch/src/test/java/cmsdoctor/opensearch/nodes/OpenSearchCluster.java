@@ -17,11 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * A real OpenSearch 2.19 cluster of 1 or 3 node JVMs for one test class, forked from the Maven
@@ -37,6 +37,7 @@ import java.util.stream.Stream;
  * Each node has a 256 MB heap, its data in a temporary directory (deleted afterwards) and its
  * output in {@code target/opensearch-nodes/CLUSTER/node-N.log}; a node that does not come up
  * fails the class with the tail of that log. A JVM shutdown hook kills whatever is left.
+ * {@link #shared(int)} gives one cluster to several test classes.
  */
 public final class OpenSearchCluster implements BeforeAllCallback, AfterAllCallback {
 
@@ -60,21 +61,36 @@ public final class OpenSearchCluster implements BeforeAllCallback, AfterAllCallb
     private Path homes;
     private Duration startTime;
 
-    private OpenSearchCluster(int size) {
+    private static final Map<Integer, OpenSearchCluster> SHARED = new ConcurrentHashMap<>();
+
+    private final boolean shared;
+
+    private OpenSearchCluster(int size, boolean shared) {
         if (size < 1) {
             throw new IllegalArgumentException("a cluster needs at least one node, not " + size);
         }
         this.size = size;
+        this.shared = shared;
     }
 
     /** One node ({@code discovery.type: single-node}). */
     public static OpenSearchCluster singleNode() {
-        return new OpenSearchCluster(1);
+        return new OpenSearchCluster(1, false);
     }
 
     /** {@code size} nodes, all cluster-manager eligible and data nodes. */
     public static OpenSearchCluster nodes(int size) {
-        return new OpenSearchCluster(size);
+        return new OpenSearchCluster(size, false);
+    }
+
+    /**
+     * One cluster of {@code size} nodes for every test class of this JVM that asks for it: started
+     * by the first class, never stopped by afterAll but killed when the test JVM exits. Saves a
+     * start per class (a contract suite of many classes); such classes must not kill nodes or
+     * rely on an empty cluster (use an index name per class).
+     */
+    public static OpenSearchCluster shared(int size) {
+        return SHARED.computeIfAbsent(size, n -> new OpenSearchCluster(n, true));
     }
 
     /** Replaces the default JVM options of every node (heap, collector, JIT), e.g. for a benchmark. */
@@ -84,13 +100,17 @@ public final class OpenSearchCluster implements BeforeAllCallback, AfterAllCallb
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) {
-        start();
+    public synchronized void beforeAll(ExtensionContext context) {
+        if (!shared || nodes.isEmpty()) {
+            start();
+        }
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        stop();
+        if (!shared) {
+            stop();
+        }
     }
 
     /** Starts every node at once and waits for green with all of them (beforeAll does this). */
@@ -98,6 +118,7 @@ public final class OpenSearchCluster implements BeforeAllCallback, AfterAllCallb
         long began = System.nanoTime();
         try {
             homes = Files.createTempDirectory("cmsdoctor-opensearch-");
+            NodeReaper.deleteAtExit(homes);
             Path logs = Files.createDirectories(Path.of("target", "opensearch-nodes", clusterName)).toAbsolutePath();
             int[] ports = freePorts(2 * size);
             for (int i = 0; i < size; i++) {
@@ -124,7 +145,7 @@ public final class OpenSearchCluster implements BeforeAllCallback, AfterAllCallb
     public void stop() {
         nodes.forEach(NodeProcess::kill);
         if (homes != null) {
-            deleteTree(homes);
+            NodeReaper.deleteTree(homes);
             homes = null;
         }
     }
@@ -241,14 +262,6 @@ public final class OpenSearchCluster implements BeforeAllCallback, AfterAllCallb
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temporary directory is harmless; the nodes are dead already
         }
     }
 }
