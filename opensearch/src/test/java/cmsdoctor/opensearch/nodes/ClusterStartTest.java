@@ -19,9 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Three real node JVMs form one cluster, survive the SIGKILL of one (the others keep answering
- * with the data they hold: an index with one replica stays readable), and heal when it comes
- * back. One cluster for the whole class; the tests run in order.
+ * Three real node JVMs form one cluster, survive the SIGKILL of the elected cluster manager
+ * (the others elect another and keep answering: an index with one replica stays readable), and
+ * heal when it comes back. One cluster for the whole class; the tests run in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterStartTest {
@@ -30,6 +30,7 @@ class ClusterStartTest {
     static final OpenSearchCluster CLUSTER = OpenSearchCluster.nodes(3);
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static int killed = 1;
 
     @Test
     @Order(1)
@@ -51,14 +52,18 @@ class ClusterStartTest {
 
     @Test
     @Order(2)
-    void aKilledNodeLeavesACLusterThatAnswers() throws Exception {
-        long pid = CLUSTER.pid(1);
-        CLUSTER.kill(1);
+    void killingTheClusterManagerLeavesAClusterThatAnswers() throws Exception {
+        // the hard case: the others must notice the loss and elect a new cluster manager
+        String name = get(CLUSTER.httpUrls().get(0) + "/_cat/cluster_manager?h=node").strip();
+        killed = Integer.parseInt(name.substring("node-".length()));
+        long pid = CLUSTER.pid(killed);
+        CLUSTER.kill(killed);
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "pid " + pid + " still alive");
-        assertThrows(IOException.class, () -> get(CLUSTER.httpUrls().get(1) + "/"));
+        assertThrows(IOException.class, () -> get(CLUSTER.httpUrls().get(killed) + "/"));
         String health = CLUSTER.awaitHealth("yellow", 2);
         assertTrue(health.contains("\"number_of_nodes\":2"), health);
-        String count = get(CLUSTER.httpUrls().get(2) + "/calls/_count");
+        String survivor = CLUSTER.httpUrls().get((killed + 1) % 3);
+        String count = get(survivor + "/calls/_count");
         assertTrue(count.contains("\"count\":1"), count);
     }
 
@@ -66,9 +71,9 @@ class ClusterStartTest {
     @Order(3)
     void aRestartedNodeRejoinsAndTheClusterIsGreenAgain() throws Exception {
         long began = System.nanoTime();
-        CLUSTER.restart(1);
-        System.out.printf("node-1 back, cluster green in %d ms%n", (System.nanoTime() - began) / 1_000_000);
-        String health = get(CLUSTER.httpUrls().get(1) + "/_cluster/health");
+        CLUSTER.restart(killed);
+        System.out.printf("node-%d back, cluster green in %d ms%n", killed, (System.nanoTime() - began) / 1_000_000);
+        String health = get(CLUSTER.httpUrls().get(killed) + "/_cluster/health");
         assertTrue(health.contains("\"status\":\"green\""), health);
         assertTrue(health.contains("\"number_of_nodes\":3"), health);
     }

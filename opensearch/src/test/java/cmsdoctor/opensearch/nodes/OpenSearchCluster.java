@@ -60,6 +60,7 @@ public final class OpenSearchCluster implements BeforeAllCallback, AfterAllCallb
     private List<String> jvmOptions = DEFAULT_JVM_OPTIONS;
     private Path homes;
     private Duration startTime;
+    private int users;
 
     private static final Map<Integer, OpenSearchCluster> SHARED = new ConcurrentHashMap<>();
 
@@ -101,14 +102,15 @@ public final class OpenSearchCluster implements BeforeAllCallback, AfterAllCallb
 
     @Override
     public synchronized void beforeAll(ExtensionContext context) {
-        if (!shared || nodes.isEmpty()) {
+        // @Nested classes call beforeAll and afterAll again: the outermost class owns the cluster
+        if (users++ == 0 && nodes.isEmpty()) {
             start();
         }
     }
 
     @Override
-    public void afterAll(ExtensionContext context) {
-        if (!shared) {
+    public synchronized void afterAll(ExtensionContext context) {
+        if (--users == 0 && !shared) {
             stop();
         }
     }
