@@ -52,12 +52,16 @@ public final class OpenSearchCluster implements BeforeAllCallback, AfterAllCallb
             List.of("-Xms256m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     /** By name: this class must load in a test JVM without the server jars (web's tests). */
     private static final String NODE_MAIN = "cmsdoctor.opensearch.nodes.NodeMain";
+    private static final List<String> CLASS_PATH_PLUGINS =
+            List.of("org.opensearch.transport.Netty4Plugin", "org.opensearch.analysis.common.CommonAnalysisPlugin");
+    private static final String OUR_PLUGIN = "cmsdoctor.opensearch.plugin.CmsdoctorAnalysisPlugin";
 
     private final int size;
     private final String clusterName = "cmsdoctor-test-" + UUID.randomUUID().toString().substring(0, 8);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<NodeProcess> nodes = new ArrayList<>();
     private List<String> jvmOptions = DEFAULT_JVM_OPTIONS;
+    private Path pluginZip;
     private Path homes;
     private Duration startTime;
     private int users;
@@ -100,6 +104,15 @@ public final class OpenSearchCluster implements BeforeAllCallback, AfterAllCallb
         return this;
     }
 
+    /**
+     * Installs our analysis plugin from its zip into every node's {@code plugins/} folder, as
+     * {@code bin/opensearch-plugin install} would, instead of loading it from the class path.
+     */
+    public OpenSearchCluster withPluginZip(Path zip) {
+        pluginZip = zip;
+        return this;
+    }
+
     @Override
     public synchronized void beforeAll(ExtensionContext context) {
         // @Nested classes call beforeAll and afterAll again: the outermost class owns the cluster
@@ -129,8 +142,11 @@ public final class OpenSearchCluster implements BeforeAllCallback, AfterAllCallb
             }
             for (NodeProcess node : nodes) {
                 NodeConfig.write(node, clusterName, nodes);
+                if (pluginZip != null) {
+                    PluginInstall.unzip(pluginZip, node.home.resolve("plugins"));
+                }
             }
-            String classPath = NodeClassPath.compute();
+            String classPath = NodeClassPath.compute(pluginZip == null);
             nodes.forEach(node -> node.start(command(node, classPath)));
             awaitHealth("green", size);
         } catch (IOException e) {
@@ -178,7 +194,7 @@ public final class OpenSearchCluster implements BeforeAllCallback, AfterAllCallb
         if (process.alive()) {
             throw new IllegalStateException(process.name + " is running; kill it first");
         }
-        process.start(command(process, NodeClassPath.compute()));
+        process.start(command(process, NodeClassPath.compute(pluginZip == null)));
         awaitHealth("green", size);
     }
 
@@ -234,6 +250,10 @@ public final class OpenSearchCluster implements BeforeAllCallback, AfterAllCallb
         command.addAll(jvmOptions);
         command.addAll(List.of("-Dlog4j2.configurationFile=" + node.home.resolve("config").resolve("log4j2.properties"),
                 "-Djava.io.tmpdir=" + node.home.resolve("tmp"), "-cp", classPath, NODE_MAIN, node.home.toString()));
+        command.addAll(CLASS_PATH_PLUGINS);
+        if (pluginZip == null) {
+            command.add(OUR_PLUGIN);
+        }
         return command;
     }
 
