@@ -5,10 +5,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.jar.JarFile;
 
 /**
  * The class path of a forked node JVM. The jars come from {@code node.classpath}, which the
@@ -25,12 +27,33 @@ final class NodeClassPath {
 
     private NodeClassPath() {}
 
-    static String compute() {
+    /** Classes whose presence marks an entry as our plugin's, or as ingest with the analyzer it wraps. */
+    private static final List<String> PLUGIN_CLASSES = List.of("cmsdoctor/opensearch/plugin/CmsdoctorAnalysisPlugin.class",
+            "cmsdoctor/ingest/store/LogTextAnalyzer.class");
+
+    /**
+     * @param withPlugin our analysis plugin's classes (and ingest) on the class path; without,
+     *                   for a node that loads the plugin from its installed zip as a cluster would
+     *                   (the plugin loader refuses classes that are on the class path already)
+     */
+    static String compute(boolean withPlugin) {
         List<String> entries = new ArrayList<>();
         entries.add(locationOf(NodeClassPath.class));
         entries.add(locationOf(cmsdoctor.opensearch.AnalyzerNames.class));
         entries.addAll(resolvedJars());
-        return String.join(java.io.File.pathSeparator, entries.stream().distinct().toList());
+        return String.join(java.io.File.pathSeparator, entries.stream().distinct()
+                .filter(entry -> withPlugin || !holdsPluginClasses(Path.of(entry))).toList());
+    }
+
+    private static boolean holdsPluginClasses(Path entry) {
+        if (Files.isDirectory(entry)) {
+            return PLUGIN_CLASSES.stream().anyMatch(c -> Files.exists(entry.resolve(c)));
+        }
+        try (JarFile jar = new JarFile(entry.toFile())) {
+            return PLUGIN_CLASSES.stream().anyMatch(c -> jar.getEntry(c) != null);
+        } catch (IOException e) {
+            return false; // not a jar: the JVM ignores it as well
+        }
     }
 
     private static List<String> resolvedJars() {

@@ -1,43 +1,48 @@
 package cmsdoctor.opensearch.nodes;
 
-import cmsdoctor.opensearch.plugin.CmsdoctorAnalysisPlugin;
-
-import org.opensearch.analysis.common.CommonAnalysisPlugin;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.env.Environment;
 import org.opensearch.node.InternalSettingsPreparer;
 import org.opensearch.node.Node;
 import org.opensearch.plugins.Plugin;
-import org.opensearch.transport.Netty4Plugin;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The main class of one forked test node: {@code NodeMain HOME} reads {@code HOME/config/opensearch.yml}
- * (written by {@link OpenSearchCluster}) and runs a node with the HTTP and transport layer, the
- * common analyzers and ours, until the JVM is killed. The distribution's bootstrap class is
+ * The main class of one forked test node: {@code NodeMain HOME PLUGIN_CLASS...} reads
+ * {@code HOME/config/opensearch.yml} (written by {@link OpenSearchCluster}) and runs a node with
+ * the given plugin classes from its class path (netty4 for HTTP and transport, the common
+ * analyzers, ours) plus any plugin installed under {@code HOME/plugins}, until the JVM is killed. The distribution's bootstrap class is
  * avoided on purpose: it refuses to run as root, installs a security manager and loads plugins
  * only from folders that Maven artifacts do not provide.
  */
 public final class NodeMain {
-
-    private static final List<Class<? extends Plugin>> PLUGINS =
-            List.of(Netty4Plugin.class, CommonAnalysisPlugin.class, CmsdoctorAnalysisPlugin.class);
 
     private NodeMain() {}
 
     public static void main(String[] args) throws Exception {
         Settings home = Settings.builder().put(Environment.PATH_HOME_SETTING.getKey(), Path.of(args[0]).toString()).build();
         Environment environment = InternalSettingsPreparer.prepareEnvironment(home, Map.of(), null, () -> "node");
-        Node node = new ClassPathNode(environment);
+        List<Class<? extends Plugin>> plugins = Arrays.stream(args).skip(1).<Class<? extends Plugin>>map(NodeMain::pluginClass)
+                .toList();
+        Node node = new ClassPathNode(environment, plugins);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> close(node), "node-close"));
         node.start();
         // the node's own threads may all be daemons: this one keeps the JVM up until it is killed
         new CountDownLatch(1).await();
+    }
+
+    private static Class<? extends Plugin> pluginClass(String name) {
+        try {
+            return Class.forName(name).asSubclass(Plugin.class);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalArgumentException("plugin class " + name + " is not on the node's class path", e);
+        }
     }
 
     private static void close(Node node) {
@@ -50,8 +55,8 @@ public final class NodeMain {
 
     /** A node whose plugins are classes on the class path ({@link Node}'s constructor for that is protected). */
     private static final class ClassPathNode extends Node {
-        ClassPathNode(Environment environment) {
-            super(environment, PLUGINS, true);
+        ClassPathNode(Environment environment, List<Class<? extends Plugin>> plugins) {
+            super(environment, plugins, true);
         }
     }
 }

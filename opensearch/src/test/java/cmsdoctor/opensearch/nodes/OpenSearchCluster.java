@@ -17,11 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * A real OpenSearch 2.19 cluster of 1 or 3 node JVMs for one test class, forked from the Maven
@@ -37,46 +37,95 @@ import java.util.stream.Stream;
  * Each node has a 256 MB heap, its data in a temporary directory (deleted afterwards) and its
  * output in {@code target/opensearch-nodes/CLUSTER/node-N.log}; a node that does not come up
  * fails the class with the tail of that log. A JVM shutdown hook kills whatever is left.
+ * {@link #shared(int)} gives one cluster to several test classes.
  */
 public final class OpenSearchCluster implements BeforeAllCallback, AfterAllCallback {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static final int LOG_TAIL = 60;
+    /**
+     * A 256 MB heap is plenty for test data. The serial collector and C1 alone (no C2) cut the
+     * CPU a node burns while it loads its classes: three nodes starting together on two busy
+     * cores are CPU-bound. A benchmark should pass its own options ({@link #withJvmOptions}).
+     */
+    private static final List<String> DEFAULT_JVM_OPTIONS =
+            List.of("-Xms256m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     /** By name: this class must load in a test JVM without the server jars (web's tests). */
     private static final String NODE_MAIN = "cmsdoctor.opensearch.nodes.NodeMain";
+    private static final List<String> CLASS_PATH_PLUGINS =
+            List.of("org.opensearch.transport.Netty4Plugin", "org.opensearch.analysis.common.CommonAnalysisPlugin");
+    private static final String OUR_PLUGIN = "cmsdoctor.opensearch.plugin.CmsdoctorAnalysisPlugin";
 
     private final int size;
     private final String clusterName = "cmsdoctor-test-" + UUID.randomUUID().toString().substring(0, 8);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<NodeProcess> nodes = new ArrayList<>();
+    private List<String> jvmOptions = DEFAULT_JVM_OPTIONS;
+    private Path pluginZip;
     private Path homes;
     private Duration startTime;
+    private int users;
 
-    private OpenSearchCluster(int size) {
+    private static final Map<Integer, OpenSearchCluster> SHARED = new ConcurrentHashMap<>();
+
+    private final boolean shared;
+
+    private OpenSearchCluster(int size, boolean shared) {
         if (size < 1) {
             throw new IllegalArgumentException("a cluster needs at least one node, not " + size);
         }
         this.size = size;
+        this.shared = shared;
     }
 
     /** One node ({@code discovery.type: single-node}). */
     public static OpenSearchCluster singleNode() {
-        return new OpenSearchCluster(1);
+        return new OpenSearchCluster(1, false);
     }
 
     /** {@code size} nodes, all cluster-manager eligible and data nodes. */
     public static OpenSearchCluster nodes(int size) {
-        return new OpenSearchCluster(size);
+        return new OpenSearchCluster(size, false);
+    }
+
+    /**
+     * One cluster of {@code size} nodes for every test class of this JVM that asks for it: started
+     * by the first class, never stopped by afterAll but killed when the test JVM exits. Saves a
+     * start per class (a contract suite of many classes); such classes must not kill nodes or
+     * rely on an empty cluster (use an index name per class).
+     */
+    public static OpenSearchCluster shared(int size) {
+        return SHARED.computeIfAbsent(size, n -> new OpenSearchCluster(n, true));
+    }
+
+    /** Replaces the default JVM options of every node (heap, collector, JIT), e.g. for a benchmark. */
+    public OpenSearchCluster withJvmOptions(String... options) {
+        jvmOptions = List.of(options);
+        return this;
+    }
+
+    /**
+     * Installs our analysis plugin from its zip into every node's {@code plugins/} folder, as
+     * {@code bin/opensearch-plugin install} would, instead of loading it from the class path.
+     */
+    public OpenSearchCluster withPluginZip(Path zip) {
+        pluginZip = zip;
+        return this;
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) {
-        start();
+    public synchronized void beforeAll(ExtensionContext context) {
+        // @Nested classes call beforeAll and afterAll again: the outermost class owns the cluster
+        if (users++ == 0 && nodes.isEmpty()) {
+            start();
+        }
     }
 
     @Override
-    public void afterAll(ExtensionContext context) {
-        stop();
+    public synchronized void afterAll(ExtensionContext context) {
+        if (--users == 0 && !shared) {
+            stop();
+        }
     }
 
     /** Starts every node at once and waits for green with all of them (beforeAll does this). */
@@ -84,6 +133,7 @@ public final class OpenSearchCluster implements BeforeAllCallback, AfterAllCallb
         long began = System.nanoTime();
         try {
             homes = Files.createTempDirectory("cmsdoctor-opensearch-");
+            NodeReaper.deleteAtExit(homes);
             Path logs = Files.createDirectories(Path.of("target", "opensearch-nodes", clusterName)).toAbsolutePath();
             int[] ports = freePorts(2 * size);
             for (int i = 0; i < size; i++) {
@@ -92,8 +142,11 @@ public final class OpenSearchCluster implements BeforeAllCallback, AfterAllCallb
             }
             for (NodeProcess node : nodes) {
                 NodeConfig.write(node, clusterName, nodes);
+                if (pluginZip != null) {
+                    PluginInstall.unzip(pluginZip, node.home.resolve("plugins"));
+                }
             }
-            String classPath = NodeClassPath.compute();
+            String classPath = NodeClassPath.compute(pluginZip == null);
             nodes.forEach(node -> node.start(command(node, classPath)));
             awaitHealth("green", size);
         } catch (IOException e) {
@@ -110,7 +163,7 @@ public final class OpenSearchCluster implements BeforeAllCallback, AfterAllCallb
     public void stop() {
         nodes.forEach(NodeProcess::kill);
         if (homes != null) {
-            deleteTree(homes);
+            NodeReaper.deleteTree(homes);
             homes = null;
         }
     }
@@ -141,7 +194,7 @@ public final class OpenSearchCluster implements BeforeAllCallback, AfterAllCallb
         if (process.alive()) {
             throw new IllegalStateException(process.name + " is running; kill it first");
         }
-        process.start(command(process, NodeClassPath.compute()));
+        process.start(command(process, NodeClassPath.compute(pluginZip == null)));
         awaitHealth("green", size);
     }
 
@@ -193,10 +246,15 @@ public final class OpenSearchCluster implements BeforeAllCallback, AfterAllCallb
 
     private List<String> command(NodeProcess node, String classPath) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return List.of(java.toString(), "-Xms256m", "-Xmx256m", "-XX:+UseSerialGC",
-                "-Dlog4j2.configurationFile=" + node.home.resolve("config").resolve("log4j2.properties"),
-                "-Djava.io.tmpdir=" + node.home.resolve("tmp"),
-                "-cp", classPath, NODE_MAIN, node.home.toString());
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Dlog4j2.configurationFile=" + node.home.resolve("config").resolve("log4j2.properties"),
+                "-Djava.io.tmpdir=" + node.home.resolve("tmp"), "-cp", classPath, NODE_MAIN, node.home.toString()));
+        command.addAll(CLASS_PATH_PLUGINS);
+        if (pluginZip == null) {
+            command.add(OUR_PLUGIN);
+        }
+        return command;
     }
 
     private String tails() {
@@ -226,14 +284,6 @@ public final class OpenSearchCluster implements BeforeAllCallback, AfterAllCallb
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temporary directory is harmless; the nodes are dead already
         }
     }
 }

@@ -45,7 +45,9 @@ class AnalyzerParityTest {
 
     @BeforeAll
     static void readSamplesAndMapIndex() throws Exception {
-        lines = SampleLine.readAll(Path.of(System.getProperty("cmsdoctor.root", "..")).resolve("sample-logs"));
+        System.out.printf("1 node green in %d ms, RSS %d MB%n", CLUSTER.startTime().toMillis(), CLUSTER.rssBytes(0) >> 20);
+        lines = new ArrayList<>(SampleLine.readAll(Path.of(System.getProperty("cmsdoctor.root", "..")).resolve("sample-logs")));
+        lines.addAll(SampleLine.edgeCases());
         ObjectNode text = JSON.createObjectNode().put("type", "text").put("analyzer", AnalyzerNames.TEXT)
                 .put("search_analyzer", AnalyzerNames.TEXT_QUERY);
         ObjectNode envelope = JSON.createObjectNode().put("type", "text").put("analyzer", AnalyzerNames.ENVELOPE)
@@ -125,6 +127,19 @@ class AnalyzerParityTest {
                 }
             }
             return all;
+        }
+
+        /**
+         * Lines no sample has: longer than the tokenizer's 4096-char read buffer (a token across
+         * two reads), a token over its 255-char cut, characters outside the BMP, a no-break space.
+         */
+        static List<SampleLine> edgeCases() {
+            String base64 = "QUJD".repeat(300);
+            String longLine = "sip:jdoe@mylab.local ".repeat(200) + "10.1.5.61:5060 end";
+            return List.of(new SampleLine(Path.of("(edge)"), 1, longLine),
+                    new SampleLine(Path.of("(edge)"), 2, "a=fingerprint:sha-256 " + base64 + " Session-Expires: 1800"),
+                    new SampleLine(Path.of("(edge)"), 3, "user \uD83D\uDE00caf\u00e9\u00a0Display-Name \"J\u00f6rg\" <sip:j@x.y>"),
+                    new SampleLine(Path.of("(edge)"), 4, "Feb 23 09:02:21.768 cms1 user.info host:server: call 9: ended"));
         }
 
         static String summary(List<SampleLine> lines) {
