@@ -44,7 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OpenSearchStoreTest {
 
     @RegisterExtension
-    static final OpenSearchCluster CLUSTER = OpenSearchCluster.singleNode();
+    static final OpenSearchCluster CLUSTER = OpenSearchCluster.shared(1);
 
     private static Path dir;
     private static EmbeddedStore embedded;

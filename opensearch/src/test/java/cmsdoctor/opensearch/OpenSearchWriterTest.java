@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OpenSearchWriterTest {
 
     @RegisterExtension
-    static final OpenSearchCluster CLUSTER = OpenSearchCluster.singleNode();
+    static final OpenSearchCluster CLUSTER = OpenSearchCluster.shared(1);
 
     static OpenSearchConfig config(String prefix) {
         return OpenSearchConfig.of(CLUSTER.httpUrls().stream().map(URI::create).toList()).withIndexPrefix(prefix)
