@@ -12,6 +12,7 @@ import org.apache.lucene.search.join.ScoreMode;
 import org.junit.jupiter.api.Test;
 
 import java.time.ZoneOffset;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,13 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The query language's examples (docs/search.md) in the DSL the cluster runs: no cluster needed. */
 class QueryDslTest {
 
-    private static JsonNode dsl(String typed) throws InvalidQueryException {
-        return QueryDsl.of(new LogQueryParser(ZoneOffset.UTC).parse(typed));
-    }
-
-    @Test
-    void everyDocumentedExampleTranslates() throws InvalidQueryException {
-        String[] examples = {"level:error host:cms1", "level:error AND host:cms1", "level:error OR level:warning",
+    /** The query language's examples (docs/search.md), as typed. */
+    static final List<String> EXAMPLES = List.of("level:error host:cms1", "level:error AND host:cms1", "level:error OR level:warning",
             "NOT level:error AND host:cms1", "-level:debug host:cms1", "+method:INVITE", "(a OR b) AND c", "*", "",
             "tag:stream*", "*@lab.local", "callbrige~", "/cms[0-9]+/", "sipCallId:\"364ac547-7bb3-4073-bb41-00f4bcd018d6\"",
             "callId:\"364ac547-7bb3-4073-bb41-00f4bcd018d6\"", "kind:sip", "origin:live", "flags:unparsed",
@@ -35,8 +31,15 @@ class QueryDslTest {
             "telephone-event", "\"Session Expires\"", "\"from sip:jsmith@lab.local to\"", "10.1.5.15:45872",
             "jdoe@lab.local:5061", "Call-ID:", "SIP/2.0", "at:2024-02-23", "at:\"2024-02-23T09:02\"",
             "at:\"2024-02-23T09:02:21\"", "at:[2024-02-23T09:00 TO 2024-02-23T10:00]", "at:{2024-02-23T09:00 TO *]",
-            "durationSeconds:[60 TO *]", "recordIndex:3", "\"name resolution\"", "\"name resolution\"~2"};
-        for (String example : examples) {
+            "durationSeconds:[60 TO *]", "recordIndex:3", "\"name resolution\"", "\"name resolution\"~2");
+
+    private static JsonNode dsl(String typed) throws InvalidQueryException {
+        return QueryDsl.of(new LogQueryParser(ZoneOffset.UTC).parse(typed));
+    }
+
+    @Test
+    void everyDocumentedExampleTranslates() throws InvalidQueryException {
+        for (String example : EXAMPLES) {
             JsonNode q = dsl(example);
             assertTrue(q.isObject() && q.size() == 1, example + " -> " + q);
         }
