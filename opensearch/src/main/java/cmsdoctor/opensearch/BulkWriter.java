@@ -58,17 +58,24 @@ final class BulkWriter implements AutoCloseable {
         });
     }
 
-    /** Queues the document {@code id} of {@code index}; sends a full batch, blocking while two are in flight. */
-    synchronized void add(String index, String id, ObjectNode source) {
-        rethrow();
-        ObjectNode meta = Json.mapper().createObjectNode();
-        meta.putObject("index").put("_index", index).put("_id", id);
-        Action action;
+    /** The JSON of a document's source, made outside any lock (the callers' threads share the work). */
+    static String json(ObjectNode source) {
         try {
-            action = new Action(id, Json.mapper().writeValueAsString(meta), Json.mapper().writeValueAsString(source));
+            return Json.mapper().writeValueAsString(source);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a document as JSON", e);
         }
+    }
+
+    /**
+     * Queues the document {@code id} of {@code index} ({@code source}: its JSON, from {@link #json});
+     * sends a full batch, blocking while two are in flight.
+     */
+    synchronized void add(String index, String id, String source) {
+        rethrow();
+        ObjectNode meta = Json.mapper().createObjectNode();
+        meta.putObject("index").put("_index", index).put("_id", id);
+        Action action = new Action(id, meta.toString(), source);
         batch.add(action);
         batchBytes += action.bytes();
         if (batch.size() >= maxDocs || batchBytes >= maxBytes) {

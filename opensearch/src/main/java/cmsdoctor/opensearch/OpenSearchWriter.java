@@ -50,10 +50,10 @@ final class OpenSearchWriter implements RecordWriter {
     public void accept(String origin, LogRecord record) {
         Instant at = record.at() == null ? null : record.at().toInstant();
         String id = DocIds.of(origin, record);
+        String source = BulkWriter.json(DocumentSource.of(RecordCodec.document(origin, record), record.line(), id));
         handoff.lock();
         try {
-            bulk.add(names.records(origin, at), id, DocumentSource.of(RecordCodec.document(origin, record),
-                    record.line(), id));
+            bulk.add(names.records(origin, at), id, source);
         } finally {
             handoff.unlock();
         }
@@ -118,7 +118,8 @@ final class OpenSearchWriter implements RecordWriter {
         try {
             for (CdrRecord r : records) {
                 String id = DocIds.ofCdr(origin, r);
-                bulk.add(names.records(origin, r.time()), id, DocumentSource.of(CdrDocuments.toDocument(r, origin), 0, id));
+                bulk.add(names.records(origin, r.time()), id,
+                        BulkWriter.json(DocumentSource.of(CdrDocuments.toDocument(r, origin), 0, id)));
             }
             data.putAll(userData);
         } finally {
