@@ -3,7 +3,7 @@ package cmsdoctor.opensearch;
 import cmsdoctor.ingest.record.LogRecord;
 import cmsdoctor.ingest.store.Match;
 import cmsdoctor.opensearch.nodes.OpenSearchCluster;
-import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -18,16 +18,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Three nodes, one replica, one node killed while records go in: nothing lost, searches answer, the cluster heals. */
+/**
+ * Three nodes, one replica, one node killed while records go in: nothing lost, searches answer,
+ * the cluster heals. Opt-in ({@code -Dcmsdoctor.faultTest=true}) because it FAILS today: in three
+ * runs (load average 5 to 27 on 2 cores) the writer's two bulk requests in flight never answered
+ * (no error, {@code waitingFor()} null) for 400 s after the kill, although searches answered and
+ * the cluster had marked the lost copies stale within a minute. Not diagnosed yet.
+ */
+@EnabledIfSystemProperty(named = "cmsdoctor.faultTest", matches = "true")
 class StoreFaultTest {
 
     @RegisterExtension
     static final OpenSearchCluster CLUSTER = OpenSearchCluster.nodes(3);
 
-    // Two runs on this machine (load average 20-27 on 2 cores) killed node 1 after ~1,000 records; the
-    // cluster marked the lost copies stale within a minute, but the writer's two bulk requests in flight
-    // never answered (no error, waitingFor() null) within 400 s. Not diagnosed yet: see the branch report.
-    @Disabled("bulk requests in flight hang after a node is killed; to be diagnosed before the fault test counts")
     @Test
     void aNodeKilledDuringIngestLosesNothing() throws Exception {
         OpenSearchConfig config = OpenSearchConfig.of(CLUSTER.httpUrls().stream().map(URI::create).toList())
