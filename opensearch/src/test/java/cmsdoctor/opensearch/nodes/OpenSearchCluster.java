@@ -31,7 +31,11 @@ import java.util.stream.Collectors;
  * <pre>
  * {@literal @}RegisterExtension
  * static final OpenSearchCluster CLUSTER = OpenSearchCluster.nodes(3);
- * ... new RestClientBuilder(CLUSTER.httpUrls()) ... CLUSTER.kill(1); ... CLUSTER.restart(1);
+ *
+ * RestClient.builder(CLUSTER.httpUrls().stream().map(HttpHost::create).toArray(HttpHost[]::new))...
+ * CLUSTER.kill(1);                     // SIGKILL
+ * CLUSTER.awaitHealth("yellow", 2);
+ * CLUSTER.restart(1);                  // back on its data, green again
  * </pre>
  *
  * Each node has a 256 MB heap, its data in a temporary directory (deleted afterwards) and its
@@ -55,6 +59,7 @@ public final class OpenSearchCluster implements BeforeAllCallback, AfterAllCallb
     private static final List<String> CLASS_PATH_PLUGINS =
             List.of("org.opensearch.transport.Netty4Plugin", "org.opensearch.analysis.common.CommonAnalysisPlugin");
     private static final String OUR_PLUGIN = "cmsdoctor.opensearch.plugin.CmsdoctorAnalysisPlugin";
+    private static final Map<Integer, OpenSearchCluster> SHARED = new ConcurrentHashMap<>();
 
     private final int size;
     private final String clusterName = "cmsdoctor-test-" + UUID.randomUUID().toString().substring(0, 8);
@@ -65,9 +70,6 @@ public final class OpenSearchCluster implements BeforeAllCallback, AfterAllCallb
     private Path homes;
     private Duration startTime;
     private int users;
-
-    private static final Map<Integer, OpenSearchCluster> SHARED = new ConcurrentHashMap<>();
-
     private final boolean shared;
 
     private OpenSearchCluster(int size, boolean shared) {
@@ -150,13 +152,19 @@ public final class OpenSearchCluster implements BeforeAllCallback, AfterAllCallb
             nodes.forEach(node -> node.start(command(node, classPath)));
             awaitHealth("green", size);
         } catch (IOException e) {
-            stop();
+            abandon();
             throw new UncheckedIOException("cannot prepare test cluster " + clusterName, e);
         } catch (RuntimeException | Error e) {
-            stop();
+            abandon();
             throw e;
         }
         startTime = Duration.ofNanos(System.nanoTime() - began);
+    }
+
+    /** After a failed start: nothing left running, and the next class of a shared cluster tries again. */
+    private void abandon() {
+        stop();
+        nodes.clear();
     }
 
     /** Kills every node by PID and deletes their data (afterAll does this; safe to call twice). */
