@@ -56,6 +56,8 @@ public final class OpenSearchCluster implements BeforeAllCallback, AfterAllCallb
             List.of("-Xms256m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     /** By name: this class must load in a test JVM without the server jars (web's tests). */
     private static final String NODE_MAIN = "cmsdoctor.opensearch.nodes.NodeMain";
+    /** {@code NodeMain.PARENT_PID}, repeated for the same reason. */
+    private static final String PARENT_PID = "cmsdoctor.node.parentPid";
     private static final List<String> CLASS_PATH_PLUGINS =
             List.of("org.opensearch.transport.Netty4Plugin", "org.opensearch.analysis.common.CommonAnalysisPlugin");
     private static final String OUR_PLUGIN = "cmsdoctor.opensearch.plugin.CmsdoctorAnalysisPlugin";
@@ -257,7 +259,8 @@ public final class OpenSearchCluster implements BeforeAllCallback, AfterAllCallb
         List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-Dlog4j2.configurationFile=" + node.home.resolve("config").resolve("log4j2.properties"),
-                "-Djava.io.tmpdir=" + node.home.resolve("tmp"), "-cp", classPath, NODE_MAIN, node.home.toString()));
+                "-Djava.io.tmpdir=" + node.home.resolve("tmp"), "-D" + PARENT_PID + "=" + ProcessHandle.current().pid(),
+                "-cp", classPath, NODE_MAIN, node.home.toString()));
         command.addAll(CLASS_PATH_PLUGINS);
         if (pluginZip == null) {
             command.add(OUR_PLUGIN);
