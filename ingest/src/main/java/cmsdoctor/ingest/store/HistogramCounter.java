@@ -34,10 +34,10 @@ import java.util.Map;
  * matches of {@code query AND host:H}; the hosts are few (the nodes of a cluster), so the work
  * is a small multiple of counting the query.
  */
-final class HistogramCounter {
+public final class HistogramCounter {
 
     /** The most hosts drawn apart; the rest are summed as {@link Histogram#OTHER_HOSTS}. */
-    static final int MAX_HOSTS = 12;
+    public static final int MAX_HOSTS = 12;
 
     /** Bucket widths a reader can take in at a glance, smallest first (whole seconds: the time inputs take seconds). */
     private static final long[] INTERVALS = {1_000, 5_000, 10_000, 30_000, 60_000, 300_000, 600_000,
@@ -119,8 +119,11 @@ final class HistogramCounter {
                 names, buckets, sum(all));
     }
 
-    /** The smallest readable width that cuts {@code span} into at most {@code max} buckets. */
-    static long interval(long span, int max) {
+    /**
+     * The smallest readable width that cuts {@code span} into at most {@code max} buckets (also
+     * the OpenSearch store's, so both draw the same histogram).
+     */
+    public static long interval(long span, int max) {
         for (long i : INTERVALS) {
             if ((span + i - 1) / i <= max) {
                 return i;

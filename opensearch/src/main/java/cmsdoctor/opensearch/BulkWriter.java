@@ -1,0 +1,206 @@
+package cmsdoctor.opensearch;
+
+import cmsdoctor.ingest.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Documents to the cluster in {@code _bulk} requests of at most {@code bulkDocs} documents or
+ * {@code bulkBytes} bytes, at most {@value #IN_FLIGHT} in flight. Each document is an
+ * {@code index} action with its own id, so sending it again overwrites it. A request the cluster
+ * cannot take now (no answer, 429, 5xx; or those statuses for some of its items) is sent again,
+ * those items only, after a growing pause, for as long as it takes: while the cluster is down,
+ * {@link #add} blocks once two requests wait, which holds the receiver's journal and its TCP
+ * senders back as a busy embedded store does. A document the cluster refuses for good (a 4xx
+ * item) fails the writer: the next {@link #add} or {@link #drain} throws, naming it.
+ */
+final class BulkWriter implements AutoCloseable {
+
+    static final int IN_FLIGHT = 2;
+    private static final long FIRST_PAUSE_MS = 100;
+    private static final long LONGEST_PAUSE_MS = 10_000;
+
+    private final ClusterClient client;
+    private final int maxDocs;
+    private final int maxBytes;
+    private final ExecutorService senders;
+    private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
+    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    private volatile boolean closed;
+    private volatile String waitingFor;
+    private List<Action> batch = new ArrayList<>();
+    private int batchBytes;
+
+    /** One {@code index} action: its two NDJSON lines. */
+    private record Action(String id, String meta, String source) {
+        int bytes() {
+            return meta.length() + source.length() + 2;
+        }
+    }
+
+    BulkWriter(ClusterClient client, int maxDocs, int maxBytes) {
+        this.client = client;
+        this.maxDocs = maxDocs;
+        this.maxBytes = maxBytes;
+        this.senders = Executors.newFixedThreadPool(IN_FLIGHT, r -> {
+            Thread t = new Thread(r, "cmsdoctor-opensearch-bulk");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The JSON of a document's source, made outside any lock (the callers' threads share the work). */
+    static String json(ObjectNode source) {
+        try {
+            return Json.mapper().writeValueAsString(source);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a document as JSON", e);
+        }
+    }
+
+    /**
+     * Queues the document {@code id} of {@code index} ({@code source}: its JSON, from {@link #json});
+     * sends a full batch, blocking while two are in flight.
+     */
+    synchronized void add(String index, String id, String source) {
+        rethrow();
+        ObjectNode meta = Json.mapper().createObjectNode();
+        meta.putObject("index").put("_index", index).put("_id", id);
+        Action action = new Action(id, meta.toString(), source);
+        batch.add(action);
+        batchBytes += action.bytes();
+        if (batch.size() >= maxDocs || batchBytes >= maxBytes) {
+            sendBatch();
+        }
+    }
+
+    /** Returns once every document added so far is acknowledged by the cluster (or throws why not). */
+    synchronized void drain() {
+        if (!batch.isEmpty()) {
+            sendBatch();
+        }
+        inFlight.acquireUninterruptibly(IN_FLIGHT);
+        inFlight.release(IN_FLIGHT);
+        rethrow();
+    }
+
+    /** Why the writer is waiting now ("cannot reach OpenSearch at ..."), or null when it is not. */
+    String waitingFor() {
+        return waitingFor;
+    }
+
+    private void sendBatch() {
+        List<Action> full = batch;
+        batch = new ArrayList<>();
+        batchBytes = 0;
+        inFlight.acquireUninterruptibly();
+        try {
+            senders.execute(() -> {
+                try {
+                    sendUntilTaken(full);
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    inFlight.release();
+                }
+            });
+        } catch (RuntimeException e) {
+            inFlight.release();
+            throw e;
+        }
+    }
+
+    private void sendUntilTaken(List<Action> actions) {
+        long pause = FIRST_PAUSE_MS;
+        List<Action> rest = actions;
+        while (!rest.isEmpty()) {
+            try {
+                rest = refused(rest, client.send("POST", "/_bulk", body(rest), Map.of()));
+                waitingFor = null;
+                if (rest.isEmpty()) {
+                    return;
+                }
+            } catch (OpenSearchException e) {
+                if (!e.retryable()) {
+                    throw e;
+                }
+                waitingFor = e.getMessage();
+            }
+            if (closed) {
+                throw new OpenSearchException(0, rest.size() + " documents not stored: the store was closed while "
+                        + (waitingFor == null ? "the cluster was busy" : waitingFor), null);
+            }
+            sleep(pause);
+            pause = Math.min(LONGEST_PAUSE_MS, pause * 2);
+        }
+    }
+
+    /** The actions to send again (their items said 429 or 5xx); throws for one refused for good. */
+    private static List<Action> refused(List<Action> sent, JsonNode response) {
+        if (!response.path("errors").asBoolean(false)) {
+            return List.of();
+        }
+        List<Action> again = new ArrayList<>();
+        JsonNode items = response.path("items");
+        for (int i = 0; i < sent.size(); i++) {
+            JsonNode item = items.path(i).path("index");
+            int status = item.path("status").asInt(0);
+            if (status == 429 || status >= 500 || status == 0) {
+                again.add(sent.get(i));
+            } else if (status >= 300) {
+                JsonNode error = item.path("error");
+                throw new OpenSearchException(status, "OpenSearch refused document " + sent.get(i).id() + " for "
+                        + item.path("_index").asText() + ": " + error.path("type").asText() + ": "
+                        + error.path("reason").asText(), null);
+            }
+        }
+        return again;
+    }
+
+    private static String body(List<Action> actions) {
+        StringBuilder b = new StringBuilder(actions.stream().mapToInt(Action::bytes).sum());
+        for (Action a : actions) {
+            b.append(a.meta()).append('\n').append(a.source()).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OpenSearchException(0, "interrupted while waiting for OpenSearch", e);
+        }
+    }
+
+    private void rethrow() {
+        RuntimeException e = failure.get();
+        if (e != null) {
+            throw e;
+        }
+    }
+
+    /**
+     * Sends what is queued and waits for it, once: a request the cluster cannot take now is not
+     * retried (a closing process must not hang on a cluster that is down); it throws instead.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            drain();
+        } finally {
+            senders.shutdown();
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package cmsdoctor.opensearch;
+
+import cmsdoctor.ingest.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import org.apache.http.HttpEntity;
+import org.apache.http.HttpHost;
+import org.apache.http.auth.AuthScope;
+import org.apache.http.auth.UsernamePasswordCredentials;
+import org.apache.http.entity.ContentType;
+import org.apache.http.entity.StringEntity;
+import org.apache.http.impl.client.BasicCredentialsProvider;
+import org.apache.http.util.EntityUtils;
+import org.opensearch.client.Request;
+import org.opensearch.client.Response;
+import org.opensearch.client.ResponseException;
+import org.opensearch.client.RestClient;
+import org.opensearch.client.RestClientBuilder;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.util.Map;
+
+/**
+ * JSON over HTTP to the cluster through the low-level REST client: one method per verb that
+ * answers the parsed body or throws {@link OpenSearchException} with a one-line reason.
+ * Thread-safe (the REST client is).
+ */
+final class ClusterClient implements Closeable {
+
+    private final RestClient rest;
+    private final String where;
+
+    private ClusterClient(RestClient rest, String where) {
+        this.rest = rest;
+        this.where = where;
+    }
+
+    /** A client for the cluster of {@code config}; sends nothing yet. */
+    static ClusterClient of(OpenSearchConfig config) {
+        HttpHost[] hosts = config.urls().stream().map(ClusterClient::host).toArray(HttpHost[]::new);
+        RestClientBuilder builder = RestClient.builder(hosts);
+        SSLContext tls = config.caFile() == null ? null : tls(config);
+        builder.setHttpClientConfigCallback(http -> {
+            if (config.user() != null) {
+                BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+                credentials.setCredentials(AuthScope.ANY, new UsernamePasswordCredentials(config.user(),
+                        config.password() == null ? "" : config.password()));
+                http.setDefaultCredentialsProvider(credentials);
+            }
+            if (tls != null) {
+                http.setSSLContext(tls);
+            }
+            return http;
+        });
+        builder.setRequestConfigCallback(r -> r.setConnectTimeout(5_000).setSocketTimeout(120_000));
+        return new ClusterClient(builder.build(), String.join(",", config.urls().stream().map(URI::toString).toList()));
+    }
+
+    private static HttpHost host(URI url) {
+        if (url.getHost() == null || url.getScheme() == null) {
+            throw new IllegalArgumentException("OpenSearch URL '" + url + "' needs a scheme and a host (http://host:9200)");
+        }
+        int port = url.getPort() > 0 ? url.getPort() : 9200;
+        return new HttpHost(url.getHost(), port, url.getScheme());
+    }
+
+    private static SSLContext tls(OpenSearchConfig config) {
+        try (InputStream in = Files.newInputStream(config.caFile())) {
+            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+            trust.load(null, null);
+            int i = 0;
+            for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                trust.setCertificateEntry("ca" + i++, c);
+            }
+            if (i == 0) {
+                throw new IllegalArgumentException("no certificate in " + config.caFile());
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, tmf.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot read the CA file " + config.caFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The URLs, for messages. */
+    String where() {
+        return where;
+    }
+
+    JsonNode get(String path) {
+        return send("GET", path, null, Map.of());
+    }
+
+    JsonNode put(String path, String body) {
+        return send("PUT", path, body, Map.of());
+    }
+
+    JsonNode post(String path, String body) {
+        return send("POST", path, body, Map.of());
+    }
+
+    JsonNode delete(String path) {
+        return send("DELETE", path, null, Map.of());
+    }
+
+    /** True when {@code path} exists (HEAD answered 200). */
+    boolean exists(String path) {
+        Request request = new Request("HEAD", path);
+        try {
+            return rest.performRequest(request).getStatusLine().getStatusCode() == 200;
+        } catch (ResponseException e) {
+            if (e.getResponse().getStatusLine().getStatusCode() == 404) {
+                return false;
+            }
+            throw refused("HEAD", path, e);
+        } catch (IOException e) {
+            throw unreachable(e);
+        }
+    }
+
+    /** Sends a request; {@code body} is JSON or NDJSON (for {@code _bulk}). */
+    JsonNode send(String method, String path, String body, Map<String, String> parameters) {
+        Request request = new Request(method, path);
+        parameters.forEach(request::addParameter);
+        if (body != null) {
+            ContentType type = path.endsWith("_bulk") ? ContentType.create("application/x-ndjson", "UTF-8")
+                    : ContentType.APPLICATION_JSON;
+            request.setEntity(new StringEntity(body, type));
+        }
+        try {
+            return parse(rest.performRequest(request).getEntity());
+        } catch (ResponseException e) {
+            throw refused(method, path, e);
+        } catch (IOException e) {
+            throw unreachable(e);
+        }
+    }
+
+    private static JsonNode parse(HttpEntity entity) throws IOException {
+        if (entity == null) {
+            return MissingNode.getInstance();
+        }
+        try (InputStream in = entity.getContent()) {
+            return Json.mapper().readTree(in);
+        }
+    }
+
+    private OpenSearchException refused(String method, String path, ResponseException e) {
+        Response response = e.getResponse();
+        int status = response.getStatusLine().getStatusCode();
+        String reason;
+        try {
+            HttpEntity entity = response.getEntity();
+            String body = entity == null ? "" : EntityUtils.toString(entity);
+            JsonNode error = body.isEmpty() ? MissingNode.getInstance() : Json.mapper().readTree(body).path("error");
+            reason = error.isTextual() ? error.asText()
+                    : error.path("root_cause").path(0).path("reason").asText(error.path("reason").asText(body));
+        } catch (IOException | RuntimeException notJson) {
+            reason = response.getStatusLine().getReasonPhrase();
+        }
+        String oneLine = reason.replaceAll("\\s+", " ");
+        return new OpenSearchException(status, "OpenSearch at " + where + " refused " + method + " " + path + " ("
+                + status + "): " + (oneLine.length() > 300 ? oneLine.substring(0, 300) + "..." : oneLine), e);
+    }
+
+    private OpenSearchException unreachable(IOException e) {
+        String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new OpenSearchException(0, "cannot reach OpenSearch at " + where + ": " + cause.replaceAll("\\s+", " "), e);
+    }
+
+    @Override
+    public void close() throws IOException {
+        rest.close();
+    }
+}

@@ -1,0 +1,77 @@
+package cmsdoctor.opensearch;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Where the OpenSearch store lives and how it writes, with its defaults beside the fields.
+ *
+ * @param urls        the cluster's HTTP endpoints ({@code https://os1:9200}); requests spread over them
+ * @param user        basic-auth user, or null
+ * @param password    basic-auth password, or null
+ * @param caFile      PEM file of the CA that signed the cluster's certificate, or null for the JVM's trust store
+ * @param indexPrefix names every index and the template: {@code PREFIX-records-YYYY.MM.DD}, {@code PREFIX-meta}
+ * @param shards      primary shards of each daily index
+ * @param replicas    replicas of each daily index
+ * @param bulkDocs    documents per bulk request
+ * @param bulkBytes   bytes per bulk request (whichever limit comes first)
+ */
+public record OpenSearchConfig(List<URI> urls, String user, String password, Path caFile, String indexPrefix,
+                               int shards, int replicas, int bulkDocs, int bulkBytes) {
+
+    public static final String DEFAULT_PREFIX = "cmsdoctor";
+
+    public OpenSearchConfig {
+        urls = List.copyOf(Objects.requireNonNull(urls, "urls"));
+        if (urls.isEmpty()) {
+            throw new IllegalArgumentException("no OpenSearch URL given");
+        }
+        indexPrefix = indexPrefix == null || indexPrefix.isBlank() ? DEFAULT_PREFIX : indexPrefix;
+        if (!indexPrefix.equals(indexPrefix.toLowerCase(java.util.Locale.ROOT)) || indexPrefix.contains("*")
+                || indexPrefix.contains(",") || indexPrefix.startsWith("_") || indexPrefix.startsWith("-")) {
+            throw new IllegalArgumentException("index prefix '" + indexPrefix
+                    + "' is not a valid OpenSearch index name start (lower case, no '*' or ',', not starting with _ or -)");
+        }
+        if (shards < 1 || replicas < 0 || bulkDocs < 1 || bulkBytes < 1024) {
+            throw new IllegalArgumentException("shards >= 1, replicas >= 0, bulkDocs >= 1 and bulkBytes >= 1024 are needed");
+        }
+    }
+
+    /** The cluster at {@code urls} with no credentials and every other default. */
+    public static OpenSearchConfig of(List<URI> urls) {
+        return new OpenSearchConfig(urls, null, null, null, DEFAULT_PREFIX, 1, 1, 5_000, 8 << 20);
+    }
+
+    public OpenSearchConfig withCredentials(String u, String p) {
+        return new OpenSearchConfig(urls, u, p, caFile, indexPrefix, shards, replicas, bulkDocs, bulkBytes);
+    }
+
+    public OpenSearchConfig withCaFile(Path ca) {
+        return new OpenSearchConfig(urls, user, password, ca, indexPrefix, shards, replicas, bulkDocs, bulkBytes);
+    }
+
+    public OpenSearchConfig withIndexPrefix(String prefix) {
+        return new OpenSearchConfig(urls, user, password, caFile, prefix, shards, replicas, bulkDocs, bulkBytes);
+    }
+
+    public OpenSearchConfig withReplicas(int n) {
+        return new OpenSearchConfig(urls, user, password, caFile, indexPrefix, shards, n, bulkDocs, bulkBytes);
+    }
+
+    public OpenSearchConfig withShards(int n) {
+        return new OpenSearchConfig(urls, user, password, caFile, indexPrefix, n, replicas, bulkDocs, bulkBytes);
+    }
+
+    public OpenSearchConfig withBulkDocs(int n) {
+        return new OpenSearchConfig(urls, user, password, caFile, indexPrefix, shards, replicas, n, bulkBytes);
+    }
+
+    /** The password is never shown. */
+    @Override
+    public String toString() {
+        return "OpenSearchConfig[urls=" + urls + ", user=" + user + ", caFile=" + caFile + ", indexPrefix="
+                + indexPrefix + ", shards=" + shards + ", replicas=" + replicas + "]";
+    }
+}

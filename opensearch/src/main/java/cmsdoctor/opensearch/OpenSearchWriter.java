@@ -1,0 +1,176 @@
+package cmsdoctor.opensearch;
+
+import cmsdoctor.ingest.cdr.CdrDocuments;
+import cmsdoctor.ingest.cdr.CdrRecord;
+import cmsdoctor.ingest.record.LogRecord;
+import cmsdoctor.ingest.store.RecordCodec;
+import cmsdoctor.ingest.store.RecordWriter;
+import cmsdoctor.ingest.store.Schema;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * The write side on the cluster: each record becomes the document the embedded store writes
+ * ({@link RecordCodec}, {@link CdrDocuments}) as JSON ({@link DocumentSource}) under a
+ * deterministic id ({@link DocIds}) in its daily index, sent by the {@link BulkWriter}. A flush
+ * waits until the cluster acknowledged everything (durable in its translog) and refreshes; a
+ * commit then writes the commit data to the meta index, so it never describes records the
+ * cluster does not have. Thread-safe.
+ */
+final class OpenSearchWriter implements RecordWriter {
+
+    private final ClusterClient client;
+    private final IndexNames names;
+    private final BulkWriter bulk;
+    private final MetaStore meta;
+    /** Held while records are queued and while a commit takes the data it will write. */
+    private final ReentrantLock handoff = new ReentrantLock();
+    /** The commit data as the next commit will write it (merged over what the meta index held). */
+    private final Map<String, String> data;
+    private Map<String, String> written;
+
+    OpenSearchWriter(ClusterClient client, IndexNames names, OpenSearchConfig config, MetaStore meta) {
+        this.client = client;
+        this.names = names;
+        this.bulk = new BulkWriter(client, config.bulkDocs(), config.bulkBytes());
+        this.meta = meta;
+        this.data = new HashMap<>(meta.read());
+        this.written = Map.copyOf(data);
+    }
+
+    @Override
+    public void accept(String origin, LogRecord record) {
+        Instant at = record.at() == null ? null : record.at().toInstant();
+        String id = DocIds.of(origin, record);
+        String source = BulkWriter.json(DocumentSource.of(RecordCodec.document(origin, record), record.line(), id));
+        handoff.lock();
+        try {
+            bulk.add(names.records(origin, at), id, source);
+        } finally {
+            handoff.unlock();
+        }
+    }
+
+    /**
+     * Runs {@code work} (which accepts records), then sets the data every later commit writes,
+     * with no commit taking its data in between: the receiver's journal mark then always
+     * describes records the commit's drain includes.
+     */
+    void handOff(Runnable work, Supplier<Map<String, String>> userData) {
+        handoff.lock();
+        try {
+            work.run();
+            data.putAll(userData.get());
+        } finally {
+            handoff.unlock();
+        }
+    }
+
+    @Override
+    public void flush() {
+        commit(Map.of());
+    }
+
+    @Override
+    public void commit(Map<String, String> userData) {
+        Map<String, String> snapshot;
+        handoff.lock();
+        try {
+            data.putAll(userData);
+            snapshot = Map.copyOf(data);
+        } finally {
+            handoff.unlock();
+        }
+        // everything accepted before the snapshot is acknowledged before the snapshot is written
+        bulk.drain();
+        writeData(snapshot);
+        refresh();
+    }
+
+    private synchronized void writeData(Map<String, String> snapshot) {
+        if (!snapshot.equals(written)) {
+            meta.write(snapshot);
+            written = snapshot;
+        }
+    }
+
+    @Override
+    public Map<String, String> committedData() {
+        handoff.lock();
+        try {
+            return new HashMap<>(data);
+        } finally {
+            handoff.unlock();
+        }
+    }
+
+    @Override
+    public void addCdrs(String origin, List<CdrRecord> records, Map<String, String> userData) {
+        handoff.lock();
+        try {
+            for (CdrRecord r : records) {
+                String id = DocIds.ofCdr(origin, r);
+                bulk.add(names.records(origin, r.time()), id,
+                        BulkWriter.json(DocumentSource.of(CdrDocuments.toDocument(r, origin), 0, id)));
+            }
+            data.putAll(userData);
+        } finally {
+            handoff.unlock();
+        }
+        bulk.drain();
+        refresh();
+    }
+
+    /**
+     * Drops the whole daily indices of {@code origin}'s kind before {@code before}'s day and
+     * deletes by query what is older in that day (and, for imports, which share indices, only
+     * {@code origin}'s records).
+     */
+    @Override
+    public void deleteBefore(String origin, Instant before) throws IOException {
+        bulk.drain();
+        LocalDate cutoffDay = before.atZone(ZoneOffset.UTC).toLocalDate();
+        if (IndexNames.LIVE.equals(origin)) {
+            for (String index : Indices.list(client, names.pattern(origin))) {
+                if (names.day(origin, index).filter(day -> day.isBefore(cutoffDay)).isPresent()) {
+                    Indices.delete(client, index);
+                }
+            }
+        }
+        var query = QueryDsl.allOf(List.of(QueryDsl.term(Schema.ORIGIN, origin),
+                QueryDsl.range(Schema.AT, null, before.toEpochMilli() - 1)));
+        String target = IndexNames.LIVE.equals(origin) ? names.records(origin, cutoffDay) : names.pattern(origin);
+        Indices.deleteByQuery(client, target, query);
+    }
+
+    @Override
+    public void deleteOrigin(String origin) throws IOException {
+        bulk.drain();
+        Indices.deleteByQuery(client, names.pattern(origin), QueryDsl.term(Schema.ORIGIN, origin));
+        refresh();
+    }
+
+    @Override
+    public void refresh() {
+        bulk.drain();
+        Indices.refresh(client, names.pattern());
+    }
+
+    /** Why writes wait now (the cluster is unreachable or busy), or null. */
+    String waitingFor() {
+        return bulk.waitingFor();
+    }
+
+    @Override
+    public void close() throws IOException {
+        bulk.close();
+    }
+}

@@ -1,0 +1,77 @@
+package cmsdoctor.opensearch;
+
+import cmsdoctor.ingest.Json;
+import cmsdoctor.ingest.store.Hit;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code _search} over the records indices: one page in an order, or every hit up to a number
+ * in pages of {@value #PAGE} ({@code search_after}, beyond the cluster's result window).
+ */
+final class Searches {
+
+    /** The most hits one request asks for (the cluster's default {@code max_result_window}). */
+    static final int PAGE = 10_000;
+    private static final Map<String, String> LENIENT = Map.of("ignore_unavailable", "true", "allow_no_indices", "true");
+
+    private final ClusterClient client;
+    private final String indices;
+
+    Searches(ClusterClient client, String indices) {
+        this.client = client;
+        this.indices = indices;
+    }
+
+    /** The raw response of one page (hits with their sort values), counting every match when asked. */
+    JsonNode page(ObjectNode query, ArrayNode sort, int size, JsonNode after, boolean countAll) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("size", size);
+        body.set("query", query);
+        body.set("sort", sort);
+        body.put("track_total_hits", countAll);
+        body.putArray("_source").add(DocumentSource.STORED).add(DocumentSource.STORED_BYTES);
+        if (after != null) {
+            body.set("search_after", after);
+        }
+        return client.send("POST", "/" + indices + "/_search", body.toString(), LENIENT);
+    }
+
+    /** Every hit of {@code query} in {@code sort} order, at most {@code max}. */
+    List<Hit> all(ObjectNode query, ArrayNode sort, int max) {
+        List<Hit> hits = new ArrayList<>();
+        JsonNode after = null;
+        while (hits.size() < max) {
+            int size = Math.min(PAGE, max - hits.size());
+            JsonNode page = page(query, sort, size, after, false).path("hits").path("hits");
+            page.forEach(h -> hits.add(DocumentSource.hit(h.path("_source"))));
+            if (page.size() < size) {
+                break;
+            }
+            after = page.get(page.size() - 1).path("sort");
+        }
+        return hits;
+    }
+
+    /** Documents {@code query} matches. */
+    long count(ObjectNode query) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.set("query", query);
+        return client.send("POST", "/" + indices + "/_count", body.toString(), LENIENT).path("count").asLong();
+    }
+
+    /** The aggregations of {@code aggs} over what {@code query} matches (no hits). */
+    JsonNode aggregate(ObjectNode query, ObjectNode aggs) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("size", 0);
+        body.put("track_total_hits", false);
+        body.set("query", query);
+        body.set("aggs", aggs);
+        return client.send("POST", "/" + indices + "/_search", body.toString(), LENIENT).path("aggregations");
+    }
+}

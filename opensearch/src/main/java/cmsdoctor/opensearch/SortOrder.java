@@ -1,0 +1,58 @@
+package cmsdoctor.opensearch;
+
+import cmsdoctor.ingest.Json;
+import cmsdoctor.ingest.store.InvalidQueryException;
+import cmsdoctor.ingest.store.Schema;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * The two orders reads use and the cursor of a page. Time first, as the embedded store sorts;
+ * within one millisecond, line order (the order an import or the journal wrote the records,
+ * which is the embedded store's document order), then the document id, so every record has one
+ * place and {@code search_after} never skips or repeats one.
+ */
+final class SortOrder {
+
+    private SortOrder() {}
+
+    /** Newest first; records without a time last (as the embedded store's missing value). */
+    static ArrayNode newestFirst() {
+        return sort("desc", "_last");
+    }
+
+    /** Oldest first (a call's story). */
+    static ArrayNode oldestFirst() {
+        return sort("asc", "_first");
+    }
+
+    private static ArrayNode sort(String atOrder, String missing) {
+        ArrayNode sort = Json.mapper().createArrayNode();
+        sort.addObject().putObject(Schema.AT).put("order", atOrder).put("missing", missing);
+        sort.addObject().putObject(DocumentSource.LINE).put("order", "asc");
+        sort.addObject().putObject(DocumentSource.DOC_ID).put("order", "asc");
+        return sort;
+    }
+
+    /** The opaque cursor of a hit's sort values. */
+    static String cursor(JsonNode sortValues) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(sortValues.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The sort values a cursor holds. */
+    static JsonNode after(String cursor) throws InvalidQueryException {
+        try {
+            JsonNode values = Json.mapper().readTree(Base64.getUrlDecoder().decode(cursor));
+            if (values == null || !values.isArray() || values.size() != 3) {
+                throw new IllegalArgumentException("not three sort values");
+            }
+            return values;
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new InvalidQueryException("invalid cursor '" + cursor + "'", e);
+        }
+    }
+}

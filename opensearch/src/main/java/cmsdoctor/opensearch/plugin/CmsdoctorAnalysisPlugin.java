@@ -1,0 +1,36 @@
+package cmsdoctor.opensearch.plugin;
+
+import cmsdoctor.ingest.store.LogTextAnalyzer;
+import cmsdoctor.opensearch.AnalyzerNames;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.opensearch.index.analysis.AnalyzerProvider;
+import org.opensearch.indices.analysis.AnalysisModule.AnalysisProvider;
+import org.opensearch.plugins.AnalysisPlugin;
+import org.opensearch.plugins.Plugin;
+
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * An OpenSearch analysis plugin that runs the embedded store's own Lucene analysis classes
+ * ({@link LogTextAnalyzer} and its tokenizer and filters) on the cluster, so that an OpenSearch
+ * index makes exactly the terms, positions and offsets the embedded index makes: a query finds
+ * the same lines in both stores. Reusing the classes, rather than approximating them with
+ * built-in tokenizers and filters, is what makes "exactly" hold. The analyzers take no
+ * settings; their names are in {@link AnalyzerNames}.
+ */
+public class CmsdoctorAnalysisPlugin extends Plugin implements AnalysisPlugin {
+
+    @Override
+    public Map<String, AnalysisProvider<AnalyzerProvider<? extends Analyzer>>> getAnalyzers() {
+        return Map.of(AnalyzerNames.TEXT, provider(LogTextAnalyzer::forIndexing),
+                AnalyzerNames.ENVELOPE, provider(LogTextAnalyzer::forEnvelopes),
+                AnalyzerNames.TEXT_QUERY, provider(LogTextAnalyzer::forQueries));
+    }
+
+    private static AnalysisProvider<AnalyzerProvider<? extends Analyzer>> provider(Supplier<LogTextAnalyzer> analyzer) {
+        return (indexSettings, environment, name, settings) ->
+                new LogTextAnalyzerProvider(indexSettings, name, settings, analyzer.get());
+    }
+}

@@ -1,0 +1,78 @@
+package cmsdoctor.opensearch;
+
+import cmsdoctor.ingest.record.LogEvent;
+import cmsdoctor.ingest.record.SipMessage;
+import cmsdoctor.ingest.store.Hit;
+import cmsdoctor.ingest.store.RecordCodec;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A record through its OpenSearch source and back is the record the embedded store gives back. */
+class DocumentSourceTest {
+
+    private static final String RAW = "Feb 23 09:00:00.100 user.info cms1 host:server: INFO : call 8: configured - API call leg "
+            + "71fe1fb3-de70-4c7c-934d-442023faa673 with SIP call ID \"c185558b-f117-4993-a21f-fd676abd8090\"";
+
+    static LogEvent event() {
+        return new LogEvent(OffsetDateTime.parse("2024-02-23T09:00:00.100Z"), true, "cms1", "user", "info", "info",
+                "host:server", null, "callbridge", RAW.substring(RAW.indexOf("call 8")), RAW, "syslog", 7,
+                List.of("a", "b"), 8, "71fe1fb3-de70-4c7c-934d-442023faa673", "c185558b-f117-4993-a21f-fd676abd8090",
+                null, null, null, null, null);
+    }
+
+    @Test
+    void anEventComesBackAsTheEmbeddedStoreGivesItBack() {
+        ObjectNode source = DocumentSource.of(RecordCodec.document("imp-1", event()), 7, "id1");
+        Hit hit = DocumentSource.hit(roundTrip(source));
+        assertEquals(RecordCodec.hit(RecordCodec.document("imp-1", event())), hit);
+        assertEquals("imp-1", hit.origin());
+        assertEquals(event(), hit.record());
+    }
+
+    @Test
+    void indexedFieldsAreTheSchemaFields() {
+        JsonNode source = DocumentSource.of(RecordCodec.document("imp-1", event()), 7, "id1");
+        assertEquals("cms1", source.get("host").asText());
+        assertEquals("c185558b-f117-4993-a21f-fd676abd8090", source.get("sipCallId").asText());
+        assertEquals(1708678800100L, source.get("at").asLong());
+        assertEquals("[\"a\",\"b\"]", source.get("flags").toString());
+        assertTrue(source.get("message").asText().startsWith("call 8: configured"));
+        assertTrue(source.get("storedBytes").get("record").asText().startsWith("u:{"), source.toString());
+    }
+
+    @Test
+    void aSipMessageComesBackWhole() {
+        String text = "INVITE sip:jdoe@lab.local SIP/2.0\r\nCall-ID: abc\r\nContent-Length: 3\r\n\r\nv=0";
+        SipMessage m = new SipMessage(OffsetDateTime.parse("2024-02-23T09:00:00.150Z"), "cms1", "out", "TCP",
+                "10.1.5.50:40472", "10.1.5.15:5060", "INVITE sip:jdoe@lab.local SIP/2.0", "INVITE", null, "abc", null,
+                null, null, null, null, Map.of("Call-ID", List.of("abc"), "Content-Length", List.of("3")), "v=0", null,
+                text, 5, List.of(), "syslog", 100);
+        Hit hit = DocumentSource.hit(roundTrip(DocumentSource.of(RecordCodec.document("live", m), 100, "id2")));
+        assertEquals(RecordCodec.hit(RecordCodec.document("live", m)), hit);
+    }
+
+    @Test
+    void bytesThatAreNotUtf8GoAsBase64() {
+        byte[] bad = {(byte) 0xff, 'a', (byte) 0xc3};
+        String encoded = DocumentSource.encode(new org.apache.lucene.util.BytesRef(bad));
+        assertTrue(encoded.startsWith("b:"), encoded);
+        assertEquals(java.util.Arrays.toString(bad), java.util.Arrays.toString(DocumentSource.decode(encoded)));
+    }
+
+    /** As the cluster gives it back: JSON text, parsed again. */
+    private static JsonNode roundTrip(ObjectNode source) {
+        try {
+            return cmsdoctor.ingest.Json.mapper().readTree(source.toString());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package cmsdoctor.opensearch;
+
+import cmsdoctor.ingest.RecordSink;
+import cmsdoctor.ingest.call.CallList;
+import cmsdoctor.ingest.call.CallSummary;
+import cmsdoctor.ingest.call.CallView;
+import cmsdoctor.ingest.parse.ParseOptions;
+import cmsdoctor.ingest.record.LogRecord;
+import cmsdoctor.ingest.source.archive.ImportJob;
+import cmsdoctor.ingest.source.archive.ImportLimits;
+import cmsdoctor.ingest.source.archive.ImportListener;
+import cmsdoctor.ingest.store.EmbeddedStore;
+import cmsdoctor.ingest.store.Hit;
+import cmsdoctor.ingest.store.Match;
+import cmsdoctor.ingest.store.RecordReader;
+import cmsdoctor.ingest.store.SearchPage;
+import cmsdoctor.ingest.store.SearchRequest;
+import cmsdoctor.opensearch.nodes.OpenSearchCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every sample log imported once through ingest's parsers into the embedded store and into a
+ * real one-node cluster: the two answer the same searches, pages, histograms, calls list and
+ * call views, and the cluster's store keeps its commit data.
+ */
+class OpenSearchStoreTest {
+
+    @RegisterExtension
+    static final OpenSearchCluster CLUSTER = OpenSearchCluster.shared(1);
+
+    private static Path dir;
+    private static EmbeddedStore embedded;
+    private static OpenSearchStore cluster;
+    private static final List<LogRecord> imported = Collections.synchronizedList(new ArrayList<>());
+
+    static OpenSearchConfig config(String prefix) {
+        return OpenSearchConfig.of(CLUSTER.httpUrls().stream().map(URI::create).toList()).withIndexPrefix(prefix)
+                .withReplicas(0);
+    }
+
+    @BeforeAll
+    static void importSamplesIntoBoth() throws Exception {
+        dir = Files.createTempDirectory("osstore");
+        embedded = EmbeddedStore.open(dir.resolve("embedded"));
+        cluster = OpenSearchStore.open(config("samples"));
+        Path samples = Path.of(System.getProperty("cmsdoctor.root", "..")).resolve("sample-logs");
+        RecordSink collect = (origin, record) -> imported.add(record);
+        new ImportJob(dir.resolve("data"), ParseOptions.defaults(),
+                RecordSink.all(embedded.writer(), cluster.writer(), collect), ImportLimits.defaults(),
+                ImportListener.NONE).run(List.of(samples));
+        embedded.writer().flush();
+        cluster.writer().flush();
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        cluster.close();
+        embedded.close();
+    }
+
+    @Test
+    void holdsWhatTheEmbeddedStoreHolds() {
+        assertTrue(imported.size() > 300, "imported " + imported.size());
+        assertEquals(embedded.reader().size(), cluster.reader().size());
+        assertEquals(embedded.reader().newest(), cluster.reader().newest());
+    }
+
+    static final List<String> QUERIES = List.of("*", "level:error", "host:cms1", "kind:sip", "method:INVITE",
+            "INVITE", "\"Session Expires\"", "jdoe", "mylab.local", "10.1.5.61", "telephone-event",
+            "statusCode:[400 TO 699]", "tag:host*", "*@lab.local", "NOT kind:event", "callbridge OR webbridge",
+            "flags:*", "at:[2024-02-23T09:00 TO 2024-02-23T10:00]", "\"call 8\"", "sip:jdoe@mylab.local",
+            "de70", "10.48", "otherlab.local", "mylab.localhost", "110.1.5.61", "10.1.5.610", "sfpool", "user.info",
+            "level:error OR kind:sip", "-kind:event", "\"incoming SIP call\"~3", "callLegId:*", "method:/INV.*/");
+
+    @Test
+    void searchesFindTheSameRecordsNewestFirst() throws Exception {
+        List<String> queries = new ArrayList<>(QUERIES);
+        queries.addAll(QueryDslTest.EXAMPLES);
+        int finding = 0;
+        for (String q : queries) {
+            SearchPage mine = cluster.reader().search(SearchRequest.of(q).withLimit(10_000));
+            SearchPage theirs = embedded.reader().search(SearchRequest.of(q).withLimit(10_000));
+            assertEquals(theirs.total(), mine.total(), q);
+            finding += theirs.total() > 0 ? 1 : 0;
+            assertEquals(times(theirs.hits()), times(mine.hits()), q);
+            assertEquals(sorted(theirs.hits()), sorted(mine.hits()), q);
+        }
+        assertTrue(finding >= 40, "queries that find something: " + finding + " of " + queries.size());
+    }
+
+    @Test
+    void pagingVisitsEveryHitOnceInTheEmbeddedOrder() throws Exception {
+        for (String q : List.of("*", "kind:sip", "host:cms1")) {
+            List<Hit> mine = allPages(cluster.reader(), q, 7);
+            List<Hit> theirs = allPages(embedded.reader(), q, 7);
+            assertEquals(theirs.size(), mine.size(), q);
+            assertEquals(new HashSet<>(mine).size(), mine.size(), "no hit twice: " + q);
+            assertEquals(times(theirs), times(mine), q);
+            assertEquals(sorted(theirs), sorted(mine), q);
+        }
+    }
+
+    @Test
+    void histogramsAreTheSame() throws Exception {
+        for (String q : List.of("*", "level:error", "kind:sip")) {
+            assertEquals(embedded.reader().histogram(SearchRequest.of(q), 60),
+                    cluster.reader().histogram(SearchRequest.of(q), 60), q);
+        }
+    }
+
+    @Test
+    void countsAndOldestFirstReadsOfMatchesBuiltByCode() throws Exception {
+        Match m = Match.anyOf(Match.term("host", "cms1"), Match.term("kind", "sip"));
+        assertEquals(embedded.reader().count(m), cluster.reader().count(m));
+        List<Hit> theirs = embedded.reader().all(m, 100_000);
+        List<Hit> mine = cluster.reader().all(m, 100_000);
+        assertEquals(times(theirs), times(mine));
+        assertEquals(sorted(theirs), sorted(mine));
+        assertEquals(times(theirs.subList(0, 5)), times(cluster.reader().all(m, 5)), "the oldest ones when more match");
+    }
+
+    @Test
+    void callsListAndCallViewsAreTheSame() throws Exception {
+        List<CallSummary> theirs = new CallList(embedded.reader()).list(null, null, null, null, null, 1000);
+        List<CallSummary> mine = new CallList(cluster.reader()).list(null, null, null, null, null, 1000);
+        assertFalse(theirs.isEmpty());
+        // calls that start in the same millisecond may be listed in another order (as the embedded store indexed them)
+        assertEquals(theirs.stream().map(CallSummary::start).toList(), mine.stream().map(CallSummary::start).toList());
+        assertEquals(byKey(theirs), byKey(mine));
+        for (CallSummary call : theirs) {
+            assertEquals(new CallView(embedded.reader()).lookup(call.key(), null),
+                    new CallView(cluster.reader()).lookup(call.key(), null), call.key());
+        }
+    }
+
+    @Test
+    void commitDataOutlivesTheStore() throws Exception {
+        cluster.writer().commit(Map.of("cmsdoctor.test", "42"));
+        try (OpenSearchStore again = OpenSearchStore.open(config("samples"))) {
+            assertEquals("42", again.writer().committedData().get("cmsdoctor.test"));
+        }
+    }
+
+    private static List<Hit> allPages(RecordReader reader, String q, int limit) throws Exception {
+        List<Hit> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            SearchPage page = reader.search(SearchRequest.of(q).withLimit(limit).withCursor(cursor));
+            all.addAll(page.hits());
+            cursor = page.next();
+        } while (cursor != null);
+        return all;
+    }
+
+    private static List<CallSummary> byKey(List<CallSummary> calls) {
+        return calls.stream().sorted(Comparator.comparing(CallSummary::key)).toList();
+    }
+
+    private static List<Instant> times(List<Hit> hits) {
+        return hits.stream().map(h -> h.record().at() == null ? null : h.record().at().toInstant()).toList();
+    }
+
+    /** Hits of one millisecond may come in another order (the embedded store indexes on two threads). */
+    private static List<Hit> sorted(List<Hit> hits) {
+        List<Hit> copy = new ArrayList<>(hits);
+        copy.sort(Comparator.comparing(OpenSearchStoreTest::key));
+        return copy;
+    }
+
+    private static String key(Hit h) {
+        LogRecord r = h.record();
+        return r.at() + "|" + r.source() + "|" + String.format("%012d", r.line()) + "|" + r.kind() + "|" + h.toJson();
+    }
+}
