@@ -54,6 +54,23 @@ final class MatchDsl {
         if (match instanceof Match.Everything) {
             return node("match_all");
         }
+        if (match instanceof Match.Not not) {
+            ObjectNode q = Json.mapper().createObjectNode();
+            ObjectNode bool = q.putObject("bool");
+            bool.putArray("filter").add(node("match_all"));
+            bool.putArray("must_not").add(of(not.match()));
+            return q;
+        }
+        if (match instanceof Match.HasValue has) {
+            ObjectNode q = Json.mapper().createObjectNode();
+            q.putObject("exists").put("field", has.field());
+            return q;
+        }
+        if (match instanceof Match.NumberBetween n) {
+            // the point fields: at, and the CDR numbers under their long sub-field
+            String field = n.field().equals(Schema.AT) ? Schema.AT : n.field() + "." + IndexTemplate.NUMBER;
+            return QueryDsl.range(field, n.min(), n.max());
+        }
         throw new IllegalArgumentException("unknown match " + match); // a new permitted type not translated yet
     }
 

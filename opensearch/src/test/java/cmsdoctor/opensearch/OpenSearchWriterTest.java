@@ -6,6 +6,7 @@ import cmsdoctor.ingest.source.syslog.AgedStore;
 import cmsdoctor.ingest.source.syslog.DurableSink;
 import cmsdoctor.ingest.cdr.CdrCaptureReader;
 import cmsdoctor.ingest.cdr.CdrRecord;
+import cmsdoctor.ingest.cdr.HeldCdrs;
 import cmsdoctor.ingest.store.EmbeddedStore;
 import cmsdoctor.ingest.store.Match;
 import cmsdoctor.ingest.store.ReadSession;
@@ -135,6 +136,19 @@ class OpenSearchWriterTest {
             SearchPage page = store.reader().search(SearchRequest.of("kind:cdr"));
             assertEquals(cdrs.size(), page.total());
             assertEquals("cdr", page.hits().get(0).kind());
+            // the intake's duplicate check (ranges, exists, not) reads both stores alike
+            CdrRecord fresh = new CdrCaptureReader().read(Files.readAllBytes(capture), "cdr-capture.xml").records()
+                    .get(0);
+            CdrRecord other = cdrs.stream().filter(r -> r.session() != null).findFirst().orElseThrow();
+            CdrRecord unseen = new CdrRecord(other.session() + "-other", other.callBridge(), other.type(),
+                    other.time(), other.recordIndex(), other.correlatorIndex(), other.missingBefore(), other.object(),
+                    other.objectId(), other.fields(), other.alarms(), other.streams(), other.xml(), other.source(),
+                    other.flags());
+            for (var reader : List.of(store.reader(), embedded.reader())) {
+                HeldCdrs held = new HeldCdrs(reader);
+                assertEquals(List.of(), held.fresh(List.of(fresh)), "a held record is not fresh");
+                assertEquals(List.of(unseen), held.fresh(List.of(unseen)), "another session's record is fresh");
+            }
         }
     }
 
