@@ -7,6 +7,7 @@ import cmsdoctor.ingest.source.archive.EntryReport;
 import cmsdoctor.ingest.source.archive.ImportVerdict;
 import cmsdoctor.ingest.source.archive.ImportReport;
 import cmsdoctor.ingest.Json;
+import cmsdoctor.opensearch.OpenSearchException;
 import cmsdoctor.web.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,10 +64,11 @@ final class ImportCommand implements Callable<Integer> {
             return Cli.UNREADABLE;
         }
         ParseOptions options = reading.parseOptions();
+        stores.announce(data, cli.out);
         ImportReport r;
         try (Pipeline pipeline = Pipeline.open(data, rules, stores.opener())) {
             r = pipeline.importFiles(inputs, options, Progress.onTerminal(cli.err));
-        } catch (IOException e) {
+        } catch (IOException | OpenSearchException e) {
             cli.err.println("cmsdoctor: " + e.getMessage());
             return Cli.UNREADABLE;
         }

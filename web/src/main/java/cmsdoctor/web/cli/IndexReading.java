@@ -3,6 +3,7 @@ package cmsdoctor.web.cli;
 import cmsdoctor.ingest.store.InvalidQueryException;
 import cmsdoctor.ingest.store.RecordReader;
 import cmsdoctor.ingest.store.StoreOpener;
+import cmsdoctor.opensearch.OpenSearchException;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,12 +25,26 @@ public final class IndexReading {
 
     private IndexReading() {}
 
+    /**
+     * {@link #run(StoreOpener, Path, PrintStream, Reading)} with the store the command line chose;
+     * a cluster is named on {@code err} first (the embedded default says nothing: stdout is the data).
+     */
+    static int run(StoreOptions stores, Path dataDir, PrintStream err, Reading reading) {
+        if (stores.remote()) {
+            stores.announce(dataDir, err);
+        }
+        return run(stores.opener(), dataDir, err, reading);
+    }
+
     public static int run(StoreOpener stores, Path dataDir, PrintStream err, Reading reading) {
         try (RecordReader searcher = stores.openReader(dataDir)) {
             return reading.read(searcher);
         } catch (InvalidQueryException e) {
             err.println("cmsdoctor: " + e.getMessage());
             return 2;
+        } catch (OpenSearchException e) { // one line naming the cluster and the cause
+            err.println("cmsdoctor: " + e.getMessage());
+            return 1;
         } catch (NoSuchFileException e) {
             err.println("cmsdoctor: cannot read " + e.getFile() + ": " + e.getReason());
             return 1;
