@@ -27,13 +27,16 @@ public final class IndexReading {
 
     /**
      * {@link #run(StoreOpener, Path, PrintStream, Reading)} with the store the command line chose;
-     * a cluster is named on {@code err} first (the embedded default says nothing: stdout is the data).
+     * a cluster, once reached, is named on {@code err} (stdout is the data; the embedded default
+     * says nothing, as before; a cluster that cannot be reached is the error line alone).
      */
     static int run(StoreOptions stores, Path dataDir, PrintStream err, Reading reading) {
-        if (stores.remote()) {
-            stores.announce(dataDir, err);
-        }
-        return run(stores.opener(), dataDir, err, reading);
+        return run(stores.opener(), dataDir, err, searcher -> {
+            if (stores.remote()) {
+                stores.announce(dataDir, err);
+            }
+            return reading.read(searcher);
+        });
     }
 
     public static int run(StoreOpener stores, Path dataDir, PrintStream err, Reading reading) {

@@ -42,7 +42,7 @@ final class StoreOptions {
     Path caFile;
 
     @Option(names = "--opensearch-index-prefix", paramLabel = "PREFIX", defaultValue = OpenSearchConfig.DEFAULT_PREFIX,
-            description = "Start of every index name: PREFIX-records-YYYY.MM.DD, PREFIX-meta (default ${DEFAULT-VALUE}).")
+            description = "Start of every index name: PREFIX-records-*, PREFIX-meta (default ${DEFAULT-VALUE}).")
     String indexPrefix;
 
     /** How this command opens its store. */

@@ -1,0 +1,38 @@
+package cmsdoctor.web.contract;
+
+import cmsdoctor.ingest.store.StoreOpener;
+import cmsdoctor.opensearch.OpenSearchConfig;
+import cmsdoctor.opensearch.OpenSearchStore;
+import cmsdoctor.opensearch.nodes.OpenSearchCluster;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * The store contract on a real one-node OpenSearch 2.19 cluster (forked from the Maven
+ * artifacts, shared with the other one-node classes of this test JVM), each use under its own
+ * index prefix, with no replicas (one node could never place them).
+ */
+class OpenSearchStoreContractTest extends StoreContract {
+
+    @RegisterExtension
+    static final OpenSearchCluster CLUSTER = OpenSearchCluster.shared(1);
+
+    @Override
+    StoreOpener store(String name) {
+        return OpenSearchStore.opener(OpenSearchConfig.of(CLUSTER.httpUrls().stream().map(URI::create).toList())
+                .withIndexPrefix("contract-" + name).withReplicas(0));
+    }
+
+    @Override
+    List<String> storeArguments(String name) {
+        return List.of("--opensearch", String.join(",", CLUSTER.httpUrls()), "--opensearch-index-prefix",
+                "contract-" + name);
+    }
+
+    @Override
+    String storeName() {
+        return "opensearch, 1 node";
+    }
+}
