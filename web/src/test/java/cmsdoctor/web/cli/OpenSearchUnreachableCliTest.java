@@ -31,7 +31,7 @@ class OpenSearchUnreachableCliTest {
     @Test
     void eachStoreCommandSaysInOneLineThatTheClusterCannotBeReached() throws Exception {
         String url = "http://127.0.0.1:" + closedPort();
-        Path samples = Path.of(System.getProperty("cmsdoctor.root", ".."), "sample-logs", "README.md");
+        Path samples = Path.of(System.getProperty("cmsdoctor.root", ".."), "sample-logs", "demo.txt");
         List<List<String>> commands = List.of(
                 List.of("import", "--data", data.toString(), samples.toString()),
                 List.of("search", "--data", data.toString(), "INVITE"),

@@ -4,6 +4,7 @@ import cmsdoctor.ingest.record.LogEvent;
 import cmsdoctor.ingest.record.LogRecord;
 import cmsdoctor.ingest.store.Hit;
 import cmsdoctor.ingest.store.Match;
+import cmsdoctor.ingest.store.RecordWriter;
 import cmsdoctor.ingest.store.SearchRequest;
 import cmsdoctor.opensearch.OpenSearchConfig;
 import cmsdoctor.opensearch.OpenSearchStore;
@@ -56,8 +57,9 @@ class OpenSearchFaultTest {
                 .withIndexPrefix("fault").withShards(3).withReplicas(1).withBulkDocs(500);
         List<LogRecord> records = lines(TOTAL);
         try (OpenSearchStore store = OpenSearchStore.open(config)) {
-            records.subList(0, BEFORE).forEach(r -> store.writer().accept("live", r));
-            store.writer().flush();
+            RecordWriter sink = store.writer(); // the interface: the class behind it is the module's own
+            records.subList(0, BEFORE).forEach(r -> sink.accept("live", r));
+            sink.flush();
             CLUSTER.awaitHealth("green", 3);
 
             AtomicBoolean searching = new AtomicBoolean(true);
@@ -81,12 +83,12 @@ class OpenSearchFaultTest {
             Thread writer = new Thread(() -> {
                 try {
                     for (LogRecord r : records.subList(BEFORE, TOTAL)) {
-                        store.writer().accept("live", r);
+                        sink.accept("live", r);
                         if (accepted.incrementAndGet() % 1000 == 0) {
                             sleep(20); // spread the ingest over the kill
                         }
                     }
-                    store.writer().flush();
+                    sink.flush();
                 } catch (Throwable t) {
                     writeFailure.set(t);
                 }

@@ -18,6 +18,7 @@ import cmsdoctor.ingest.store.RecordReader;
 import cmsdoctor.ingest.store.SearchPage;
 import cmsdoctor.ingest.store.SearchRequest;
 import cmsdoctor.ingest.store.StoreOpener;
+import cmsdoctor.web.cli.Cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,6 +64,7 @@ abstract class StoreContract {
     private RecordReader referenceReader;
     private RecordReader testedReader;
     private long setupMillis;
+    private final java.time.Instant started = java.time.Instant.now();
 
     /** The store under test; {@code name} tells uses apart (an index prefix for a cluster). */
     abstract StoreOpener store(String name);
@@ -104,7 +106,7 @@ abstract class StoreContract {
 
     @Test
     void holdsWhatTheReferenceHolds() {
-        assertTrue(referenceReader.size() > 1000, "the samples imported: " + referenceReader.size());
+        assertTrue(referenceReader.size() > 300, "the samples imported: " + referenceReader.size());
         assertEquals(referenceReader.size(), testedReader.size());
         assertEquals(referenceReader.newest(), testedReader.newest());
     }
@@ -244,6 +246,55 @@ abstract class StoreContract {
         assertEquals(2 * half, stored.size());
     }
 
+    /**
+     * The commands themselves on this store: {@code import} then {@code search}, {@code calls}
+     * and {@code call} through {@link Cli#run}, each answering what the same commands answer on
+     * the embedded default.
+     */
+    @Test
+    void theCommandsAnswerAsOnTheEmbeddedStore() throws Exception {
+        String name = "cli-" + UUID.randomUUID().toString().substring(0, 8);
+        Path scenario = RecallProbes.samples().resolve("sip-3x-call");
+        Path mine = work.resolve(name);
+        Path theirs = work.resolve(name + "-reference");
+        String importedMine = cli(mine, storeArguments(name), "import", "--year", "2024", scenario.toString());
+        String importedTheirs = cli(theirs, List.of(), "import", "--year", "2024", scenario.toString());
+        assertTrue(importedMine.startsWith("cmsdoctor: store: "), importedMine);
+        String idMine = importId(importedMine);
+        String idTheirs = importId(importedTheirs);
+        for (List<String> command : List.of(List.of("search", "--limit", "1000", "INVITE"),
+                List.of("search", "--format", "csv", "--all", "kind:sip"), List.of("calls"))) {
+            List<String> a = sortedLines(cli(mine, storeArguments(name), command.toArray(String[]::new)), idMine);
+            List<String> b = sortedLines(cli(theirs, List.of(), command.toArray(String[]::new)), idTheirs);
+            assertEquals(b, a, String.join(" ", command));
+            assertTrue(a.size() > 5, String.join(" ", command) + ": " + a);
+        }
+    }
+
+    /** Runs one command line on {@code data} and returns its stdout; fails with its stderr unless it exits 0. */
+    private static String cli(Path data, List<String> store, String... args) {
+        List<String> line = new ArrayList<>(List.of(args[0], "--data", data.toString()));
+        line.addAll(store);
+        line.addAll(List.of(args).subList(1, args.length));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = Cli.run(line.toArray(String[]::new), new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, code, line + ": " + err.toString(StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Lines of one millisecond may come in either order: compared as sorted lines, the import id named alike. */
+    private static List<String> sortedLines(String output, String importId) {
+        return output.replace(importId, "<import>").lines().sorted().toList();
+    }
+
+    private static String importId(String importOutput) {
+        Matcher m = Pattern.compile("^import (\\S+) ", Pattern.MULTILINE).matcher(importOutput);
+        assertTrue(m.find(), importOutput);
+        return m.group(1);
+    }
+
     private static Path lines(String run, int from, int to) throws IOException {
         StringBuilder text = new StringBuilder();
         for (int n = from; n < to; n++) {
@@ -262,6 +313,11 @@ abstract class StoreContract {
         for (Finding f : store.list(new FindingFilter(null, null, null, imports.idOf(folder), true))) {
             ObjectNode node = FindingStore.mapper().valueToTree(f);
             node.remove("id"); // made from the origin, which is a random import id
+            if (f.firstSeen() != null && !f.firstSeen().toInstant().isBefore(started)) {
+                // a check of files (certificates) happens when they are imported: wall-clock times
+                node.put("firstSeen", "<during the import>");
+                node.put("lastSeen", "<during the import>");
+            }
             out.add(imports.named(json(node)));
         }
         out.sort(Comparator.naturalOrder());
