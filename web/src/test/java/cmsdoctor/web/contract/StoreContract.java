@@ -267,7 +267,7 @@ abstract class StoreContract {
             List<String> a = sortedLines(cli(mine, storeArguments(name), command.toArray(String[]::new)), idMine);
             List<String> b = sortedLines(cli(theirs, List.of(), command.toArray(String[]::new)), idTheirs);
             assertEquals(b, a, String.join(" ", command));
-            assertTrue(a.size() > 5, String.join(" ", command) + ": " + a);
+            assertTrue(a.size() > 2, String.join(" ", command) + " finds something: " + a);
         }
     }
 
