@@ -64,9 +64,9 @@ final class ImportCommand implements Callable<Integer> {
             return Cli.UNREADABLE;
         }
         ParseOptions options = reading.parseOptions();
-        stores.announce(data, cli.out);
         ImportReport r;
         try (Pipeline pipeline = Pipeline.open(data, rules, stores.opener())) {
+            stores.announce(data, cli.err); // stdout is the import's report
             r = pipeline.importFiles(inputs, options, Progress.onTerminal(cli.err));
         } catch (IOException | OpenSearchException e) {
             cli.err.println("cmsdoctor: " + e.getMessage());
