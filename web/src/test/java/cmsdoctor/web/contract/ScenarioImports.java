@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +50,9 @@ record ScenarioImports(Pipeline pipeline, Map<String, String> imports) {
     /** {@code text} with every import id replaced by its folder name: two stores' answers made comparable. */
     String named(String text) {
         String out = text;
-        for (Map.Entry<String, String> e : imports.entrySet()) {
+        // the longest ids first: imp-...Z-1 is the start of imp-...Z-16
+        for (Map.Entry<String, String> e : imports.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, String> x) -> x.getKey().length()).reversed()).toList()) {
             out = out.replace(e.getKey(), "<" + e.getValue() + ">");
         }
         return out;

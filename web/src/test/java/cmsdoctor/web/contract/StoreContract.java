@@ -212,22 +212,19 @@ abstract class StoreContract {
             Thread.sleep(2_000); // read off the socket and journaled; the first store commit is 5 s after start
             first.kill9();
         }
+        int atKill; // committed or refreshed before the kill (the journal holds them all)
+        try {
+            atKill = stored(name, data, run).size();
+        } catch (IOException e) {
+            atKill = 0; // the embedded index had no commit yet
+        }
+
         try (ReceiverChild again = ReceiverChild.start(data, storeArguments(name))) {
             again.send(lines(run, half, 2 * half));
             Thread.sleep(1_000);
             assertEquals(143, again.terminate(), "exit on SIGTERM after draining and committing (128 + 15)");
         }
-        Map<Integer, Integer> stored = new HashMap<>();
-        try (RecordReader reader = store(name).openReader(data)) {
-            for (Hit hit : reader.all(Match.everything(), 100_000)) {
-                if (hit.record() instanceof LogEvent e && e.raw() != null) {
-                    Matcher m = SEQ.matcher(e.raw());
-                    if (m.find() && m.group(1).equals(run)) {
-                        stored.merge(Integer.parseInt(m.group(2)), 1, Integer::sum);
-                    }
-                }
-            }
-        }
+        Map<Integer, Integer> stored = stored(name, data, run);
         List<Integer> lost = new ArrayList<>();
         List<Integer> twice = new ArrayList<>();
         for (int n = 0; n < 2 * half; n++) {
@@ -238,8 +235,9 @@ abstract class StoreContract {
                 twice.add(n);
             }
         }
-        System.out.printf("[%s] kill -9: %d of %d lines stored, lost %d, stored twice %d%n", storeName(), stored.size(),
-                2 * half, lost.size(), twice.size());
+        System.out.printf("[%s] kill -9: %d of the first %d lines readable in the store after the kill; in the end %d of %d"
+                + " lines stored, lost %d, stored twice %d%n", storeName(), atKill, half, stored.size(), 2 * half,
+                lost.size(), twice.size());
         assertEquals(List.of(), lost.stream().limit(20).toList(), "lost lines (" + lost.size() + ")");
         assertEquals(List.of(), twice.stream().limit(20).toList(), "lines stored twice (" + twice.size() + ")");
         assertEquals(2 * half, stored.size());
@@ -291,6 +289,22 @@ abstract class StoreContract {
         Matcher m = Pattern.compile("^import (\\S+) ", Pattern.MULTILINE).matcher(importOutput);
         assertTrue(m.find(), importOutput);
         return m.group(1);
+    }
+
+    /** How often each numbered line of {@code run} is in the store the receiver of {@code name} wrote. */
+    private Map<Integer, Integer> stored(String name, Path data, String run) throws Exception {
+        Map<Integer, Integer> stored = new HashMap<>();
+        try (RecordReader reader = store(name).openReader(data)) {
+            for (Hit hit : reader.all(Match.everything(), 100_000)) {
+                if (hit.record() instanceof LogEvent e && e.raw() != null) {
+                    Matcher m = SEQ.matcher(e.raw());
+                    if (m.find() && m.group(1).equals(run)) {
+                        stored.merge(Integer.parseInt(m.group(2)), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        return stored;
     }
 
     private static Path lines(String run, int from, int to) throws IOException {
