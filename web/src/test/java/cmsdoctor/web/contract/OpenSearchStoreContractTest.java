@@ -6,7 +6,11 @@ import cmsdoctor.opensearch.OpenSearchStore;
 import cmsdoctor.opensearch.nodes.OpenSearchCluster;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 
 /**
@@ -29,6 +33,22 @@ class OpenSearchStoreContractTest extends StoreContract {
     List<String> storeArguments(String name) {
         return List.of("--opensearch", String.join(",", CLUSTER.httpUrls()), "--opensearch-index-prefix",
                 "contract-" + name);
+    }
+
+    /** A refresh: the kill test counts what the cluster held, refreshed or not, when the receiver died. */
+    @Override
+    void makeVisible(String name) throws IOException {
+        HttpRequest refresh = HttpRequest.newBuilder(URI.create(CLUSTER.httpUrls().get(0) + "/contract-" + name
+                + "-records-*/_refresh")).POST(HttpRequest.BodyPublishers.noBody()).build();
+        try {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(refresh, HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IOException("refresh: " + answer.statusCode() + " " + answer.body());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
     }
 
     @Override
