@@ -29,6 +29,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -63,7 +64,7 @@ abstract class StoreContract {
     private RecordReader referenceReader;
     private RecordReader testedReader;
     private long setupMillis;
-    private final java.time.Instant started = java.time.Instant.now();
+    private final Instant started = Instant.now();
 
     /** The store under test; {@code name} tells uses apart (an index prefix for a cluster). */
     abstract StoreOpener store(String name);
