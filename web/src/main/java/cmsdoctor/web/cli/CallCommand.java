@@ -52,7 +52,7 @@ final class CallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return IndexReading.run(stores.opener(), data, cli.err, searcher -> {
+        return IndexReading.run(stores, data, cli.err, searcher -> {
             Lookup found;
             try {
                 found = new CallView(searcher).lookup(key, at);

@@ -57,7 +57,7 @@ final class CallsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return IndexReading.run(stores.opener(), data, cli.err, searcher -> {
+        return IndexReading.run(stores, data, cli.err, searcher -> {
             List<CallSummary> calls = new CallList(searcher).list(from, to, String.join(" ", query),
                     new ImportCatalog(data, null).resolve(importId), ZoneOffset.UTC, limit);
             if (format == Format.json) {

@@ -7,6 +7,7 @@ import cmsdoctor.ingest.source.archive.EntryReport;
 import cmsdoctor.ingest.source.archive.ImportVerdict;
 import cmsdoctor.ingest.source.archive.ImportReport;
 import cmsdoctor.ingest.Json;
+import cmsdoctor.opensearch.OpenSearchException;
 import cmsdoctor.web.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,8 +66,9 @@ final class ImportCommand implements Callable<Integer> {
         ParseOptions options = reading.parseOptions();
         ImportReport r;
         try (Pipeline pipeline = Pipeline.open(data, rules, stores.opener())) {
+            stores.announce(data, cli.err); // stdout is the import's report
             r = pipeline.importFiles(inputs, options, Progress.onTerminal(cli.err));
-        } catch (IOException e) {
+        } catch (IOException | OpenSearchException e) {
             cli.err.println("cmsdoctor: " + e.getMessage());
             return Cli.UNREADABLE;
         }

@@ -4,6 +4,7 @@ import cmsdoctor.analyzers.rules.RuleSet;
 import cmsdoctor.ingest.source.syslog.Receiver;
 import cmsdoctor.ingest.source.syslog.ReceiverBanner;
 import cmsdoctor.ingest.source.syslog.ReceiverOptions;
+import cmsdoctor.opensearch.OpenSearchException;
 import cmsdoctor.web.CdrServer;
 import cmsdoctor.web.Pipeline;
 import picocli.CommandLine.Command;
@@ -49,9 +50,13 @@ final class ReceiveCommand implements Callable<Integer> {
         if (rules == null) {
             return Cli.UNREADABLE;
         }
+        stores.announce(options.data(), cli.out);
         Pipeline pipeline;
         try {
             pipeline = Pipeline.open(options.data(), rules, stores.opener());
+        } catch (OpenSearchException e) { // names the cluster and the cause already
+            cli.err.println("cmsdoctor: " + e.getMessage());
+            return Cli.UNREADABLE;
         } catch (IOException | RuntimeException e) {
             cli.err.println("cmsdoctor: cannot open the index in " + options.data() + ": " + e.getMessage());
             return Cli.UNREADABLE;

@@ -48,7 +48,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return IndexReading.run(stores.opener(), data, cli.err, searcher -> {
+        return IndexReading.run(stores, data, cli.err, searcher -> {
             Report report = new Report(new ImportCatalog(data, null), FindingStore.open(data), searcher);
             String text;
             try {

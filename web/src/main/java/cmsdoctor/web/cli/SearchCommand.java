@@ -78,7 +78,7 @@ final class SearchCommand implements Callable<Integer> {
         }
         SearchRequest request = new SearchRequest(String.join(" ", query), from, to, limit, cursor,
                 new ImportCatalog(data, null).resolve(importId), null);
-        return IndexReading.run(stores.opener(), data, cli.err, searcher -> {
+        return IndexReading.run(stores, data, cli.err, searcher -> {
             switch (format) {
                 case json -> cli.out.println(Json.mapper().writeValueAsString(PageJson.of(searcher.search(request))));
                 case csv -> {

@@ -6,6 +6,7 @@ import cmsdoctor.ingest.source.syslog.ReceiverBanner;
 import cmsdoctor.ingest.source.syslog.ReceiverOptions;
 import cmsdoctor.ingest.source.syslog.TlsContext;
 import cmsdoctor.ingest.store.DataDirInUseException;
+import cmsdoctor.opensearch.OpenSearchException;
 import cmsdoctor.web.CdrServer;
 import cmsdoctor.web.DemoData;
 import cmsdoctor.web.Pipeline;
@@ -88,10 +89,11 @@ final class ServeCommand implements Callable<Integer> {
         if (demo) {
             DemoData.refreshStale(listeners.data(), DemoData.sampleLogs(), cli.out, cli.err);
         }
+        stores.announce(listeners.data(), cli.out);
         Pipeline pipeline;
         try {
             pipeline = Pipeline.open(listeners.data(), rules, stores.opener());
-        } catch (DataDirInUseException e) {
+        } catch (DataDirInUseException | OpenSearchException e) {
             cli.err.println("cmsdoctor: " + e.getMessage());
             return Cli.UNREADABLE;
         }

@@ -2,28 +2,70 @@ package cmsdoctor.web.cli;
 
 import cmsdoctor.ingest.store.EmbeddedStore;
 import cmsdoctor.ingest.store.StoreOpener;
-import picocli.CommandLine.Command;
+import cmsdoctor.opensearch.OpenSearchConfig;
+import cmsdoctor.opensearch.OpenSearchStore;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The one place a command chooses where its records are kept, for every command that writes or
- * reads them ({@code serve}, {@code receive}, {@code import}, {@code search},
- * {@code call}, {@code calls}, {@code report}, {@code imports delete}). Today only the embedded
- * index under {@code DATA/index}. ({@code analyze} keeps a throw-away embedded index in a temporary
- * directory whatever is chosen.)
+ * reads them ({@code serve}, {@code receive}, {@code import}, {@code search}, {@code call},
+ * {@code calls}, {@code report}, {@code imports delete}): the embedded index under
+ * {@code DATA/index} unless {@code --opensearch URL[,URL...]} names a cluster. ({@code analyze}
+ * keeps a throw-away embedded index in a temporary directory whatever is chosen.) The data
+ * directory (findings, uploads, journals) stays local whichever store holds the records.
  *
- * <p>The seam for another store: add its options here (e.g. {@code --opensearch URL[,URL...]}
- * with its credentials) and return its {@link StoreOpener} from {@link #opener()} when they are
- * given. Nothing else in the commands changes; the data directory (findings, uploads, journals)
- * stays local whichever store holds the records.
- *
- * <p>{@code @Command} only because picocli refuses a mixin with no annotation at all; it adds
- * nothing to the help. Drop it once the first {@code @Option} is here.
+ * <p>The credentials also come from the environment ({@code CMSDOCTOR_OPENSEARCH_USER},
+ * {@code CMSDOCTOR_OPENSEARCH_PASSWORD}), so that the password need not be on a command line
+ * that {@code ps} shows; it is never printed.
  */
-@Command
 final class StoreOptions {
+
+    @Option(names = "--opensearch", paramLabel = "URL[,URL...]", split = ",",
+            description = "Keep the records on this OpenSearch cluster (http(s)://host:9200) instead of DATA/index.")
+    List<URI> urls = List.of();
+
+    @Option(names = "--opensearch-user", paramLabel = "USER",
+            description = "OpenSearch user (default: $CMSDOCTOR_OPENSEARCH_USER).")
+    String user = System.getenv("CMSDOCTOR_OPENSEARCH_USER");
+
+    @Option(names = "--opensearch-password", paramLabel = "PASSWORD",
+            description = "OpenSearch password (default: $CMSDOCTOR_OPENSEARCH_PASSWORD, which ps does not show).")
+    String password = System.getenv("CMSDOCTOR_OPENSEARCH_PASSWORD");
+
+    @Option(names = "--opensearch-ca", paramLabel = "FILE",
+            description = "PEM file of the CA that signed the cluster's certificate (default: the JVM's trust store).")
+    Path caFile;
+
+    @Option(names = "--opensearch-index-prefix", paramLabel = "PREFIX", defaultValue = OpenSearchConfig.DEFAULT_PREFIX,
+            description = "Start of every index name: PREFIX-records-*, PREFIX-meta (default ${DEFAULT-VALUE}).")
+    String indexPrefix;
 
     /** How this command opens its store. */
     StoreOpener opener() {
-        return EmbeddedStore.OPENER;
+        if (urls.isEmpty()) {
+            return EmbeddedStore.OPENER;
+        }
+        return OpenSearchStore.opener(config());
+    }
+
+    /** True when the records live on an OpenSearch cluster. */
+    boolean remote() {
+        return !urls.isEmpty();
+    }
+
+    /** The start line that says where the records of {@code data} are kept ({@code cmsdoctor: store: ...}). */
+    void announce(Path data, PrintStream out) {
+        out.println("cmsdoctor: store: " + opener().describe(data));
+    }
+
+    OpenSearchConfig config() {
+        String u = user == null || user.isBlank() ? null : user;
+        return OpenSearchConfig.of(urls).withCredentials(u, u == null ? null : password).withCaFile(caFile)
+                .withIndexPrefix(indexPrefix);
     }
 }
