@@ -1,0 +1,236 @@
+package cmsdoctor.bench;
+
+import cmsdoctor.bench.OpenSearchTable.IngestRow;
+import cmsdoctor.bench.OpenSearchTable.ViewRow;
+import cmsdoctor.ingest.RecordSink;
+import cmsdoctor.ingest.parse.ParseOptions;
+import cmsdoctor.ingest.source.archive.ImportJob;
+import cmsdoctor.ingest.source.archive.ImportLimits;
+import cmsdoctor.ingest.source.archive.ImportListener;
+import cmsdoctor.ingest.source.archive.ImportReport;
+import cmsdoctor.ingest.store.EmbeddedStore;
+import cmsdoctor.ingest.store.RecordWriter;
+import cmsdoctor.ingest.store.Store;
+import cmsdoctor.opensearch.OpenSearchConfig;
+import cmsdoctor.opensearch.OpenSearchStore;
+import cmsdoctor.opensearch.nodes.OpenSearchCluster;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code cmsdoctor bench opensearch}: the OpenSearch store beside the embedded one, on the same
+ * generated corpus ({@link CorpusGenerator}, seed 42, 3 call bridges, SIP trace on), in one run:
+ *
+ * <ul>
+ *   <li>import rate (the archive source, {@code LogParser}, the store's {@link RecordWriter},
+ *       timed until the final flush) into the embedded store and into clusters of each node
+ *       count asked for (1, 2, 3 by default; one primary shard per node, no replica), R rounds
+ *       each, the embedded rounds alternating with the 1-node ones;</li>
+ *   <li>the call view by Call-ID through cmsdoctor's HTTP API ({@code GET /api/calls/{id}}, a
+ *       {@code Pipeline} and {@code Server} wired on each store, as {@code serve} does) on the
+ *       largest cluster and on the embedded store, the same Call-IDs.</li>
+ * </ul>
+ *
+ * The nodes are real OpenSearch 2.19.6 JVMs forked on this machine from the Maven artifacts
+ * ({@link OpenSearchCluster}, from the opensearch module's test jar), each with {@code --node-heap}.
+ */
+public final class OpenSearchBenchmark {
+
+    public static final long DEFAULT_LINES = 300_000;
+    public static final int DEFAULT_ROUNDS = 3;
+    public static final int DEFAULT_REQUESTS = 500;
+    public static final String DEFAULT_NODES = "1,2,3";
+    public static final String DEFAULT_NODE_HEAP = "1g";
+
+    /**
+     * What to run.
+     *
+     * @param nodeCounts cluster sizes, ascending; the call view is timed on the last
+     * @param nodeHeap   each node's {@code -Xms}/{@code -Xmx}
+     */
+    public record Plan(long lines, int rounds, int requests, List<Integer> nodeCounts, String nodeHeap) {
+        public Plan {
+            nodeCounts = nodeCounts.stream().distinct().sorted().toList();
+            if (lines < 1 || rounds < 1 || requests < 1 || nodeCounts.isEmpty() || nodeCounts.get(0) < 1) {
+                throw new IllegalArgumentException("lines, rounds, requests and node counts must be at least 1");
+            }
+            if (!nodeHeap.matches("\\d+[kmgKMG]?")) {
+                throw new IllegalArgumentException("--node-heap wants a size as -Xmx takes it (512m, 1g), not '" + nodeHeap + "'");
+            }
+        }
+    }
+
+    private final Plan plan;
+    private final PrintStream out;
+    private final Path dir;
+    private final Path corpus;
+    private Path embeddedData;
+
+    private OpenSearchBenchmark(Plan plan, PrintStream out, Path dir) {
+        this.plan = plan;
+        this.out = out;
+        this.dir = dir;
+        this.corpus = dir.resolve("corpus.log");
+    }
+
+    /** Runs the benchmark and prints the figures; returns the exit code. */
+    public static int run(Plan plan, PrintStream out) {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("cmsdoctor-bench-opensearch");
+            new OpenSearchBenchmark(plan, out, dir).measure();
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            out.println("bench opensearch: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } finally {
+            if (dir != null) {
+                try {
+                    ImportBenchmark.delete(dir);
+                } catch (IOException e) {
+                    out.println("bench opensearch: could not delete " + dir + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void measure() throws IOException, InterruptedException {
+        out.printf("%d processors, heap max %d MiB here, %s per node; load average %.2f%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, plan.nodeHeap(),
+                load());
+        new CorpusGenerator(42, 3, true).write(corpus, plan.lines());
+        out.printf("corpus: %,d lines, %.1f MB, 3 call bridges, SIP trace on (seed 42)%n", plan.lines(),
+                Files.size(corpus) / 1e6);
+        warmUp();
+        double[] embedded = new double[plan.rounds()];
+        List<IngestRow> clusters = new ArrayList<>();
+        List<ViewRow> views = new ArrayList<>();
+        for (int nodes : plan.nodeCounts()) {
+            boolean first = nodes == plan.nodeCounts().get(0);
+            boolean last = nodes == plan.nodeCounts().get(plan.nodeCounts().size() - 1);
+            OpenSearchCluster cluster = OpenSearchCluster.nodes(nodes)
+                    .withJvmOptions("-Xms" + plan.nodeHeap(), "-Xmx" + plan.nodeHeap(), "-XX:+UseG1GC");
+            cluster.start();
+            try {
+                out.printf("%ncluster of %d: green in %.1f s, RSS %s; load average %.2f%n", nodes,
+                        cluster.startTime().toMillis() / 1e3, rss(cluster), load());
+                double[] rates = new double[plan.rounds()];
+                OpenSearchConfig config = null;
+                for (int round = 0; round < plan.rounds(); round++) {
+                    // the embedded rounds go with the first cluster's, alternating which runs first
+                    boolean embeddedFirst = first && round % 2 == 0;
+                    if (embeddedFirst) {
+                        embedded[round] = embeddedRound(round);
+                    }
+                    config = OpenSearchConfig.of(cluster.httpUrls().stream().map(URI::create).toList())
+                            .withIndexPrefix("bench-" + nodes + "-r" + (round + 1)).withShards(nodes).withReplicas(0);
+                    rates[round] = clusterRound(config, nodes, round);
+                    if (first && !embeddedFirst) {
+                        embedded[round] = embeddedRound(round);
+                    }
+                }
+                clusters.add(new IngestRow(nodes, rates));
+                if (last) {
+                    views.addAll(callViews(config, nodes));
+                }
+            } finally {
+                cluster.stop();
+            }
+        }
+        out.printf("%nimport of %,d lines, timed until the final flush (load average %.2f now):%n%n", plan.lines(), load());
+        out.print(OpenSearchTable.ingest(new IngestRow(0, embedded), clusters));
+        out.printf("%ncall view through the HTTP API, the same Call-IDs on both, after %d warm-up requests:%n%n",
+                CallViewTimer.WARM_UP);
+        out.print(OpenSearchTable.view(views));
+        out.println();
+        out.println("All nodes and this JVM share this machine's cores: per-node rates are CPU-bound here,"
+                + " not what N machines would give.");
+    }
+
+    /** The parsing path's classes compiled before any timed round (the nodes warm up in their first round). */
+    private void warmUp() throws IOException {
+        Path warm = dir.resolve("warm.log");
+        new CorpusGenerator(7, 3, true).write(warm, Math.min(plan.lines(), 100_000));
+        try (EmbeddedStore store = EmbeddedStore.open(dir.resolve("warm-data"))) {
+            importInto(store, warm, dir.resolve("warm-data"));
+        }
+        ImportBenchmark.delete(dir.resolve("warm-data"));
+        Files.delete(warm);
+    }
+
+    private double embeddedRound(int round) throws IOException {
+        if (embeddedData != null) {
+            ImportBenchmark.delete(embeddedData);
+        }
+        embeddedData = dir.resolve("embedded-r" + (round + 1));
+        try (EmbeddedStore store = EmbeddedStore.open(embeddedData)) {
+            double seconds = importInto(store, corpus, embeddedData);
+            long docs = store.reader().size();
+            out.printf("  round %d, embedded:        %6.2f s %,9.0f lines/s  %,d documents%n", round + 1, seconds,
+                    plan.lines() / seconds, docs);
+            return plan.lines() / seconds;
+        }
+    }
+
+    private double clusterRound(OpenSearchConfig config, int nodes, int round) throws IOException {
+        Path data = Files.createDirectories(dir.resolve("os-" + nodes + "-r" + (round + 1)));
+        try (OpenSearchStore store = OpenSearchStore.open(config)) {
+            double seconds = importInto(store, corpus, data);
+            long docs = store.reader().size();
+            out.printf("  round %d, OpenSearch, %d node%s: %6.2f s %,9.0f lines/s  %,d documents%n", round + 1, nodes,
+                    nodes == 1 ? " " : "s", seconds, plan.lines() / seconds, docs);
+            return plan.lines() / seconds;
+        }
+    }
+
+    /** What {@code cmsdoctor import} does to the store (no rules or analyzers), timed until the final flush; seconds. */
+    private static double importInto(Store store, Path file, Path data) throws IOException {
+        RecordWriter writer = store.writer();
+        long t0 = System.nanoTime();
+        ImportReport r = new ImportJob(data, new ParseOptions(2024, ZoneOffset.UTC, null), RecordSink.all(writer),
+                ImportLimits.defaults(), ImportListener.NONE).run(List.of(file));
+        if (r.error() != null) {
+            throw new IOException(r.error());
+        }
+        writer.flush();
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** The call view on the cluster's last index and on the embedded store's, the same Call-IDs, embedded first. */
+    private List<ViewRow> callViews(OpenSearchConfig config, int nodes) throws IOException, InterruptedException {
+        List<String> ids;
+        try (EmbeddedStore store = EmbeddedStore.open(embeddedData)) {
+            ids = CallViewTimer.callIds(store.reader(), plan.requests());
+        }
+        if (ids.isEmpty()) {
+            throw new IOException("the corpus holds no SIP message with a Call-ID; give more --lines");
+        }
+        long[] embedded = CallViewTimer.time(embeddedData, EmbeddedStore.OPENER, ids, plan.requests());
+        long[] cluster = CallViewTimer.time(Files.createDirectories(dir.resolve("serve-os")), OpenSearchStore.opener(config),
+                ids, plan.requests());
+        return List.of(ViewRow.of(0, embedded), ViewRow.of(nodes, cluster));
+    }
+
+    private static String rss(OpenSearchCluster cluster) {
+        List<String> sizes = new ArrayList<>();
+        for (int i = 0; i < cluster.size(); i++) {
+            sizes.add((cluster.rssBytes(i) >> 20) + " MiB");
+        }
+        return String.join(", ", sizes);
+    }
+
+    private static double load() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+}
