@@ -73,6 +73,7 @@ public final class OpenSearchBenchmark {
     private final Path dir;
     private final Path corpus;
     private Path embeddedData;
+    private long embeddedDocuments = -1;
 
     private OpenSearchBenchmark(Plan plan, PrintStream out, Path dir) {
         this.plan = plan;
@@ -177,8 +178,8 @@ public final class OpenSearchBenchmark {
         try (EmbeddedStore store = EmbeddedStore.open(embeddedData)) {
             double seconds = importInto(store, corpus, embeddedData);
             long docs = store.reader().size();
-            out.printf("  round %d, embedded:        %6.2f s %,9.0f lines/s  %,d documents%n", round + 1, seconds,
-                    plan.lines() / seconds, docs);
+            embeddedDocuments = docs;
+            printRound(round, "embedded", seconds, docs);
             return plan.lines() / seconds;
         }
     }
@@ -188,10 +189,18 @@ public final class OpenSearchBenchmark {
         try (OpenSearchStore store = OpenSearchStore.open(config)) {
             double seconds = importInto(store, corpus, data);
             long docs = store.reader().size();
-            out.printf("  round %d, OpenSearch, %d node%s: %6.2f s %,9.0f lines/s  %,d documents%n", round + 1, nodes,
-                    nodes == 1 ? " " : "s", seconds, plan.lines() / seconds, docs);
+            printRound(round, "OpenSearch, " + nodes + (nodes == 1 ? " node" : " nodes"), seconds, docs);
+            if (embeddedDocuments >= 0 && docs != embeddedDocuments) {
+                throw new IllegalStateException("the cluster holds " + docs + " documents, the embedded store "
+                        + embeddedDocuments + ": the two imports did not store the same records");
+            }
             return plan.lines() / seconds;
         }
+    }
+
+    private void printRound(int round, String store, double seconds, long documents) {
+        out.printf("  round %d, %-20s %7.2f s %,9.0f lines/s  %,d documents%n", round + 1, store + ":", seconds,
+                plan.lines() / seconds, documents);
     }
 
     /** What {@code cmsdoctor import} does to the store (no rules or analyzers), timed until the final flush; seconds. */

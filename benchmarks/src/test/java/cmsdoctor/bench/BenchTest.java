@@ -113,7 +113,7 @@ class BenchTest {
                 "--node-heap", "512m"), output());
         figure("^cluster of 1: green in [\\d.]+ s");
         figure("^  round 1, embedded: +[\\d.]+ s +" + RATE + "  ([\\d,]+) documents");
-        figure("^  round 1, OpenSearch, 1 node : +[\\d.]+ s +" + RATE);
+        figure("^  round 1, OpenSearch, 1 node: +[\\d.]+ s +" + RATE);
         figure("^\\| embedded \\(baseline\\) \\| [\\d,]+ \\| [\\d,]+ \\|  \\| 1.00 \\|");
         figure("^\\| OpenSearch, 1 node \\| [\\d,]+ \\| [\\d,]+ \\| [\\d,]+ \\| [\\d.]+ \\| >= 0.5: (met|not met) \\|");
         figure("^\\| OpenSearch, 1 node \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+ \\| 10 \\|");
