@@ -49,6 +49,7 @@ public final class OpenSearchBenchmark {
     public static final int DEFAULT_REQUESTS = 500;
     public static final String DEFAULT_NODES = "1,2,3";
     public static final String DEFAULT_NODE_HEAP = "1g";
+    private static final long WARM_UP_LINES = 100_000;
 
     /**
      * What to run.
@@ -72,6 +73,7 @@ public final class OpenSearchBenchmark {
     private final PrintStream out;
     private final Path dir;
     private final Path corpus;
+    private final Path warmCorpus;
     private Path embeddedData;
     private long embeddedDocuments = -1;
 
@@ -80,6 +82,7 @@ public final class OpenSearchBenchmark {
         this.out = out;
         this.dir = dir;
         this.corpus = dir.resolve("corpus.log");
+        this.warmCorpus = dir.resolve("warm.log");
     }
 
     /** Runs the benchmark and prints the figures; returns the exit code. */
@@ -114,7 +117,7 @@ public final class OpenSearchBenchmark {
         out.printf("corpus: %,d lines, %.1f MB, 3 call bridges, SIP trace on (seed 42)%n", plan.lines(),
                 Files.size(corpus) / 1e6);
         warmUp();
-        double[] embedded = new double[plan.rounds()];
+        Rounds embedded = new Rounds(plan.rounds());
         List<IngestRow> clusters = new ArrayList<>();
         List<ViewRow> views = new ArrayList<>();
         for (int nodes : plan.nodeCounts()) {
@@ -126,22 +129,23 @@ public final class OpenSearchBenchmark {
             try {
                 out.printf("%ncluster of %d: green in %.1f s, RSS %s; load average %.2f%n", nodes,
                         cluster.startTime().toMillis() / 1e3, rss(cluster), load());
-                double[] rates = new double[plan.rounds()];
+                warmUp(cluster, nodes);
+                Rounds rounds = new Rounds(plan.rounds());
                 OpenSearchConfig config = null;
                 for (int round = 0; round < plan.rounds(); round++) {
                     // the embedded rounds go with the first cluster's, alternating which runs first
                     boolean embeddedFirst = first && round % 2 == 0;
                     if (embeddedFirst) {
-                        embedded[round] = embeddedRound(round);
+                        embedded.set(round, embeddedRound(round));
                     }
                     config = OpenSearchConfig.of(cluster.httpUrls().stream().map(URI::create).toList())
                             .withIndexPrefix("bench-" + nodes + "-r" + (round + 1)).withShards(nodes).withReplicas(0);
-                    rates[round] = clusterRound(config, nodes, round);
+                    rounds.set(round, clusterRound(cluster, config, round));
                     if (first && !embeddedFirst) {
-                        embedded[round] = embeddedRound(round);
+                        embedded.set(round, embeddedRound(round));
                     }
                 }
-                clusters.add(new IngestRow(nodes, rates));
+                clusters.add(rounds.row(nodes, plan.lines()));
                 if (last) {
                     views.addAll(callViews(config, nodes));
                 }
@@ -150,7 +154,7 @@ public final class OpenSearchBenchmark {
             }
         }
         out.printf("%nimport of %,d lines, timed until the final flush (load average %.2f now):%n%n", plan.lines(), load());
-        out.print(OpenSearchTable.ingest(new IngestRow(0, embedded), clusters));
+        out.print(OpenSearchTable.ingest(embedded.row(0, plan.lines()), clusters));
         out.printf("%ncall view through the HTTP API, the same Call-IDs on both, after %d warm-up requests:%n%n",
                 CallViewTimer.WARM_UP);
         out.print(OpenSearchTable.view(views));
@@ -161,46 +165,98 @@ public final class OpenSearchBenchmark {
 
     /** The parsing path's classes compiled before any timed round (the nodes warm up in their first round). */
     private void warmUp() throws IOException {
-        Path warm = dir.resolve("warm.log");
-        new CorpusGenerator(7, 3, true).write(warm, Math.min(plan.lines(), 100_000));
+        new CorpusGenerator(7, 3, true).write(warmCorpus, Math.min(plan.lines(), WARM_UP_LINES));
         try (EmbeddedStore store = EmbeddedStore.open(dir.resolve("warm-data"))) {
-            importInto(store, warm, dir.resolve("warm-data"));
+            importInto(store, warmCorpus, dir.resolve("warm-data"));
         }
         ImportBenchmark.delete(dir.resolve("warm-data"));
-        Files.delete(warm);
     }
 
-    private double embeddedRound(int round) throws IOException {
+    /**
+     * The same warm-up for a fresh cluster, under an index prefix of its own: a node's first
+     * import runs its indexing and analysis code interpreted (the embedded store's warm-up
+     * compiled ours), which is not what a long-running cluster does. Not counted.
+     */
+    private void warmUp(OpenSearchCluster cluster, int nodes) throws IOException {
+        OpenSearchConfig config = OpenSearchConfig.of(cluster.httpUrls().stream().map(URI::create).toList())
+                .withIndexPrefix("bench-" + nodes + "-warm").withShards(nodes).withReplicas(0);
+        Path data = Files.createDirectories(dir.resolve("os-" + nodes + "-warm"));
+        try (OpenSearchStore store = OpenSearchStore.open(config)) {
+            double seconds = importInto(store, warmCorpus, data);
+            out.printf("  warm-up (not counted):    %7.2f s%n", seconds);
+        }
+    }
+
+    private Measured embeddedRound(int round) throws IOException {
         if (embeddedData != null) {
             ImportBenchmark.delete(embeddedData);
         }
         embeddedData = dir.resolve("embedded-r" + (round + 1));
         try (EmbeddedStore store = EmbeddedStore.open(embeddedData)) {
+            long cpu = ProcessCpu.self();
             double seconds = importInto(store, corpus, embeddedData);
-            long docs = store.reader().size();
-            embeddedDocuments = docs;
-            printRound(round, "embedded", seconds, docs);
-            return plan.lines() / seconds;
+            Measured m = new Measured(seconds, (ProcessCpu.self() - cpu) / 1e9, 0);
+            embeddedDocuments = store.reader().size();
+            printRound(round, "embedded", m, embeddedDocuments);
+            return m;
         }
     }
 
-    private double clusterRound(OpenSearchConfig config, int nodes, int round) throws IOException {
+    private Measured clusterRound(OpenSearchCluster cluster, OpenSearchConfig config, int round) throws IOException {
+        int nodes = cluster.size();
         Path data = Files.createDirectories(dir.resolve("os-" + nodes + "-r" + (round + 1)));
         try (OpenSearchStore store = OpenSearchStore.open(config)) {
+            long cpu = ProcessCpu.self();
+            long nodesCpu = nodesCpu(cluster);
             double seconds = importInto(store, corpus, data);
+            Measured m = new Measured(seconds, (ProcessCpu.self() - cpu) / 1e9, (nodesCpu(cluster) - nodesCpu) / 1e9);
             long docs = store.reader().size();
-            printRound(round, "OpenSearch, " + nodes + (nodes == 1 ? " node" : " nodes"), seconds, docs);
+            printRound(round, "OpenSearch, " + nodes + (nodes == 1 ? " node" : " nodes"), m, docs);
             if (embeddedDocuments >= 0 && docs != embeddedDocuments) {
                 throw new IllegalStateException("the cluster holds " + docs + " documents, the embedded store "
                         + embeddedDocuments + ": the two imports did not store the same records");
             }
-            return plan.lines() / seconds;
+            return m;
         }
     }
 
-    private void printRound(int round, String store, double seconds, long documents) {
-        out.printf("  round %d, %-20s %7.2f s %,9.0f lines/s  %,d documents%n", round + 1, store + ":", seconds,
-                plan.lines() / seconds, documents);
+    private static long nodesCpu(OpenSearchCluster cluster) {
+        long sum = 0;
+        for (int i = 0; i < cluster.size(); i++) {
+            sum += Math.max(0, ProcessCpu.of(cluster.pid(i)));
+        }
+        return sum;
+    }
+
+    private void printRound(int round, String store, Measured m, long documents) {
+        out.printf("  round %d, %-20s %7.2f s %,9.0f lines/s  CPU %.1f s here + %.1f s nodes  %,d documents%n", round + 1,
+                store + ":", m.seconds(), plan.lines() / m.seconds(), m.cmsdoctorCpu(), m.nodesCpu(), documents);
+    }
+
+    /** One import: wall-clock seconds, CPU seconds of this JVM and of the nodes. */
+    private record Measured(double seconds, double cmsdoctorCpu, double nodesCpu) {}
+
+    /** The imports of one store, round by round. */
+    private static final class Rounds {
+        private final double[] seconds;
+        private final double[] cmsdoctorCpu;
+        private final double[] nodesCpu;
+
+        Rounds(int rounds) {
+            seconds = new double[rounds];
+            cmsdoctorCpu = new double[rounds];
+            nodesCpu = new double[rounds];
+        }
+
+        void set(int round, Measured m) {
+            seconds[round] = m.seconds();
+            cmsdoctorCpu[round] = m.cmsdoctorCpu();
+            nodesCpu[round] = m.nodesCpu();
+        }
+
+        IngestRow row(int nodes, long lines) {
+            return new IngestRow(nodes, lines, seconds, cmsdoctorCpu, nodesCpu);
+        }
     }
 
     /** What {@code cmsdoctor import} does to the store (no rules or analyzers), timed until the final flush; seconds. */

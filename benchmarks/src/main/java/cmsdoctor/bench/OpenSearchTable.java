@@ -18,17 +18,37 @@ final class OpenSearchTable {
     static final double VIEW_P99_TARGET_MS = 20;
 
     /**
-     * One store's import rates.
+     * One store's imports of the same corpus.
      *
-     * @param nodes 0 for the embedded store
-     * @param rates lines per second, one per round, in the order run
+     * @param nodes         0 for the embedded store
+     * @param lines         lines imported per round
+     * @param seconds       wall-clock seconds, one per round, in the order run
+     * @param cmsdoctorCpu  CPU seconds of cmsdoctor's JVM (parsing, the store's client or Lucene), per round
+     * @param nodesCpu      CPU seconds of all node JVMs together, per round (0 for the embedded store)
      */
-    record IngestRow(int nodes, double[] rates) {
+    record IngestRow(int nodes, long lines, double[] seconds, double[] cmsdoctorCpu, double[] nodesCpu) {
+
+        double[] rates() {
+            return Arrays.stream(seconds).map(s -> lines / s).toArray();
+        }
+
+        /** Median lines per wall-clock second. */
         double median() {
-            double[] sorted = rates.clone();
-            Arrays.sort(sorted);
-            int n = sorted.length;
-            return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+            return OpenSearchTable.median(rates());
+        }
+
+        /** Median lines per CPU-second of everything involved (cmsdoctor and the nodes). */
+        double perCpuSecond() {
+            double[] perCpu = new double[seconds.length];
+            for (int i = 0; i < perCpu.length; i++) {
+                perCpu[i] = lines / (cmsdoctorCpu[i] + nodesCpu[i]);
+            }
+            return OpenSearchTable.median(perCpu);
+        }
+
+        /** Median lines per CPU-second of the nodes alone (what sizes a cluster); 0 for the embedded store. */
+        double perNodeCpuSecond() {
+            return nodes == 0 ? 0 : OpenSearchTable.median(Arrays.stream(nodesCpu).map(c -> lines / c).toArray());
         }
     }
 
@@ -49,15 +69,16 @@ final class OpenSearchTable {
     /** The ingest table; {@code embedded} is the baseline every cluster row is divided by. */
     static String ingest(IngestRow embedded, List<IngestRow> clusters) {
         StringBuilder t = new StringBuilder()
-                .append("| store | lines/s, each round | median lines/s | per node | vs embedded | target |\n")
-                .append("|---|---|---:|---:|---:|---|\n")
-                .append(row("embedded (baseline)", embedded, "", "1.00", ""));
+                .append("| store | lines/s, each round | median lines/s | per node | vs embedded | CPU s, cmsdoctor + nodes"
+                        + " (median) | lines per CPU-s: all / nodes' | vs embedded, CPU | target |\n")
+                .append("|---|---|---:|---:|---:|---|---|---:|---|\n")
+                .append(row("embedded (baseline)", embedded, "", "1.00", "1.00", ""));
         for (IngestRow c : clusters) {
             double ratio = c.median() / embedded.median();
             String target = c.nodes() == 1
                     ? ">= " + INGEST_TARGET + ": " + (ratio >= INGEST_TARGET ? "met" : "not met") : "";
             t.append(row("OpenSearch, " + nodes(c.nodes()), c, format("%,.0f", c.median() / c.nodes()),
-                    format("%.2f", ratio), target));
+                    format("%.2f", ratio), format("%.2f", c.perCpuSecond() / embedded.perCpuSecond()), target));
         }
         return t.toString();
     }
@@ -77,9 +98,18 @@ final class OpenSearchTable {
         return t.toString();
     }
 
-    private static String row(String store, IngestRow r, String perNode, String ratio, String target) {
+    private static String row(String store, IngestRow r, String perNode, String ratio, String cpuRatio, String target) {
         String rounds = Arrays.stream(r.rates()).mapToObj(x -> format("%,.0f", x)).collect(Collectors.joining(" / "));
-        return format("| %s | %s | %,.0f | %s | %s | %s |%n", store, rounds, r.median(), perNode, ratio, target);
+        String perCpu = format("%,.0f", r.perCpuSecond()) + (r.nodes() == 0 ? "" : format(" / %,.0f", r.perNodeCpuSecond()));
+        return format("| %s | %s | %,.0f | %s | %s | %.1f + %.1f | %s | %s | %s |%n", store, rounds, r.median(), perNode,
+                ratio, median(r.cmsdoctorCpu()), median(r.nodesCpu()), perCpu, cpuRatio, target);
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static String nodes(int n) {

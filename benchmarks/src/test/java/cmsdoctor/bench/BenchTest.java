@@ -112,10 +112,12 @@ class BenchTest {
         assertEquals(0, run("opensearch", "--lines", "3000", "--rounds", "1", "--requests", "10", "--nodes", "1",
                 "--node-heap", "512m"), output());
         figure("^cluster of 1: green in [\\d.]+ s");
-        figure("^  round 1, embedded: +[\\d.]+ s +" + RATE + "  ([\\d,]+) documents");
-        figure("^  round 1, OpenSearch, 1 node: +[\\d.]+ s +" + RATE);
-        figure("^\\| embedded \\(baseline\\) \\| [\\d,]+ \\| [\\d,]+ \\|  \\| 1.00 \\|");
-        figure("^\\| OpenSearch, 1 node \\| [\\d,]+ \\| [\\d,]+ \\| [\\d,]+ \\| [\\d.]+ \\| >= 0.5: (met|not met) \\|");
+        figure("^  warm-up \\(not counted\\): +[\\d.]+ s");
+        figure("^  round 1, embedded: +[\\d.]+ s +" + RATE + "  CPU [\\d.]+ s here \\+ 0.0 s nodes  ([\\d,]+) documents");
+        figure("^  round 1, OpenSearch, 1 node: +[\\d.]+ s +" + RATE + "  CPU [\\d.]+ s here \\+ [\\d.]+ s nodes");
+        figure("^\\| embedded \\(baseline\\) \\| [\\d,]+ \\| [\\d,]+ \\|  \\| 1.00 \\| [\\d.]+ \\+ 0.0 \\| [\\d,]+ \\| 1.00 \\|");
+        figure("^\\| OpenSearch, 1 node \\| [\\d,]+ \\| [\\d,]+ \\| [\\d,]+ \\| [\\d.]+ \\| [\\d.]+ \\+ [\\d.]+ \\| [\\d,]+ / [\\d,]+"
+                + " \\| [\\d.]+ \\| >= 0.5: (met|not met) \\|");
         figure("^\\| OpenSearch, 1 node \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+ \\| 10 \\|");
         figure("^\\| embedded \\(baseline\\) \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+ \\| 10 \\|");
     }
