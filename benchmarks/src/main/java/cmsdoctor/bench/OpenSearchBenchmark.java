@@ -76,6 +76,7 @@ public final class OpenSearchBenchmark {
     private final Path warmCorpus;
     private Path embeddedData;
     private long embeddedDocuments = -1;
+    private String viewDiagnosis = "";
 
     private OpenSearchBenchmark(Plan plan, PrintStream out, Path dir) {
         this.plan = plan;
@@ -159,6 +160,7 @@ public final class OpenSearchBenchmark {
                 CallViewTimer.WARM_UP);
         out.print(OpenSearchTable.view(views));
         out.println();
+        out.println(viewDiagnosis);
         out.println("All nodes and this JVM share this machine's cores: per-node rates are CPU-bound here,"
                 + " not what N machines would give.");
     }
@@ -282,8 +284,12 @@ public final class OpenSearchBenchmark {
             throw new IOException("the corpus holds no SIP message with a Call-ID; give more --lines");
         }
         long[] embedded = CallViewTimer.time(embeddedData, EmbeddedStore.OPENER, ids, plan.requests());
+        String url = config.urls().get(0).toString();
+        String pattern = config.indexPrefix() + "-records-*";
+        SearchStats before = SearchStats.read(url, pattern);
         long[] cluster = CallViewTimer.time(Files.createDirectories(dir.resolve("serve-os")), OpenSearchStore.opener(config),
                 ids, plan.requests());
+        viewDiagnosis = SearchStats.read(url, pattern).since(before, CallViewTimer.WARM_UP + plan.requests());
         return List.of(ViewRow.of(0, embedded), ViewRow.of(nodes, cluster));
     }
 
