@@ -28,6 +28,9 @@ final class IndexTemplate {
         ObjectNode index = template.putObject("settings").putObject("index");
         index.put("number_of_shards", config.shards());
         index.put("number_of_replicas", config.replicas());
+        // the writer refreshes when the embedded store would make records visible (flush, commit,
+        // refresh); a timed refresh on top only costs indexing speed
+        index.put("refresh_interval", "30s");
         template.set("mappings", mappings());
         return body;
     }

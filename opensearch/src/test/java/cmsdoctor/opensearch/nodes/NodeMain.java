@@ -23,6 +23,9 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class NodeMain {
 
+    /** The system property with the PID of the test JVM that forked this node. */
+    static final String PARENT_PID = "cmsdoctor.node.parentPid";
+
     private NodeMain() {}
 
     public static void main(String[] args) throws Exception {
@@ -32,9 +35,22 @@ public final class NodeMain {
                 .toList();
         Node node = new ClassPathNode(environment, plugins);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> close(node), "node-close"));
+        exitWithTheTestJvm();
         node.start();
         // the node's own threads may all be daemons: this one keeps the JVM up until it is killed
         new CountDownLatch(1).await();
+    }
+
+    /**
+     * A test JVM killed with SIGKILL runs no shutdown hook, so it cannot kill its nodes: each node
+     * watches it ({@value #PARENT_PID}) and ends itself when it is gone.
+     */
+    private static void exitWithTheTestJvm() {
+        String parent = System.getProperty(PARENT_PID);
+        if (parent != null) {
+            ProcessHandle.of(Long.parseLong(parent))
+                    .ifPresentOrElse(p -> p.onExit().thenRun(() -> System.exit(0)), () -> System.exit(0));
+        }
     }
 
     private static Class<? extends Plugin> pluginClass(String name) {

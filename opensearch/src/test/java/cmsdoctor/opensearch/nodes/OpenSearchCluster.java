@@ -31,7 +31,11 @@ import java.util.stream.Collectors;
  * <pre>
  * {@literal @}RegisterExtension
  * static final OpenSearchCluster CLUSTER = OpenSearchCluster.nodes(3);
- * ... new RestClientBuilder(CLUSTER.httpUrls()) ... CLUSTER.kill(1); ... CLUSTER.restart(1);
+ *
+ * RestClient.builder(CLUSTER.httpUrls().stream().map(HttpHost::create).toArray(HttpHost[]::new))...
+ * CLUSTER.kill(1);                     // SIGKILL
+ * CLUSTER.awaitHealth("yellow", 2);
+ * CLUSTER.restart(1);                  // back on its data, green again
  * </pre>
  *
  * Each node has a 256 MB heap, its data in a temporary directory (deleted afterwards) and its
@@ -52,9 +56,12 @@ public final class OpenSearchCluster implements BeforeAllCallback, AfterAllCallb
             List.of("-Xms256m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     /** By name: this class must load in a test JVM without the server jars (web's tests). */
     private static final String NODE_MAIN = "cmsdoctor.opensearch.nodes.NodeMain";
+    /** {@code NodeMain.PARENT_PID}, repeated for the same reason. */
+    private static final String PARENT_PID = "cmsdoctor.node.parentPid";
     private static final List<String> CLASS_PATH_PLUGINS =
             List.of("org.opensearch.transport.Netty4Plugin", "org.opensearch.analysis.common.CommonAnalysisPlugin");
     private static final String OUR_PLUGIN = "cmsdoctor.opensearch.plugin.CmsdoctorAnalysisPlugin";
+    private static final Map<Integer, OpenSearchCluster> SHARED = new ConcurrentHashMap<>();
 
     private final int size;
     private final String clusterName = "cmsdoctor-test-" + UUID.randomUUID().toString().substring(0, 8);
@@ -65,9 +72,6 @@ public final class OpenSearchCluster implements BeforeAllCallback, AfterAllCallb
     private Path homes;
     private Duration startTime;
     private int users;
-
-    private static final Map<Integer, OpenSearchCluster> SHARED = new ConcurrentHashMap<>();
-
     private final boolean shared;
 
     private OpenSearchCluster(int size, boolean shared) {
@@ -150,13 +154,19 @@ public final class OpenSearchCluster implements BeforeAllCallback, AfterAllCallb
             nodes.forEach(node -> node.start(command(node, classPath)));
             awaitHealth("green", size);
         } catch (IOException e) {
-            stop();
+            abandon();
             throw new UncheckedIOException("cannot prepare test cluster " + clusterName, e);
         } catch (RuntimeException | Error e) {
-            stop();
+            abandon();
             throw e;
         }
         startTime = Duration.ofNanos(System.nanoTime() - began);
+    }
+
+    /** After a failed start: nothing left running, and the next class of a shared cluster tries again. */
+    private void abandon() {
+        stop();
+        nodes.clear();
     }
 
     /** Kills every node by PID and deletes their data (afterAll does this; safe to call twice). */
@@ -249,7 +259,8 @@ public final class OpenSearchCluster implements BeforeAllCallback, AfterAllCallb
         List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-Dlog4j2.configurationFile=" + node.home.resolve("config").resolve("log4j2.properties"),
-                "-Djava.io.tmpdir=" + node.home.resolve("tmp"), "-cp", classPath, NODE_MAIN, node.home.toString()));
+                "-Djava.io.tmpdir=" + node.home.resolve("tmp"), "-D" + PARENT_PID + "=" + ProcessHandle.current().pid(),
+                "-cp", classPath, NODE_MAIN, node.home.toString()));
         command.addAll(CLASS_PATH_PLUGINS);
         if (pluginZip == null) {
             command.add(OUR_PLUGIN);

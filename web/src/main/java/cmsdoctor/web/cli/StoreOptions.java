@@ -2,6 +2,7 @@ package cmsdoctor.web.cli;
 
 import cmsdoctor.ingest.store.EmbeddedStore;
 import cmsdoctor.ingest.store.StoreOpener;
+import picocli.CommandLine.Command;
 
 /**
  * The one place a command chooses where its records are kept, for every command that writes or
@@ -14,7 +15,11 @@ import cmsdoctor.ingest.store.StoreOpener;
  * with its credentials) and return its {@link StoreOpener} from {@link #opener()} when they are
  * given. Nothing else in the commands changes; the data directory (findings, uploads, journals)
  * stays local whichever store holds the records.
+ *
+ * <p>{@code @Command} only because picocli refuses a mixin with no annotation at all; it adds
+ * nothing to the help. Drop it once the first {@code @Option} is here.
  */
+@Command
 final class StoreOptions {
 
     /** How this command opens its store. */
