@@ -94,7 +94,7 @@ public final class OpenSearchBenchmark {
             new OpenSearchBenchmark(plan, out, dir).measure();
             return 0;
         } catch (IOException | RuntimeException e) {
-            out.println("bench opensearch: " + e.getMessage());
+            out.println("bench opensearch: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -165,7 +165,7 @@ public final class OpenSearchBenchmark {
                 + " not what N machines would give.");
     }
 
-    /** The parsing path's classes compiled before any timed round (the nodes warm up in their first round). */
+    /** The parsing path's classes compiled before any timed round (each cluster gets its own warm-up). */
     private void warmUp() throws IOException {
         new CorpusGenerator(7, 3, true).write(warmCorpus, Math.min(plan.lines(), WARM_UP_LINES));
         try (EmbeddedStore store = EmbeddedStore.open(dir.resolve("warm-data"))) {
