@@ -150,4 +150,26 @@ public final class Bench {
                     description = "keep-alive connections per row (default ${DEFAULT-VALUE})") List<Integer> connections) {
         return CdrBenchmark.run(seconds, connections, out);
     }
+
+    @Command(description = "The OpenSearch store (real node JVMs on this machine) beside the embedded store:"
+            + " import rate per node count, call view through HTTP.")
+    int opensearch(@Option(names = "--lines", defaultValue = "" + OpenSearchBenchmark.DEFAULT_LINES, paramLabel = "N",
+                        description = "corpus lines (default ${DEFAULT-VALUE})") long lines,
+                   @Option(names = "--rounds", defaultValue = "" + OpenSearchBenchmark.DEFAULT_ROUNDS, paramLabel = "R",
+                        description = "imports per store and node count (default ${DEFAULT-VALUE})") int rounds,
+                   @Option(names = "--requests", defaultValue = "" + OpenSearchBenchmark.DEFAULT_REQUESTS, paramLabel = "K",
+                        description = "call view requests per store (default ${DEFAULT-VALUE})") int requests,
+                   @Option(names = "--nodes", defaultValue = OpenSearchBenchmark.DEFAULT_NODES, split = ",",
+                        paramLabel = "N1,N2,...", description = "cluster sizes; the call view is timed on the largest"
+                        + " (default ${DEFAULT-VALUE})") List<Integer> nodes,
+                   @Option(names = "--node-heap", defaultValue = OpenSearchBenchmark.DEFAULT_NODE_HEAP, paramLabel = "SIZE",
+                        description = "each node's heap, as -Xmx takes it (default ${DEFAULT-VALUE})") String nodeHeap) {
+        OpenSearchBenchmark.Plan plan;
+        try {
+            plan = new OpenSearchBenchmark.Plan(lines, rounds, requests, nodes, nodeHeap);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.subcommands().get("opensearch"), e.getMessage());
+        }
+        return OpenSearchBenchmark.run(plan, out);
+    }
 }

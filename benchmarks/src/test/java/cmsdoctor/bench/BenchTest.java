@@ -107,6 +107,29 @@ class BenchTest {
         figure("target 2,000 records/s with 2 connections: (met|below)");
     }
 
+    /** One real node JVM (the 1 -> 3 scaling is the full run's): both tables printed, numbers in them. */
+    @Test
+    void opensearchBesideTheEmbeddedStore() {
+        assertEquals(0, run("opensearch", "--lines", "3000", "--rounds", "1", "--requests", "10", "--nodes", "1",
+                "--node-heap", "512m"), output());
+        figure("^cluster of 1: green in [\\d.]+ s");
+        figure("^  warm-up \\(not counted\\): +[\\d.]+ s");
+        figure("^  round 1, embedded: +[\\d.]+ s +" + RATE + "  CPU [\\d.]+ s here \\+ 0.0 s nodes  ([\\d,]+) documents");
+        figure("^  round 1, OpenSearch, 1 node: +[\\d.]+ s +" + RATE + "  CPU [\\d.]+ s here \\+ [\\d.]+ s nodes");
+        figure("^\\| embedded \\(baseline\\) \\| [\\d,]+ \\| [\\d,]+ \\|  \\| 1.00 \\| [\\d.]+ \\+ 0.0 \\| [\\d,]+ \\| 1.00 \\|");
+        figure("^\\| OpenSearch, 1 node \\| [\\d,]+ \\| [\\d,]+ \\| [\\d,]+ \\| [\\d.]+ \\| [\\d.]+ \\+ [\\d.]+ \\| [\\d,]+ / [\\d,]+"
+                + " \\| [\\d.]+ \\| >= 0.5: (met|not met) \\|");
+        figure("^\\| OpenSearch, 1 node \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+ \\| 10 \\|");
+        figure("^\\| embedded \\(baseline\\) \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+ \\| 10 \\|");
+    }
+
+    @Test
+    void opensearchRefusesANodeCountOfZero() {
+        assertEquals(2, run("opensearch", "--nodes", "0,1"));
+        assertEquals(2, run("opensearch", "--node-heap", "lots"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--node-heap wants a size"), err.toString(StandardCharsets.UTF_8));
+    }
+
     /** Our UDP and TCP receiver and import; beside them Debian's rsyslogd when it is installed. */
     @Test
     void receive() {

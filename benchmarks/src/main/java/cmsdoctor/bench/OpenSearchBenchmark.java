@@ -1,0 +1,307 @@
+package cmsdoctor.bench;
+
+import cmsdoctor.bench.OpenSearchTable.IngestRow;
+import cmsdoctor.bench.OpenSearchTable.ViewRow;
+import cmsdoctor.ingest.RecordSink;
+import cmsdoctor.ingest.parse.ParseOptions;
+import cmsdoctor.ingest.source.archive.ImportJob;
+import cmsdoctor.ingest.source.archive.ImportLimits;
+import cmsdoctor.ingest.source.archive.ImportListener;
+import cmsdoctor.ingest.source.archive.ImportReport;
+import cmsdoctor.ingest.store.EmbeddedStore;
+import cmsdoctor.ingest.store.RecordWriter;
+import cmsdoctor.ingest.store.Store;
+import cmsdoctor.opensearch.OpenSearchConfig;
+import cmsdoctor.opensearch.OpenSearchStore;
+import cmsdoctor.opensearch.nodes.OpenSearchCluster;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code cmsdoctor bench opensearch}: the OpenSearch store beside the embedded one, on the same
+ * generated corpus ({@link CorpusGenerator}, seed 42, 3 call bridges, SIP trace on), in one run:
+ *
+ * <ul>
+ *   <li>import rate (the archive source, {@code LogParser}, the store's {@link RecordWriter},
+ *       timed until the final flush) into the embedded store and into clusters of each node
+ *       count asked for (1, 2, 3 by default; one primary shard per node, no replica), R rounds
+ *       each, the embedded rounds alternating with the 1-node ones;</li>
+ *   <li>the call view by Call-ID through cmsdoctor's HTTP API ({@code GET /api/calls/{id}}, a
+ *       {@code Pipeline} and {@code Server} wired on each store, as {@code serve} does) on the
+ *       largest cluster and on the embedded store, the same Call-IDs.</li>
+ * </ul>
+ *
+ * The nodes are real OpenSearch 2.19.6 JVMs forked on this machine from the Maven artifacts
+ * ({@link OpenSearchCluster}, from the opensearch module's test jar), each with {@code --node-heap}.
+ */
+public final class OpenSearchBenchmark {
+
+    public static final long DEFAULT_LINES = 300_000;
+    public static final int DEFAULT_ROUNDS = 3;
+    public static final int DEFAULT_REQUESTS = 500;
+    public static final String DEFAULT_NODES = "1,2,3";
+    public static final String DEFAULT_NODE_HEAP = "1g";
+    private static final long WARM_UP_LINES = 100_000;
+
+    /**
+     * What to run.
+     *
+     * @param nodeCounts cluster sizes, ascending; the call view is timed on the last
+     * @param nodeHeap   each node's {@code -Xms}/{@code -Xmx}
+     */
+    public record Plan(long lines, int rounds, int requests, List<Integer> nodeCounts, String nodeHeap) {
+        public Plan {
+            nodeCounts = nodeCounts.stream().distinct().sorted().toList();
+            if (lines < 1 || rounds < 1 || requests < 1 || nodeCounts.isEmpty() || nodeCounts.get(0) < 1) {
+                throw new IllegalArgumentException("lines, rounds, requests and node counts must be at least 1");
+            }
+            if (!nodeHeap.matches("\\d+[kmgKMG]?")) {
+                throw new IllegalArgumentException("--node-heap wants a size as -Xmx takes it (512m, 1g), not '" + nodeHeap + "'");
+            }
+        }
+    }
+
+    private final Plan plan;
+    private final PrintStream out;
+    private final Path dir;
+    private final Path corpus;
+    private final Path warmCorpus;
+    private Path embeddedData;
+    private long embeddedDocuments = -1;
+    private String viewDiagnosis = "";
+
+    private OpenSearchBenchmark(Plan plan, PrintStream out, Path dir) {
+        this.plan = plan;
+        this.out = out;
+        this.dir = dir;
+        this.corpus = dir.resolve("corpus.log");
+        this.warmCorpus = dir.resolve("warm.log");
+    }
+
+    /** Runs the benchmark and prints the figures; returns the exit code. */
+    public static int run(Plan plan, PrintStream out) {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("cmsdoctor-bench-opensearch");
+            new OpenSearchBenchmark(plan, out, dir).measure();
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            out.println("bench opensearch: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } finally {
+            if (dir != null) {
+                try {
+                    ImportBenchmark.delete(dir);
+                } catch (IOException e) {
+                    out.println("bench opensearch: could not delete " + dir + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void measure() throws IOException, InterruptedException {
+        out.printf("%d processors, heap max %d MiB here, %s per node; load average %.2f%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, plan.nodeHeap(),
+                load());
+        new CorpusGenerator(42, 3, true).write(corpus, plan.lines());
+        out.printf("corpus: %,d lines, %.1f MB, 3 call bridges, SIP trace on (seed 42)%n", plan.lines(),
+                Files.size(corpus) / 1e6);
+        warmUp();
+        Rounds embedded = new Rounds(plan.rounds());
+        List<IngestRow> clusters = new ArrayList<>();
+        List<ViewRow> views = new ArrayList<>();
+        for (int nodes : plan.nodeCounts()) {
+            boolean first = nodes == plan.nodeCounts().get(0);
+            boolean last = nodes == plan.nodeCounts().get(plan.nodeCounts().size() - 1);
+            OpenSearchCluster cluster = OpenSearchCluster.nodes(nodes)
+                    .withJvmOptions("-Xms" + plan.nodeHeap(), "-Xmx" + plan.nodeHeap(), "-XX:+UseG1GC");
+            cluster.start();
+            try {
+                out.printf("%ncluster of %d: green in %.1f s, RSS %s; load average %.2f%n", nodes,
+                        cluster.startTime().toMillis() / 1e3, rss(cluster), load());
+                warmUp(cluster, nodes);
+                Rounds rounds = new Rounds(plan.rounds());
+                OpenSearchConfig config = null;
+                for (int round = 0; round < plan.rounds(); round++) {
+                    // the embedded rounds go with the first cluster's, alternating which runs first
+                    boolean embeddedFirst = first && round % 2 == 0;
+                    if (embeddedFirst) {
+                        embedded.set(round, embeddedRound(round));
+                    }
+                    config = OpenSearchConfig.of(cluster.httpUrls().stream().map(URI::create).toList())
+                            .withIndexPrefix("bench-" + nodes + "-r" + (round + 1)).withShards(nodes).withReplicas(0);
+                    rounds.set(round, clusterRound(cluster, config, round));
+                    if (first && !embeddedFirst) {
+                        embedded.set(round, embeddedRound(round));
+                    }
+                }
+                clusters.add(rounds.row(nodes, plan.lines()));
+                if (last) {
+                    views.addAll(callViews(config, nodes));
+                }
+            } finally {
+                cluster.stop();
+            }
+        }
+        out.printf("%nimport of %,d lines, timed until the final flush (load average %.2f now):%n%n", plan.lines(), load());
+        out.print(OpenSearchTable.ingest(embedded.row(0, plan.lines()), clusters));
+        out.printf("%ncall view through the HTTP API, the same Call-IDs on both, after %d warm-up requests:%n%n",
+                CallViewTimer.WARM_UP);
+        out.print(OpenSearchTable.view(views));
+        out.println();
+        out.println(viewDiagnosis);
+        out.println("All nodes and this JVM share this machine's cores: per-node rates are CPU-bound here,"
+                + " not what N machines would give.");
+    }
+
+    /** The parsing path's classes compiled before any timed round (each cluster gets its own warm-up). */
+    private void warmUp() throws IOException {
+        new CorpusGenerator(7, 3, true).write(warmCorpus, Math.min(plan.lines(), WARM_UP_LINES));
+        try (EmbeddedStore store = EmbeddedStore.open(dir.resolve("warm-data"))) {
+            importInto(store, warmCorpus, dir.resolve("warm-data"));
+        }
+        ImportBenchmark.delete(dir.resolve("warm-data"));
+    }
+
+    /**
+     * The same warm-up for a fresh cluster, under an index prefix of its own: a node's first
+     * import runs its indexing and analysis code interpreted (the embedded store's warm-up
+     * compiled ours), which is not what a long-running cluster does. Not counted.
+     */
+    private void warmUp(OpenSearchCluster cluster, int nodes) throws IOException {
+        OpenSearchConfig config = OpenSearchConfig.of(cluster.httpUrls().stream().map(URI::create).toList())
+                .withIndexPrefix("bench-" + nodes + "-warm").withShards(nodes).withReplicas(0);
+        Path data = Files.createDirectories(dir.resolve("os-" + nodes + "-warm"));
+        try (OpenSearchStore store = OpenSearchStore.open(config)) {
+            double seconds = importInto(store, warmCorpus, data);
+            out.printf("  warm-up (not counted):    %7.2f s%n", seconds);
+        }
+    }
+
+    private Measured embeddedRound(int round) throws IOException {
+        if (embeddedData != null) {
+            ImportBenchmark.delete(embeddedData);
+        }
+        embeddedData = dir.resolve("embedded-r" + (round + 1));
+        try (EmbeddedStore store = EmbeddedStore.open(embeddedData)) {
+            long cpu = ProcessCpu.self();
+            double seconds = importInto(store, corpus, embeddedData);
+            Measured m = new Measured(seconds, (ProcessCpu.self() - cpu) / 1e9, 0);
+            embeddedDocuments = store.reader().size();
+            printRound(round, "embedded", m, embeddedDocuments);
+            return m;
+        }
+    }
+
+    private Measured clusterRound(OpenSearchCluster cluster, OpenSearchConfig config, int round) throws IOException {
+        int nodes = cluster.size();
+        Path data = Files.createDirectories(dir.resolve("os-" + nodes + "-r" + (round + 1)));
+        try (OpenSearchStore store = OpenSearchStore.open(config)) {
+            long cpu = ProcessCpu.self();
+            long nodesCpu = nodesCpu(cluster);
+            double seconds = importInto(store, corpus, data);
+            Measured m = new Measured(seconds, (ProcessCpu.self() - cpu) / 1e9, (nodesCpu(cluster) - nodesCpu) / 1e9);
+            long docs = store.reader().size();
+            printRound(round, "OpenSearch, " + nodes + (nodes == 1 ? " node" : " nodes"), m, docs);
+            if (embeddedDocuments >= 0 && docs != embeddedDocuments) {
+                throw new IllegalStateException("the cluster holds " + docs + " documents, the embedded store "
+                        + embeddedDocuments + ": the two imports did not store the same records");
+            }
+            return m;
+        }
+    }
+
+    private static long nodesCpu(OpenSearchCluster cluster) {
+        long sum = 0;
+        for (int i = 0; i < cluster.size(); i++) {
+            sum += Math.max(0, ProcessCpu.of(cluster.pid(i)));
+        }
+        return sum;
+    }
+
+    private void printRound(int round, String store, Measured m, long documents) {
+        out.printf("  round %d, %-20s %7.2f s %,9.0f lines/s  CPU %.1f s here + %.1f s nodes  %,d documents%n", round + 1,
+                store + ":", m.seconds(), plan.lines() / m.seconds(), m.cmsdoctorCpu(), m.nodesCpu(), documents);
+    }
+
+    /** One import: wall-clock seconds, CPU seconds of this JVM and of the nodes. */
+    private record Measured(double seconds, double cmsdoctorCpu, double nodesCpu) {}
+
+    /** The imports of one store, round by round. */
+    private static final class Rounds {
+        private final double[] seconds;
+        private final double[] cmsdoctorCpu;
+        private final double[] nodesCpu;
+
+        Rounds(int rounds) {
+            seconds = new double[rounds];
+            cmsdoctorCpu = new double[rounds];
+            nodesCpu = new double[rounds];
+        }
+
+        void set(int round, Measured m) {
+            seconds[round] = m.seconds();
+            cmsdoctorCpu[round] = m.cmsdoctorCpu();
+            nodesCpu[round] = m.nodesCpu();
+        }
+
+        IngestRow row(int nodes, long lines) {
+            return new IngestRow(nodes, lines, seconds, cmsdoctorCpu, nodesCpu);
+        }
+    }
+
+    /** What {@code cmsdoctor import} does to the store (no rules or analyzers), timed until the final flush; seconds. */
+    private static double importInto(Store store, Path file, Path data) throws IOException {
+        RecordWriter writer = store.writer();
+        long t0 = System.nanoTime();
+        ImportReport r = new ImportJob(data, new ParseOptions(2024, ZoneOffset.UTC, null), RecordSink.all(writer),
+                ImportLimits.defaults(), ImportListener.NONE).run(List.of(file));
+        if (r.error() != null) {
+            throw new IOException(r.error());
+        }
+        writer.flush();
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** The call view on the cluster's last index and on the embedded store's, the same Call-IDs, embedded first. */
+    private List<ViewRow> callViews(OpenSearchConfig config, int nodes) throws IOException, InterruptedException {
+        List<String> ids;
+        try (EmbeddedStore store = EmbeddedStore.open(embeddedData)) {
+            ids = CallViewTimer.callIds(store.reader(), plan.requests());
+        }
+        if (ids.isEmpty()) {
+            throw new IOException("the corpus holds no SIP message with a Call-ID; give more --lines");
+        }
+        long[] embedded = CallViewTimer.time(embeddedData, EmbeddedStore.OPENER, ids, plan.requests());
+        String url = config.urls().get(0).toString();
+        String pattern = config.indexPrefix() + "-records-*";
+        SearchStats before = SearchStats.read(url, pattern);
+        long[] cluster = CallViewTimer.time(Files.createDirectories(dir.resolve("serve-os")), OpenSearchStore.opener(config),
+                ids, plan.requests());
+        viewDiagnosis = SearchStats.read(url, pattern).since(before, CallViewTimer.WARM_UP + plan.requests());
+        return List.of(ViewRow.of(0, embedded), ViewRow.of(nodes, cluster));
+    }
+
+    private static String rss(OpenSearchCluster cluster) {
+        List<String> sizes = new ArrayList<>();
+        for (int i = 0; i < cluster.size(); i++) {
+            sizes.add((cluster.rssBytes(i) >> 20) + " MiB");
+        }
+        return String.join(", ", sizes);
+    }
+
+    private static double load() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+}
