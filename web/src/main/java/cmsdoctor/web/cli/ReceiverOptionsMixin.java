@@ -52,7 +52,7 @@ final class ReceiverOptionsMixin {
     Integer retainDays;
 
     @Option(names = "--max-disk", paramLabel = "SIZE", converter = Sizes.class,
-            description = "Index and journal stay below this, e.g. 20g, 4GiB (default 80% of the free disk).")
+            description = "Index and journal stay below this, e.g. 20g, 4GiB (default 80%% of the free disk).")
     Long maxDisk;
 
     @Option(names = "--silence-alarm", paramLabel = "DURATION", converter = Durations.class,
