@@ -1,10 +1,10 @@
 package cmsdoctor.opensearch;
 
 import cmsdoctor.ingest.Json;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +28,12 @@ final class BulkWriter implements AutoCloseable {
     static final int IN_FLIGHT = 2;
     private static final long FIRST_PAUSE_MS = 100;
     private static final long LONGEST_PAUSE_MS = 10_000;
+    /**
+     * How long a bulk item waits for its primary shard before it answers 503 (default 1 m): well
+     * under the client's socket timeout, so a stuck shard shows as {@link #waitingFor} and a retry,
+     * never as a request that seems to hang.
+     */
+    private static final Map<String, String> PARAMETERS = Map.of("timeout", "30s");
 
     private final ClusterClient client;
     private final int maxDocs;
@@ -40,10 +46,10 @@ final class BulkWriter implements AutoCloseable {
     private List<Action> batch = new ArrayList<>();
     private int batchBytes;
 
-    /** One {@code index} action: its two NDJSON lines. */
-    private record Action(String id, String meta, String source) {
+    /** One {@code index} action: its two NDJSON lines, as UTF-8. */
+    private record Action(String id, byte[] lines) {
         int bytes() {
-            return meta.length() + source.length() + 2;
+            return lines.length;
         }
     }
 
@@ -58,29 +64,31 @@ final class BulkWriter implements AutoCloseable {
         });
     }
 
-    /** The JSON of a document's source, made outside any lock (the callers' threads share the work). */
-    static String json(ObjectNode source) {
-        try {
-            return Json.mapper().writeValueAsString(source);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a document as JSON", e);
-        }
-    }
-
     /**
-     * Queues the document {@code id} of {@code index} ({@code source}: its JSON, from {@link #json});
-     * sends a full batch, blocking while two are in flight.
+     * Queues the document {@code id} of {@code index} ({@code source}: its JSON as UTF-8, from
+     * {@link DocumentSource#bytes}, made outside any lock); sends a full batch, blocking while
+     * two are in flight.
      */
-    synchronized void add(String index, String id, String source) {
+    synchronized void add(String index, String id, byte[] source) {
         rethrow();
-        ObjectNode meta = Json.mapper().createObjectNode();
-        meta.putObject("index").put("_index", index).put("_id", id);
-        Action action = new Action(id, meta.toString(), source);
+        byte[] meta = meta(index, id);
+        byte[] lines = new byte[meta.length + source.length + 2];
+        System.arraycopy(meta, 0, lines, 0, meta.length);
+        lines[meta.length] = '\n';
+        System.arraycopy(source, 0, lines, meta.length + 1, source.length);
+        lines[lines.length - 1] = '\n';
+        Action action = new Action(id, lines);
         batch.add(action);
         batchBytes += action.bytes();
         if (batch.size() >= maxDocs || batchBytes >= maxBytes) {
             sendBatch();
         }
+    }
+
+    private static byte[] meta(String index, String id) {
+        ObjectNode meta = Json.mapper().createObjectNode();
+        meta.putObject("index").put("_index", index).put("_id", id);
+        return meta.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** Returns once every document added so far is acknowledged by the cluster (or throws why not). */
@@ -124,11 +132,16 @@ final class BulkWriter implements AutoCloseable {
         List<Action> rest = actions;
         while (!rest.isEmpty()) {
             try {
-                rest = refused(rest, client.send("POST", "/_bulk", body(rest), Map.of()));
-                waitingFor = null;
+                JsonNode response = client.sendBytes("POST", "/_bulk", body(rest), PARAMETERS);
+                int sent = rest.size();
+                rest = refused(rest, response);
                 if (rest.isEmpty()) {
+                    waitingFor = null;
                     return;
                 }
+                // said while it lasts: a shard with no copy left (its node down) holds these until it returns
+                waitingFor = "OpenSearch at " + client.where() + " cannot take " + rest.size() + " of " + sent
+                        + " documents now: " + firstRetryReason(response);
             } catch (OpenSearchException e) {
                 if (!e.retryable()) {
                     throw e;
@@ -166,12 +179,27 @@ final class BulkWriter implements AutoCloseable {
         return again;
     }
 
-    private static String body(List<Action> actions) {
-        StringBuilder b = new StringBuilder(actions.stream().mapToInt(Action::bytes).sum());
-        for (Action a : actions) {
-            b.append(a.meta()).append('\n').append(a.source()).append('\n');
+    /** The status and reason of the first item to send again, for {@link #waitingFor}. */
+    private static String firstRetryReason(JsonNode response) {
+        for (JsonNode item : response.path("items")) {
+            JsonNode index = item.path("index");
+            int status = index.path("status").asInt(0);
+            if (status == 429 || status >= 500 || status == 0) {
+                JsonNode error = index.path("error");
+                return status + " " + error.path("type").asText() + ": " + error.path("reason").asText();
+            }
         }
-        return b.toString();
+        return "busy";
+    }
+
+    private static byte[] body(List<Action> actions) {
+        byte[] body = new byte[actions.stream().mapToInt(Action::bytes).sum()];
+        int at = 0;
+        for (Action a : actions) {
+            System.arraycopy(a.lines(), 0, body, at, a.lines().length);
+            at += a.lines().length;
+        }
+        return body;
     }
 
     private static void sleep(long ms) {

@@ -7,6 +7,7 @@ import org.apache.http.HttpEntity;
 import org.apache.http.HttpHost;
 import org.apache.http.auth.AuthScope;
 import org.apache.http.auth.UsernamePasswordCredentials;
+import org.apache.http.entity.ByteArrayEntity;
 import org.apache.http.entity.ContentType;
 import org.apache.http.entity.StringEntity;
 import org.apache.http.impl.client.BasicCredentialsProvider;
@@ -62,7 +63,9 @@ final class ClusterClient implements Closeable {
             }
             return http;
         });
-        builder.setRequestConfigCallback(r -> r.setConnectTimeout(5_000).setSocketTimeout(120_000));
+        // a bulk answers within its own 30 s timeout plus the work; a connection silent for 90 s is
+        // dead (a host gone without a reset): the request fails and the bulk writer sends it again
+        builder.setRequestConfigCallback(r -> r.setConnectTimeout(5_000).setSocketTimeout(90_000));
         return new ClusterClient(builder.build(), String.join(",", config.urls().stream().map(URI::toString).toList()));
     }
 
@@ -133,12 +136,23 @@ final class ClusterClient implements Closeable {
 
     /** Sends a request; {@code body} is JSON or NDJSON (for {@code _bulk}). */
     JsonNode send(String method, String path, String body, Map<String, String> parameters) {
+        return perform(method, path, body == null ? null : new StringEntity(body, type(path)), parameters);
+    }
+
+    /** Sends a request whose body is already UTF-8 (the bulk writer's documents: no copy through a String). */
+    JsonNode sendBytes(String method, String path, byte[] body, Map<String, String> parameters) {
+        return perform(method, path, new ByteArrayEntity(body, type(path)), parameters);
+    }
+
+    private static ContentType type(String path) {
+        return path.endsWith("_bulk") ? ContentType.create("application/x-ndjson", "UTF-8") : ContentType.APPLICATION_JSON;
+    }
+
+    private JsonNode perform(String method, String path, HttpEntity body, Map<String, String> parameters) {
         Request request = new Request(method, path);
         parameters.forEach(request::addParameter);
         if (body != null) {
-            ContentType type = path.endsWith("_bulk") ? ContentType.create("application/x-ndjson", "UTF-8")
-                    : ContentType.APPLICATION_JSON;
-            request.setEntity(new StringEntity(body, type));
+            request.setEntity(body);
         }
         try {
             return parse(rest.performRequest(request).getEntity());

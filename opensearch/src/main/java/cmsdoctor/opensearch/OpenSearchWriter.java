@@ -30,6 +30,7 @@ final class OpenSearchWriter implements RecordWriter {
     private final ClusterClient client;
     private final IndexNames names;
     private final BulkWriter bulk;
+    private final DailyIndices indices;
     private final MetaStore meta;
     /** Held while records are queued and while a commit takes the data it will write. */
     private final ReentrantLock handoff = new ReentrantLock();
@@ -41,6 +42,7 @@ final class OpenSearchWriter implements RecordWriter {
         this.client = client;
         this.names = names;
         this.bulk = new BulkWriter(client, config.bulkDocs(), config.bulkBytes());
+        this.indices = new DailyIndices(client, config.replicas());
         this.meta = meta;
         this.data = new HashMap<>(meta.read());
         this.written = Map.copyOf(data);
@@ -50,10 +52,12 @@ final class OpenSearchWriter implements RecordWriter {
     public void accept(String origin, LogRecord record) {
         Instant at = record.at() == null ? null : record.at().toInstant();
         String id = DocIds.of(origin, record);
-        String source = BulkWriter.json(DocumentSource.of(RecordCodec.document(origin, record), record.line(), id));
+        byte[] source = DocumentSource.bytes(RecordCodec.document(origin, record), record.line(), id);
+        String index = names.records(origin, at);
         handoff.lock();
         try {
-            bulk.add(names.records(origin, at), id, source);
+            indices.prepare(index);
+            bulk.add(index, id, source);
         } finally {
             handoff.unlock();
         }
@@ -118,8 +122,10 @@ final class OpenSearchWriter implements RecordWriter {
         try {
             for (CdrRecord r : records) {
                 String id = DocIds.ofCdr(origin, r);
-                bulk.add(names.records(origin, r.time()), id,
-                        BulkWriter.json(DocumentSource.of(CdrDocuments.toDocument(r, origin), 0, id)));
+                String index = names.records(origin, r.time());
+                indices.prepare(index);
+                bulk.add(index, id,
+                        DocumentSource.bytes(CdrDocuments.toDocument(r, origin), 0, id));
             }
             data.putAll(userData);
         } finally {

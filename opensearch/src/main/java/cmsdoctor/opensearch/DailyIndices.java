@@ -1,0 +1,54 @@
+package cmsdoctor.opensearch;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Creates each records index before its first document and waits (at most {@link #WAIT}) until
+ * all its copies are started. Why: an index that the first bulk creates implicitly takes
+ * documents as soon as its primaries start, while its replicas still recover; a node lost then
+ * takes with it the only in-sync copy of its primaries, the shards stay red until that node
+ * returns, and every bulk for them waits (seen in {@code StoreFaultTest}: the day's new index was
+ * 160 records old when a node was killed). Best effort: a cluster that cannot answer now, or has
+ * fewer data nodes than copies, gets the index from the bulk as before.
+ */
+final class DailyIndices {
+
+    static final String WAIT = "30s";
+
+    private final ClusterClient client;
+    private final int replicas;
+    private final Set<String> ready = ConcurrentHashMap.newKeySet();
+
+    DailyIndices(ClusterClient client, int replicas) {
+        this.client = client;
+        this.replicas = replicas;
+    }
+
+    /** Returns once {@code index} exists with every copy the cluster can hold started, or after the wait. */
+    void prepare(String index) {
+        if (ready.contains(index)) {
+            return;
+        }
+        try {
+            create(index);
+            int dataNodes = client.get("/_cluster/health").path("number_of_data_nodes").asInt(1);
+            String status = dataNodes > replicas ? "green" : "yellow";
+            client.send("GET", "/_cluster/health/" + index, null, Map.of("wait_for_status", status, "timeout", WAIT));
+        } catch (OpenSearchException e) {
+            // 408: the wait timed out; others: the bulk meets (and reports) the same trouble
+        }
+        ready.add(index);
+    }
+
+    private void create(String index) {
+        try {
+            client.put("/" + index, "{}");
+        } catch (OpenSearchException e) {
+            if (e.status() != 400) { // 400: it exists already (another writer, an earlier run)
+                throw e;
+            }
+        }
+    }
+}
