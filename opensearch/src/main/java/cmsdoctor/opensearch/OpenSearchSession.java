@@ -101,6 +101,40 @@ final class OpenSearchSession implements ReadSession {
         return cdrs;
     }
 
+    /**
+     * Reads {@code matches} in one request ({@code _msearch}), each as {@link #all} would, and
+     * remembers them: the lookup's independent reads cost one round trip instead of several.
+     */
+    @Override
+    public void prefetch(Collection<Match> matches, int max) {
+        int size = Math.min(max, Searches.PAGE);
+        List<Match> wanted = new ArrayList<>();
+        List<ObjectNode> queries = new ArrayList<>();
+        for (Match m : new LinkedHashSet<>(matches)) {
+            if (m instanceof Match.Term t ? !complete.containsKey(t) : !answered.containsKey(new Asked(m, max))) {
+                wanted.add(m);
+                queries.add(m instanceof Match.Term t ? named(List.of(t)) : MatchDsl.logsOnly(MatchDsl.built(m)));
+            }
+        }
+        if (wanted.size() < 2) {
+            return; // nothing to save: the read itself is one round trip
+        }
+        List<JsonNode> pages = searches.sessionPages(queries, SortOrder.oldestFirst(), size, preference);
+        for (int i = 0; i < wanted.size(); i++) {
+            JsonNode page = pages.get(i);
+            if (page == null) {
+                continue; // refused: the read itself will say why
+            }
+            if (wanted.get(i) instanceof Match.Term t) {
+                remember(List.of(t), page, size);
+            } else if (max <= Searches.PAGE) {
+                List<Found> found = new ArrayList<>();
+                page.forEach(h -> found.add(found(h)));
+                answered.put(new Asked(wanted.get(i), max), logs(found, max));
+            }
+        }
+    }
+
     private static List<Hit> logs(List<Found> found, int max) {
         List<Hit> hits = new ArrayList<>();
         for (Found f : found) {
@@ -132,6 +166,11 @@ final class OpenSearchSession implements ReadSession {
 
     /** Looks {@code terms} up whole in one search; false when {@code size} or more records match. */
     private boolean lookUp(List<Match.Term> terms, int size) {
+        return remember(terms, searches.sessionPage(named(terms), SortOrder.oldestFirst(), size, preference), size);
+    }
+
+    /** The disjunction of {@code terms}, each clause named by its place in the list. */
+    private static ObjectNode named(List<Match.Term> terms) {
         ObjectNode query = Json.mapper().createObjectNode();
         ObjectNode bool = query.putObject("bool");
         ArrayNode should = bool.putArray("should");
@@ -141,7 +180,11 @@ final class OpenSearchSession implements ReadSession {
             named.put("_name", Integer.toString(i));
         }
         bool.put("minimum_should_match", 1);
-        JsonNode page = searches.sessionPage(query, SortOrder.oldestFirst(), size, preference);
+        return query;
+    }
+
+    /** Remembers each term's records from a page of {@link #named}; false when the page is full (not whole). */
+    private boolean remember(List<Match.Term> terms, JsonNode page, int size) {
         if (page.size() >= size) {
             return false;
         }

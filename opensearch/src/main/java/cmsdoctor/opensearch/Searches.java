@@ -25,6 +25,9 @@ final class Searches {
     /** Of a session's page: the hit's place and the named clauses it matched too. */
     private static final String SESSION_HITS = "hits.hits._index,hits.hits._id,hits.hits._source,hits.hits.sort,"
             + "hits.hits.matched_queries";
+    /** {@link #SESSION_HITS} of each response of an {@code _msearch}, and its error, if any. */
+    private static final String MSEARCH_HITS = "responses.hits.hits._index,responses.hits.hits._id,"
+            + "responses.hits.hits._source,responses.hits.hits.sort,responses.hits.hits.matched_queries,responses.error,responses.status";
 
     private final ClusterClient client;
     private final String indices;
@@ -56,6 +59,12 @@ final class Searches {
      * session to the same shard copies (one consistent view, warm caches).
      */
     JsonNode sessionPage(ObjectNode query, ArrayNode sort, int size, String preference) {
+        Map<String, String> parameters = with(LENIENT, "filter_path", SESSION_HITS);
+        return client.send("POST", "/" + indices + "/_search", sessionBody(query, sort, size).toString(),
+                with(parameters, "preference", preference)).path("hits").path("hits");
+    }
+
+    private static ObjectNode sessionBody(ObjectNode query, ArrayNode sort, int size) {
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("size", size);
         body.set("query", query);
@@ -63,9 +72,31 @@ final class Searches {
         body.put("track_total_hits", false);
         body.putArray("_source").add(DocumentSource.STORED).add(DocumentSource.STORED_BYTES)
                 .add(cmsdoctor.ingest.store.Schema.KIND);
-        Map<String, String> parameters = with(LENIENT, "filter_path", SESSION_HITS);
-        return client.send("POST", "/" + indices + "/_search", body.toString(), with(parameters, "preference", preference))
-                .path("hits").path("hits");
+        return body;
+    }
+
+    /**
+     * {@link #sessionPage} of each of {@code queries} in one {@code _msearch} request: the hits
+     * of each, in order, or null for one the cluster refused.
+     */
+    List<JsonNode> sessionPages(List<ObjectNode> queries, ArrayNode sort, int size, String preference) {
+        StringBuilder body = new StringBuilder();
+        for (ObjectNode query : queries) {
+            ObjectNode header = Json.mapper().createObjectNode();
+            header.put("index", indices);
+            header.put("preference", preference);
+            header.put("ignore_unavailable", true);
+            header.put("allow_no_indices", true);
+            body.append(header).append('\n').append(sessionBody(query, sort, size)).append('\n');
+        }
+        JsonNode responses = client.send("POST", "/_msearch", body.toString(),
+                Map.of("filter_path", MSEARCH_HITS)).path("responses");
+        List<JsonNode> pages = new ArrayList<>(queries.size());
+        for (int i = 0; i < queries.size(); i++) {
+            JsonNode r = responses.path(i);
+            pages.add(r.path("status").asInt() != 200 || r.has("error") ? null : r.path("hits").path("hits"));
+        }
+        return pages;
     }
 
     private static Map<String, String> with(Map<String, String> parameters, String name, String value) {
