@@ -119,7 +119,12 @@ final class OpenSearchSession implements ReadSession {
         if (wanted.size() < 2) {
             return; // nothing to save: the read itself is one round trip
         }
-        List<JsonNode> pages = searches.sessionPages(queries, SortOrder.oldestFirst(), size, preference);
+        List<JsonNode> pages;
+        try {
+            pages = searches.sessionPages(queries, SortOrder.oldestFirst(), size, preference);
+        } catch (OpenSearchException e) {
+            return; // a hint only (a role without _msearch, say): the reads go one by one and say what fails
+        }
         for (int i = 0; i < wanted.size(); i++) {
             JsonNode page = pages.get(i);
             if (page == null) {

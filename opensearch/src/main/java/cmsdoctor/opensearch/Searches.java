@@ -83,13 +83,12 @@ final class Searches {
         StringBuilder body = new StringBuilder();
         for (ObjectNode query : queries) {
             ObjectNode header = Json.mapper().createObjectNode();
-            header.put("index", indices);
             header.put("preference", preference);
             header.put("ignore_unavailable", true);
             header.put("allow_no_indices", true);
             body.append(header).append('\n').append(sessionBody(query, sort, size)).append('\n');
         }
-        JsonNode responses = client.send("POST", "/_msearch", body.toString(),
+        JsonNode responses = client.send("POST", "/" + indices + "/_msearch", body.toString(),
                 Map.of("filter_path", MSEARCH_HITS)).path("responses");
         List<JsonNode> pages = new ArrayList<>(queries.size());
         for (int i = 0; i < queries.size(); i++) {
