@@ -1,45 +1,252 @@
 package cmsdoctor.opensearch;
 
+import cmsdoctor.ingest.Json;
 import cmsdoctor.ingest.cdr.CdrRecord;
 import cmsdoctor.ingest.store.Hit;
 import cmsdoctor.ingest.store.Match;
 import cmsdoctor.ingest.store.ReadSession;
+import cmsdoctor.ingest.store.Schema;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One call lookup's reads. Each is one oldest-first search on the cluster; the lookup's reads
- * are a few requests of a few milliseconds, so nothing is cached between them.
+ * One call lookup's reads, each round trip to the cluster counted: as the embedded
+ * {@code SearchSession}, a term looked up whole is not looked up again and a document is decoded
+ * once, whichever of the lookup's reads returns it. A term is looked up for every kind at once
+ * (log lines and CDRs share the id fields), so the CDRs of a leg whose lines were read, and the
+ * lines of a Call-ID already read, come from memory. The lookup's reads are a few milliseconds
+ * apart, so remembering them for the session's life shows nothing a fresh search would not.
+ * Not thread-safe.
  */
 final class OpenSearchSession implements ReadSession {
 
+    private static final AtomicLong SESSIONS = new AtomicLong();
+
     private final Searches searches;
+    /** Every search of this session goes to the same shard copies (custom {@code preference}). */
+    private final String preference = "cmsdoctor-session-" + SESSIONS.incrementAndGet();
+    /** Every document decoded in this session, by index and id. */
+    private final Map<String, Found> decoded = new HashMap<>();
+    /** Terms looked up whole: every record of every kind they match, oldest first. */
+    private final Map<Match.Term, List<Found>> complete = new HashMap<>();
+    /** The answers of the other reads (an exact match built by code asked twice reads the same). */
+    private final Map<Asked, List<Hit>> answered = new HashMap<>();
 
     OpenSearchSession(Searches searches) {
         this.searches = searches;
     }
 
+    /** A hit with the kind and the sort values it was found with (its place in the oldest-first order). */
+    private record Found(Hit hit, boolean cdr, long at, long line, String docId) implements Comparable<Found> {
+        @Override
+        public int compareTo(Found o) {
+            int c = Long.compare(at, o.at);
+            if (c == 0) {
+                c = Long.compare(line, o.line);
+            }
+            return c != 0 ? c : docId.compareTo(o.docId);
+        }
+    }
+
+    private record Asked(Match match, int max) {}
+
     @Override
     public List<Hit> all(Match match, int max) {
-        return searches.all(MatchDsl.logsOnly(MatchDsl.built(match)), SortOrder.oldestFirst(), max);
+        if (match instanceof Match.Term t) {
+            return any(List.of(t), max);
+        }
+        Asked asked = new Asked(match, max);
+        List<Hit> known = answered.get(asked);
+        if (known == null) {
+            known = logs(read(MatchDsl.logsOnly(MatchDsl.built(match)), max, false), max);
+            answered.put(asked, known);
+        }
+        return known;
     }
 
     @Override
     public List<Hit> any(Collection<Match.Term> terms, int max) {
-        return all(Match.anyOf(terms), max);
+        List<Found> found = gathered(terms, max);
+        if (found == null) {
+            // more than a page: the oldest max of the whole disjunction, as the embedded store answers
+            found = read(MatchDsl.logsOnly(MatchDsl.built(Match.anyOf(terms))), max, false);
+        }
+        return logs(found, max);
     }
 
     @Override
     public List<CdrRecord> cdrs(Collection<Match.Term> terms, int max) {
+        List<Found> found = gathered(terms, max);
+        if (found == null) {
+            found = read(MatchDsl.cdrsOnly(MatchDsl.built(Match.anyOf(terms))), max, true);
+        }
         List<CdrRecord> cdrs = new ArrayList<>();
-        for (Hit h : searches.all(MatchDsl.cdrsOnly(MatchDsl.built(Match.anyOf(terms))), SortOrder.oldestFirst(), max)) {
-            if (h.cdr() != null) {
-                cdrs.add(h.cdr());
+        for (Found f : found) {
+            if (f.cdr() && f.hit().cdr() != null && cdrs.size() < max) {
+                cdrs.add(f.hit().cdr());
             }
         }
         return cdrs;
+    }
+
+    /**
+     * Reads {@code matches} in one request ({@code _msearch}), each as {@link #all} would, and
+     * remembers them: the lookup's independent reads cost one round trip instead of several.
+     */
+    @Override
+    public void prefetch(Collection<Match> matches, int max) {
+        int size = Math.min(max, Searches.PAGE);
+        List<Match> wanted = new ArrayList<>();
+        List<ObjectNode> queries = new ArrayList<>();
+        for (Match m : new LinkedHashSet<>(matches)) {
+            if (m instanceof Match.Term t ? !complete.containsKey(t) : !answered.containsKey(new Asked(m, max))) {
+                wanted.add(m);
+                queries.add(m instanceof Match.Term t ? named(List.of(t)) : MatchDsl.logsOnly(MatchDsl.built(m)));
+            }
+        }
+        if (wanted.size() < 2) {
+            return; // nothing to save: the read itself is one round trip
+        }
+        List<JsonNode> pages;
+        try {
+            pages = searches.sessionPages(queries, SortOrder.oldestFirst(), size, preference);
+        } catch (OpenSearchException e) {
+            return; // a hint only (a role without _msearch, say): the reads go one by one and say what fails
+        }
+        for (int i = 0; i < wanted.size(); i++) {
+            JsonNode page = pages.get(i);
+            if (page == null) {
+                continue; // refused: the read itself will say why
+            }
+            if (wanted.get(i) instanceof Match.Term t) {
+                remember(List.of(t), page, size);
+            } else if (max <= Searches.PAGE) {
+                List<Found> found = new ArrayList<>();
+                page.forEach(h -> found.add(found(h)));
+                answered.put(new Asked(wanted.get(i), max), logs(found, max));
+            }
+        }
+    }
+
+    private static List<Hit> logs(List<Found> found, int max) {
+        List<Hit> hits = new ArrayList<>();
+        for (Found f : found) {
+            if (!f.cdr() && hits.size() < max) {
+                hits.add(f.hit());
+            }
+        }
+        return hits;
+    }
+
+    /**
+     * Every record of every kind with any of {@code terms}, oldest first: the terms not yet
+     * looked up whole in one search, each clause named so every hit says which terms it has;
+     * null when they match a page or more (then no term is remembered).
+     */
+    private List<Found> gathered(Collection<Match.Term> terms, int max) {
+        List<Match.Term> distinct = new ArrayList<>(new LinkedHashSet<>(terms));
+        List<Match.Term> rest = distinct.stream().filter(t -> !complete.containsKey(t)).toList();
+        if (!rest.isEmpty() && !lookUp(rest, Math.min(max, Searches.PAGE))) {
+            return null;
+        }
+        // one Found per document in a session: a record with several of the terms counts once
+        Set<Found> union = Collections.newSetFromMap(new IdentityHashMap<>());
+        distinct.forEach(t -> union.addAll(complete.get(t)));
+        List<Found> sorted = new ArrayList<>(union);
+        sorted.sort(null);
+        return sorted;
+    }
+
+    /** Looks {@code terms} up whole in one search; false when {@code size} or more records match. */
+    private boolean lookUp(List<Match.Term> terms, int size) {
+        return remember(terms, searches.sessionPage(named(terms), SortOrder.oldestFirst(), size, preference), size);
+    }
+
+    /** The disjunction of {@code terms}, each clause named by its place in the list. */
+    private static ObjectNode named(List<Match.Term> terms) {
+        ObjectNode query = Json.mapper().createObjectNode();
+        ObjectNode bool = query.putObject("bool");
+        ArrayNode should = bool.putArray("should");
+        for (int i = 0; i < terms.size(); i++) {
+            ObjectNode named = should.addObject().putObject("bool");
+            named.putArray("filter").add(MatchDsl.built(terms.get(i)));
+            named.put("_name", Integer.toString(i));
+        }
+        bool.put("minimum_should_match", 1);
+        return query;
+    }
+
+    /** Remembers each term's records from a page of {@link #named}; false when the page is full (not whole). */
+    private boolean remember(List<Match.Term> terms, JsonNode page, int size) {
+        if (page.size() >= size) {
+            return false;
+        }
+        List<List<Found>> byTerm = new ArrayList<>();
+        terms.forEach(t -> byTerm.add(new ArrayList<>()));
+        for (JsonNode h : page) {
+            Found f = found(h);
+            if (terms.size() == 1) {
+                byTerm.get(0).add(f);
+                continue;
+            }
+            JsonNode names = h.path("matched_queries");
+            if (names.isEmpty()) {
+                return false; // a hit that does not say its terms: none can be told whole
+            }
+            for (JsonNode name : names) {
+                byTerm.get(Integer.parseInt(name.asText())).add(f);
+            }
+        }
+        for (int i = 0; i < terms.size(); i++) {
+            complete.put(terms.get(i), byTerm.get(i));
+        }
+        return true;
+    }
+
+    /** The records {@code query} matches, oldest first, at most {@code max}, decoded once per session. */
+    private List<Found> read(ObjectNode query, int max, boolean cdrs) {
+        List<Found> found = new ArrayList<>();
+        if (max <= Searches.PAGE) {
+            searches.sessionPage(query, SortOrder.oldestFirst(), max, preference).forEach(h -> found.add(found(h)));
+            return found;
+        }
+        // beyond one page (no lookup asks that much): pages of search_after, in order, decoded each time
+        for (Hit h : searches.all(query, SortOrder.oldestFirst(), max)) {
+            found.add(new Found(h, cdrs, 0, 0, ""));
+        }
+        return found;
+    }
+
+    private Found found(JsonNode h) {
+        return decoded.computeIfAbsent(h.path("_index").asText() + "/" + h.path("_id").asText(), k -> {
+            JsonNode source = h.path("_source");
+            JsonNode kind = source.path(Schema.KIND);
+            boolean cdr = kind.isArray() ? containsText(kind, "cdr") : kind.asText().equals("cdr");
+            JsonNode sort = h.path("sort");
+            return new Found(DocumentSource.hit(source), cdr, sort.path(0).asLong(), sort.path(1).asLong(),
+                    sort.path(2).asText());
+        });
+    }
+
+    private static boolean containsText(JsonNode array, String text) {
+        for (JsonNode v : array) {
+            if (v.asText().equals(text)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

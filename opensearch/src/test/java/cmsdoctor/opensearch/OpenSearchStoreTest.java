@@ -5,6 +5,7 @@ import cmsdoctor.ingest.call.CallList;
 import cmsdoctor.ingest.call.CallSummary;
 import cmsdoctor.ingest.call.CallView;
 import cmsdoctor.ingest.parse.ParseOptions;
+import cmsdoctor.ingest.record.LogEvent;
 import cmsdoctor.ingest.record.LogRecord;
 import cmsdoctor.ingest.source.archive.ImportJob;
 import cmsdoctor.ingest.source.archive.ImportLimits;
@@ -12,6 +13,7 @@ import cmsdoctor.ingest.source.archive.ImportListener;
 import cmsdoctor.ingest.store.EmbeddedStore;
 import cmsdoctor.ingest.store.Hit;
 import cmsdoctor.ingest.store.Match;
+import cmsdoctor.ingest.store.ReadSession;
 import cmsdoctor.ingest.store.RecordReader;
 import cmsdoctor.ingest.store.SearchPage;
 import cmsdoctor.ingest.store.SearchRequest;
@@ -149,6 +151,50 @@ class OpenSearchStoreTest {
             assertEquals(new CallView(embedded.reader()).lookup(call.key(), null),
                     new CallView(cluster.reader()).lookup(call.key(), null), call.key());
         }
+    }
+
+    /**
+     * A lookup's session remembers whole terms and decoded documents: its reads, first and
+     * repeated, overlapping and cut at a maximum, answer what the embedded session answers.
+     */
+    @Test
+    void sessionReadsAgainAndOverlappingAreTheEmbeddedSessions() throws Exception {
+        List<Match.Term> sip = new ArrayList<>();
+        List<Match.Term> legs = new ArrayList<>();
+        for (Hit h : embedded.reader().all(Match.term("kind", "event"), 100_000)) {
+            if (h.record() instanceof LogEvent e && e.sipCallId() != null && e.callLegId() != null
+                    && !sip.contains(new Match.Term("sipCallId", e.sipCallId())) && sip.size() < 8) {
+                sip.add(new Match.Term("sipCallId", e.sipCallId()));
+                legs.add(new Match.Term("callLegId", e.callLegId()));
+            }
+        }
+        assertTrue(sip.size() >= 2, "calls with a Call-ID and a leg id: " + sip.size());
+        try (ReadSession theirs = embedded.reader().session(); ReadSession mine = cluster.reader().session()) {
+            for (int i = 0; i < sip.size(); i++) {
+                List<Match.Term> both = List.of(legs.get(i), sip.get(i));
+                Match built = Match.allOf(legs.get(i), Match.term("kind", "event"));
+                if (i % 2 == 1) {
+                    // half the calls read through one _msearch first: the same answers after
+                    mine.prefetch(List.of(sip.get(i), built, Match.term("callPhase", "restart")), 5_000);
+                }
+                assertSame(theirs.all(sip.get(i), 5_000), mine.all(sip.get(i), 5_000), "term " + sip.get(i));
+                assertSame(theirs.any(both, 5_000), mine.any(both, 5_000), "overlapping " + both);
+                assertSame(theirs.any(both, 2), mine.any(both, 2), "the oldest two of " + both);
+                assertEquals(theirs.cdrs(both, 5_000), mine.cdrs(both, 5_000), "CDRs of " + both);
+                assertEquals(theirs.cdrs(List.of(sip.get(i)), 5_000), mine.cdrs(List.of(sip.get(i)), 5_000));
+                assertSame(theirs.all(legs.get(i), 1), mine.all(legs.get(i), 1), "cut to one " + legs.get(i));
+                assertSame(theirs.all(legs.get(i), 5_000), mine.all(legs.get(i), 5_000), "again " + legs.get(i));
+                assertSame(theirs.all(built, 5_000), mine.all(built, 5_000), "built " + built);
+                assertSame(theirs.all(Match.term("callPhase", "restart"), 5_000),
+                        mine.all(Match.term("callPhase", "restart"), 5_000), "restarts");
+            }
+            assertSame(theirs.any(sip, 5_000), mine.any(sip, 5_000), "every Call-ID at once");
+        }
+    }
+
+    private static void assertSame(List<Hit> theirs, List<Hit> mine, String what) {
+        assertEquals(times(theirs), times(mine), what);
+        assertEquals(sorted(theirs), sorted(mine), what);
     }
 
     @Test

@@ -302,13 +302,17 @@ public final class CallView {
             return List.of();
         }
         Match q = and(term(Schema.CALL_NUMBER, Integer.toString(n)), where);
+        Match restarts = term(Schema.CALL_PHASE, CallLines.RESTART);
+        if (host != null) {
+            s.prefetch(List.of(q, restarts), MAX_DOCS); // the two reads below, in one round trip where that helps
+        }
         List<Hit> lines = s.all(q, MAX_DOCS).stream()
                 .filter(h -> h.record() instanceof LogEvent e && (host != null || e.host() == null)).toList();
         if (lines.isEmpty() || host == null) {
             return LegRule.split(lines, Map.of());
         }
         // restart lines are few in any index: one term, then this host's in memory
-        List<Hit> markers = new ArrayList<>(s.all(term(Schema.CALL_PHASE, CallLines.RESTART), MAX_DOCS).stream()
+        List<Hit> markers = new ArrayList<>(s.all(restarts, MAX_DOCS).stream()
                 .filter(h -> host.equals(h.record().host())).toList());
         List<Leg> legs = LegRule.split(lines, LegRule.restarts(markers));
         // a restart inside an unfinished leg's span cuts it: read the host's start lines of that

@@ -28,6 +28,14 @@ public interface ReadSession extends AutoCloseable {
     /** The CDRs ({@code kind:cdr}) with any of the exact terms, oldest first, at most {@code max}. */
     List<CdrRecord> cdrs(Collection<Match.Term> terms, int max);
 
+    /**
+     * Says that {@link #all} of each of {@code matches} (at most {@code max}) is read next, so a
+     * store a round trip away may fetch them together; the embedded store needs no hint.
+     */
+    default void prefetch(Collection<Match> matches, int max) {
+        // reads are local: nothing to gather
+    }
+
     @Override
     void close();
 }
