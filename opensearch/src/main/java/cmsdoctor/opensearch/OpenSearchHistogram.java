@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +65,7 @@ final class OpenSearchHistogram {
             byHost.put(bucket.path("key").asText(), counts);
             add(withHost, counts);
         }
-        return assemble(byHost, all, withHost, first, interval, n);
+        return HistogramCounter.assemble(byHost, all, withHost, first, interval, n);
     }
 
     private static ObjectNode dateHistogram(long interval) {
@@ -88,57 +86,8 @@ final class OpenSearchHistogram {
         return counts;
     }
 
-    /** Hosts by their total, the busiest {@link HistogramCounter#MAX_HOSTS} apart, as the embedded store ranks them. */
-    private static Histogram assemble(Map<String, long[]> byHost, long[] all, long[] withHost, long first,
-                                      long interval, int n) {
-        List<Map.Entry<String, long[]>> ranked = new ArrayList<>(byHost.entrySet());
-        ranked.sort(Comparator.comparingLong((Map.Entry<String, long[]> e) -> -sum(e.getValue()))
-                .thenComparing(Map.Entry::getKey));
-        List<String> names = new ArrayList<>();
-        List<long[]> series = new ArrayList<>();
-        long[] other = new long[n];
-        for (int i = 0; i < ranked.size(); i++) {
-            if (i < HistogramCounter.MAX_HOSTS) {
-                names.add(ranked.get(i).getKey());
-                series.add(ranked.get(i).getValue());
-            } else {
-                add(other, ranked.get(i).getValue());
-            }
-        }
-        if (sum(other) > 0) {
-            names.add(Histogram.OTHER_HOSTS);
-            series.add(other);
-        }
-        long[] none = all.clone();
-        for (int i = 0; i < n; i++) {
-            none[i] -= withHost[i];
-        }
-        if (sum(none) > 0) {
-            names.add(Histogram.NO_HOST);
-            series.add(none);
-        }
-        List<Histogram.Bucket> buckets = new ArrayList<>(n);
-        for (int b = 0; b < n; b++) {
-            List<Long> counts = new ArrayList<>(series.size());
-            for (long[] s : series) {
-                counts.add(s[b]);
-            }
-            buckets.add(new Histogram.Bucket(Instant.ofEpochMilli(first + b * interval), counts));
-        }
-        return new Histogram(Instant.ofEpochMilli(first), Instant.ofEpochMilli(first + n * interval), interval,
-                names, buckets, sum(all));
-    }
-
     private static Histogram empty() {
         return new Histogram(null, null, 0, List.of(), List.of(), 0);
-    }
-
-    private static long sum(long[] a) {
-        long s = 0;
-        for (long v : a) {
-            s += v;
-        }
-        return s;
     }
 
     private static void add(long[] into, long[] a) {

@@ -30,12 +30,8 @@ final class OpenSearchLiveSink implements DurableSink, AgedStore {
         this.writer = writer;
         this.client = client;
         this.names = names;
-        Map<String, String> data = writer.committedData();
-        String seq = data.get(LogWriterSink.SEQ_KEY);
-        committedSeq = seq == null ? 0 : Long.parseLong(seq);
-        String held = data.get(LogWriterSink.HELD_KEY);
-        startMark = held == null ? Mark.nothingHeld(committedSeq)
-                : new Mark(committedSeq, Math.min(committedSeq + 1, Long.parseLong(held)));
+        startMark = LogWriterSink.markOf(writer.committedData());
+        committedSeq = startMark.seq();
     }
 
     @Override
@@ -71,8 +67,7 @@ final class OpenSearchLiveSink implements DurableSink, AgedStore {
     }
 
     private static Map<String, String> userData(Mark mark) {
-        return Map.of(LogWriterSink.SEQ_KEY, Long.toString(mark.seq()), LogWriterSink.HELD_KEY,
-                Long.toString(mark.heldFrom()));
+        return LogWriterSink.userData(mark);
     }
 
     @Override

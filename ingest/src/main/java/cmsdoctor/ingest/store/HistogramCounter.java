@@ -81,6 +81,16 @@ public final class HistogramCounter {
                 add(withHost, counts);
             }
         }
+        return assemble(byHost, all, withHost, first, interval, n);
+    }
+
+    /**
+     * The histogram of per-bucket counts: hosts ranked by their total (name on ties), the busiest
+     * {@link #MAX_HOSTS} apart, the rest as {@link Histogram#OTHER_HOSTS}, records without a host
+     * as {@link Histogram#NO_HOST}. Both stores assemble theirs here, so they draw the same one.
+     */
+    public static Histogram assemble(Map<String, long[]> byHost, long[] all, long[] withHost, long first,
+                                     long interval, int n) {
         List<Map.Entry<String, long[]>> ranked = new ArrayList<>(byHost.entrySet());
         ranked.sort(Comparator.comparingLong((Map.Entry<String, long[]> e) -> -sum(e.getValue()))
                 .thenComparing(Map.Entry::getKey));

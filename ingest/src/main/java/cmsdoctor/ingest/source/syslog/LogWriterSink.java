@@ -38,12 +38,22 @@ public final class LogWriterSink implements DurableSink, AgedStore {
 
     /** Reads the mark of the writer's last commit (at start, and after a reopen). */
     private void readMark() {
-        Map<String, String> data = writer.committedData();
+        startMark = markOf(writer.committedData());
+        committedSeq = startMark.seq();
+    }
+
+    /** The journal mark a store's commit data records (nothing committed: sequence 0). */
+    public static Mark markOf(Map<String, String> data) {
         String seq = data.get(SEQ_KEY);
-        committedSeq = seq == null ? 0 : Long.parseLong(seq);
+        long committed = seq == null ? 0 : Long.parseLong(seq);
         String held = data.get(HELD_KEY);
-        startMark = held == null ? Mark.nothingHeld(committedSeq)
-                : new Mark(committedSeq, Math.min(committedSeq + 1, Long.parseLong(held)));
+        return held == null ? Mark.nothingHeld(committed)
+                : new Mark(committed, Math.min(committed + 1, Long.parseLong(held)));
+    }
+
+    /** The commit data that records {@code mark}, for whichever store commits it. */
+    public static Map<String, String> userData(Mark mark) {
+        return Map.of(SEQ_KEY, Long.toString(mark.seq()), HELD_KEY, Long.toString(mark.heldFrom()));
     }
 
     /**
@@ -94,9 +104,6 @@ public final class LogWriterSink implements DurableSink, AgedStore {
         writer.handOff(work, () -> userData(after.get()));
     }
 
-    private static Map<String, String> userData(Mark mark) {
-        return Map.of(SEQ_KEY, Long.toString(mark.seq()), HELD_KEY, Long.toString(mark.heldFrom()));
-    }
 
     @Override
     public String failure() {
