@@ -54,6 +54,8 @@ public final class OpenSearchCluster implements BeforeAllCallback, AfterAllCallb
      */
     private static final List<String> DEFAULT_JVM_OPTIONS =
             List.of("-Xms256m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    /** Options added after every node's own (a flight recording, say): a space-separated list. */
+    public static final String EXTRA_JVM_OPTIONS = "cmsdoctor.nodes.jvmOptions";
     /** By name: this class must load in a test JVM without the server jars (web's tests). */
     private static final String NODE_MAIN = "cmsdoctor.opensearch.nodes.NodeMain";
     /** {@code NodeMain.PARENT_PID}, repeated for the same reason. */
@@ -258,6 +260,11 @@ public final class OpenSearchCluster implements BeforeAllCallback, AfterAllCallb
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(jvmOptions);
+        // a profile of a benchmark's nodes without a rebuild: -Dcmsdoctor.nodes.jvmOptions="-XX:StartFlightRecording=..."
+        String extra = System.getProperty(EXTRA_JVM_OPTIONS, "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.addAll(List.of("-Dlog4j2.configurationFile=" + node.home.resolve("config").resolve("log4j2.properties"),
                 "-Djava.io.tmpdir=" + node.home.resolve("tmp"), "-D" + PARENT_PID + "=" + ProcessHandle.current().pid(),
                 "-cp", classPath, NODE_MAIN, node.home.toString()));
