@@ -29,10 +29,18 @@ import java.util.Map;
 
 /**
  * The OpenSearch {@code _source} of a record and the record back, by way of the very Lucene
- * document the embedded store writes ({@link RecordCodec}, {@code CdrDocuments}): its indexed
- * fields become the source fields the template maps, its stored fields go unchanged into
- * {@link #STORED} (strings) and {@link #STORED_BYTES} (bytes), so a hit decodes with the same
+ * document the embedded store writes ({@link RecordCodec}, {@code CdrDocuments}): its exact
+ * fields become the top-level source fields the template maps, its stored fields go unchanged
+ * into {@link #STORED} (strings) and {@link #STORED_BYTES} (bytes), so a hit decodes with the same
  * codec, byte for byte, as one of the embedded store.
+ *
+ * <p>Each byte of text is sent (and kept) once: the analysed fields ({@code message}, {@code text},
+ * {@code envelope}) sit in {@link #STORED} under their own names, where the template indexes them
+ * (top-level aliases give queries their usual names). A SIP message's stored {@code text} is the
+ * very field it is searched by; an event's {@code raw} line is left out when it is its envelope
+ * around its message ({@link #RAW_FROM} says where), and rebuilt on read. The node's profile put
+ * two thirds of its time in parsing the source and compressing stored fields, which a text sent
+ * two or three times multiplied.
  */
 final class DocumentSource {
 
@@ -42,6 +50,11 @@ final class DocumentSource {
     static final String STORED_BYTES = "storedBytes";
     /** The record's line (the live receiver's journal sequence): orders records of the same millisecond. */
     static final String LINE = "line";
+    /**
+     * Where an event's message starts in its raw line, written instead of {@code raw} when the line
+     * is its envelope's text around its message ({@link #raw}); absent when {@code raw} is stored.
+     */
+    static final String RAW_FROM = "rawFrom";
     /** The document id as a field: the last tie-breaker of a sort ({@code _id} has no doc values). */
     static final String DOC_ID = "docId";
 
@@ -63,7 +76,7 @@ final class DocumentSource {
     static byte[] bytes(Document doc, long line, String id) {
         // a keyword field's value, or the list of them once it has several (a record's flags)
         Map<String, Object> indexed = new LinkedHashMap<>();
-        Map<String, String> stored = new LinkedHashMap<>();
+        Map<String, Object> stored = new LinkedHashMap<>();
         Map<String, String> storedBytes = new LinkedHashMap<>();
         for (IndexableField f : doc) {
             String name = f.name();
@@ -74,7 +87,7 @@ final class DocumentSource {
                 // a CDR number's LongPoint: its keyword twin carries the value, the template's .n its range
             } else if (f.fieldType().indexOptions() != IndexOptions.NONE) {
                 if (f.fieldType().tokenized()) {
-                    indexed.put(name, f.stringValue());
+                    text(stored, name, f.stringValue());
                 } else {
                     add(indexed, name, f.stringValue());
                 }
@@ -82,12 +95,13 @@ final class DocumentSource {
             if (f.fieldType().stored()) {
                 // a StringField answers binaryValue() too (its term): strings first
                 if (f.stringValue() != null) {
-                    stored.putIfAbsent(name, f.stringValue());
+                    text(stored, name, f.stringValue());
                 } else if (f.binaryValue() != null && !storedBytes.containsKey(name)) {
                     storedBytes.put(name, encode(f.binaryValue()));
                 }
             }
         }
+        leaveOutRaw(stored);
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.writeStartObject();
@@ -97,13 +111,67 @@ final class DocumentSource {
             }
             g.writeNumberField(LINE, line);
             g.writeStringField(DOC_ID, id);
-            writeObject(g, STORED, stored);
-            writeObject(g, STORED_BYTES, storedBytes);
+            g.writeObjectFieldStart(STORED);
+            for (Map.Entry<String, Object> e : stored.entrySet()) {
+                g.writeFieldName(e.getKey());
+                write(g, e.getValue());
+            }
+            g.writeEndObject();
+            g.writeObjectFieldStart(STORED_BYTES);
+            for (Map.Entry<String, String> e : storedBytes.entrySet()) {
+                g.writeStringField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
             g.writeEndObject();
         } catch (IOException e) {
             throw new IllegalStateException("cannot write a document as JSON", e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Puts a text under {@code name} in the stored form: the first value of a stored field, or an
+     * analysed field's text. A SIP message's {@code text} is both, with one value; a document whose
+     * indexed and stored values of one name differ cannot be kept once, and is a codec change this
+     * class must learn about.
+     */
+    private static void text(Map<String, Object> stored, String name, String value) {
+        Object old = stored.putIfAbsent(name, value);
+        if (old != null && !old.equals(value) && Schema.TEXT_FIELDS.contains(name)) {
+            throw new IllegalStateException("field " + name + " is stored and analysed with different values");
+        }
+    }
+
+    /** Drops an event's {@code raw} when {@link #raw} gives it back from the rest: its bytes once. */
+    private static void leaveOutRaw(Map<String, Object> stored) {
+        if (!(stored.get(Schema.RAW) instanceof String raw) || !(stored.get(Schema.MESSAGE) instanceof String message)) {
+            return;
+        }
+        int from = raw.lastIndexOf(message);
+        Object envelope = stored.get(Schema.ENVELOPE);
+        if (from >= 0 && raw.equals(raw(message, envelope instanceof String e ? e : null, from))) {
+            stored.remove(Schema.RAW);
+            stored.put(RAW_FROM, (long) from);
+        }
+    }
+
+    /**
+     * An event's line from its message, the envelope {@code RecordCodec} made of the line around
+     * it (the part before, a space and the part after; either part alone when the other is empty;
+     * none when both are) and where the message starts. The writer keeps {@code raw} whenever this
+     * does not give it back exactly.
+     */
+    static String raw(String message, String envelope, int from) {
+        if (envelope == null) {
+            return message;
+        }
+        if (from == 0) {
+            return message + envelope;
+        }
+        if (envelope.length() <= from) {
+            return envelope + message;
+        }
+        return envelope.substring(0, from) + message + envelope.substring(from + 1);
     }
 
     private static final JsonFactory FACTORY = Json.mapper().getFactory();
@@ -137,20 +205,22 @@ final class DocumentSource {
         }
     }
 
-    private static void writeObject(JsonGenerator g, String name, Map<String, String> fields) throws IOException {
-        g.writeObjectFieldStart(name);
-        for (Map.Entry<String, String> e : fields.entrySet()) {
-            g.writeStringField(e.getKey(), e.getValue());
-        }
-        g.writeEndObject();
-    }
-
     /** The hit a source holds (its stored fields decoded by {@link RecordCodec}). */
     static Hit hit(JsonNode source) {
         Document doc = new Document();
-        for (Iterator<Map.Entry<String, JsonNode>> it = source.path(STORED).fields(); it.hasNext(); ) {
+        JsonNode stored = source.path(STORED);
+        for (Iterator<Map.Entry<String, JsonNode>> it = stored.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            doc.add(new StoredField(e.getKey(), e.getValue().asText()));
+            String name = e.getKey();
+            // message and envelope are only indexed in the embedded document; rawFrom is ours
+            if (!name.equals(Schema.MESSAGE) && !name.equals(Schema.ENVELOPE) && !name.equals(RAW_FROM)) {
+                doc.add(new StoredField(name, e.getValue().asText()));
+            }
+        }
+        if (stored.has(RAW_FROM) && !stored.has(Schema.RAW)) {
+            JsonNode envelope = stored.path(Schema.ENVELOPE);
+            doc.add(new StoredField(Schema.RAW, raw(stored.path(Schema.MESSAGE).asText(),
+                    envelope.isTextual() ? envelope.asText() : null, stored.path(RAW_FROM).asInt())));
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = source.path(STORED_BYTES).fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();

@@ -9,10 +9,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * index the same fields the same way: exact fields as {@code keyword} (the CDR numbers also as
  * {@code long} under {@code .n} for ranges), the text fields with the plugin's analyzers (no
  * norms: hits are sorted by time, never scored), {@code at} as milliseconds, and the stored
- * form {@link DocumentSource} writes, kept in {@code _source} but not indexed. The text is
- * left out of {@code _source}: the stored form already holds every byte once.
+ * form {@link DocumentSource} writes, kept whole in {@code _source}. The text fields are indexed
+ * where the stored form holds them (each text is sent and kept once) and named by aliases.
  */
 final class IndexTemplate {
+
+    /** Exact fields that reads sort or aggregate on (the histogram's hosts): the others need no doc values. */
+    private static final java.util.Set<String> SORTED_OR_AGGREGATED = java.util.Set.of(Schema.HOST);
 
     /** The sub-field of a CDR number that ranges search. */
     static final String NUMBER = "n";
@@ -38,27 +41,36 @@ final class IndexTemplate {
     static ObjectNode mappings() {
         ObjectNode mappings = Json.mapper().createObjectNode();
         mappings.put("dynamic", false);
-        ObjectNode source = mappings.putObject("_source");
-        Schema.TEXT_FIELDS.forEach(source.putArray("excludes")::add);
         ObjectNode properties = mappings.putObject("properties");
         for (String field : Schema.EXACT) {
             ObjectNode f = properties.putObject(field);
             f.put("type", "keyword");
+            if (!SORTED_OR_AGGREGATED.contains(field)) {
+                // matched, never sorted or aggregated: doc values would be work at every flush and merge for nothing
+                f.put("doc_values", false);
+            }
             if (Schema.CDR_NUMBERS.contains(field)) {
                 f.putObject("fields").putObject(NUMBER).put("type", "long").put("ignore_malformed", true);
             }
         }
+        properties.putObject(Schema.AT).put("type", "date").put("format", "epoch_millis");
+        // sort tie-breakers only: doc values, no index
+        properties.putObject(DocumentSource.LINE).put("type", "long").put("index", false);
+        properties.putObject(DocumentSource.DOC_ID).put("type", "keyword").put("index", false);
+        // the stored form, kept whole in _source (no excludes: excluded fields made the node keep a
+        // second, recovery copy of the source); only its text fields are indexed, under aliases
+        // with the names queries use
+        ObjectNode stored = properties.putObject(DocumentSource.STORED);
+        stored.put("type", "object").put("dynamic", false);
+        ObjectNode texts = stored.putObject("properties");
         for (String field : Schema.TEXT_FIELDS) {
-            ObjectNode f = properties.putObject(field);
+            ObjectNode f = texts.putObject(field);
             f.put("type", "text");
             f.put("norms", false);
             f.put("analyzer", field.equals(Schema.ENVELOPE) ? AnalyzerNames.ENVELOPE : AnalyzerNames.TEXT);
             f.put("search_analyzer", AnalyzerNames.TEXT_QUERY);
+            properties.putObject(field).put("type", "alias").put("path", DocumentSource.STORED + "." + field);
         }
-        properties.putObject(Schema.AT).put("type", "date").put("format", "epoch_millis");
-        properties.putObject(DocumentSource.LINE).put("type", "long");
-        properties.putObject(DocumentSource.DOC_ID).put("type", "keyword");
-        properties.putObject(DocumentSource.STORED).put("type", "object").put("enabled", false);
         properties.putObject(DocumentSource.STORED_BYTES).put("type", "object").put("enabled", false);
         return mappings;
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A record through its OpenSearch source and back is the record the embedded store gives back. */
@@ -44,17 +45,92 @@ class DocumentSourceTest {
         assertEquals("c185558b-f117-4993-a21f-fd676abd8090", source.get("sipCallId").asText());
         assertEquals(1708678800100L, source.get("at").asLong());
         assertEquals("[\"a\",\"b\"]", source.get("flags").toString());
-        assertTrue(source.get("message").asText().startsWith("call 8: configured"));
+        assertTrue(source.get("stored").get("message").asText().startsWith("call 8: configured"));
         assertTrue(source.get("storedBytes").get("record").asText().startsWith("u:{"), source.toString());
     }
 
     @Test
-    void aSipMessageComesBackWhole() {
+    void eachTextIsSentOnce() {
+        JsonNode event = DocumentSource.of(RecordCodec.document("imp-1", event()), 7, "id1");
+        assertFalse(event.get("stored").has("raw"), event.toString());
+        assertEquals(RAW.indexOf("call 8"), event.get("stored").get("rawFrom").asInt());
+        assertFalse(event.has("message"), "the text is indexed where it is stored, not beside it");
+        JsonNode sip = DocumentSource.of(RecordCodec.document("live", sip()), 100, "id2");
+        assertEquals(sip().text(), sip.get("stored").get("text").asText());
+        assertEquals(1, count(sip.toString(), "Content-Length: 3"), sip.toString());
+    }
+
+    @Test
+    void aLineThatIsNotItsEnvelopeAroundItsMessageIsKeptWhole() {
+        // unparsed (no message: the line is its words), a message not found in the line, edges
+        List<LogEvent> events = List.of(withMessage(null, RAW), withMessage("elsewhere", RAW),
+                withMessage(RAW, RAW), withMessage("call 8", "call 8 x"), withMessage("x", "a x"), withMessage("", ""));
+        for (LogEvent e : events) {
+            Hit hit = DocumentSource.hit(roundTrip(DocumentSource.of(RecordCodec.document("imp-1", e), 7, "id")));
+            assertEquals(RecordCodec.hit(RecordCodec.document("imp-1", e)), hit, e.raw());
+            assertEquals(e.raw(), ((LogEvent) hit.record()).raw());
+        }
+    }
+
+    @Test
+    void everySampleLineComesBackAsTheEmbeddedStoreGivesItBack() throws Exception {
+        java.nio.file.Path root = java.nio.file.Path.of(System.getProperty("cmsdoctor.root", "..")).resolve("sample-logs");
+        List<java.nio.file.Path> files;
+        try (var walk = java.nio.file.Files.walk(root)) {
+            files = walk.filter(java.nio.file.Files::isRegularFile)
+                    .filter(p -> !p.toString().matches(".*\\.(md|cer|key|csr|sh)$")).sorted().toList();
+        }
+        int records = 0;
+        int rawLeftOut = 0;
+        for (java.nio.file.Path file : files) {
+            List<cmsdoctor.ingest.record.LogRecord> all = new java.util.ArrayList<>();
+            cmsdoctor.ingest.parse.LogParser parser = new cmsdoctor.ingest.parse.LogParser(
+                    cmsdoctor.ingest.parse.ParseOptions.defaults(), "imp-1", (origin, r) -> all.add(r));
+            int n = 0;
+            // as the import reads them: bytes that are not UTF-8 replaced, not refused
+            String content = new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8);
+            for (String line : content.split("\r?\n")) {
+                parser.line(file.getFileName().toString(), ++n, line);
+            }
+            parser.finish();
+            for (cmsdoctor.ingest.record.LogRecord r : all) {
+                ObjectNode source = DocumentSource.of(RecordCodec.document("imp-1", r), r.line(), "id");
+                assertEquals(RecordCodec.hit(RecordCodec.document("imp-1", r)), DocumentSource.hit(roundTrip(source)),
+                        file + ":" + r.line());
+                records++;
+                rawLeftOut += source.path("stored").has("rawFrom") ? 1 : 0;
+            }
+        }
+        assertTrue(records > 500, records + " records");
+        assertTrue(rawLeftOut > records / 2, rawLeftOut + " of " + records + " lines rebuilt");
+    }
+
+    private static LogEvent withMessage(String message, String raw) {
+        LogEvent e = event();
+        return new LogEvent(e.at(), e.atInferred(), e.host(), e.facility(), e.severity(), e.level(), e.tag(), e.pid(),
+                e.component(), message, raw, e.source(), e.line(), e.flags(), e.callNumber(), e.callLegId(),
+                e.sipCallId(), e.apiCallId(), e.conferenceId(), e.spaceId(), e.callCorrelatorId(), e.apiTrace());
+    }
+
+    private static int count(String s, String part) {
+        int n = 0;
+        for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    static SipMessage sip() {
         String text = "INVITE sip:jdoe@lab.local SIP/2.0\r\nCall-ID: abc\r\nContent-Length: 3\r\n\r\nv=0";
-        SipMessage m = new SipMessage(OffsetDateTime.parse("2024-02-23T09:00:00.150Z"), "cms1", "out", "TCP",
+        return new SipMessage(OffsetDateTime.parse("2024-02-23T09:00:00.150Z"), "cms1", "out", "TCP",
                 "10.1.5.50:40472", "10.1.5.15:5060", "INVITE sip:jdoe@lab.local SIP/2.0", "INVITE", null, "abc", null,
                 null, null, null, null, Map.of("Call-ID", List.of("abc"), "Content-Length", List.of("3")), "v=0", null,
                 text, 5, List.of(), "syslog", 100);
+    }
+
+    @Test
+    void aSipMessageComesBackWhole() {
+        SipMessage m = sip();
         Hit hit = DocumentSource.hit(roundTrip(DocumentSource.of(RecordCodec.document("live", m), 100, "id2")));
         assertEquals(RecordCodec.hit(RecordCodec.document("live", m)), hit);
     }
