@@ -44,8 +44,8 @@ class ImportSpeedTest {
         int lines = Integer.getInteger("cmsdoctor.speed");
         Path dir = Files.createTempDirectory("speed");
         Path file = corpus(dir.resolve("cms1.log"), lines);
-        embedded(dir, file, "warm");
-        cluster(dir, file, "warm");
+        embedded(dir, file, "e-warm");
+        cluster(dir, file, "c-warm");
         List<Round> embedded = new java.util.ArrayList<>();
         List<Round> cluster = new java.util.ArrayList<>();
         embedded.add(embedded(dir, file, "e1"));
@@ -71,7 +71,7 @@ class ImportSpeedTest {
         long cpu = cpu();
         long began = System.nanoTime();
         try (EmbeddedStore store = EmbeddedStore.open(dir.resolve(name))) {
-            run(store, file, dir.resolve("d-" + name));
+            run(store, file, dir.resolve("data-" + name));
             assertEquals(expectedSize, store.reader().size());
         }
         return new Round((System.nanoTime() - began) / 1e9, (cpu() - cpu) / 1e9, 0);
@@ -84,7 +84,7 @@ class ImportSpeedTest {
         long nodeCpu = nodeCpu();
         long began = System.nanoTime();
         try (OpenSearchStore store = OpenSearchStore.open(config)) {
-            run(store, file, dir.resolve("d-" + name));
+            run(store, file, dir.resolve("data-" + name));
             Round round = new Round((System.nanoTime() - began) / 1e9, (cpu() - cpu) / 1e9, (nodeCpu() - nodeCpu) / 1e9);
             assertEquals(expectedSize, store.reader().size());
             return round;
