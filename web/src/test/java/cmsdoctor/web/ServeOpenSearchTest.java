@@ -1,0 +1,318 @@
+package cmsdoctor.web;
+
+import cmsdoctor.opensearch.nodes.OpenSearchCluster;
+import cmsdoctor.web.cli.Cli;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 16's "done when", end to end: two real {@code cmsdoctor serve} processes, one on the
+ * embedded store and one with {@code --opensearch URL} and no other store option against a real
+ * one-node OpenSearch 2.19 cluster, get the same files uploaded through {@code POST /api/uploads}
+ * as the dashboard sends them (one upload per file, multipart), and must then answer the same:
+ * the uploads' outcomes, the calls list, every call with its whole SIP ladder, search hits and
+ * histograms, findings and the certificate report. Upload ids (random) are compared by the
+ * order they were made in. The records must be in the cluster and not under {@code DATA}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ServeOpenSearchTest {
+
+    @RegisterExtension
+    static final OpenSearchCluster CLUSTER = OpenSearchCluster.shared(1);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The Call-ID of {@code sample-logs/sip-2x-call}: six SIP messages, one of them split over two packets. */
+    private static final String SIP_2X_CALL_ID = "364ac547-7bb3-4073-bb41-00f4bcd018d6";
+
+    /** What answers carry that depends on when or where, not on what is stored. */
+    private static final Set<String> VOLATILE = Set.of("took", "tookMs", "seconds", "startedAt", "finishedAt",
+            "createdAt", "checkedAt", "dataDir", "uptimeSeconds", "percent", "bytesRead", "bytesTotal", "phase");
+
+    private Path work;
+    private ServeChild embedded;
+    private ServeChild remote;
+    /** Upload and import ids of the OpenSearch serve, each to the embedded serve's id for the same file. */
+    private final Map<String, String> sameUpload = new LinkedHashMap<>();
+    /** The embedded serve's upload answers, by file name. */
+    private final Map<String, JsonNode> uploads = new LinkedHashMap<>();
+
+    @BeforeAll
+    void uploadTheSameFilesToBoth() throws Exception {
+        work = Files.createTempDirectory("cmsdoctor-serve-os-");
+        embedded = ServeChild.start(work.resolve("embedded"), List.of());
+        remote = ServeChild.start(work.resolve("remote"), List.of("--opensearch", String.join(",", CLUSTER.httpUrls())));
+        Path samples = Path.of(System.getProperty("cmsdoctor.root", ".."), "sample-logs");
+        for (String file : List.of("sip-2x-call/syslog", "sip-3x-call/syslog", "failed-call-routing/syslog",
+                "call-identity/cms1.log", "call-identity/cms2.log", "call-identity/eventlog.txt",
+                "logbundle/logbundle.tar.gz", "cdr-calls/syslog", "cdr-calls/cdr-capture.xml",
+                "certificates/cms-a/cms-a.cer", "certificates/cms-a/mmp-session.txt")) {
+            byte[] content = Files.readAllBytes(samples.resolve(file));
+            JsonNode mine = upload(embedded, file, content);
+            JsonNode theirs = upload(remote, file, content);
+            sameUpload.put(theirs.get("id").asText(), mine.get("id").asText());
+            if (theirs.hasNonNull("importId")) {
+                sameUpload.put(theirs.get("importId").asText(), mine.get("importId").asText());
+            }
+            uploads.put(file, mine);
+        }
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        for (ServeChild serve : new ServeChild[] {remote, embedded}) {
+            if (serve != null) {
+                serve.close();
+            }
+        }
+        if (work != null) {
+            try (Stream<Path> all = Files.walk(work)) {
+                all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void theRecordsAreInTheClusterAndNoIndexIsUnderData() throws IOException {
+        long documents = Http.json(embedded.http().get("/api/health")).get("documents").asLong();
+        assertTrue(documents > 300, "the uploads indexed records: " + documents);
+        assertEquals(documents, cluster("/cmsdoctor-records-imports-*/_count").get("count").asLong(),
+                "every record of the uploads, and only those, is in the imports indices");
+        assertEquals(0, cluster("/cmsdoctor-records-live-*/_count?allow_no_indices=true").get("count").asLong());
+        assertEquals(documents, Http.json(remote.http().get("/api/health")).get("documents").asLong());
+        try (Stream<Path> all = Files.walk(work.resolve("remote"))) {
+            List<Path> lucene = all.filter(p -> p.getFileName().toString().startsWith("segments_")).toList();
+            assertEquals(List.of(), lucene, "no Lucene index under the data directory of serve --opensearch");
+        }
+        assertFalse(Files.exists(work.resolve("remote").resolve("index")), "DATA/index is the embedded store's");
+    }
+
+    @Test
+    void everyUploadEndsAsOnTheEmbeddedStore() {
+        for (Map.Entry<String, String> upload : sameUpload.entrySet()) {
+            if (upload.getKey().startsWith("upl-")) {
+                assertSame("/api/uploads/" + upload.getValue(), "/api/uploads/" + upload.getKey());
+                assertSame("/api/imports/" + upload.getValue(), "/api/imports/" + upload.getKey());
+            }
+        }
+        assertSame("/api/imports", "/api/imports");
+    }
+
+    @Test
+    void theCallsListIsTheSame() {
+        JsonNode calls = assertSame("/api/calls", "/api/calls");
+        assertTrue(calls.get("calls").size() >= 5, calls.toString());
+    }
+
+    @Test
+    void everyCallOpensWithItsWholeLadder() {
+        JsonNode calls = Http.json(embedded.http().get("/api/calls"));
+        for (JsonNode call : calls.get("calls")) {
+            String key = call.get("key").asText();
+            String theirs = reverse(key);
+            assertSame("/api/calls/" + encode(key), "/api/calls/" + encode(theirs));
+        }
+        JsonNode sip = assertSame("/api/calls/" + SIP_2X_CALL_ID, "/api/calls/" + SIP_2X_CALL_ID);
+        assertEquals(6, sip.get("sipMessages").size(), "every SIP message of the dialog: " + sip.get("sipMessages"));
+    }
+
+    @Test
+    void searchFindsWhatTheEmbeddedStoreFinds() {
+        for (String q : List.of("", "INVITE", "BYE", "\"SIP/2.0 404\"", SIP_2X_CALL_ID, "10.48.54.75",
+                "sip:joshua@cluster.alero.aca", "host:acanosrv03", "error", "Session-Expires", "certificate",
+                "kind:sip", "joshua AND NOT INVITE", "callbridge*")) {
+            JsonNode mine = assertSame("/api/search?limit=1000&q=" + encode(q), "/api/search?limit=1000&q=" + encode(q));
+            assertSame("/api/search/histogram?q=" + encode(q), "/api/search/histogram?q=" + encode(q));
+            if (!q.isEmpty() && !q.startsWith("callbridge")) {
+                assertTrue(mine.get("hits").size() > 0, q + " finds something: " + mine);
+            }
+        }
+        String upload = uploads.get("sip-2x-call/syslog").get("id").asText();
+        assertSame("/api/search?limit=1000&import=" + upload, "/api/search?limit=1000&import=" + reverse(upload));
+    }
+
+    @Test
+    void theFindingsAreTheSame() {
+        JsonNode mine = assertSame("/api/findings", "/api/findings");
+        assertTrue(mine.get("findings").size() > 0, mine.toString());
+        for (JsonNode finding : Http.json(embedded.http().get("/api/findings")).get("findings")) {
+            String theirs = theirId(finding);
+            assertSame("/api/findings/" + finding.get("id").asText(), "/api/findings/" + theirs);
+        }
+    }
+
+    @Test
+    void theCertificateUploadIsCheckedAlike() {
+        for (String file : List.of("certificates/cms-a/cms-a.cer", "certificates/cms-a/mmp-session.txt")) {
+            String upload = uploads.get(file).get("id").asText();
+            JsonNode mine = assertSame("/api/certs?import=" + upload, "/api/certs?import=" + reverse(upload));
+            assertTrue(mine.toString().contains("cms-a"), mine.toString());
+        }
+    }
+
+    /**
+     * The options on a writing command reach the cluster: the daily index that {@code import}
+     * creates has the shards and replicas asked for (and is green on one node with 0 replicas),
+     * while the default (1 replica, the OpenSearch default too) leaves the one-node cluster yellow
+     * and still written, as the serve above shows.
+     */
+    @Test
+    void shardsAndReplicasShapeTheDailyIndices() throws Exception {
+        Path file = Path.of(System.getProperty("cmsdoctor.root", ".."), "sample-logs", "sip-2x-call", "syslog");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Cli.run(new String[] {"import", "--data", work.resolve("shaped").toString(), "--year", "2024",
+                "--opensearch", String.join(",", CLUSTER.httpUrls()), "--opensearch-index-prefix", "shaped",
+                "--opensearch-shards", "2", "--opensearch-replicas", "0", file.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8) + out.toString(StandardCharsets.UTF_8));
+        JsonNode settings = cluster("/shaped-records-imports-*/_settings");
+        assertTrue(settings.size() > 0, settings.toString());
+        for (JsonNode index : settings) {
+            assertEquals("2", index.at("/settings/index/number_of_shards").asText(), settings.toString());
+            assertEquals("0", index.at("/settings/index/number_of_replicas").asText(), settings.toString());
+        }
+        assertEquals("green", cluster("/_cluster/health/shaped-records-*").get("status").asText());
+        JsonNode defaults = cluster("/cmsdoctor-records-imports-*/_settings");
+        for (JsonNode index : defaults) {
+            assertEquals("1", index.at("/settings/index/number_of_shards").asText(), defaults.toString());
+            assertEquals("1", index.at("/settings/index/number_of_replicas").asText(), defaults.toString());
+        }
+        assertEquals("yellow", cluster("/_cluster/health/cmsdoctor-records-*").get("status").asText(),
+                "one node cannot place the default replica");
+    }
+
+    /** Both serves' answers to the same question, with the OpenSearch serve's ids read as the embedded one's. */
+    private JsonNode assertSame(String mine, String theirs) {
+        HttpResponse<String> a = embedded.http().get(mine);
+        HttpResponse<String> b = remote.http().get(theirs);
+        assertEquals(a.statusCode(), b.statusCode(), mine + ": " + a.body() + "\nopensearch: " + b.body()
+                + "\n" + remote.output());
+        JsonNode expected = comparable(a.body());
+        JsonNode actual = comparable(translate(b.body()));
+        if (!expected.equals(actual)) {
+            assertEquals(pretty(expected), pretty(actual), mine + " answers differ (expected: embedded)");
+        }
+        return expected;
+    }
+
+    private String translate(String body) {
+        String out = body;
+        for (Map.Entry<String, String> e : sameUpload.entrySet()) {
+            out = out.replace(e.getKey(), e.getValue());
+        }
+        return out;
+    }
+
+    /** The OpenSearch serve's id of the embedded serve's upload or import {@code id}. */
+    private String reverse(String text) {
+        String out = text;
+        for (Map.Entry<String, String> e : sameUpload.entrySet()) {
+            out = out.replace(e.getValue(), e.getKey());
+        }
+        return out;
+    }
+
+    /** An import's finding id is a hash over its import id: found on the other side by rule and subject. */
+    private String theirId(JsonNode finding) {
+        for (JsonNode f : Http.json(remote.http().get("/api/findings")).get("findings")) {
+            if (f.get("ruleId").equals(finding.get("ruleId")) && f.get("subject").equals(finding.get("subject"))
+                    && translate(f.path("origin").asText()).equals(finding.path("origin").asText())) {
+                return f.get("id").asText();
+            }
+        }
+        throw new AssertionError("no finding " + finding.get("ruleId") + " " + finding.get("subject") + " on OpenSearch");
+    }
+
+    private static JsonNode comparable(String body) {
+        try {
+            JsonNode tree = JSON.readTree(body);
+            strip(tree);
+            return tree;
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
+    }
+
+    private static void strip(JsonNode node) {
+        if (node instanceof ObjectNode o) {
+            o.remove(VOLATILE);
+            // a finding's id hashes its import id; its rule, subject and origin say which it is
+            if (o.has("ruleId") && o.has("origin")) {
+                o.remove("id");
+            }
+            o.forEach(ServeOpenSearchTest::strip);
+        } else if (node instanceof ArrayNode a) {
+            a.forEach(ServeOpenSearchTest::strip);
+        }
+    }
+
+    private static String pretty(JsonNode node) {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private JsonNode upload(ServeChild serve, String file, byte[] content) throws InterruptedException {
+        Http http = serve.http();
+        HttpResponse<String> r = http.send(new Multipart().file("file", Path.of(file).getFileName().toString(), content)
+                .post(http, "/api/uploads").build());
+        assertEquals(202, r.statusCode(), file + ": " + r.body() + "\n" + serve.output());
+        JsonNode done = waitDone(http, Http.json(r).get("id").asText(), serve);
+        assertFalse(done.get("state").asText().equals("failed"), file + ": " + done + "\n" + serve.output());
+        return done;
+    }
+
+    /** Up to three minutes: the machine that runs the tests also runs the node. */
+    private static JsonNode waitDone(Http http, String id, ServeChild serve) throws InterruptedException {
+        JsonNode last = null;
+        for (int i = 0; i < 1800; i++) {
+            last = Http.json(http.get("/api/uploads/" + id));
+            if (Set.of("done", "warning", "failed").contains(last.get("state").asText())) {
+                return last;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("upload never finished: " + last + "\n" + serve.output());
+    }
+
+    private static JsonNode cluster(String path) {
+        Http http = new Http(URI.create(CLUSTER.httpUrls().get(0)).getPort());
+        HttpResponse<String> r = http.get(path);
+        assertEquals(200, r.statusCode(), path + ": " + r.body());
+        return Http.json(r);
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}
