@@ -21,16 +21,21 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Issue 16's "done when", end to end: two real {@code cmsdoctor serve} processes, one on the
@@ -48,6 +53,7 @@ class ServeOpenSearchTest {
     static final OpenSearchCluster CLUSTER = OpenSearchCluster.shared(1);
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern ISO_TIME = Pattern.compile("\"(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?Z)\"");
 
     /** The Call-ID of {@code sample-logs/sip-2x-call}: six SIP messages, one of them split over two packets. */
     private static final String SIP_2X_CALL_ID = "364ac547-7bb3-4073-bb41-00f4bcd018d6";
@@ -56,6 +62,8 @@ class ServeOpenSearchTest {
     private static final Set<String> VOLATILE = Set.of("took", "tookMs", "seconds", "startedAt", "finishedAt",
             "createdAt", "checkedAt", "dataDir", "uptimeSeconds", "percent", "bytesRead", "bytesTotal", "phase");
 
+    /** Times from here on are the test's own clock (an MMP paste's inferred time, a check's): not compared. */
+    private final Instant started = Instant.now().minusSeconds(60);
     private Path work;
     private ServeChild embedded;
     private ServeChild remote;
@@ -102,7 +110,7 @@ class ServeOpenSearchTest {
     @Test
     void theRecordsAreInTheClusterAndNoIndexIsUnderData() throws IOException {
         long documents = Http.json(embedded.http().get("/api/health")).get("documents").asLong();
-        assertTrue(documents > 300, "the uploads indexed records: " + documents);
+        assertTrue(documents > 150, "the uploads indexed records: " + documents);
         assertEquals(documents, cluster("/cmsdoctor-records-imports-*/_count").get("count").asLong(),
                 "every record of the uploads, and only those, is in the imports indices");
         assertEquals(0, cluster("/cmsdoctor-records-live-*/_count?allow_no_indices=true").get("count").asLong());
@@ -139,23 +147,69 @@ class ServeOpenSearchTest {
             String theirs = reverse(key);
             assertSame("/api/calls/" + encode(key), "/api/calls/" + encode(theirs));
         }
-        JsonNode sip = assertSame("/api/calls/" + SIP_2X_CALL_ID, "/api/calls/" + SIP_2X_CALL_ID);
-        assertEquals(6, sip.get("sipMessages").size(), "every SIP message of the dialog: " + sip.get("sipMessages"));
+        // call-identity's cms1.log reuses this Call-ID: the key lists both legs, each opens by its key
+        JsonNode legs = assertSame("/api/calls/" + SIP_2X_CALL_ID, "/api/calls/" + SIP_2X_CALL_ID);
+        String key = null;
+        for (JsonNode leg : legs.path("legs")) {
+            if (leg.path("host").asText().equals("acanosrv03")) {
+                key = leg.get("key").asText();
+            }
+        }
+        assertTrue(key != null, "the sip-2x-call leg: " + legs);
+        JsonNode sip = assertSame("/api/calls/" + encode(key), "/api/calls/" + encode(reverse(key)));
+        List<String> ladder = new ArrayList<>();
+        sip.path("sipMessages").forEach(m -> ladder.add(m.path("startLine").asText()));
+        assertEquals(6, ladder.size(), "every SIP message of the dialog: " + sip.path("sipMessages"));
+        List<String> expected = List.of("INVITE ", "SIP/2.0 100 ", "SIP/2.0 200 ", "ACK ", "BYE ", "SIP/2.0 200 ");
+        for (int i = 0; i < expected.size(); i++) {
+            assertTrue(ladder.get(i).startsWith(expected.get(i)), "the ladder in order (README): " + ladder);
+        }
     }
 
     @Test
     void searchFindsWhatTheEmbeddedStoreFinds() {
         for (String q : List.of("", "INVITE", "BYE", "\"SIP/2.0 404\"", SIP_2X_CALL_ID, "10.48.54.75",
-                "sip:joshua@cluster.alero.aca", "host:acanosrv03", "error", "Session-Expires", "certificate",
+                "sip:joshua@cluster.alero.aca", "host:acanosrv03", "error", "Session-Expires", "host:cms1",
                 "kind:sip", "joshua AND NOT INVITE", "callbridge*")) {
-            JsonNode mine = assertSame("/api/search?limit=1000&q=" + encode(q), "/api/search?limit=1000&q=" + encode(q));
-            assertSame("/api/search/histogram?q=" + encode(q), "/api/search/histogram?q=" + encode(q));
+            String search = "/api/search?limit=1000&to=" + started + "&q=" + encode(q);
+            JsonNode mine = assertSame(search, search);
+            String histogram = "/api/search/histogram?to=" + started + "&q=" + encode(q);
+            assertSame(histogram, histogram);
             if (!q.isEmpty() && !q.startsWith("callbridge")) {
                 assertTrue(mine.get("hits").size() > 0, q + " finds something: " + mine);
             }
         }
         String upload = uploads.get("sip-2x-call/syslog").get("id").asText();
         assertSame("/api/search?limit=1000&import=" + upload, "/api/search?limit=1000&import=" + reverse(upload));
+    }
+
+    /** The dashboard pages with {@code next}: every hit once, over pages of 25, on both. */
+    @Test
+    void pagingThroughEverythingGivesEveryHitOnce() {
+        JsonNode mine = comparable(allPages(embedded, "").toString(), started);
+        JsonNode theirs = comparable(translate(allPages(remote, "").toString()), started);
+        assertEquals(Http.json(embedded.http().get("/api/search?limit=1&to=" + started)).get("total").asInt(),
+                mine.get("hits").size());
+        if (!mine.equals(theirs)) {
+            fail("pages differ: " + firstDifference(pretty(mine), pretty(theirs)));
+        }
+    }
+
+    private ObjectNode allPages(ServeChild serve, String q) {
+        ArrayNode hits = JSON.createArrayNode();
+        String cursor = null;
+        for (int page = 0; page < 100; page++) {
+            JsonNode answer = Http.json(serve.http().get("/api/search?limit=25&to=" + started + "&q=" + encode(q)
+                    + (cursor == null ? "" : "&cursor=" + encode(cursor))));
+            answer.get("hits").forEach(hits::add);
+            if (!answer.hasNonNull("next")) {
+                ObjectNode all = JSON.createObjectNode();
+                all.set("hits", hits);
+                return all;
+            }
+            cursor = answer.get("next").asText();
+        }
+        throw new AssertionError("more than 100 pages");
     }
 
     @Test
@@ -215,29 +269,33 @@ class ServeOpenSearchTest {
         HttpResponse<String> b = remote.http().get(theirs);
         assertEquals(a.statusCode(), b.statusCode(), mine + ": " + a.body() + "\nopensearch: " + b.body()
                 + "\n" + remote.output());
-        JsonNode expected = comparable(a.body());
-        JsonNode actual = comparable(translate(b.body()));
+        JsonNode expected = comparable(a.body(), started);
+        JsonNode actual = comparable(translate(b.body()), started);
         if (!expected.equals(actual)) {
-            assertEquals(pretty(expected), pretty(actual), mine + " answers differ (expected: embedded)");
+            fail(mine + " answers differ: " + firstDifference(pretty(expected), pretty(actual)));
         }
         return expected;
     }
 
     private String translate(String body) {
-        String out = body;
-        for (Map.Entry<String, String> e : sameUpload.entrySet()) {
-            out = out.replace(e.getKey(), e.getValue());
-        }
-        return out;
+        return replaceIds(body, sameUpload);
     }
 
     /** The OpenSearch serve's id of the embedded serve's upload or import {@code id}. */
     private String reverse(String text) {
-        String out = text;
-        for (Map.Entry<String, String> e : sameUpload.entrySet()) {
-            out = out.replace(e.getValue(), e.getKey());
-        }
-        return out;
+        Map<String, String> back = new LinkedHashMap<>();
+        sameUpload.forEach((theirs, mine) -> back.put(mine, theirs));
+        return replaceIds(text, back);
+    }
+
+    /**
+     * Every id at once: ids are times, so one serve's id for a file can be the other's for
+     * another file, and replacing one after the other would chain them.
+     */
+    private static String replaceIds(String text, Map<String, String> ids) {
+        Pattern any = Pattern.compile(ids.keySet().stream().sorted(Comparator.comparing(String::length).reversed())
+                .map(Pattern::quote).collect(java.util.stream.Collectors.joining("|")));
+        return any.matcher(text).replaceAll(m -> Matcher.quoteReplacement(ids.get(m.group())));
     }
 
     /** An import's finding id is a hash over its import id: found on the other side by rule and subject. */
@@ -251,9 +309,16 @@ class ServeOpenSearchTest {
         throw new AssertionError("no finding " + finding.get("ruleId") + " " + finding.get("subject") + " on OpenSearch");
     }
 
-    private static JsonNode comparable(String body) {
+    private static JsonNode comparable(String body, Instant started) {
+        Matcher time = ISO_TIME.matcher(body);
+        StringBuilder out = new StringBuilder();
+        while (time.find()) {
+            boolean now = !Instant.parse(time.group(1)).isBefore(started);
+            time.appendReplacement(out, Matcher.quoteReplacement(now ? "\"<now>\"" : time.group()));
+        }
+        time.appendTail(out);
         try {
-            JsonNode tree = JSON.readTree(body);
+            JsonNode tree = JSON.readTree(out.toString());
             strip(tree);
             return tree;
         } catch (IOException e) {
@@ -268,10 +333,46 @@ class ServeOpenSearchTest {
             if (o.has("ruleId") && o.has("origin")) {
                 o.remove("id");
             }
+            if (o.get("hits") instanceof ArrayNode hits) {
+                o.set("hits", withinMillisecondSorted(hits));
+            }
             o.forEach(ServeOpenSearchTest::strip);
         } else if (node instanceof ArrayNode a) {
             a.forEach(ServeOpenSearchTest::strip);
         }
+    }
+
+    /**
+     * Hits of one millisecond come in the order each store keeps them (the embedded index: the
+     * order written, where a SIP message split by an event line is written after it; OpenSearch:
+     * by line), as the contract suite allows: compared as a set per millisecond, in time order.
+     */
+    private static ArrayNode withinMillisecondSorted(ArrayNode hits) {
+        List<JsonNode> all = new ArrayList<>();
+        hits.forEach(all::add);
+        ArrayNode out = JSON.createArrayNode();
+        for (int i = 0; i < all.size(); ) {
+            int j = i;
+            while (j < all.size() && all.get(j).path("at").equals(all.get(i).path("at"))) {
+                j++;
+            }
+            all.subList(i, j).stream().sorted(Comparator.comparing(JsonNode::toString)).forEach(out::add);
+            i = j;
+        }
+        return out;
+    }
+
+    /** The first line that differs with a few around it: whole answers run to thousands of lines. */
+    private static String firstDifference(String embeddedAnswer, String openSearchAnswer) {
+        List<String> a = embeddedAnswer.lines().toList();
+        List<String> b = openSearchAnswer.lines().toList();
+        int i = 0;
+        while (i < a.size() && i < b.size() && a.get(i).equals(b.get(i))) {
+            i++;
+        }
+        int from = Math.max(0, i - 8);
+        return "at line " + (i + 1) + "\n--- embedded:\n" + String.join("\n", a.subList(from, Math.min(a.size(), i + 8)))
+                + "\n--- opensearch:\n" + String.join("\n", b.subList(from, Math.min(b.size(), i + 8)));
     }
 
     private static String pretty(JsonNode node) {

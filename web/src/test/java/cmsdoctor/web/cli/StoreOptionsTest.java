@@ -68,7 +68,7 @@ class StoreOptionsTest {
     }
 
     private static StoreOptions stores(String command, String... args) {
-        List<String> all = new java.util.ArrayList<>(List.of(command));
+        List<String> all = new java.util.ArrayList<>(List.of(command, "--data", "d"));
         all.addAll(List.of(args));
         if (command.equals("report")) {
             all.addAll(List.of("--import", "imp-1"));
