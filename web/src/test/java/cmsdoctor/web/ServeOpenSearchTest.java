@@ -8,8 +8,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
@@ -47,6 +50,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * order they were made in. The records must be in the cluster and not under {@code DATA}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServeOpenSearchTest {
 
     @RegisterExtension
@@ -134,6 +138,35 @@ class ServeOpenSearchTest {
     }
 
     @Test
+    void aCdrCaptureUploadIsIndexedAsCdrs() {
+        JsonNode cdr = uploads.get("cdr-calls/cdr-capture.xml");
+        assertEquals("done", cdr.get("state").asText(), cdr.toString());
+        assertEquals("cdr", cdr.at("/entryReports/0/kind").asText(), cdr.toString());
+        assertEquals("imported", cdr.at("/entryReports/0/outcome").asText(), cdr.toString());
+        String theirs = reverse(cdr.get("importId").asText());
+        assertTrue(cluster("/cmsdoctor-records-imports-*/_count?q=origin:" + theirs).get("count").asLong() > 0);
+    }
+
+    /** Last: the dashboard's delete of an upload takes its records out of the cluster, and nothing else. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void deletingAnUploadTakesItsRecordsOutOfTheCluster() throws Exception {
+        long before = cluster("/cmsdoctor-records-imports-*/_count").get("count").asLong();
+        Path file = Path.of(System.getProperty("cmsdoctor.root", ".."), "sample-logs", "incoming-404", "syslog");
+        JsonNode upload = upload(remote, "incoming-404/syslog", Files.readAllBytes(file));
+        String importId = upload.get("importId").asText();
+        long held = cluster("/cmsdoctor-records-imports-*/_count?q=origin:" + importId).get("count").asLong();
+        assertTrue(held > 0, upload.toString());
+        assertEquals(before + held, cluster("/cmsdoctor-records-imports-*/_count").get("count").asLong());
+        Http http = remote.http();
+        HttpResponse<String> deleted = http.send(http.request("/api/imports/" + upload.get("id").asText()).DELETE().build());
+        assertEquals(200, deleted.statusCode(), deleted.body());
+        assertEquals(0, Http.json(http.get("/api/search?import=" + importId)).get("total").asLong());
+        assertEquals(0, cluster("/cmsdoctor-records-imports-*/_count?q=origin:" + importId).get("count").asLong());
+        assertEquals(before, cluster("/cmsdoctor-records-imports-*/_count").get("count").asLong());
+    }
+
+    @Test
     void theCallsListIsTheSame() {
         JsonNode calls = assertSame("/api/calls", "/api/calls");
         assertTrue(calls.get("calls").size() >= 5, calls.toString());
@@ -170,7 +203,7 @@ class ServeOpenSearchTest {
     void searchFindsWhatTheEmbeddedStoreFinds() {
         for (String q : List.of("", "INVITE", "BYE", "\"SIP/2.0 404\"", SIP_2X_CALL_ID, "10.48.54.75",
                 "sip:joshua@cluster.alero.aca", "host:acanosrv03", "error", "Session-Expires", "host:cms1",
-                "kind:sip", "joshua AND NOT INVITE", "callbridge*")) {
+                "kind:sip", "kind:cdr", "joshua AND NOT INVITE", "callbridge*")) {
             String search = "/api/search?limit=1000&to=" + started + "&q=" + encode(q);
             JsonNode mine = assertSame(search, search);
             String histogram = "/api/search/histogram?to=" + started + "&q=" + encode(q);
