@@ -117,7 +117,8 @@ class ServeOpenSearchTest {
         assertTrue(documents > 150, "the uploads indexed records: " + documents);
         assertEquals(documents, cluster("/cmsdoctor-records-imports-*/_count").get("count").asLong(),
                 "every record of the uploads, and only those, is in the imports indices");
-        assertEquals(0, cluster("/cmsdoctor-records-live-*/_count?allow_no_indices=true").get("count").asLong());
+        assertEquals(0, cluster("/cmsdoctor-records-live-*/_count?allow_no_indices=true").get("count").asLong(),
+                "nothing live yet (the CDR test posts later)");
         assertEquals(documents, Http.json(remote.http().get("/api/health")).get("documents").asLong());
         try (Stream<Path> all = Files.walk(work.resolve("remote"))) {
             List<Path> lucene = all.filter(p -> p.getFileName().toString().startsWith("segments_")).toList();
@@ -145,6 +146,60 @@ class ServeOpenSearchTest {
         assertEquals("imported", cdr.at("/entryReports/0/outcome").asText(), cdr.toString());
         String theirs = reverse(cdr.get("importId").asText());
         assertTrue(cluster("/cmsdoctor-records-imports-*/_count?q=origin:" + theirs).get("count").asLong() > 0);
+    }
+
+    /**
+     * After the upload tests: CDRs that CMS posts to {@code /cdr} go live into
+     * {@code cmsdoctor-records-live-*}, and the meeting reads the same on both.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void cdrsPostedToServeAreLiveRecordsInTheCluster() throws Exception {
+        Path capture = Path.of(System.getProperty("cmsdoctor.root", ".."), "sample-logs", "cdr-meeting", "cdr-capture.xml");
+        String xml = Files.readString(capture);
+        int posts = 0;
+        for (int at = xml.indexOf("<?xml"); at >= 0; posts++) {
+            int next = xml.indexOf("<?xml", at + 1);
+            String body = xml.substring(at, next < 0 ? xml.length() : next);
+            for (ServeChild serve : List.of(embedded, remote)) {
+                Http http = serve.http();
+                HttpResponse<String> r = http.send(http.request("/cdr?bridge=cb1")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                        .header("Content-Type", "application/xml").build());
+                assertEquals(200, r.statusCode(), r.body() + "\n" + serve.output());
+            }
+            at = next;
+        }
+        assertTrue(posts > 1, "the capture holds several POST bodies");
+        long live = 0;
+        for (int i = 0; i < 600 && live == 0; i++) {
+            Thread.sleep(100);
+            live = Http.json(remote.http().get("/api/search?limit=1&import=live&q=kind:cdr")).get("total").asLong();
+        }
+        assertTrue(live > 0, "the CDRs became searchable\n" + remote.output());
+        for (int i = 0; i < 600; i++) {
+            long mine = Http.json(embedded.http().get("/api/search?limit=1&import=live&q=kind:cdr")).get("total").asLong();
+            if (mine == live) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertSame("/api/search?limit=1000&import=live", "/api/search?limit=1000&import=live");
+        refreshLive();
+        assertEquals(live, cluster("/cmsdoctor-records-live-*/_count").get("count").asLong());
+        JsonNode calls = assertSame("/api/calls?import=live", "/api/calls?import=live");
+        assertTrue(calls.get("calls").size() > 0, calls.toString());
+        for (JsonNode call : calls.get("calls")) {
+            String key = encode(call.get("key").asText());
+            assertSame("/api/calls/" + key, "/api/calls/" + key);
+        }
+    }
+
+    /** Live records become visible to cmsdoctor at its commits; the cluster's own readers at their refresh. */
+    private static void refreshLive() {
+        Http http = new Http(URI.create(CLUSTER.httpUrls().get(0)).getPort());
+        HttpResponse<String> r = http.post("/cmsdoctor-records-live-*/_refresh");
+        assertEquals(200, r.statusCode(), r.body());
     }
 
     /** Last: the dashboard's delete of an upload takes its records out of the cluster, and nothing else. */
@@ -287,6 +342,14 @@ class ServeOpenSearchTest {
             assertEquals("0", index.at("/settings/index/number_of_replicas").asText(), settings.toString());
         }
         assertEquals("green", cluster("/_cluster/health/shaped-records-*").get("status").asText());
+        out.reset();
+        code = Cli.run(new String[] {"call", "--data", work.resolve("shaped").toString(), "--opensearch",
+                String.join(",", CLUSTER.httpUrls()), "--opensearch-index-prefix", "shaped", SIP_2X_CALL_ID},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String call = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8) + call);
+        assertTrue(call.contains("INVITE sip:joshua@cluster.alero.aca") && call.contains("BYE sip:joshua@"),
+                "the call reads back from two shards:\n" + call);
         JsonNode defaults = cluster("/cmsdoctor-records-imports-*/_settings");
         for (JsonNode index : defaults) {
             assertEquals("1", index.at("/settings/index/number_of_shards").asText(), defaults.toString());
