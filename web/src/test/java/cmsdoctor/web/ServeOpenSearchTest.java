@@ -69,6 +69,8 @@ class ServeOpenSearchTest {
     /** Times from here on are the test's own clock (an MMP paste's inferred time, a check's): not compared. */
     private final Instant started = Instant.now().minusSeconds(60);
     private Path work;
+    private long embeddedNanos;
+    private long remoteNanos;
     private ServeChild embedded;
     private ServeChild remote;
     /** Upload and import ids of the OpenSearch serve, each to the embedded serve's id for the same file. */
@@ -87,14 +89,21 @@ class ServeOpenSearchTest {
                 "logbundle/logbundle.tar.gz", "cdr-calls/syslog", "cdr-calls/cdr-capture.xml",
                 "certificates/cms-a/cms-a.cer", "certificates/cms-a/mmp-session.txt")) {
             byte[] content = Files.readAllBytes(samples.resolve(file));
+            long began = System.nanoTime();
             JsonNode mine = upload(embedded, file, content);
+            long between = System.nanoTime();
             JsonNode theirs = upload(remote, file, content);
+            embeddedNanos += between - began;
+            remoteNanos += System.nanoTime() - between;
             sameUpload.put(theirs.get("id").asText(), mine.get("id").asText());
             if (theirs.hasNonNull("importId")) {
                 sameUpload.put(theirs.get("importId").asText(), mine.get("importId").asText());
             }
             uploads.put(file, mine);
         }
+        // interleaved, one file to each in turn: the machine's load falls on both alike
+        System.out.printf("[serve --opensearch] %d uploads, each until done: embedded %d ms, 1-node OpenSearch %d ms%n",
+                uploads.size(), embeddedNanos / 1_000_000, remoteNanos / 1_000_000);
     }
 
     @AfterAll
