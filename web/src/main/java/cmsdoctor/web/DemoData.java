@@ -19,14 +19,16 @@ public final class DemoData {
 
     /**
      * Before the store opens: a data directory filled by an older demo set is moved aside when it
-     * holds nothing else ({@link DemoSet#refreshStale}); otherwise the user is told.
+     * holds nothing else ({@link DemoSet#refreshStale}); otherwise, or when its records are on an
+     * OpenSearch cluster ({@code recordsOnCluster}), the user is told.
      */
-    public static void refreshStale(Path dataDir, Path samples, PrintStream out, PrintStream err) {
+    public static void refreshStale(Path dataDir, Path samples, boolean recordsOnCluster, PrintStream out,
+                                    PrintStream err) {
         if (samples == null) {
             return;
         }
         try {
-            DemoSet.read(samples).refreshStale(dataDir, out, err);
+            DemoSet.read(samples).refreshStale(dataDir, recordsOnCluster, out, err);
         } catch (IOException e) {
             err.println("cmsdoctor: --demo: " + e.getMessage());
         }

@@ -107,9 +107,27 @@ final class DemoSet {
      * do); false when the directory also holds other data and was left alone (the user is told).
      */
     boolean refreshStale(Path dataDir, PrintStream out, PrintStream err) throws IOException {
+        return refreshStale(dataDir, false, out, err);
+    }
+
+    /**
+     * As {@link #refreshStale(Path, PrintStream, PrintStream)}; with {@code recordsOnCluster}
+     * (the store is an OpenSearch cluster) a stale demo is left alone and the user told how to
+     * remove it: its records cannot move aside with the files, and moving only the import records
+     * would leave them in the cluster beside the new demo's, owned by no import.
+     */
+    boolean refreshStale(Path dataDir, boolean recordsOnCluster, PrintStream out, PrintStream err) throws IOException {
         Path mark = dataDir.resolve(MARK);
         if (!Files.exists(mark) || filled(dataDir)) {
             return true;
+        }
+        if (recordsOnCluster) {
+            err.println("cmsdoctor: --demo: the demo set changed since " + dataDir + " was filled, and its records are"
+                    + " on the OpenSearch cluster, so it is left as it is; for the new demo delete the old one's"
+                    + " imports first (cmsdoctor imports delete --data " + dataDir + " --opensearch URL ID, for each"
+                    + " imp- id in " + mark + ", then remove that file) or use another --data directory and"
+                    + " --opensearch-index-prefix");
+            return false;
         }
         List<String> demoIds = Files.readAllLines(mark).stream().map(String::strip)
                 .filter(l -> l.startsWith("imp-")).toList();

@@ -87,7 +87,7 @@ final class ServeCommand implements Callable<Integer> {
             return Cli.UNREADABLE;
         }
         if (demo) {
-            DemoData.refreshStale(listeners.data(), DemoData.sampleLogs(), cli.out, cli.err);
+            DemoData.refreshStale(listeners.data(), DemoData.sampleLogs(), stores.remote(), cli.out, cli.err);
         }
         stores.announce(listeners.data(), cli.out);
         Pipeline pipeline;

@@ -4,7 +4,9 @@ import cmsdoctor.ingest.store.EmbeddedStore;
 import cmsdoctor.ingest.store.StoreOpener;
 import cmsdoctor.opensearch.OpenSearchConfig;
 import cmsdoctor.opensearch.OpenSearchStore;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 import java.io.PrintStream;
 import java.net.URI;
@@ -22,6 +24,10 @@ import java.util.List;
  * <p>The credentials also come from the environment ({@code CMSDOCTOR_OPENSEARCH_USER},
  * {@code CMSDOCTOR_OPENSEARCH_PASSWORD}), so that the password need not be on a command line
  * that {@code ps} shows; it is never printed.
+ *
+ * <p>Shards and replicas go into the index template that the writing commands ({@code serve},
+ * {@code receive}, {@code import}) put at every start, so they shape the daily indices created
+ * from then on; the reading commands accept them and change nothing.
  */
 final class StoreOptions {
 
@@ -45,6 +51,15 @@ final class StoreOptions {
             description = "Start of every index name: PREFIX-records-*, PREFIX-meta (default ${DEFAULT-VALUE}).")
     String indexPrefix;
 
+    @Option(names = "--opensearch-shards", paramLabel = "N", defaultValue = "1", converter = AtLeastOne.class,
+            description = "Primary shards of each new daily index, at least 1 (default ${DEFAULT-VALUE}).")
+    int shards;
+
+    @Option(names = "--opensearch-replicas", paramLabel = "N", defaultValue = "1", converter = AtLeastZero.class,
+            description = "Replicas of each new daily index, 0 or more (default ${DEFAULT-VALUE};"
+                    + " a 1-node cluster cannot place them and stays yellow: give 0 there).")
+    int replicas;
+
     /** How this command opens its store. */
     StoreOpener opener() {
         if (urls.isEmpty()) {
@@ -66,6 +81,35 @@ final class StoreOptions {
     OpenSearchConfig config() {
         String u = user == null || user.isBlank() ? null : user;
         return OpenSearchConfig.of(urls).withCredentials(u, u == null ? null : password).withCaFile(caFile)
-                .withIndexPrefix(indexPrefix);
+                .withIndexPrefix(indexPrefix).withShards(shards).withReplicas(replicas);
+    }
+
+    /** {@code --opensearch-shards}: a whole number, 1 or more. */
+    static final class AtLeastOne implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String text) {
+            return count(text, 1, "shards");
+        }
+    }
+
+    /** {@code --opensearch-replicas}: a whole number, 0 or more. */
+    static final class AtLeastZero implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String text) {
+            return count(text, 0, "replicas");
+        }
+    }
+
+    private static int count(String text, int least, String what) {
+        int n;
+        try {
+            n = Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException("the number of " + what + " is a whole number, got '" + text + "'");
+        }
+        if (n < least) {
+            throw new TypeConversionException("the number of " + what + " is " + least + " or more, got " + n);
+        }
+        return n;
     }
 }
