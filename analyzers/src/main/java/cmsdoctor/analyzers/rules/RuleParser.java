@@ -190,7 +190,8 @@ public final class RuleParser {
                 literal = RuleMatch.requiredLiteral(message.pattern());
             }
             return new RuleMatch(set(at + "/tag"), set(at + "/level"), set(at + "/component"), set(at + "/host"),
-                    message, unless, literal, message == null ? List.of() : RuleMatch.groupNames(message.pattern()));
+                    message, unless, literal, message == null ? null : Screen.of(message.pattern(), literal),
+                    message == null ? List.of() : RuleMatch.groupNames(message.pattern()));
         }
 
         private Pattern regex(String at) {
