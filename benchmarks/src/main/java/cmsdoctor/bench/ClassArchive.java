@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,7 +27,8 @@ final class ClassArchive {
      * The JVM options that use the archive of {@code classPath} (a single jar), making it first when
      * missing or older than the jar; empty when it cannot be made (no {@code sample-logs/} found).
      */
-    static List<String> options(String classPath, String heap) throws IOException, InterruptedException {
+    static List<String> options(String classPath, String heap, List<String> launcher)
+            throws IOException, InterruptedException {
         Path jar = Path.of(classPath).toAbsolutePath();
         if (!Files.isRegularFile(jar) || !jar.toString().endsWith(".jar")) {
             return List.of();
@@ -37,7 +39,7 @@ final class ClassArchive {
         String name = jar.getFileName().toString();
         Path archive = jar.resolveSibling(name.substring(0, name.length() - ".jar".length()) + ".jsa");
         if (!fresh(archive, jar) && samples != null && Files.isDirectory(samples)) {
-            make(jar, heap, samples, archive);
+            make(jar, heap, launcher, samples, archive);
         }
         return Files.isRegularFile(archive) ? List.of("-XX:SharedArchiveFile=" + archive, QUIET.get(0), QUIET.get(1))
                 : List.of();
@@ -51,15 +53,18 @@ final class ClassArchive {
         return made.compareTo(Files.getLastModifiedTime(jar)) > 0;
     }
 
-    private static void make(Path jar, String heap, Path samples, Path archive) throws IOException, InterruptedException {
+    private static void make(Path jar, String heap, List<String> launcher, Path samples, Path archive)
+            throws IOException, InterruptedException {
         Path scratch = Files.createTempDirectory(jar.getParent(), "cds-training");
         try {
             Path made = scratch.resolve("import.jsa");
-            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), heap,
-                    "-XX:ArchiveClassesAtExit=" + made, QUIET.get(0), QUIET.get(1), "-cp", jar.toString(),
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), heap));
+            command.addAll(launcher);
+            command.addAll(List.of("-XX:ArchiveClassesAtExit=" + made, QUIET.get(0), QUIET.get(1), "-cp", jar.toString(),
                     "cmsdoctor.web.Main", "import", "--data", scratch.resolve("data").toString(), "--year", "2024",
-                    "--timezone", "UTC", samples.toString())
-                    .redirectErrorStream(true).redirectOutput(scratch.resolve("training.out").toFile()).start();
+                    "--timezone", "UTC", samples.toString()));
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(scratch.resolve("training.out").toFile()).start();
             p.waitFor();
             if (Files.isRegularFile(made) && Files.size(made) > 0) {
                 Files.move(made, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
