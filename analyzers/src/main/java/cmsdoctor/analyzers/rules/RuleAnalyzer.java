@@ -37,7 +37,7 @@ public final class RuleAnalyzer implements Analyzer {
     private record Gated(Rule rule, int[] needs) {}
 
     public RuleAnalyzer(List<Rule> rules) {
-        List<String> literals = new ArrayList<>();
+        List<LiteralScan.Text> literals = new ArrayList<>();
         for (Rule r : rules) {
             Gated g = new Gated(r, needs(r.match(), literals));
             if (r.match().tags().isEmpty()) {
@@ -55,14 +55,14 @@ public final class RuleAnalyzer implements Analyzer {
         found = new boolean[scan.size()];
     }
 
-    /** The case-sensitive texts {@code m} requires, added to {@code literals}; their indices. */
-    private static int[] needs(RuleMatch m, List<String> literals) {
-        List<String> texts = new ArrayList<>(2);
+    /** The texts {@code m} requires (its literal, its screen's), added to {@code literals}; their indices. */
+    private static int[] needs(RuleMatch m, List<LiteralScan.Text> literals) {
+        List<LiteralScan.Text> texts = new ArrayList<>(2);
         if (m.literal() != null) {
-            texts.add(m.literal());
+            texts.add(new LiteralScan.Text(m.literal(), false));
         }
-        if (m.screen() != null && !m.screen().ignoreCase()) {
-            texts.add(m.screen().literal());
+        if (m.screen() != null) {
+            texts.add(new LiteralScan.Text(m.screen().literal(), m.screen().ignoreCase()));
         }
         int[] needs = new int[texts.size()];
         for (int i = 0; i < needs.length; i++) {

@@ -30,8 +30,13 @@ public record Screen(String literal, boolean ignoreCase) {
 
     /** False when the regex cannot match {@code text}. */
     public boolean admits(String text) {
-        if (!ignoreCase) {
-            return text.contains(literal);
+        return ignoreCase ? containsIgnoreCase(text, literal) : text.contains(literal);
+    }
+
+    /** {@code text} holds {@code literal} in some case; true wherever {@code (?i)literal} finds it. */
+    static boolean containsIgnoreCase(String text, String literal) {
+        if (literal.isEmpty()) {
+            return true;
         }
         // regionMatches folds case at least as widely as (?i), so nothing the regex finds is missed
         int last = text.length() - literal.length();
