@@ -1,7 +1,12 @@
 package cmsdoctor.analyzers.builtin;
 
+import java.util.regex.Pattern;
+
 /** Pieces of SIP URIs and addresses as CMS writes them in its log lines. */
 final class Uris {
+
+    /** Compiled once: {@link #isAddress} runs for every SDP offer the ICE analyzer reads. */
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private Uris() {}
 
@@ -72,7 +77,4 @@ final class Uris {
     static boolean isAddress(String host) {
         return host != null && (IPV4.matcher(host).matches() || host.contains(":"));
     }
-
-    /** Compiled once: {@link #isAddress} runs for every SDP offer the ICE analyzer reads. */
-    private static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 }
