@@ -17,10 +17,19 @@ import java.util.List;
  * round prints both wall times, CPU times and data-directory sizes and the ratios, then the median
  * ratios. CPU time (user + system of the child, all its threads: JIT and GC included) is the
  * steadier figure on a shared machine, where wall time also measures the other engineers' load.
+ *
+ * <p>The import child starts as the {@code cmsdoctor} launcher starts it: with the launcher's JVM
+ * options for batch commands (handed over in {@value #LAUNCHER_OPTIONS}; none when the benchmark
+ * is not started by the launcher) and a class data sharing archive of the classes an import of
+ * {@code sample-logs/} loads ({@link ClassArchive}), made once beside the benchmarks jar. The plain
+ * baseline runs as plain {@code java}, as before.
  */
 public final class ImportProcessBenchmark {
 
     public static final long DEFAULT_LINES = 1_000_000;
+
+    /** The system property in which the launcher passes the JVM options it gives batch commands. */
+    static final String LAUNCHER_OPTIONS = "cmsdoctor.launcher.batchJvmOptions";
 
     private ImportProcessBenchmark() {}
 
@@ -35,6 +44,10 @@ public final class ImportProcessBenchmark {
                 out.printf("%d processors, load average %.1f, child heap %s%n",
                         Runtime.getRuntime().availableProcessors(),
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), heapOption());
+                List<String> sharing = new ArrayList<>(launcherOptions());
+                sharing.addAll(ClassArchive.options(classPath, heapOption(), launcherOptions()));
+                out.println("import child as the launcher starts it: " + (sharing.isEmpty() ? "no options (not started"
+                        + " by the launcher, no sample-logs/)" : String.join(" ", sharing)));
                 for (CorpusGenerator.Shape shape : shapes) {
                     Path file = dir.resolve(shape.name().toLowerCase() + ".log");
                     new CorpusGenerator(42, 3, shape).write(file, lines);
@@ -48,9 +61,9 @@ public final class ImportProcessBenchmark {
                         Run imp;
                         if (r % 2 == 0) {
                             plain = plain(classPath, file, dir.resolve("plain"));
-                            imp = cmsdoctor(classPath, file, dir.resolve("data"));
+                            imp = cmsdoctor(classPath, sharing, file, dir.resolve("data"));
                         } else {
-                            imp = cmsdoctor(classPath, file, dir.resolve("data"));
+                            imp = cmsdoctor(classPath, sharing, file, dir.resolve("data"));
                             plain = plain(classPath, file, dir.resolve("plain"));
                         }
                         speed[r] = plain.seconds() / imp.seconds();
@@ -84,9 +97,12 @@ public final class ImportProcessBenchmark {
     }
 
     /** {@code cmsdoctor import} as the launcher runs it: the product's Main, from the same classes. */
-    private static Run cmsdoctor(String classPath, Path file, Path data) throws IOException, InterruptedException {
-        return timed(List.of("-cp", classPath, "cmsdoctor.web.Main", "import", "--data", data.toString(),
-                "--year", "2024", "--timezone", "UTC", file.toString()), data);
+    private static Run cmsdoctor(String classPath, List<String> sharing, Path file, Path data)
+            throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(sharing);
+        args.addAll(List.of("-cp", classPath, "cmsdoctor.web.Main", "import", "--data", data.toString(),
+                "--year", "2024", "--timezone", "UTC", file.toString()));
+        return timed(args, data);
     }
 
     private static Run timed(List<String> args, Path output) throws IOException, InterruptedException {
@@ -125,6 +141,12 @@ public final class ImportProcessBenchmark {
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
+    }
+
+    /** The launcher's JVM options for batch commands, empty when not started by the launcher. */
+    static List<String> launcherOptions() {
+        String options = System.getProperty(LAUNCHER_OPTIONS, "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     private static String heapOption() {

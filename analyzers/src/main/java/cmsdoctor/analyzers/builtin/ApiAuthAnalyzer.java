@@ -57,12 +57,13 @@ public final class ApiAuthAnalyzer implements Analyzer {
         if (!(record instanceof LogEvent e) || e.message() == null || !e.message().contains("API trace ")) {
             return;
         }
-        Matcher r = REQUEST.matcher(e.message());
-        if (r.find()) {
+        // each regex only where its fixed text is: most API trace lines are bodies and other responses
+        Matcher r = e.message().contains(" for \"") ? REQUEST.matcher(e.message()) : null;
+        if (r != null && r.find()) {
             requests.put(r.group(1), new String[] {r.group(4), r.group(2) + " " + r.group(3)});
         }
-        Matcher u = UNAUTHORIZED.matcher(e.message());
-        if (u.find()) {
+        Matcher u = e.message().contains(": sending 401 response") ? UNAUTHORIZED.matcher(e.message()) : null;
+        if (u != null && u.find()) {
             String[] request = requests.remove(u.group(1));
             unauthorized(request == null ? "unknown client" : request[0], request == null ? "?" : request[1], e, out);
         }

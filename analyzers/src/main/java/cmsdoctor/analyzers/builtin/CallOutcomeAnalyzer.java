@@ -40,6 +40,9 @@ public final class CallOutcomeAnalyzer implements Analyzer {
     private static final Pattern INCOMING = Pattern.compile("^incoming SIP call from \"([^\"]*)\" to local URI \"([^\"]*)\"",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern OUTGOING = Pattern.compile("^outgoing SIP call to \"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
+    /** The fixed starts of INCOMING and OUTGOING, tested in any case before them. */
+    private static final String INCOMING_START = "incoming SIP call from \"";
+    private static final String OUTGOING_START = "outgoing SIP call to \"";
     private static final int MAX_OPEN_CALLS = 10_000;
 
     /** What the start of a call said. */
@@ -63,15 +66,20 @@ public final class CallOutcomeAnalyzer implements Analyzer {
         if (!m.matches()) {
             return;
         }
-        int call = Integer.parseInt(m.group(1));
+        int call = Numbers.intOf(m.group(1));
+        if (call < 0) {
+            return;
+        }
         String rest = m.group(2);
-        Matcher in = INCOMING.matcher(rest);
-        if (in.find()) {
+        // each regex only where its fixed start is: most call lines are neither
+        Matcher in = rest.regionMatches(true, 0, INCOMING_START, 0, INCOMING_START.length()) ? INCOMING.matcher(rest) : null;
+        if (in != null && in.find()) {
             open.put(call, new Start(true, in.group(1), in.group(2)));
             return;
         }
-        Matcher outgoing = OUTGOING.matcher(rest);
-        if (outgoing.find()) {
+        Matcher outgoing = rest.regionMatches(true, 0, OUTGOING_START, 0, OUTGOING_START.length())
+                ? OUTGOING.matcher(rest) : null;
+        if (outgoing != null && outgoing.find()) {
             open.put(call, new Start(false, null, outgoing.group(1)));
             return;
         }

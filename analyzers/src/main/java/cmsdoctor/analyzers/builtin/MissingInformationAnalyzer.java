@@ -49,11 +49,15 @@ public final class MissingInformationAnalyzer implements Analyzer {
     private boolean h323Seen;
     private LogEvent lastFailure;
     private LogEvent lastPeerLine;
+    /** The host last added: lines come in runs of one host, so most records skip lower-casing it. */
+    private String lastHost;
 
     @Override
     public void accept(LogRecord record, Reporter out) {
-        if (record.host() != null) {
-            hosts.add(record.host().toLowerCase(Locale.ROOT));
+        String host = record.host();
+        if (host != null && !host.equals(lastHost)) {
+            hosts.add(host.toLowerCase(Locale.ROOT));
+            lastHost = host;
         }
         if (record instanceof SipMessage) {
             sipSeen = true;

@@ -70,8 +70,8 @@ public final class StreamerRetryAnalyzer implements Analyzer {
         Matcher r = RETRY.matcher(msg);
         if (r.find()) {
             Attempt a = failing.computeIfAbsent(r.group(1), k -> new Attempt());
-            a.retry = Integer.parseInt(r.group(2));
-            a.of = Integer.parseInt(r.group(3));
+            a.retry = Numbers.intOf(r.group(2));
+            a.of = Numbers.intOf(r.group(3));
             add(a, e);
         }
     }

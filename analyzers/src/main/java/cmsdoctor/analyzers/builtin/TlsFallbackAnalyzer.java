@@ -52,17 +52,20 @@ public final class TlsFallbackAnalyzer implements Analyzer {
                 lastCode = h.group(1);
             }
         } else if (msg.startsWith("call ")) {
-            Matcher o = OUTGOING.matcher(msg);
-            if (o.find()) {
+            // each regex only where its fixed text is: most call lines are neither
+            Matcher o = msg.contains("outgoing SIP call to \"") ? OUTGOING.matcher(msg) : null;
+            if (o != null && o.find()) {
                 if (destinations.size() > 10_000) {
                     destinations.clear();
                 }
-                destinations.put(Integer.parseInt(o.group(1)), o.group(2));
+                if (Numbers.intOf(o.group(1)) >= 0) {
+                    destinations.put(Numbers.intOf(o.group(1)), o.group(2));
+                }
                 return;
             }
-            Matcher f = FALLING_BACK.matcher(msg);
-            if (f.find() && paired(e.at())) {
-                fallback(Integer.parseInt(f.group(1)), e, out);
+            Matcher f = msg.contains("falling back to unencrypted control connection") ? FALLING_BACK.matcher(msg) : null;
+            if (f != null && f.find() && paired(e.at()) && Numbers.intOf(f.group(1)) >= 0) {
+                fallback(Numbers.intOf(f.group(1)), e, out);
             }
         }
     }

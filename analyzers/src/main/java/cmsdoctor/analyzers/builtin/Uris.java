@@ -1,7 +1,12 @@
 package cmsdoctor.analyzers.builtin;
 
+import java.util.regex.Pattern;
+
 /** Pieces of SIP URIs and addresses as CMS writes them in its log lines. */
 final class Uris {
+
+    /** Compiled once: {@link #isAddress} runs for every SDP offer the ICE analyzer reads. */
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private Uris() {}
 
@@ -70,6 +75,6 @@ final class Uris {
 
     /** True for a literal IPv4 or IPv6 address, false for a host name. */
     static boolean isAddress(String host) {
-        return host != null && (host.matches("\\d{1,3}(\\.\\d{1,3}){3}") || host.contains(":"));
+        return host != null && (IPV4.matcher(host).matches() || host.contains(":"));
     }
 }

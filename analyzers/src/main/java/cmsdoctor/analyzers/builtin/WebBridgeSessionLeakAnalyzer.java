@@ -49,7 +49,10 @@ public final class WebBridgeSessionLeakAnalyzer implements Analyzer {
         if (!m.find()) {
             return;
         }
-        long sessions = Long.parseLong(m.group(1));
+        long sessions = Numbers.longOf(m.group(1));
+        if (sessions < 0) {
+            return;
+        }
         if (last < 0 || sessions < last) {
             // the count fell: sessions are being released, start a new run here
             runStart = sessions;

@@ -21,28 +21,69 @@ import java.util.Map;
 /**
  * Runs the declarative rules over one host's events. Rules that name a tag are looked up
  * by the event's tag, so each event meets only the rules that could match it; the rest are
- * screened by a literal substring before any regex runs.
+ * screened by the texts they need (their literal, their regex's {@link Screen}), all found in
+ * one pass over the message ({@link LiteralScan}), before {@link RuleMatch#match} and its regex.
  */
 public final class RuleAnalyzer implements Analyzer {
 
-    private final Map<String, List<Rule>> byTag = new HashMap<>();
-    private final List<Rule> anyTag = new ArrayList<>();
-    private final List<Rule> withResolution = new ArrayList<>();
+    private final Map<String, List<Gated>> byTag = new HashMap<>();
+    private final List<Gated> anyTag = new ArrayList<>();
+    private final List<Gated> withResolution = new ArrayList<>();
     private final Map<String, Burst> bursts = new HashMap<>();
+    private final LiteralScan scan;
+    private final boolean[] found;
+
+    /** A rule with the literals (indices into the scan) its match cannot do without. */
+    private record Gated(Rule rule, int[] needs) {}
 
     public RuleAnalyzer(List<Rule> rules) {
+        List<LiteralScan.Text> literals = new ArrayList<>();
         for (Rule r : rules) {
+            Gated g = new Gated(r, needs(r.match(), literals));
             if (r.match().tags().isEmpty()) {
-                anyTag.add(r);
+                anyTag.add(g);
             } else {
                 for (String tag : r.match().tags()) {
-                    byTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(r);
+                    byTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(g);
                 }
             }
             if (r.resolvedBy() != null) {
-                withResolution.add(r);
+                withResolution.add(new Gated(r, needs(r.resolvedBy(), literals)));
             }
         }
+        scan = new LiteralScan(literals);
+        found = new boolean[scan.size()];
+    }
+
+    /** The texts {@code m} requires (its literal, its screen's), added to {@code literals}; their indices. */
+    private static int[] needs(RuleMatch m, List<LiteralScan.Text> literals) {
+        List<LiteralScan.Text> texts = new ArrayList<>(2);
+        if (m.literal() != null) {
+            texts.add(new LiteralScan.Text(m.literal(), false));
+        }
+        if (m.screen() != null) {
+            texts.add(new LiteralScan.Text(m.screen().literal(), m.screen().ignoreCase()));
+        }
+        int[] needs = new int[texts.size()];
+        for (int i = 0; i < needs.length; i++) {
+            int at = literals.indexOf(texts.get(i));
+            if (at < 0) {
+                at = literals.size();
+                literals.add(texts.get(i));
+            }
+            needs[i] = at;
+        }
+        return needs;
+    }
+
+    /** False when the message lacks a text the rule needs: {@link RuleMatch#match} would say no. */
+    private boolean possible(Gated g) {
+        for (int n : g.needs()) {
+            if (!found[n]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -50,18 +91,23 @@ public final class RuleAnalyzer implements Analyzer {
         if (!(record instanceof LogEvent e) || e.message() == null) {
             return;
         }
+        scan.scan(e.message(), found);
         if (e.tag() != null) {
-            List<Rule> tagged = byTag.get(e.tag());
+            List<Gated> tagged = byTag.get(e.tag());
             if (tagged != null) {
-                for (Rule r : tagged) {
-                    check(r, e, out);
+                for (Gated g : tagged) {
+                    check(g, e, out);
                 }
             }
         }
-        for (Rule r : anyTag) {
-            check(r, e, out);
+        for (Gated g : anyTag) {
+            check(g, e, out);
         }
-        for (Rule r : withResolution) {
+        for (Gated g : withResolution) {
+            if (!possible(g)) {
+                continue;
+            }
+            Rule r = g.rule();
             Map<String, String> values = r.resolvedBy().match(e);
             if (values != null) {
                 out.resolve(r.id(), r.subject().render(values), e.at());
@@ -69,7 +115,11 @@ public final class RuleAnalyzer implements Analyzer {
         }
     }
 
-    private void check(Rule r, LogEvent e, Reporter out) {
+    private void check(Gated gated, LogEvent e, Reporter out) {
+        if (!possible(gated)) {
+            return;
+        }
+        Rule r = gated.rule();
         Map<String, String> values = r.match().match(e);
         if (values == null) {
             return;

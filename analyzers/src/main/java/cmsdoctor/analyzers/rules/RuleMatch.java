@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * @param message    regex searched in the message, with named groups; null for any
  * @param unless     regex that vetoes a match when found in the message; null for none
  * @param literal    text every matching message contains (declared or taken from the regex); null if none
+ * @param screen     the regex's own cheap test ({@link Screen}), run before it; null when the literal suffices
  */
 public record RuleMatch(
         Set<String> tags,
@@ -29,6 +30,7 @@ public record RuleMatch(
         Pattern message,
         Pattern unless,
         String literal,
+        Screen screen,
         List<String> groupNames) {
 
     private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
@@ -53,6 +55,9 @@ public record RuleMatch(
             return null;
         }
         if (literal != null && !text.contains(literal)) {
+            return null;
+        }
+        if (screen != null && !screen.admits(text)) {
             return null;
         }
         if (!accepts(tags, e.tag()) || !accepts(levels, e.level()) || !accepts(components, e.component())
@@ -95,11 +100,12 @@ public record RuleMatch(
 
     /**
      * The longest run of plain characters a regex needs in every match, so most messages are
-     * rejected by {@link String#contains} without running the regex. Gives up (null) on
-     * alternation and flags, where no single run is required.
+     * rejected by {@link String#contains} without running the regex. Only text outside every
+     * group counts, so alternation inside a group ({@code (?:a|b) "x" failed}) leaves the rest
+     * usable; gives up (null) on alternation of the whole regex and on flags.
      */
     static String requiredLiteral(String regex) {
-        if (regex.contains("|") || regex.contains("(?i") || regex.contains("(?x")) {
+        if (regex.contains("(?i") || regex.contains("(?x")) {
             return null;
         }
         String best = "";
@@ -116,6 +122,8 @@ public record RuleMatch(
                     run.append(n);
                     continue;
                 }
+            } else if (c == '|' && depth == 0) {
+                return null; // "a|b": neither side is required
             } else if (depth == 0 && "[](){}*+?^$.".indexOf(c) < 0 && !quantified) {
                 run.append(c);
                 continue;

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
@@ -62,7 +61,8 @@ public final class RuleParser {
     /** JSON pointer of every node to the line it starts on. */
     private Map<String, Integer> lines(String text) throws IOException {
         Map<String, Integer> lines = new HashMap<>();
-        try (JsonParser p = new YAMLFactory().createParser(text)) {
+        // the mapper's own factory, made once per parser rather than once per file
+        try (JsonParser p = yaml.getFactory().createParser(text)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
@@ -190,7 +190,8 @@ public final class RuleParser {
                 literal = RuleMatch.requiredLiteral(message.pattern());
             }
             return new RuleMatch(set(at + "/tag"), set(at + "/level"), set(at + "/component"), set(at + "/host"),
-                    message, unless, literal, message == null ? List.of() : RuleMatch.groupNames(message.pattern()));
+                    message, unless, literal, message == null ? null : Screen.of(message.pattern(), literal),
+                    message == null ? List.of() : RuleMatch.groupNames(message.pattern()));
         }
 
         private Pattern regex(String at) {

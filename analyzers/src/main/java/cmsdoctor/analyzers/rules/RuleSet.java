@@ -37,9 +37,14 @@ public final class RuleSet {
 
     /** The rules packaged in the jar under {@code rules/} (copied there from the repository's {@code rules/}). */
     public static RuleSet builtin() {
+        return builtin(RuleSet.class.getClassLoader());
+    }
+
+    /** The rules {@code loader} finds under {@code rules/}. */
+    static RuleSet builtin(ClassLoader loader) {
         try {
-            Path dir = builtinFolder("rules");
-            return dir == null ? empty() : load(dir, "rules/");
+            Map<String, String> texts = PackagedFiles.yaml(loader, "rules");
+            return texts == null ? empty() : parse(texts, "rules/");
         } catch (IOException | URISyntaxException e) {
             return new RuleSet(new LinkedHashMap<>(), List.of(new RuleProblem("rules/", 0,
                     "cannot list the built-in rules: " + e.getMessage())));
@@ -73,13 +78,21 @@ public final class RuleSet {
 
     /** Every {@code *.yaml} / {@code *.yml} file of a folder, in name order. */
     public static RuleSet load(Path dir, String label) throws IOException {
-        List<Path> files = yamlFiles(dir);
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (Path f : yamlFiles(dir)) {
+            texts.put(f.getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8));
+        }
+        return parse(texts, label);
+    }
+
+    /** Rule files by name, in the map's order; {@code label} is put before each name in problems. */
+    private static RuleSet parse(Map<String, String> texts, String label) {
         RuleParser parser = new RuleParser();
         Map<String, Rule> byId = new LinkedHashMap<>();
         List<RuleProblem> problems = new ArrayList<>();
-        for (Path f : files) {
-            String name = label + f.getFileName();
-            RuleParser.Result r = parser.parse(name, Files.readString(f, StandardCharsets.UTF_8));
+        for (Map.Entry<String, String> f : texts.entrySet()) {
+            String name = label + f.getKey();
+            RuleParser.Result r = parser.parse(name, f.getValue());
             problems.addAll(r.problems());
             if (r.rule() != null) {
                 Rule dup = byId.put(r.rule().id(), r.rule());
@@ -94,9 +107,13 @@ public final class RuleSet {
     /** The {@code *.yaml} / {@code *.yml} files directly in a folder, in name order. */
     static List<Path> yamlFiles(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).sorted(
+            return s.filter(p -> isYaml(p.getFileName().toString())).sorted(
                     (a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
         }
+    }
+
+    static boolean isYaml(String name) {
+        return name.endsWith(".yaml") || name.endsWith(".yml");
     }
 
     /** This set with {@code other}'s rules added, replacing any with the same id. */

@@ -240,11 +240,11 @@ public final class SipMessageParser {
         if (value == null) {
             return null;
         }
-        String[] parts = value.trim().split("\\s+");
+        String[] parts = SipTokens.words(value, SipTokens.WHITESPACE);
         if (parts.length != 2 || !isDigits(parts[0], 0, parts[0].length())) {
             return value;
         }
-        String number = parts[0].replaceFirst("^0+(?=.)", "");
+        String number = SipTokens.withoutLeadingZeros(parts[0], true);
         return number + " " + parts[1];
     }
 

@@ -76,7 +76,7 @@ final class SipValidity {
         if (line.contains("  ") || line.indexOf('\t') >= 0) {
             add(problems, "start-line-extra-spaces");
         }
-        String[] parts = line.trim().split("[ \t]+");
+        String[] parts = SipTokens.words(line, SipTokens.BLANKS);
         String method = parts[0];
         if (parts.length > 3) {
             add(problems, "request-uri-whitespace");
@@ -96,7 +96,7 @@ final class SipValidity {
         }
         List<String> cseq = values(headers, "CSeq", null);
         if (!cseq.isEmpty()) {
-            String[] c = cseq.get(0).trim().split("\\s+");
+            String[] c = SipTokens.words(cseq.get(0), SipTokens.WHITESPACE);
             if (c.length == 2 && !c[1].equals(method)) {
                 add(problems, "cseq-method-mismatch");
             }
@@ -129,10 +129,10 @@ final class SipValidity {
         if (cseq.isEmpty()) {
             return;
         }
-        String[] c = cseq.get(0).trim().split("\\s+");
+        String[] c = SipTokens.words(cseq.get(0), SipTokens.WHITESPACE);
         if (c.length != 2 || !digits(c[0])) {
             add(problems, "cseq-unreadable");
-        } else if (c[0].replaceFirst("^0+", "").length() > 10 || Long.parseLong(c[0]) > MAX_CSEQ) {
+        } else if (SipTokens.withoutLeadingZeros(c[0], false).length() > 10 || Long.parseLong(c[0]) > MAX_CSEQ) {
             add(problems, "cseq-number-too-large");
         }
     }
@@ -156,7 +156,7 @@ final class SipValidity {
     private static void maxForwards(Map<String, List<String>> headers, List<String> problems) {
         for (String value : values(headers, "Max-Forwards", null)) {
             String v = value.trim();
-            if (!digits(v) || v.replaceFirst("^0+", "").length() > 3 || Integer.parseInt(v) > 255) {
+            if (!digits(v) || SipTokens.withoutLeadingZeros(v, false).length() > 3 || Integer.parseInt(v) > 255) {
                 add(problems, "max-forwards-out-of-range");
             }
         }

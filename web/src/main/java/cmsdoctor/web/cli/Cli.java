@@ -8,6 +8,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -18,10 +19,6 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "cmsdoctor", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Reads Cisco Meeting Server logs, stores them, finds known problems.",
-        subcommands = {ParseCommand.class, ImportCommand.class, SearchCommand.class, CallCommand.class,
-                CallsCommand.class, AnalyzeCommand.class, CertsCommand.class, RulesCommand.class, ReceiveCommand.class,
-                ReportCommand.class, ImportsCommand.class,
-                ServeCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:input unreadable", "2:usage"})
 public final class Cli implements Callable<Integer> {
@@ -30,6 +27,11 @@ public final class Cli implements Callable<Integer> {
     static final int UNREADABLE = 1;
     /** Exit code: the command line cannot be run as written. */
     static final int USAGE = 2;
+
+    /** Every command, in the order usage lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(ParseCommand.class, ImportCommand.class,
+            SearchCommand.class, CallCommand.class, CallsCommand.class, AnalyzeCommand.class, CertsCommand.class,
+            RulesCommand.class, ReceiveCommand.class, ReportCommand.class, ImportsCommand.class, ServeCommand.class);
 
     final PrintStream out;
     final PrintStream err;
@@ -44,7 +46,7 @@ public final class Cli implements Callable<Integer> {
 
     /** Runs one command line; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        CommandLine cli = commandLine(out, err);
+        CommandLine cli = commandLine(out, err, args.length == 0 ? null : args[0]);
         int code = cli.execute(args);
         out.flush();
         err.flush();
@@ -53,7 +55,29 @@ public final class Cli implements Callable<Integer> {
 
     /** The command tree, writing to {@code out} and {@code err}; tests parse with it without running. */
     static CommandLine commandLine(PrintStream out, PrintStream err) {
+        return commandLine(out, err, null);
+    }
+
+    /**
+     * The command tree with only the command named {@code first} when it names one: picocli reads
+     * each command's annotations by reflection, and building all twelve cost an {@code import} a
+     * tenth of a CPU-second at start. Any other first word (none, {@code --help}, a typo) gets them
+     * all, so usage and "did you mean" stay whole.
+     */
+    private static CommandLine commandLine(PrintStream out, PrintStream err, String first) {
         CommandLine cli = new CommandLine(new Cli(out, err));
+        Class<?> named = null;
+        for (Class<?> c : COMMANDS) {
+            if (c.getAnnotation(Command.class).name().equals(first)) {
+                named = c;
+            }
+        }
+        for (Class<?> c : COMMANDS) {
+            if (named == null || c == named) {
+                cli.addSubcommand(c);
+            }
+        }
+        // after the subcommands: picocli hands these settings only to the subcommands present
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setExecutionExceptionHandler((e, command, parsed) -> {

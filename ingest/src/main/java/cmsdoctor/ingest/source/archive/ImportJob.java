@@ -351,6 +351,8 @@ public final class ImportJob {
         long sipMessages;
         long unparsed;
         final TreeSet<String> hosts = new TreeSet<>();
+        /** The host last added: lines come in runs of one host, so most records skip the tree. */
+        private String lastHost;
         OffsetDateTime from;
         OffsetDateTime to;
 
@@ -361,8 +363,10 @@ public final class ImportJob {
             } else {
                 events++;
             }
-            if (record.host() != null) {
-                hosts.add(record.host());
+            String host = record.host();
+            if (host != null && !host.equals(lastHost)) {
+                hosts.add(host);
+                lastHost = host;
             }
             OffsetDateTime at = record.at();
             if (at != null) {

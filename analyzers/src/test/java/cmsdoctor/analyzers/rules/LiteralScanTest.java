@@ -1,0 +1,72 @@
+package cmsdoctor.analyzers.rules;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LiteralScanTest {
+
+    @Test
+    void findsTheLiteralsOfRulesInAMessage() {
+        LiteralScan scan = new LiteralScan(texts(List.of("\" failed", "\"", "Health check ",
+                "could not translate host name \"", "status 5"), false));
+        boolean[] found = new boolean[scan.size()];
+        scan.scan("Health check cms1: error (up = 1): could not translate host name \"cms1\" to address", found);
+        assertEquals("[false, true, true, true, false]", java.util.Arrays.toString(found));
+        scan.scan("", found);
+        assertEquals("[false, false, false, false, false]", java.util.Arrays.toString(found));
+    }
+
+    /** Whatever the text (other alphabets, pairs that share a bitmap bit), the answer is contains'. */
+    @Test
+    void answersAsContainsOnAnyText() {
+        Random random = new Random(7);
+        String alphabet = "abAB\"  :\u0161\u0160\u0261\u4e61\u0100\u0000\u00ff\u212a\u0131kKiI";
+        for (int round = 0; round < 200; round++) {
+            List<String> literals = new ArrayList<>();
+            for (int i = random.nextInt(12); i >= 0; i--) {
+                literals.add(word(random, alphabet, random.nextInt(5)));
+            }
+            LiteralScan scan = new LiteralScan(texts(literals, false));
+            LiteralScan anyCase = new LiteralScan(texts(literals, true));
+            boolean[] found = new boolean[scan.size()];
+            boolean[] foundInAnyCase = new boolean[scan.size()];
+            for (int t = 0; t < 50; t++) {
+                String text = word(random, alphabet, random.nextInt(40));
+                scan.scan(text, found);
+                anyCase.scan(text, foundInAnyCase);
+                for (int i = 0; i < literals.size(); i++) {
+                    String l = literals.get(i);
+                    assertEquals(text.contains(l), found[i], "'" + l + "' in '" + text + "'");
+                    boolean regex = Pattern.compile("(?i)" + Pattern.quote(l)).matcher(text).find();
+                    if (regex) {
+                        assertTrue(foundInAnyCase[i], "(?i)'" + l + "' in '" + text + "'");
+                    }
+                    if (foundInAnyCase[i]) {
+                        // never a hit where no region matches; the Kelvin sign folds to k for
+                        // regionMatches but not for (?i), so the scan may say no where it says yes
+                        assertTrue(Screen.containsIgnoreCase(text, l), "'" + l + "' in '" + text + "'");
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<LiteralScan.Text> texts(List<String> literals, boolean ignoreCase) {
+        return literals.stream().map(l -> new LiteralScan.Text(l, ignoreCase)).toList();
+    }
+
+    private static String word(Random random, String alphabet, int length) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return b.toString();
+    }
+}
