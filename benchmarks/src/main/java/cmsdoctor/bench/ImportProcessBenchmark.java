@@ -30,6 +30,8 @@ public final class ImportProcessBenchmark {
 
     /** The system property in which the launcher passes the JVM options it gives batch commands. */
     static final String LAUNCHER_OPTIONS = "cmsdoctor.launcher.batchJvmOptions";
+    /** The system property in which the launcher passes the import size from which it keeps C2. */
+    static final String LAUNCHER_C2_FROM_BYTES = "cmsdoctor.launcher.c2FromBytes";
 
     private ImportProcessBenchmark() {}
 
@@ -44,15 +46,18 @@ public final class ImportProcessBenchmark {
                 out.printf("%d processors, load average %.1f, child heap %s%n",
                         Runtime.getRuntime().availableProcessors(),
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), heapOption());
-                List<String> sharing = new ArrayList<>(launcherOptions());
-                sharing.addAll(ClassArchive.options(classPath, heapOption(), launcherOptions()));
-                out.println("import child as the launcher starts it: " + (sharing.isEmpty() ? "no options (not started"
-                        + " by the launcher, no sample-logs/)" : String.join(" ", sharing)));
+                List<String> archive = ClassArchive.options(classPath, heapOption(), launcherOptions());
+                out.println("import child as the launcher starts it: " + (launcherOptions().isEmpty() && archive.isEmpty()
+                        ? "no options (not started by the launcher, no sample-logs/)"
+                        : String.join(" ", launcherOptions()) + " below " + c2FromBytes() + " bytes of log, "
+                        + String.join(" ", archive)));
                 for (CorpusGenerator.Shape shape : shapes) {
                     Path file = dir.resolve(shape.name().toLowerCase() + ".log");
                     new CorpusGenerator(42, 3, shape).write(file, lines);
                     out.printf("%ncorpus %s: %,d lines, %.1f MB (seed 42, 3 call bridges)%n", shape.name().toLowerCase(),
                             lines, Files.size(file) / 1e6);
+                    List<String> sharing = new ArrayList<>(Files.size(file) < c2FromBytes() ? launcherOptions() : List.of());
+                    sharing.addAll(archive);
                     double[] speed = new double[rounds];
                     double[] size = new double[rounds];
                     double[] cpu = new double[rounds];
@@ -147,6 +152,11 @@ public final class ImportProcessBenchmark {
     static List<String> launcherOptions() {
         String options = System.getProperty(LAUNCHER_OPTIONS, "").strip();
         return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+    }
+
+    /** From this many bytes of log the launcher keeps C2 for an import (its batch options not given). */
+    static long c2FromBytes() {
+        return Long.getLong(LAUNCHER_C2_FROM_BYTES, Long.MAX_VALUE);
     }
 
     private static String heapOption() {
