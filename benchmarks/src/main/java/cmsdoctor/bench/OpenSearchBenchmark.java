@@ -148,7 +148,7 @@ public final class OpenSearchBenchmark {
                 }
                 clusters.add(rounds.row(nodes, plan.lines()));
                 if (last) {
-                    views.addAll(callViews(config, nodes));
+                    views.addAll(callViews(config, cluster));
                 }
             } finally {
                 cluster.stop();
@@ -274,8 +274,11 @@ public final class OpenSearchBenchmark {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    /** The call view on the cluster's last index and on the embedded store's, the same Call-IDs, embedded first. */
-    private List<ViewRow> callViews(OpenSearchConfig config, int nodes) throws IOException, InterruptedException {
+    /**
+     * The call view on the cluster's last index and on the embedded store's, the same Call-IDs,
+     * embedded first; the CPU of this JVM and of the nodes over each store's views, warm-up included.
+     */
+    private List<ViewRow> callViews(OpenSearchConfig config, OpenSearchCluster cluster) throws IOException, InterruptedException {
         List<String> ids;
         try (EmbeddedStore store = EmbeddedStore.open(embeddedData)) {
             ids = CallViewTimer.callIds(store.reader(), plan.requests());
@@ -283,14 +286,21 @@ public final class OpenSearchBenchmark {
         if (ids.isEmpty()) {
             throw new IOException("the corpus holds no SIP message with a Call-ID; give more --lines");
         }
+        int views = CallViewTimer.WARM_UP + plan.requests();
+        long cpu = ProcessCpu.self();
         long[] embedded = CallViewTimer.time(embeddedData, EmbeddedStore.OPENER, ids, plan.requests());
+        double embeddedCpu = (ProcessCpu.self() - cpu) / 1e6 / views;
         String url = config.urls().get(0).toString();
         String pattern = config.indexPrefix() + "-records-*";
         SearchStats before = SearchStats.read(url, pattern);
-        long[] cluster = CallViewTimer.time(Files.createDirectories(dir.resolve("serve-os")), OpenSearchStore.opener(config),
+        cpu = ProcessCpu.self();
+        long nodesCpu = nodesCpu(cluster);
+        long[] timed = CallViewTimer.time(Files.createDirectories(dir.resolve("serve-os")), OpenSearchStore.opener(config),
                 ids, plan.requests());
-        viewDiagnosis = SearchStats.read(url, pattern).since(before, CallViewTimer.WARM_UP + plan.requests());
-        return List.of(ViewRow.of(0, embedded), ViewRow.of(nodes, cluster));
+        double clusterCpu = (ProcessCpu.self() - cpu) / 1e6 / views;
+        double clusterNodesCpu = (nodesCpu(cluster) - nodesCpu) / 1e6 / views;
+        viewDiagnosis = SearchStats.read(url, pattern).since(before, views);
+        return List.of(ViewRow.of(0, embedded, embeddedCpu, 0), ViewRow.of(cluster.size(), timed, clusterCpu, clusterNodesCpu));
     }
 
     private static String rss(OpenSearchCluster cluster) {

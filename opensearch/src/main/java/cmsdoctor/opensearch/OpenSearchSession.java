@@ -102,40 +102,55 @@ final class OpenSearchSession implements ReadSession {
     }
 
     /**
-     * Reads {@code matches} in one request ({@code _msearch}), each as {@link #all} would, and
-     * remembers them: the lookup's independent reads cost one round trip instead of several.
+     * Reads {@code matches} in one request, each as {@link #all} would, and remembers them: the
+     * lookup's independent reads cost one round trip instead of several. The exact terms go
+     * together as one search (one clause each, named, as {@link #any} asks them: a term the
+     * lookup never reads costs a clause, not a search over every shard); each other match is a
+     * search of its own in the same {@code _msearch}.
      */
     @Override
     public void prefetch(Collection<Match> matches, int max) {
         int size = Math.min(max, Searches.PAGE);
-        List<Match> wanted = new ArrayList<>();
-        List<ObjectNode> queries = new ArrayList<>();
+        List<Match.Term> terms = new ArrayList<>();
+        List<Match> others = new ArrayList<>();
         for (Match m : new LinkedHashSet<>(matches)) {
-            if (m instanceof Match.Term t ? !complete.containsKey(t) : !answered.containsKey(new Asked(m, max))) {
-                wanted.add(m);
-                queries.add(m instanceof Match.Term t ? named(List.of(t)) : MatchDsl.logsOnly(MatchDsl.built(m)));
+            if (m instanceof Match.Term t) {
+                if (!complete.containsKey(t)) {
+                    terms.add(t);
+                }
+            } else if (max <= Searches.PAGE && !answered.containsKey(new Asked(m, max))) {
+                others.add(m);
             }
         }
-        if (wanted.size() < 2) {
+        if (terms.size() + others.size() < 2) {
             return; // nothing to save: the read itself is one round trip
         }
+        List<ObjectNode> queries = new ArrayList<>();
+        if (!terms.isEmpty()) {
+            queries.add(named(terms));
+        }
+        others.forEach(m -> queries.add(MatchDsl.logsOnly(MatchDsl.built(m))));
         List<JsonNode> pages;
         try {
-            pages = searches.sessionPages(queries, SortOrder.oldestFirst(), size, preference);
+            pages = queries.size() == 1
+                    ? List.of(searches.sessionPage(queries.get(0), SortOrder.oldestFirst(), size, preference))
+                    : searches.sessionPages(queries, SortOrder.oldestFirst(), size, preference);
         } catch (OpenSearchException e) {
             return; // a hint only (a role without _msearch, say): the reads go one by one and say what fails
         }
-        for (int i = 0; i < wanted.size(); i++) {
-            JsonNode page = pages.get(i);
-            if (page == null) {
-                continue; // refused: the read itself will say why
+        int next = 0;
+        if (!terms.isEmpty()) {
+            JsonNode page = pages.get(next++);
+            if (page != null) {
+                remember(terms, page, size); // a full page remembers nothing: each term is read again alone
             }
-            if (wanted.get(i) instanceof Match.Term t) {
-                remember(List.of(t), page, size);
-            } else if (max <= Searches.PAGE) {
+        }
+        for (Match m : others) {
+            JsonNode page = pages.get(next++);
+            if (page != null) { // else refused: the read itself will say why
                 List<Found> found = new ArrayList<>();
                 page.forEach(h -> found.add(found(h)));
-                answered.put(new Asked(wanted.get(i), max), logs(found, max));
+                answered.put(new Asked(m, max), logs(found, max));
             }
         }
     }
