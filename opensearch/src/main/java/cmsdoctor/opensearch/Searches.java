@@ -22,12 +22,6 @@ final class Searches {
     private static final Map<String, String> LENIENT = Map.of("ignore_unavailable", "true", "allow_no_indices", "true");
     /** Of a page without a count, only what is read: no took, shards, scores or totals to send and parse. */
     private static final String PAGE_ONLY = "hits.hits._source,hits.hits.sort";
-    /** Of a session's page: the hit's place and the named clauses it matched too. */
-    private static final String SESSION_HITS = "hits.hits._index,hits.hits._id,hits.hits._source,hits.hits.sort,"
-            + "hits.hits.matched_queries";
-    /** {@link #SESSION_HITS} of each response of an {@code _msearch}, and its error, if any. */
-    private static final String MSEARCH_HITS = "responses.hits.hits._index,responses.hits.hits._id,"
-            + "responses.hits.hits._source,responses.hits.hits.sort,responses.hits.hits.matched_queries,responses.error,responses.status";
 
     private final ClusterClient client;
     private final String indices;
@@ -54,14 +48,16 @@ final class Searches {
 
     /**
      * One page of at most {@code size} hits for a {@link OpenSearchSession}: each with its index,
-     * id, sort values, the names of the clauses it matched ({@code _name}), the stored record and
-     * its {@link cmsdoctor.ingest.store.Schema#KIND}. {@code preference} routes every search of a
-     * session to the same shard copies (one consistent view, warm caches).
+     * id, sort values, the names of the clauses it matched ({@code _name}) and its whole
+     * {@code _source} (the stored record, its {@link cmsdoctor.ingest.store.Schema#KIND}).
+     * {@code preference} routes every search of a session to the same shard copies (one
+     * consistent view, warm caches). Neither source filtering nor {@code filter_path}: either
+     * makes every node parse each hit's source and write it again, while the stored bytes
+     * otherwise go out as they are (the few keyword fields more cost less than that).
      */
     JsonNode sessionPage(ObjectNode query, ArrayNode sort, int size, String preference) {
-        Map<String, String> parameters = with(LENIENT, "filter_path", SESSION_HITS);
         return client.send("POST", "/" + indices + "/_search", sessionBody(query, sort, size).toString(),
-                with(parameters, "preference", preference)).path("hits").path("hits");
+                with(LENIENT, "preference", preference)).path("hits").path("hits");
     }
 
     private static ObjectNode sessionBody(ObjectNode query, ArrayNode sort, int size) {
@@ -70,8 +66,6 @@ final class Searches {
         body.set("query", query);
         body.set("sort", sort);
         body.put("track_total_hits", false);
-        body.putArray("_source").add(DocumentSource.STORED).add(DocumentSource.STORED_BYTES)
-                .add(cmsdoctor.ingest.store.Schema.KIND);
         return body;
     }
 
@@ -88,8 +82,7 @@ final class Searches {
             header.put("allow_no_indices", true);
             body.append(header).append('\n').append(sessionBody(query, sort, size)).append('\n');
         }
-        JsonNode responses = client.send("POST", "/" + indices + "/_msearch", body.toString(),
-                Map.of("filter_path", MSEARCH_HITS)).path("responses");
+        JsonNode responses = client.send("POST", "/" + indices + "/_msearch", body.toString(), Map.of()).path("responses");
         List<JsonNode> pages = new ArrayList<>(queries.size());
         for (int i = 0; i < queries.size(); i++) {
             JsonNode r = responses.path(i);
