@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code _search} over the records indices: one page in an order, or every hit up to a number
@@ -20,11 +21,11 @@ final class Searches {
     /** The most hits one request asks for (the cluster's default {@code max_result_window}). */
     static final int PAGE = 10_000;
     private static final Map<String, String> LENIENT = Map.of("ignore_unavailable", "true", "allow_no_indices", "true");
-    /** Of a page without a count, only what is read: no took, shards, scores or totals to send and parse. */
-    private static final String PAGE_ONLY = "hits.hits._source,hits.hits.sort";
 
     private final ClusterClient client;
     private final String indices;
+    /** Requests sent, each one round trip to the cluster (what a call view's latency is made of). */
+    private final AtomicLong requests = new AtomicLong();
 
     Searches(ClusterClient client, String indices) {
         this.client = client;
@@ -38,12 +39,11 @@ final class Searches {
         body.set("query", query);
         body.set("sort", sort);
         body.put("track_total_hits", countAll);
-        body.putArray("_source").add(DocumentSource.STORED).add(DocumentSource.STORED_BYTES);
         if (after != null) {
             body.set("search_after", after);
         }
-        return client.send("POST", "/" + indices + "/_search", body.toString(),
-                countAll ? LENIENT : with(LENIENT, "filter_path", PAGE_ONLY));
+        // the whole source, unfiltered: see sessionPage
+        return send("POST", "/" + indices + "/_search", body.toString(), LENIENT);
     }
 
     /**
@@ -56,7 +56,7 @@ final class Searches {
      * otherwise go out as they are (the few keyword fields more cost less than that).
      */
     JsonNode sessionPage(ObjectNode query, ArrayNode sort, int size, String preference) {
-        return client.send("POST", "/" + indices + "/_search", sessionBody(query, sort, size).toString(),
+        return send("POST", "/" + indices + "/_search", sessionBody(query, sort, size).toString(),
                 with(LENIENT, "preference", preference)).path("hits").path("hits");
     }
 
@@ -69,26 +69,14 @@ final class Searches {
         return body;
     }
 
-    /**
-     * {@link #sessionPage} of each of {@code queries} in one {@code _msearch} request: the hits
-     * of each, in order, or null for one the cluster refused.
-     */
-    List<JsonNode> sessionPages(List<ObjectNode> queries, ArrayNode sort, int size, String preference) {
-        StringBuilder body = new StringBuilder();
-        for (ObjectNode query : queries) {
-            ObjectNode header = Json.mapper().createObjectNode();
-            header.put("preference", preference);
-            header.put("ignore_unavailable", true);
-            header.put("allow_no_indices", true);
-            body.append(header).append('\n').append(sessionBody(query, sort, size)).append('\n');
-        }
-        JsonNode responses = client.send("POST", "/" + indices + "/_msearch", body.toString(), Map.of()).path("responses");
-        List<JsonNode> pages = new ArrayList<>(queries.size());
-        for (int i = 0; i < queries.size(); i++) {
-            JsonNode r = responses.path(i);
-            pages.add(r.path("status").asInt() != 200 || r.has("error") ? null : r.path("hits").path("hits"));
-        }
-        return pages;
+    /** The requests sent so far. */
+    long requests() {
+        return requests.get();
+    }
+
+    private JsonNode send(String method, String path, String body, Map<String, String> parameters) {
+        requests.incrementAndGet();
+        return client.send(method, path, body, parameters);
     }
 
     private static Map<String, String> with(Map<String, String> parameters, String name, String value) {
@@ -117,7 +105,7 @@ final class Searches {
     long count(ObjectNode query) {
         ObjectNode body = Json.mapper().createObjectNode();
         body.set("query", query);
-        return client.send("POST", "/" + indices + "/_count", body.toString(), LENIENT).path("count").asLong();
+        return send("POST", "/" + indices + "/_count", body.toString(), LENIENT).path("count").asLong();
     }
 
     /** The aggregations of {@code aggs} over what {@code query} matches (no hits). */
@@ -127,6 +115,6 @@ final class Searches {
         body.put("track_total_hits", false);
         body.set("query", query);
         body.set("aggs", aggs);
-        return client.send("POST", "/" + indices + "/_search", body.toString(), LENIENT).path("aggregations");
+        return send("POST", "/" + indices + "/_search", body.toString(), LENIENT).path("aggregations");
     }
 }
