@@ -174,7 +174,7 @@ class OpenSearchStoreTest {
                 List<Match.Term> both = List.of(legs.get(i), sip.get(i));
                 Match built = Match.allOf(legs.get(i), Match.term("kind", "event"));
                 if (i % 2 == 1) {
-                    // half the calls read through one _msearch first: the same answers after
+                    // half the calls read through one prefetch (one search) first: the same answers after
                     mine.prefetch(List.of(sip.get(i), built, Match.term("callPhase", "restart")), 5_000);
                 }
                 assertSame(theirs.all(sip.get(i), 5_000), mine.all(sip.get(i), 5_000), "term " + sip.get(i));
