@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code cmsdoctor bench opensearch}: the OpenSearch store beside the embedded one, on the same
@@ -50,6 +51,8 @@ public final class OpenSearchBenchmark {
     public static final String DEFAULT_NODES = "1,2,3";
     public static final String DEFAULT_NODE_HEAP = "1g";
     private static final long WARM_UP_LINES = 100_000;
+    /** Node CPU per second (all nodes) below which the cluster counts as idle before the call views. */
+    private static final double QUIET_NODES_MS_PER_S = 50;
 
     /**
      * What to run.
@@ -148,7 +151,7 @@ public final class OpenSearchBenchmark {
                 }
                 clusters.add(rounds.row(nodes, plan.lines()));
                 if (last) {
-                    views.addAll(callViews(config, nodes));
+                    views.addAll(callViews(config, cluster));
                 }
             } finally {
                 cluster.stop();
@@ -274,8 +277,11 @@ public final class OpenSearchBenchmark {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    /** The call view on the cluster's last index and on the embedded store's, the same Call-IDs, embedded first. */
-    private List<ViewRow> callViews(OpenSearchConfig config, int nodes) throws IOException, InterruptedException {
+    /**
+     * The call view on the cluster's last index and on the embedded store's, the same Call-IDs,
+     * embedded first; the CPU of this JVM and of the nodes over each store's views, warm-up included.
+     */
+    private List<ViewRow> callViews(OpenSearchConfig config, OpenSearchCluster cluster) throws IOException, InterruptedException {
         List<String> ids;
         try (EmbeddedStore store = EmbeddedStore.open(embeddedData)) {
             ids = CallViewTimer.callIds(store.reader(), plan.requests());
@@ -283,14 +289,38 @@ public final class OpenSearchBenchmark {
         if (ids.isEmpty()) {
             throw new IOException("the corpus holds no SIP message with a Call-ID; give more --lines");
         }
+        int views = CallViewTimer.WARM_UP + plan.requests();
+        long cpu = ProcessCpu.self();
         long[] embedded = CallViewTimer.time(embeddedData, EmbeddedStore.OPENER, ids, plan.requests());
+        double embeddedCpu = (ProcessCpu.self() - cpu) / 1e6 / views;
+        String settled = settle(cluster);
         String url = config.urls().get(0).toString();
         String pattern = config.indexPrefix() + "-records-*";
         SearchStats before = SearchStats.read(url, pattern);
-        long[] cluster = CallViewTimer.time(Files.createDirectories(dir.resolve("serve-os")), OpenSearchStore.opener(config),
+        cpu = ProcessCpu.self();
+        long nodesCpu = nodesCpu(cluster);
+        long[] timed = CallViewTimer.time(Files.createDirectories(dir.resolve("serve-os")), OpenSearchStore.opener(config),
                 ids, plan.requests());
-        viewDiagnosis = SearchStats.read(url, pattern).since(before, CallViewTimer.WARM_UP + plan.requests());
-        return List.of(ViewRow.of(0, embedded), ViewRow.of(nodes, cluster));
+        double clusterCpu = (ProcessCpu.self() - cpu) / 1e6 / views;
+        double clusterNodesCpu = (nodesCpu(cluster) - nodesCpu) / 1e6 / views;
+        viewDiagnosis = SearchStats.read(url, pattern).since(before, views) + "\n" + settled;
+        return List.of(ViewRow.of(0, embedded, embeddedCpu, 0), ViewRow.of(cluster.size(), timed, clusterCpu, clusterNodesCpu));
+    }
+
+    /**
+     * Waits (at most a minute) until the nodes' background work after the import (merges) has
+     * died down, so the views' node CPU is the views'; says what the nodes used when it stopped.
+     */
+    private static String settle(OpenSearchCluster cluster) throws InterruptedException {
+        long t0 = System.nanoTime();
+        double msPerSecond;
+        do {
+            long cpu = nodesCpu(cluster);
+            Thread.sleep(2_000);
+            msPerSecond = (nodesCpu(cluster) - cpu) / 2e6;
+        } while (msPerSecond > QUIET_NODES_MS_PER_S && System.nanoTime() - t0 < 60e9);
+        return String.format(Locale.ROOT, "Before the cluster's call views: waited %.0f s for the nodes to settle;"
+                + " they then used %.0f ms of CPU per second together, idle.", (System.nanoTime() - t0) / 1e9, msPerSecond);
     }
 
     private static String rss(OpenSearchCluster cluster) {

@@ -81,6 +81,11 @@ final class OpenSearchReader implements RecordReader {
         return value.isNumber() ? Instant.ofEpochMilli(value.asLong()) : null;
     }
 
+    /** The requests this reader and its sessions sent so far (round trips, for tests and benchmarks). */
+    long requests() {
+        return searches.requests();
+    }
+
     @Override
     public void close() throws java.io.IOException {
         if (own != null) {

@@ -102,40 +102,42 @@ final class OpenSearchSession implements ReadSession {
     }
 
     /**
-     * Reads {@code matches} in one request ({@code _msearch}), each as {@link #all} would, and
-     * remembers them: the lookup's independent reads cost one round trip instead of several.
+     * Reads {@code matches} in one search, each as {@link #all} would, and remembers them: the
+     * lookup's independent reads cost one round trip, and the shards are asked once, not once
+     * per read. Each match is a named clause ({@link #named}): a hit says which it matched, so
+     * when the page is not full each match's records are all there (a term's of every kind, as
+     * {@link #any} reads it; another match's log lines, as {@link #all} does). A term the lookup
+     * never reads costs a clause. A full page remembers nothing: each read then goes alone.
      */
     @Override
     public void prefetch(Collection<Match> matches, int max) {
-        int size = Math.min(max, Searches.PAGE);
+        if (max > Searches.PAGE) {
+            return; // beyond one page the reads go page by page anyway
+        }
         List<Match> wanted = new ArrayList<>();
-        List<ObjectNode> queries = new ArrayList<>();
         for (Match m : new LinkedHashSet<>(matches)) {
             if (m instanceof Match.Term t ? !complete.containsKey(t) : !answered.containsKey(new Asked(m, max))) {
                 wanted.add(m);
-                queries.add(m instanceof Match.Term t ? named(List.of(t)) : MatchDsl.logsOnly(MatchDsl.built(m)));
             }
         }
         if (wanted.size() < 2) {
             return; // nothing to save: the read itself is one round trip
         }
-        List<JsonNode> pages;
+        JsonNode page;
         try {
-            pages = searches.sessionPages(queries, SortOrder.oldestFirst(), size, preference);
+            page = searches.sessionPage(named(wanted), SortOrder.oldestFirst(), max, preference);
         } catch (OpenSearchException e) {
-            return; // a hint only (a role without _msearch, say): the reads go one by one and say what fails
+            return; // a hint only: the reads go one by one and say what fails
+        }
+        List<List<Found>> byMatch = split(page, wanted.size(), max);
+        if (byMatch == null) {
+            return;
         }
         for (int i = 0; i < wanted.size(); i++) {
-            JsonNode page = pages.get(i);
-            if (page == null) {
-                continue; // refused: the read itself will say why
-            }
             if (wanted.get(i) instanceof Match.Term t) {
-                remember(List.of(t), page, size);
-            } else if (max <= Searches.PAGE) {
-                List<Found> found = new ArrayList<>();
-                page.forEach(h -> found.add(found(h)));
-                answered.put(new Asked(wanted.get(i), max), logs(found, max));
+                complete.put(t, byMatch.get(i));
+            } else {
+                answered.put(new Asked(wanted.get(i), max), logs(byMatch.get(i), max));
             }
         }
     }
@@ -171,48 +173,62 @@ final class OpenSearchSession implements ReadSession {
 
     /** Looks {@code terms} up whole in one search; false when {@code size} or more records match. */
     private boolean lookUp(List<Match.Term> terms, int size) {
-        return remember(terms, searches.sessionPage(named(terms), SortOrder.oldestFirst(), size, preference), size);
+        List<List<Found>> byTerm = split(searches.sessionPage(named(terms), SortOrder.oldestFirst(), size, preference),
+                terms.size(), size);
+        if (byTerm == null) {
+            return false;
+        }
+        for (int i = 0; i < terms.size(); i++) {
+            complete.put(terms.get(i), byTerm.get(i));
+        }
+        return true;
     }
 
-    /** The disjunction of {@code terms}, each clause named by its place in the list. */
-    private static ObjectNode named(List<Match.Term> terms) {
+    /**
+     * The disjunction of {@code matches}, each clause named by its place in the list: a term as
+     * it is (every kind), any other match limited to log lines (as {@link #all} reads it).
+     */
+    private static ObjectNode named(List<? extends Match> matches) {
         ObjectNode query = Json.mapper().createObjectNode();
         ObjectNode bool = query.putObject("bool");
         ArrayNode should = bool.putArray("should");
-        for (int i = 0; i < terms.size(); i++) {
+        for (int i = 0; i < matches.size(); i++) {
+            Match m = matches.get(i);
             ObjectNode named = should.addObject().putObject("bool");
-            named.putArray("filter").add(MatchDsl.built(terms.get(i)));
+            named.putArray("filter").add(m instanceof Match.Term ? MatchDsl.built(m) : MatchDsl.logsOnly(MatchDsl.built(m)));
             named.put("_name", Integer.toString(i));
         }
         bool.put("minimum_should_match", 1);
         return query;
     }
 
-    /** Remembers each term's records from a page of {@link #named}; false when the page is full (not whole). */
-    private boolean remember(List<Match.Term> terms, JsonNode page, int size) {
+    /**
+     * The records of each of {@code n} named clauses in a page of {@link #named}, oldest first;
+     * null when the page is full (none is known whole) or a hit does not say its clauses.
+     */
+    private List<List<Found>> split(JsonNode page, int n, int size) {
         if (page.size() >= size) {
-            return false;
+            return null;
         }
-        List<List<Found>> byTerm = new ArrayList<>();
-        terms.forEach(t -> byTerm.add(new ArrayList<>()));
+        List<List<Found>> byClause = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            byClause.add(new ArrayList<>());
+        }
         for (JsonNode h : page) {
             Found f = found(h);
-            if (terms.size() == 1) {
-                byTerm.get(0).add(f);
+            if (n == 1) {
+                byClause.get(0).add(f);
                 continue;
             }
             JsonNode names = h.path("matched_queries");
             if (names.isEmpty()) {
-                return false; // a hit that does not say its terms: none can be told whole
+                return null;
             }
             for (JsonNode name : names) {
-                byTerm.get(Integer.parseInt(name.asText())).add(f);
+                byClause.get(Integer.parseInt(name.asText())).add(f);
             }
         }
-        for (int i = 0; i < terms.size(); i++) {
-            complete.put(terms.get(i), byTerm.get(i));
-        }
-        return true;
+        return byClause;
     }
 
     /** The records {@code query} matches, oldest first, at most {@code max}, decoded once per session. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code _search} over the records indices: one page in an order, or every hit up to a number
@@ -20,17 +21,11 @@ final class Searches {
     /** The most hits one request asks for (the cluster's default {@code max_result_window}). */
     static final int PAGE = 10_000;
     private static final Map<String, String> LENIENT = Map.of("ignore_unavailable", "true", "allow_no_indices", "true");
-    /** Of a page without a count, only what is read: no took, shards, scores or totals to send and parse. */
-    private static final String PAGE_ONLY = "hits.hits._source,hits.hits.sort";
-    /** Of a session's page: the hit's place and the named clauses it matched too. */
-    private static final String SESSION_HITS = "hits.hits._index,hits.hits._id,hits.hits._source,hits.hits.sort,"
-            + "hits.hits.matched_queries";
-    /** {@link #SESSION_HITS} of each response of an {@code _msearch}, and its error, if any. */
-    private static final String MSEARCH_HITS = "responses.hits.hits._index,responses.hits.hits._id,"
-            + "responses.hits.hits._source,responses.hits.hits.sort,responses.hits.hits.matched_queries,responses.error,responses.status";
 
     private final ClusterClient client;
     private final String indices;
+    /** Requests sent, each one round trip to the cluster (what a call view's latency is made of). */
+    private final AtomicLong requests = new AtomicLong();
 
     Searches(ClusterClient client, String indices) {
         this.client = client;
@@ -44,24 +39,25 @@ final class Searches {
         body.set("query", query);
         body.set("sort", sort);
         body.put("track_total_hits", countAll);
-        body.putArray("_source").add(DocumentSource.STORED).add(DocumentSource.STORED_BYTES);
         if (after != null) {
             body.set("search_after", after);
         }
-        return client.send("POST", "/" + indices + "/_search", body.toString(),
-                countAll ? LENIENT : with(LENIENT, "filter_path", PAGE_ONLY));
+        // the whole source, unfiltered: see sessionPage
+        return send("POST", "/" + indices + "/_search", body.toString(), LENIENT);
     }
 
     /**
      * One page of at most {@code size} hits for a {@link OpenSearchSession}: each with its index,
-     * id, sort values, the names of the clauses it matched ({@code _name}), the stored record and
-     * its {@link cmsdoctor.ingest.store.Schema#KIND}. {@code preference} routes every search of a
-     * session to the same shard copies (one consistent view, warm caches).
+     * id, sort values, the names of the clauses it matched ({@code _name}) and its whole
+     * {@code _source} (the stored record, its {@link cmsdoctor.ingest.store.Schema#KIND}).
+     * {@code preference} routes every search of a session to the same shard copies (one
+     * consistent view, warm caches). Neither source filtering nor {@code filter_path}: either
+     * makes every node parse each hit's source and write it again, while the stored bytes
+     * otherwise go out as they are (the few keyword fields more cost less than that).
      */
     JsonNode sessionPage(ObjectNode query, ArrayNode sort, int size, String preference) {
-        Map<String, String> parameters = with(LENIENT, "filter_path", SESSION_HITS);
-        return client.send("POST", "/" + indices + "/_search", sessionBody(query, sort, size).toString(),
-                with(parameters, "preference", preference)).path("hits").path("hits");
+        return send("POST", "/" + indices + "/_search", sessionBody(query, sort, size).toString(),
+                with(LENIENT, "preference", preference)).path("hits").path("hits");
     }
 
     private static ObjectNode sessionBody(ObjectNode query, ArrayNode sort, int size) {
@@ -70,32 +66,17 @@ final class Searches {
         body.set("query", query);
         body.set("sort", sort);
         body.put("track_total_hits", false);
-        body.putArray("_source").add(DocumentSource.STORED).add(DocumentSource.STORED_BYTES)
-                .add(cmsdoctor.ingest.store.Schema.KIND);
         return body;
     }
 
-    /**
-     * {@link #sessionPage} of each of {@code queries} in one {@code _msearch} request: the hits
-     * of each, in order, or null for one the cluster refused.
-     */
-    List<JsonNode> sessionPages(List<ObjectNode> queries, ArrayNode sort, int size, String preference) {
-        StringBuilder body = new StringBuilder();
-        for (ObjectNode query : queries) {
-            ObjectNode header = Json.mapper().createObjectNode();
-            header.put("preference", preference);
-            header.put("ignore_unavailable", true);
-            header.put("allow_no_indices", true);
-            body.append(header).append('\n').append(sessionBody(query, sort, size)).append('\n');
-        }
-        JsonNode responses = client.send("POST", "/" + indices + "/_msearch", body.toString(),
-                Map.of("filter_path", MSEARCH_HITS)).path("responses");
-        List<JsonNode> pages = new ArrayList<>(queries.size());
-        for (int i = 0; i < queries.size(); i++) {
-            JsonNode r = responses.path(i);
-            pages.add(r.path("status").asInt() != 200 || r.has("error") ? null : r.path("hits").path("hits"));
-        }
-        return pages;
+    /** The requests sent so far. */
+    long requests() {
+        return requests.get();
+    }
+
+    private JsonNode send(String method, String path, String body, Map<String, String> parameters) {
+        requests.incrementAndGet();
+        return client.send(method, path, body, parameters);
     }
 
     private static Map<String, String> with(Map<String, String> parameters, String name, String value) {
@@ -124,7 +105,7 @@ final class Searches {
     long count(ObjectNode query) {
         ObjectNode body = Json.mapper().createObjectNode();
         body.set("query", query);
-        return client.send("POST", "/" + indices + "/_count", body.toString(), LENIENT).path("count").asLong();
+        return send("POST", "/" + indices + "/_count", body.toString(), LENIENT).path("count").asLong();
     }
 
     /** The aggregations of {@code aggs} over what {@code query} matches (no hits). */
@@ -134,6 +115,6 @@ final class Searches {
         body.put("track_total_hits", false);
         body.set("query", query);
         body.set("aggs", aggs);
-        return client.send("POST", "/" + indices + "/_search", body.toString(), LENIENT).path("aggregations");
+        return send("POST", "/" + indices + "/_search", body.toString(), LENIENT).path("aggregations");
     }
 }

@@ -174,7 +174,7 @@ class OpenSearchStoreTest {
                 List<Match.Term> both = List.of(legs.get(i), sip.get(i));
                 Match built = Match.allOf(legs.get(i), Match.term("kind", "event"));
                 if (i % 2 == 1) {
-                    // half the calls read through one _msearch first: the same answers after
+                    // half the calls read through one prefetch (one search) first: the same answers after
                     mine.prefetch(List.of(sip.get(i), built, Match.term("callPhase", "restart")), 5_000);
                 }
                 assertSame(theirs.all(sip.get(i), 5_000), mine.all(sip.get(i), 5_000), "term " + sip.get(i));
@@ -190,6 +190,61 @@ class OpenSearchStoreTest {
             }
             assertSame(theirs.any(sip, 5_000), mine.any(sip, 5_000), "every Call-ID at once");
         }
+    }
+
+    /**
+     * A prefetch is one request whatever it holds (one search, a named clause per match), and
+     * the reads it named then cost none, answering what the embedded session answers.
+     */
+    @Test
+    void prefetchedReadsCostOneRoundTripInAll() throws Exception {
+        Hit numbered = embedded.reader().all(Match.term("kind", "event"), 100_000).stream()
+                .filter(h -> h.record() instanceof LogEvent e && e.sipCallId() != null && e.callLegId() != null
+                        && e.callNumber() != null && e.host() != null)
+                .findFirst().orElseThrow();
+        LogEvent e = (LogEvent) numbered.record();
+        Match.Term sip = Match.term("sipCallId", e.sipCallId());
+        Match.Term leg = Match.term("callLegId", e.callLegId());
+        Match.Term restarts = Match.term("callPhase", "restart");
+        Match lines = Match.allOf(Match.term("callNumber", Integer.toString(e.callNumber())), Match.term("host", e.host()));
+        OpenSearchReader reader = (OpenSearchReader) cluster.reader();
+        try (ReadSession theirs = embedded.reader().session(); ReadSession mine = reader.session()) {
+            long before = reader.requests();
+            mine.prefetch(List.of(sip, leg, Match.term("apiCallId", e.sipCallId()), restarts, lines), 5_000);
+            assertEquals(before + 1, reader.requests(), "one request for the prefetch");
+            List<Hit> theirLines = theirs.all(lines, 5_000);
+            assertFalse(theirLines.isEmpty());
+            assertSame(theirLines, mine.all(lines, 5_000), "call number lines");
+            assertSame(theirs.all(sip, 5_000), mine.all(sip, 5_000), "Call-ID");
+            assertSame(theirs.any(List.of(leg, sip), 5_000), mine.any(List.of(leg, sip), 5_000), "leg and Call-ID");
+            assertSame(theirs.all(restarts, 5_000), mine.all(restarts, 5_000), "restarts");
+            assertEquals(theirs.cdrs(List.of(leg, sip), 5_000), mine.cdrs(List.of(leg, sip), 5_000), "CDRs");
+            assertEquals(before + 1, reader.requests(), "the prefetched reads came from memory");
+            mine.all(Match.term("host", e.host()), 5_000);
+            assertEquals(before + 2, reader.requests(), "a read not prefetched goes to the cluster");
+        }
+    }
+
+    /**
+     * The call view by every SIP Call-ID of the samples is the embedded one, and a lookup reads
+     * in few round trips: the ids with the restart lines, then the leg's lines with its leg
+     * GUID; more only for legs with more ids, a meeting's CDRs or an unfinished leg.
+     */
+    @Test
+    void callViewsBySipCallIdAreTheSameInFewRoundTrips() throws Exception {
+        OpenSearchReader reader = (OpenSearchReader) cluster.reader();
+        List<String> ids = embedded.reader().all(Match.term("kind", "sip"), 100_000).stream()
+                .map(h -> ((cmsdoctor.ingest.record.SipMessage) h.record()).callId())
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        assertTrue(ids.size() >= 5, "Call-IDs: " + ids.size());
+        List<Long> trips = new ArrayList<>();
+        for (String id : ids) {
+            long before = reader.requests();
+            assertEquals(new CallView(embedded.reader()).lookup(id, null), new CallView(reader).lookup(id, null), id);
+            trips.add(reader.requests() - before);
+        }
+        Collections.sort(trips);
+        assertTrue(trips.get(trips.size() / 2) <= 3, "round trips per view, sorted: " + trips);
     }
 
     private static void assertSame(List<Hit> theirs, List<Hit> mine, String what) {

@@ -36,6 +36,8 @@ public final class CallView {
 
     private static final String[] LEG_KEYS = {Schema.SIP_CALL_ID, Schema.CALL_LEG_ID, Schema.API_CALL_ID};
     private static final String[] LINK_KEYS = {Schema.CONFERENCE_ID, Schema.SPACE_ID, Schema.CALL_CORRELATOR_ID};
+    /** A host's restart lines (few in any index): they cut its numbered legs. */
+    private static final Term RESTARTS = new Term(Schema.CALL_PHASE, CallLines.RESTART);
 
     private final RecordReader searcher;
 
@@ -196,6 +198,14 @@ public final class CallView {
     /** A Call-ID, leg GUID or API call GUID; then the GUIDs that link legs. */
     private Lookup byId(ReadSession s, CallKey k) {
         String id = k.id();
+        // the id may be any of the leg keys (the first that has it ends the loop), and a numbered
+        // leg reads its host's restart lines next: a remote store reads them all in one round trip
+        List<Match> reads = new ArrayList<>();
+        for (String field : LEG_KEYS) {
+            reads.add(term(field, id));
+        }
+        reads.add(RESTARTS);
+        s.prefetch(reads, MAX_DOCS);
         for (String field : LEG_KEYS) {
             List<Hit> hits = within(s.all(term(field, id), MAX_DOCS), k);
             List<Hit> events = hits.stream().filter(h -> h.record() instanceof LogEvent).toList();
@@ -264,6 +274,7 @@ public final class CallView {
      * GUID of a line without a number ({@code API call leg X in call Y}), that GUID's leg.
      */
     private List<Leg> legsOf(ReadSession s, List<Hit> events) {
+        s.prefetch(nextReads(events), MAX_DOCS);
         Map<String, Leg> legs = new LinkedHashMap<>();
         Map<String, List<Leg>> numbers = new HashMap<>();
         for (Hit h : events) {
@@ -292,19 +303,47 @@ public final class CallView {
     }
 
     /**
+     * What {@link #legsOf} and then {@link #story} read after finding {@code events}: each
+     * numbered event's call number on its host, and each event's leg GUID (an unnumbered line's
+     * way to its leg, and most often the whole of a leg's other ids), so that a remote store
+     * gets them in one round trip. A guess: reads it misses go on their own.
+     */
+    private static List<Match> nextReads(List<Hit> events) {
+        List<Match> next = new ArrayList<>();
+        for (Hit h : events) {
+            LogEvent e = Leg.event(h);
+            if (e.callNumber() != null) {
+                Match q = numberLines(e.host(), e.source(), e.callNumber());
+                if (q != null) {
+                    next.add(q);
+                }
+            }
+            if (e.callLegId() != null) {
+                next.add(term(Schema.CALL_LEG_ID, e.callLegId()));
+            }
+        }
+        return next;
+    }
+
+    /** The lines of {@code call N} on a host, or without one in a file; null with neither. */
+    private static Match numberLines(String host, String source, int n) {
+        Match where = host != null ? term(Schema.HOST, host) : source != null ? term(Schema.SOURCE, source) : null;
+        return where == null ? null : and(term(Schema.CALL_NUMBER, Integer.toString(n)), where);
+    }
+
+    /**
      * Every leg of {@code call N} on a host (or, without one, in a file), cut by {@link LegRule}
      * with the host's restart lines; where a leg has no ending line, the start lines of the host
      * during its span are read too (numbers falling back mean a restart that cuts it).
      */
     private List<Leg> legsOfNumber(ReadSession s, String host, String source, int n) {
-        Match where = host != null ? term(Schema.HOST, host) : source != null ? term(Schema.SOURCE, source) : null;
-        if (where == null) {
+        Match q = numberLines(host, source, n);
+        if (q == null) {
             return List.of();
         }
-        Match q = and(term(Schema.CALL_NUMBER, Integer.toString(n)), where);
-        Match restarts = term(Schema.CALL_PHASE, CallLines.RESTART);
+        Match where = host != null ? term(Schema.HOST, host) : term(Schema.SOURCE, source);
         if (host != null) {
-            s.prefetch(List.of(q, restarts), MAX_DOCS); // the two reads below, in one round trip where that helps
+            s.prefetch(List.of(q, RESTARTS), MAX_DOCS); // the two reads below, in one round trip where that helps
         }
         List<Hit> lines = s.all(q, MAX_DOCS).stream()
                 .filter(h -> h.record() instanceof LogEvent e && (host != null || e.host() == null)).toList();
@@ -312,7 +351,7 @@ public final class CallView {
             return LegRule.split(lines, Map.of());
         }
         // restart lines are few in any index: one term, then this host's in memory
-        List<Hit> markers = new ArrayList<>(s.all(restarts, MAX_DOCS).stream()
+        List<Hit> markers = new ArrayList<>(s.all(RESTARTS, MAX_DOCS).stream()
                 .filter(h -> host.equals(h.record().host())).toList());
         List<Leg> legs = LegRule.split(lines, LegRule.restarts(markers));
         // a restart inside an unfinished leg's span cuts it: read the host's start lines of that
