@@ -151,7 +151,12 @@ public final class OpenSearchBenchmark {
                 }
                 clusters.add(rounds.row(nodes, plan.lines()));
                 if (last) {
-                    views.addAll(callViews(config, cluster));
+                    List<ViewRow> timed = callViews(config, cluster);
+                    views.add(timed.get(0));
+                    views.add(nodes == 1 ? timed.get(1) : timed.get(1).withLayout(nodes + " primaries, no replica"));
+                    if (nodes > 1) {
+                        views.add(readLayoutViews(cluster, nodes));
+                    }
                 }
             } finally {
                 cluster.stop();
@@ -305,6 +310,24 @@ public final class OpenSearchBenchmark {
         double clusterNodesCpu = (nodesCpu(cluster) - nodesCpu) / 1e6 / views;
         viewDiagnosis = SearchStats.read(url, pattern).since(before, views) + "\n" + settled;
         return List.of(ViewRow.of(0, embedded, embeddedCpu, 0), ViewRow.of(cluster.size(), timed, clusterCpu, clusterNodesCpu));
+    }
+
+    /**
+     * The same call views on the same corpus laid out for reads: one primary shard and a replica on
+     * every other node, so each search is answered by one shard copy on one node instead of a
+     * fan-out to all of them ({@code --opensearch-shards 1 --opensearch-replicas N-1}). The import
+     * into it is not timed.
+     */
+    private ViewRow readLayoutViews(OpenSearchCluster cluster, int nodes) throws IOException, InterruptedException {
+        OpenSearchConfig config = OpenSearchConfig.of(cluster.httpUrls().stream().map(URI::create).toList())
+                .withIndexPrefix("bench-" + nodes + "-read").withShards(1).withReplicas(nodes - 1);
+        try (OpenSearchStore store = OpenSearchStore.open(config)) {
+            importInto(store, corpus, Files.createDirectories(dir.resolve("os-" + nodes + "-read")));
+        }
+        String fanOut = viewDiagnosis;
+        ViewRow row = callViews(config, cluster).get(1).withLayout("1 primary, " + (nodes - 1) + " replicas");
+        viewDiagnosis = nodes + " primaries: " + fanOut + "\n1 primary, " + (nodes - 1) + " replicas: " + viewDiagnosis;
+        return row;
     }
 
     /**

@@ -57,7 +57,17 @@ final class OpenSearchTable {
      * included: cmsdoctor's JVM (the HTTP client and server, the call view, the store's client)
      * and the node JVMs together. {@code nodes} 0 for the embedded store.
      */
-    record ViewRow(int nodes, double p50, double p99, double max, int requests, double cmsdoctorCpuMs, double nodesCpuMs) {
+    record ViewRow(int nodes, double p50, double p99, double max, int requests, double cmsdoctorCpuMs, double nodesCpuMs,
+                   String layout) {
+
+        ViewRow(int nodes, double p50, double p99, double max, int requests, double cmsdoctorCpuMs, double nodesCpuMs) {
+            this(nodes, p50, p99, max, requests, cmsdoctorCpuMs, nodesCpuMs, "");
+        }
+
+        /** The same figures for a cluster whose indices are laid out as {@code layout} says ("1 primary, 2 replicas"). */
+        ViewRow withLayout(String layout) {
+            return new ViewRow(nodes, p50, p99, max, requests, cmsdoctorCpuMs, nodesCpuMs, layout);
+        }
 
         static ViewRow of(int nodes, long[] nanos, double cmsdoctorCpuMs, double nodesCpuMs) {
             long[] sorted = nanos.clone();
@@ -97,7 +107,8 @@ final class OpenSearchTable {
         for (ViewRow r : rows) {
             String target = r.nodes() >= 3 ? (r.p99() < VIEW_P99_TARGET_MS ? "met" : "not met") : "";
             t.append(format("| %s | %.2f | %.2f | %.2f | %d | %.1f + %.1f | %s |%n",
-                    r.nodes() == 0 ? "embedded (baseline)" : "OpenSearch, " + nodes(r.nodes()), r.p50(), r.p99(), r.max(),
+                    r.nodes() == 0 ? "embedded (baseline)" : "OpenSearch, " + nodes(r.nodes())
+                            + (r.layout().isEmpty() ? "" : ", " + r.layout()), r.p50(), r.p99(), r.max(),
                     r.requests(), r.cmsdoctorCpuMs(), r.nodesCpuMs(), target));
         }
         return t.toString();

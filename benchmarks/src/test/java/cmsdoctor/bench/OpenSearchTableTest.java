@@ -50,13 +50,13 @@ class OpenSearchTableTest {
         assertEquals(99, cluster.p99(), 1e-9);
         assertEquals(100, cluster.max(), 1e-9);
         String table = OpenSearchTable.view(List.of(ViewRow.of(0, new long[] {2_000_000}, 3, 0), cluster,
-                new ViewRow(3, 4, 12.5, 30, 500, 2, 5.5)));
+                new ViewRow(3, 4, 12.5, 30, 500, 2, 5.5).withLayout("1 primary, 2 replicas")));
         assertEquals("""
                 | `GET /api/calls/{Call-ID}` on | p50 ms | p99 ms | max ms | requests | CPU ms per view, cmsdoctor + nodes | target p99 < 20 ms |
                 |---|---:|---:|---:|---:|---|---|
                 | embedded (baseline) | 2.00 | 2.00 | 2.00 | 1 | 3.0 + 0.0 |  |
                 | OpenSearch, 3 nodes | 51.00 | 99.00 | 100.00 | 100 | 6.3 + 12.0 | not met |
-                | OpenSearch, 3 nodes | 4.00 | 12.50 | 30.00 | 500 | 2.0 + 5.5 | met |
+                | OpenSearch, 3 nodes, 1 primary, 2 replicas | 4.00 | 12.50 | 30.00 | 500 | 2.0 + 5.5 | met |
                 """, table);
     }
 }
