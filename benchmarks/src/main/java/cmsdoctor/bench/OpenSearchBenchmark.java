@@ -325,8 +325,9 @@ public final class OpenSearchBenchmark {
             importInto(store, corpus, Files.createDirectories(dir.resolve("os-" + nodes + "-read")));
         }
         String fanOut = viewDiagnosis;
-        ViewRow row = callViews(config, cluster).get(1).withLayout("1 primary, " + (nodes - 1) + " replicas");
-        viewDiagnosis = nodes + " primaries: " + fanOut + "\n1 primary, " + (nodes - 1) + " replicas: " + viewDiagnosis;
+        String layout = "1 primary, " + (nodes - 1) + (nodes == 2 ? " replica" : " replicas");
+        ViewRow row = callViews(config, cluster).get(1).withLayout(layout);
+        viewDiagnosis = nodes + " primaries: " + fanOut + "\n" + layout + ": " + viewDiagnosis;
         return row;
     }
 

@@ -15,7 +15,8 @@ import java.time.Duration;
  * many searches a call view sends and how long the cluster itself spends on each: the rest of
  * a call view's time is HTTP, JSON and cmsdoctor's own work.
  *
- * @param shards       shard copies the pattern covers (each search is counted once per shard)
+ * @param shards       primary shards the pattern covers: a search asks one copy of each, so it
+ *                     is counted once per primary whatever the replicas
  * @param queries      shard-level query phases so far
  * @param queryMillis  their total time
  * @param fetches      shard-level fetch phases so far
@@ -35,9 +36,23 @@ record SearchStats(int shards, long queries, long queryMillis, long fetches, lon
         }
         JsonNode root = JSON.readTree(r.body());
         JsonNode search = root.path("_all").path("total").path("search");
-        return new SearchStats(root.path("_shards").path("successful").asInt(), search.path("query_total").asLong(),
+        return new SearchStats(primaries(client, url, pattern), search.path("query_total").asLong(),
                 search.path("query_time_in_millis").asLong(), search.path("fetch_total").asLong(),
                 search.path("fetch_time_in_millis").asLong());
+    }
+
+    /** The primary shards of the indices {@code pattern} names ({@code _cat/indices}, column {@code pri}). */
+    private static int primaries(HttpClient client, String url, String pattern) throws IOException, InterruptedException {
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url + "/_cat/indices/" + pattern
+                + "?format=json&h=pri")).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IOException(url + "/_cat/indices/" + pattern + " answered " + r.statusCode());
+        }
+        int primaries = 0;
+        for (JsonNode index : JSON.readTree(r.body())) {
+            primaries += index.path("pri").asInt();
+        }
+        return primaries;
     }
 
     /** What happened between {@code before} and this, for {@code views} call views, as one line. */
@@ -45,7 +60,7 @@ record SearchStats(int shards, long queries, long queryMillis, long fetches, lon
         long q = queries - before.queries;
         long f = fetches - before.fetches;
         return String.format(java.util.Locale.ROOT,
-                "cluster side: %.1f searches per call view (%d shard queries over %d shards, %d views);"
+                "cluster side: %.1f searches per call view (%d shard queries over %d primary shards, %d views);"
                         + " per shard search: query %.2f ms, fetch %.2f ms",
                 shards == 0 ? 0.0 : (double) q / shards / views, q, shards, views,
                 q == 0 ? 0.0 : (double) (queryMillis - before.queryMillis) / q,
