@@ -182,6 +182,12 @@ final class ClusterClient implements Closeable {
             JsonNode error = body.isEmpty() ? MissingNode.getInstance() : Json.mapper().readTree(body).path("error");
             reason = error.isTextual() ? error.asText()
                     : error.path("root_cause").path(0).path("reason").asText(error.path("reason").asText(body));
+            if (reason.isBlank()) { // some failures carry only their type (a node gone mid-search)
+                reason = error.path("root_cause").path(0).path("type").asText(error.path("type").asText(""));
+            }
+            if (reason.isBlank()) {
+                reason = response.getStatusLine().getReasonPhrase();
+            }
         } catch (IOException | RuntimeException notJson) {
             reason = response.getStatusLine().getReasonPhrase();
         }

@@ -20,6 +20,9 @@ final class Searches {
 
     /** The most hits one request asks for (the cluster's default {@code max_result_window}). */
     static final int PAGE = 10_000;
+    /** Tries of one read, with pauses of 100, 200, 400 and 800 ms between them (1.5 s in all). */
+    static final int READ_ATTEMPTS = 5;
+    private static final long READ_PAUSE_MS = 100;
     private static final Map<String, String> LENIENT = Map.of("ignore_unavailable", "true", "allow_no_indices", "true");
 
     private final ClusterClient client;
@@ -74,9 +77,34 @@ final class Searches {
         return requests.get();
     }
 
+    /**
+     * Sends a read, again after a short pause when the cluster answered 429 or 5xx: a node that
+     * dies while it coordinates a search or holds one of its shards makes that one search fail
+     * (500), and the same search a moment later is served by the copies left. A read changes
+     * nothing, so sending it twice is safe. No answer at all (status 0) is not tried again here:
+     * the REST client has already tried every node, and a timeout must not be waited out twice.
+     */
     private JsonNode send(String method, String path, String body, Map<String, String> parameters) {
-        requests.incrementAndGet();
-        return client.send(method, path, body, parameters);
+        for (int attempt = 1; ; attempt++) {
+            requests.incrementAndGet();
+            try {
+                return client.send(method, path, body, parameters);
+            } catch (OpenSearchException e) {
+                if (e.status() == 0 || !e.retryable() || attempt >= READ_ATTEMPTS) {
+                    throw e;
+                }
+                pause(READ_PAUSE_MS << (attempt - 1));
+            }
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OpenSearchException(0, "interrupted while waiting to search again", e);
+        }
     }
 
     private static Map<String, String> with(Map<String, String> parameters, String name, String value) {
