@@ -1,7 +1,6 @@
 package cmsdoctor.ingest.store;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 
@@ -48,8 +47,8 @@ public final class LogTextAnalyzer extends Analyzer {
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
-        Tokenizer source = new LogTokenizer();
-        TokenStream stream = new LowerCaseFilter(source);
+        Tokenizer source = new LogTokenizer(); // lower-cases too
+        TokenStream stream = source;
         if (envelope) {
             stream = new TimeTokenFilter(stream);
         }

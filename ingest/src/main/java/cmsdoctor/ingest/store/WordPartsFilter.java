@@ -120,7 +120,10 @@ final class WordPartsFilter extends TokenFilter {
     }
 
     private static boolean isPart(char c) {
-        return Character.isLetterOrDigit(c) || c == '_';
+        if (c < 128) {
+            return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c >= 'A' && c <= 'Z';
+        }
+        return Character.isLetterOrDigit(c);
     }
 
     private static boolean hyphenOrPort(char[] b, int len) {
