@@ -265,7 +265,7 @@ public final class RecordCodec {
         }
         // one word (an event's envelope is mostly the line before its message): no copy
         if (only != null) {
-            doc.add(new Field(Schema.ENVELOPE, only, Schema.ENVELOPE_TYPE));
+            doc.add(new EnvelopeField(only));
         }
     }
 

@@ -27,14 +27,18 @@ final class TimeTokenFilter extends FilteringTokenFilter {
 
     @Override
     protected boolean accept() {
-        char[] b = term.buffer();
-        if (MONTHS.contains(b, 0, term.length())) {
-            return false;
+        return !isDropped(term.buffer(), term.length());
+    }
+
+    /** Whether this filter drops the lower-cased token {@code b[0..len)}: a part of a time stamp or a bare number. */
+    static boolean isDropped(char[] b, int len) {
+        if (MONTHS.contains(b, 0, len)) {
+            return true;
         }
         boolean digit = false;
         boolean separator = false;
         int dots = 0;
-        for (int i = 0; i < term.length(); i++) {
+        for (int i = 0; i < len; i++) {
             char c = b[i];
             if (c >= '0' && c <= '9') {
                 digit = true;
@@ -43,12 +47,12 @@ final class TimeTokenFilter extends FilteringTokenFilter {
             } else if (c == '.') {
                 dots++;
             } else if (c != '+' && c != 't' && c != 'z') {
-                return true;
+                return false;
             }
         }
         if (!separator && dots == 0) {
-            return !digit; // 23, 2118
+            return digit; // 23, 2118
         }
-        return !(digit && separator) || dots > 1; // more dots: an address, 10.1.5.15:5060
+        return digit && separator && dots <= 1; // more dots: an address, 10.1.5.15:5060
     }
 }
