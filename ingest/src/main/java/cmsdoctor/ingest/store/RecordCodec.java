@@ -271,7 +271,7 @@ public final class RecordCodec {
 
     private static void exact(Document doc, String field, Object value) {
         if (value != null) {
-            doc.add(new StringField(field, value.toString(), Field.Store.NO));
+            doc.add(new ExactField(field, value.toString()));
         }
     }
 
