@@ -19,11 +19,11 @@ import java.io.IOException;
 final class LogTokenizer extends Tokenizer {
 
     static final int MAX_TOKEN = 255;
+    /** Per ASCII character: 0 a separator, else the character lower-cased. */
+    private static final char[] ASCII = ascii();
 
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
-    /** Per ASCII character: 0 a separator, else the character lower-cased. */
-    private static final char[] ASCII = ascii();
     private final char[] buffer = new char[4096];
     private int length;
     private int pos;
