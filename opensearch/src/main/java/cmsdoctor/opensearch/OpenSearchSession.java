@@ -88,9 +88,11 @@ final class OpenSearchSession implements ReadSession {
 
     @Override
     public List<CdrRecord> cdrs(Collection<Match.Term> terms, int max) {
-        List<Found> found = gathered(terms, max);
+        // terms this session never read (a meeting's calls): their CDRs only, not every line naming them
+        boolean unread = terms.stream().noneMatch(complete::containsKey);
+        List<Found> found = unread ? null : gathered(terms, max);
         if (found == null) {
-            found = read(MatchDsl.cdrsOnly(MatchDsl.built(Match.anyOf(terms))), max, true, true);
+            found = read(MatchDsl.cdrsOnly(MatchDsl.built(Match.anyOf(terms))), max, true, !unread);
         }
         List<CdrRecord> cdrs = new ArrayList<>();
         for (Found f : found) {
