@@ -70,7 +70,7 @@ final class OpenSearchSession implements ReadSession {
         Asked asked = new Asked(match, max);
         List<Hit> known = answered.get(asked);
         if (known == null) {
-            known = logs(read(MatchDsl.logsOnly(MatchDsl.built(match)), max, false), max);
+            known = logs(read(MatchDsl.logsOnly(MatchDsl.built(match)), max, false, false), max);
             answered.put(asked, known);
         }
         return known;
@@ -81,16 +81,18 @@ final class OpenSearchSession implements ReadSession {
         List<Found> found = gathered(terms, max);
         if (found == null) {
             // more than a page: the oldest max of the whole disjunction, as the embedded store answers
-            found = read(MatchDsl.logsOnly(MatchDsl.built(Match.anyOf(terms))), max, false);
+            found = read(MatchDsl.logsOnly(MatchDsl.built(Match.anyOf(terms))), max, false, true);
         }
         return logs(found, max);
     }
 
     @Override
     public List<CdrRecord> cdrs(Collection<Match.Term> terms, int max) {
-        List<Found> found = gathered(terms, max);
+        // terms this session never read (a meeting's calls): their CDRs only, not every line naming them
+        boolean unread = terms.stream().noneMatch(complete::containsKey);
+        List<Found> found = unread ? null : gathered(terms, max);
         if (found == null) {
-            found = read(MatchDsl.cdrsOnly(MatchDsl.built(Match.anyOf(terms))), max, true);
+            found = read(MatchDsl.cdrsOnly(MatchDsl.built(Match.anyOf(terms))), max, true, !unread);
         }
         List<CdrRecord> cdrs = new ArrayList<>();
         for (Found f : found) {
@@ -125,7 +127,7 @@ final class OpenSearchSession implements ReadSession {
         }
         JsonNode page;
         try {
-            page = searches.sessionPage(named(wanted), SortOrder.oldestFirst(), max, preference);
+            page = unordered(named(wanted), max);
         } catch (OpenSearchException e) {
             return; // a hint only: the reads go one by one and say what fails
         }
@@ -173,8 +175,7 @@ final class OpenSearchSession implements ReadSession {
 
     /** Looks {@code terms} up whole in one search; false when {@code size} or more records match. */
     private boolean lookUp(List<Match.Term> terms, int size) {
-        List<List<Found>> byTerm = split(searches.sessionPage(named(terms), SortOrder.oldestFirst(), size, preference),
-                terms.size(), size);
+        List<List<Found>> byTerm = split(unordered(named(terms), size), terms.size(), size);
         if (byTerm == null) {
             return false;
         }
@@ -203,8 +204,19 @@ final class OpenSearchSession implements ReadSession {
     }
 
     /**
-     * The records of each of {@code n} named clauses in a page of {@link #named}, oldest first;
-     * null when the page is full (none is known whole) or a hit does not say its clauses.
+     * At most {@code size} hits of {@code query} in the index's order: a page that is not full
+     * holds every match, and this session orders them (oldest first, as {@link Found} compares),
+     * so the shards need no sort ({@link SortOrder#indexOrder}). A full page says only that
+     * {@code size} or more match; who needs the oldest of them asks again in order.
+     */
+    private JsonNode unordered(ObjectNode query, int size) {
+        return searches.sessionPage(query, SortOrder.indexOrder(), size, preference);
+    }
+
+    /**
+     * The records of each of {@code n} named clauses in an {@link #unordered} page of
+     * {@link #named}, oldest first; null when the page is full (none is known whole) or a hit
+     * does not say its clauses.
      */
     private List<List<Found>> split(JsonNode page, int n, int size) {
         if (page.size() >= size) {
@@ -228,14 +240,23 @@ final class OpenSearchSession implements ReadSession {
                 byClause.get(Integer.parseInt(name.asText())).add(f);
             }
         }
+        byClause.forEach(c -> c.sort(null));
         return byClause;
     }
 
-    /** The records {@code query} matches, oldest first, at most {@code max}, decoded once per session. */
-    private List<Found> read(ObjectNode query, int max, boolean cdrs) {
+    /**
+     * The records {@code query} matches, oldest first, at most {@code max}, decoded once per
+     * session; {@code many} when a page or more is known to match (the shards then sort at once).
+     */
+    private List<Found> read(ObjectNode query, int max, boolean cdrs, boolean many) {
         List<Found> found = new ArrayList<>();
         if (max <= Searches.PAGE) {
-            searches.sessionPage(query, SortOrder.oldestFirst(), max, preference).forEach(h -> found.add(found(h)));
+            JsonNode page = many ? null : unordered(query, max);
+            if (page == null || page.size() >= max) { // more match: the oldest max, sorted by the shards
+                page = searches.sessionPage(query, SortOrder.oldestFirst(), max, preference);
+            }
+            page.forEach(h -> found.add(found(h)));
+            found.sort(null);
             return found;
         }
         // beyond one page (no lookup asks that much): pages of search_after, in order, decoded each time
@@ -250,9 +271,10 @@ final class OpenSearchSession implements ReadSession {
             JsonNode source = h.path("_source");
             JsonNode kind = source.path(Schema.KIND);
             boolean cdr = kind.isArray() ? containsText(kind, "cdr") : kind.asText().equals("cdr");
-            JsonNode sort = h.path("sort");
-            return new Found(DocumentSource.hit(source), cdr, sort.path(0).asLong(), sort.path(1).asLong(),
-                    sort.path(2).asText());
+            // the sort values of SortOrder.oldestFirst, from the source: a record without a time first
+            JsonNode at = source.path(Schema.AT);
+            return new Found(DocumentSource.hit(source), cdr, at.isNumber() ? at.asLong() : Long.MIN_VALUE,
+                    source.path(DocumentSource.LINE).asLong(), source.path(DocumentSource.DOC_ID).asText());
         });
     }
 

@@ -29,6 +29,17 @@ final class SortOrder {
         return sort("asc", "_first");
     }
 
+    /**
+     * Index order, for a read that takes every match and orders it itself ({@code OpenSearchSession}):
+     * no comparator per sort field and shard, no doc values read, and, with
+     * {@code pre_filter_shard_size} above the shard count, no can-match round before the query.
+     */
+    static ArrayNode indexOrder() {
+        ArrayNode sort = Json.mapper().createArrayNode();
+        sort.add("_doc");
+        return sort;
+    }
+
     private static ArrayNode sort(String atOrder, String missing) {
         ArrayNode sort = Json.mapper().createArrayNode();
         sort.addObject().putObject(Schema.AT).put("order", atOrder).put("missing", missing);

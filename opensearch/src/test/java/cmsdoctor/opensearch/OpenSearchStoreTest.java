@@ -226,6 +226,40 @@ class OpenSearchStoreTest {
     }
 
     /**
+     * A session asks the shards for no order (it orders a whole answer itself): when more records
+     * match than a read may return, it asks again in order, and the oldest ones come back as the
+     * embedded session returns them; CDRs of terms never read come without the lines naming them.
+     */
+    @Test
+    void sessionReadsBeyondTheirCapAreTheOldestAndCdrsOfUnreadTermsAreCdrsOnly() throws Exception {
+        OpenSearchReader reader = (OpenSearchReader) cluster.reader();
+        Match events = Match.term("kind", "event");
+        // a leg GUID that CDRs carry (the samples hold CDRs), else any line's
+        List<Hit> candidates = new ArrayList<>(embedded.reader().search(SearchRequest.of("kind:cdr").withLimit(1000)).hits());
+        candidates.addAll(embedded.reader().all(events, 100_000));
+        String legId = candidates.stream().map(h -> h.cdr() != null ? h.cdr().callLegId() : ((LogEvent) h.record()).callLegId())
+                .filter(java.util.Objects::nonNull).findFirst().orElseThrow();
+        Match.Term leg = Match.term("callLegId", legId);
+        try (ReadSession theirs = embedded.reader().session(); ReadSession mine = reader.session()) {
+            // a cap between two times: within one millisecond the stores order records differently
+            List<Hit> all = theirs.all(events, 100_000);
+            int cap = 5;
+            while (java.util.Objects.equals(all.get(cap - 1).record().at(), all.get(cap).record().at())) {
+                cap++;
+            }
+            List<Hit> oldest = theirs.all(events, cap);
+            assertEquals(cap, oldest.size());
+            long before = reader.requests();
+            assertSame(oldest, mine.all(events, cap), "the oldest events");
+            assertEquals(before + 2, reader.requests(), "a full page, then the same read in order");
+            assertEquals(theirs.cdrs(List.of(leg), 5_000), mine.cdrs(List.of(leg), 5_000), "CDRs of a leg");
+            assertEquals(before + 3, reader.requests(), "CDRs of a term never read: one read");
+            assertSame(theirs.all(leg, 5_000), mine.all(leg, 5_000), "the leg's lines");
+            assertEquals(before + 4, reader.requests(), "its lines were not read with its CDRs");
+        }
+    }
+
+    /**
      * The call view by every SIP Call-ID of the samples is the embedded one, and a lookup reads
      * in few round trips: the ids with the restart lines, then the leg's lines with its leg
      * GUID; more only for legs with more ids, a meeting's CDRs or an unfinished leg.

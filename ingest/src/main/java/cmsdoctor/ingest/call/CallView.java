@@ -55,26 +55,27 @@ public final class CallView {
      * @throws IllegalArgumentException when the key's qualifiers cannot be read
      */
     public Lookup lookup(String key, Instant at) {
-        return new CdrMeetings(searcher).attach(find(key, at));
-    }
-
-    private Lookup find(String key, Instant at) {
         CallKey k = CallKey.parse(key);
         if (at != null && k.at() == null) {
             k = new CallKey(k.id(), k.host(), k.number(), k.start(), k.component(), at, k.line(), k.origin(), k.source());
         }
         // one searcher for all the queries of a lookup, each stored record decoded once
         try (ReadSession s = searcher.session()) {
-            if (k.isNumbered()) {
-                Lookup found = numbered(s, k);
-                if (!(found instanceof Lookup.NotFound) || k.host() == null) {
-                    return withCdr(s, found);
-                }
-                k = CallKey.ofId(key.strip()); // a Call-ID that looks like HOST:N
-            }
-            Lookup found = byId(s, k);
-            return found instanceof Lookup.NotFound && k.id() != null ? cdrOnly(s, k, found) : withCdr(s, found);
+            return new CdrMeetings(searcher).attach(find(s, k, key), s);
         }
+    }
+
+    private Lookup find(ReadSession s, CallKey given, String key) {
+        CallKey k = given;
+        if (k.isNumbered()) {
+            Lookup found = numbered(s, k);
+            if (!(found instanceof Lookup.NotFound) || k.host() == null) {
+                return withCdr(s, found);
+            }
+            k = CallKey.ofId(key.strip()); // a Call-ID that looks like HOST:N
+        }
+        Lookup found = byId(s, k);
+        return found instanceof Lookup.NotFound && k.id() != null ? cdrOnly(s, k, found) : withCdr(s, found);
     }
 
     /** A leg with the CDRs of its leg GUID and SIP Call-IDs (exact-term lookups, {@code kind:cdr}). */

@@ -5,6 +5,8 @@ import cmsdoctor.ingest.cdr.CdrLegs;
 import cmsdoctor.ingest.cdr.CdrRecord;
 import cmsdoctor.ingest.store.Hit;
 import cmsdoctor.ingest.store.InvalidQueryException;
+import cmsdoctor.ingest.store.Match.Term;
+import cmsdoctor.ingest.store.ReadSession;
 import cmsdoctor.ingest.store.RecordReader;
 import cmsdoctor.ingest.store.SearchPage;
 import cmsdoctor.ingest.store.SearchRequest;
@@ -27,6 +29,7 @@ import java.util.Set;
  */
 public final class CdrMeetings {
 
+    private static final String CALL_START = "callStart";
     private static final String LEG_RECORDS = "(recordType:callLegStart OR recordType:callLegUpdate OR recordType:callLegEnd)";
 
     private final RecordReader searcher;
@@ -35,13 +38,16 @@ public final class CdrMeetings {
         this.searcher = searcher;
     }
 
-    /** The call with its meeting's other legs; any other lookup as it is. */
-    public Lookup attach(Lookup found) {
+    /**
+     * The call with its meeting's other legs; any other lookup as it is. {@code session} is the
+     * lookup's own: the meeting's first read is exact terms, as the lookup's are.
+     */
+    public Lookup attach(Lookup found, ReadSession session) {
         if (!(found instanceof Call call)) {
             return found;
         }
         try {
-            List<MeetingLeg> meeting = meetingOf(call);
+            List<MeetingLeg> meeting = meetingOf(call, session);
             return meeting.isEmpty() ? call : call.withMeeting(meeting);
         } catch (InvalidQueryException e) {
             // the queries are built from stored ids, quoted: a failure here is a bug, not bad input
@@ -49,13 +55,13 @@ public final class CdrMeetings {
         }
     }
 
-    private List<MeetingLeg> meetingOf(Call call) throws InvalidQueryException {
+    private List<MeetingLeg> meetingOf(Call call, ReadSession session) throws InvalidQueryException {
         Set<String> calls = new LinkedHashSet<>(call.keys().apiCallIds());
         call.cdr().stream().map(CdrLeg::apiCallId).filter(id -> id != null).forEach(calls::add);
         Set<String> correlators = new LinkedHashSet<>(call.links().getOrDefault(Schema.CALL_CORRELATOR_ID, List.of()));
         if (!calls.isEmpty()) {
-            CdrQueries.cdrsWithAny(searcher, "recordType:callStart", "apiCallId", calls, null).stream()
-                    .map(h -> h.cdr().callCorrelatorId()).filter(id -> id != null).forEach(correlators::add);
+            callStarts(session, calls).stream()
+                    .map(CdrRecord::callCorrelatorId).filter(id -> id != null).forEach(correlators::add);
         }
         if (correlators.isEmpty()) {
             return List.of();
@@ -100,6 +106,22 @@ public final class CdrMeetings {
         });
         out.sort(Comparator.comparing(MeetingLeg::start, Comparator.nullsLast(Comparator.naturalOrder())));
         return out;
+    }
+
+    /**
+     * The {@code callStart} records of {@code calls}: read as exact terms in the lookup's session
+     * (a store a round trip away then reads them as the lookup's other terms, without a sort or a
+     * count), kept in memory by their type; by query only when a page or more of CDRs carry
+     * them. The same records either way; only the order differs, which the correlators' set
+     * does not keep.
+     */
+    private List<CdrRecord> callStarts(ReadSession session, Set<String> calls) throws InvalidQueryException {
+        List<Term> terms = calls.stream().map(id -> new Term(Schema.API_CALL_ID, id)).toList();
+        List<CdrRecord> cdrs = session.cdrs(terms, CallView.MAX_DOCS);
+        if (cdrs.size() >= CallView.MAX_DOCS) {
+            return CdrQueries.records(CdrQueries.cdrsWithAny(searcher, "recordType:callStart", Schema.API_CALL_ID, calls, null));
+        }
+        return cdrs.stream().filter(r -> CALL_START.equals(r.type())).toList();
     }
 
     private static String bridge(String legBridge, CdrRecord callStart) {
