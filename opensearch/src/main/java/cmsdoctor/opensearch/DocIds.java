@@ -25,8 +25,12 @@ final class DocIds {
 
     static String of(String origin, LogRecord record) {
         String text = record instanceof LogEvent e ? e.raw() : ((SipMessage) record).text();
-        return hash(origin, record.kind(), record.source(), Long.toString(record.line()),
-                record.at() == null ? "" : Long.toString(record.at().toInstant().toEpochMilli()), text);
+        String at = record.at() == null ? "" : Long.toString(record.at().toInstant().toEpochMilli());
+        if (Exp.on("tid")) {
+            return timed(record.at() == null ? 0 : record.at().toInstant().toEpochMilli(),
+                    digest(origin, record.kind(), record.source(), Long.toString(record.line()), at, text));
+        }
+        return hash(origin, record.kind(), record.source(), Long.toString(record.line()), at, text);
     }
 
     static String ofCdr(String origin, CdrRecord record) {
@@ -34,7 +38,20 @@ final class DocIds {
         return hash(origin, "cdr", record.key());
     }
 
+    private static String timed(long millis, byte[] digest) {
+        byte[] id = new byte[16];
+        for (int i = 0; i < 6; i++) {
+            id[i] = (byte) (millis >>> (8 * (5 - i)));
+        }
+        System.arraycopy(digest, 0, id, 6, 10);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+    }
+
     private static String hash(String... parts) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest(parts), 16));
+    }
+
+    private static byte[] digest(String... parts) {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
@@ -48,6 +65,6 @@ final class DocIds {
             sha.update((byte) ':');
             sha.update(b);
         }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(sha.digest(), 16));
+        return sha.digest();
     }
 }
