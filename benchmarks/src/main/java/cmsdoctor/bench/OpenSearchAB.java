@@ -33,14 +33,19 @@ public final class OpenSearchAB {
         new CorpusGenerator(42, 3, true).write(corpus, lines);
         Path warm = dir.resolve("warm.log");
         new CorpusGenerator(7, 3, true).write(warm, Math.min(lines, 100_000));
-        try (EmbeddedStore s = EmbeddedStore.open(dir.resolve("w"))) {
-            importInto(s, warm, dir.resolve("w"));
+        int warmRounds = Integer.getInteger("warm", 6);
+        for (int i = 0; i < warmRounds; i++) {
+            try (EmbeddedStore s = EmbeddedStore.open(dir.resolve("w" + i))) {
+                importInto(s, warm, dir.resolve("w" + i));
+            }
+            ImportBenchmark.delete(dir.resolve("w" + i));
         }
         OpenSearchCluster cluster = OpenSearchCluster.nodes(1).withJvmOptions("-Xms1g", "-Xmx1g", "-XX:+UseG1GC");
         cluster.start();
         int n = 0;
         try {
-            for (String v : variants) {
+            for (int i = 0; i < warmRounds; i++) {
+                String v = i % 2 == 0 ? "base" : "tid,create,atlong";
                 System.setProperty("cmsdoctor.os.exp", v.equals("base") ? "" : v);
                 OpenSearchConfig c = OpenSearchConfig.of(cluster.httpUrls().stream().map(URI::create).toList())
                         .withIndexPrefix("warm" + (n++)).withShards(1).withReplicas(0);

@@ -71,7 +71,8 @@ final class IndexTemplate {
         }
         // sort tie-breakers only: doc values, no index
         properties.putObject(DocumentSource.LINE).put("type", "long").put("index", false);
-        properties.putObject(DocumentSource.DOC_ID).put("type", "keyword").put("index", false);
+        properties.putObject(DocumentSource.DOC_ID).put("type", "keyword").put("index", false)
+                .put("doc_values", !Exp.on("nodocid"));
         // the stored form, kept whole in _source (no excludes: excluded fields made the node keep a
         // second, recovery copy of the source); only its text fields are indexed, under aliases
         // with the names queries use
