@@ -24,8 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class BulkWriter implements AutoCloseable {
 
-    static final int IN_FLIGHT_DEFAULT = 2;
-    private final int IN_FLIGHT = Integer.parseInt(Exp.value("inflight", "2"));
+    static final int IN_FLIGHT = 2;
     private static final long FIRST_PAUSE_MS = 100;
     private static final long LONGEST_PAUSE_MS = 10_000;
     /**
@@ -42,7 +41,7 @@ final class BulkWriter implements AutoCloseable {
     private final int maxDocs;
     private final int maxBytes;
     private final ExecutorService senders;
-    private final Semaphore inFlight;
+    private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private volatile boolean closed;
     private volatile String waitingFor;
@@ -60,7 +59,6 @@ final class BulkWriter implements AutoCloseable {
         this.client = client;
         this.maxDocs = maxDocs;
         this.maxBytes = maxBytes;
-        this.inFlight = new Semaphore(IN_FLIGHT);
         this.senders = Executors.newFixedThreadPool(IN_FLIGHT, r -> {
             Thread t = new Thread(r, "cmsdoctor-opensearch-bulk");
             t.setDaemon(true);
@@ -92,7 +90,7 @@ final class BulkWriter implements AutoCloseable {
     /** {@code {"index":{"_index":...,"_id":...}}}, written by hand: once per document, a tree each time cost more. */
     private static byte[] meta(String index, String id) {
         JsonStringEncoder quote = JsonStringEncoder.getInstance();
-        StringBuilder meta = new StringBuilder(index.length() + id.length() + 32).append(Exp.on("create") ? "{\"create\":{\"_index\":\"" : "{\"index\":{\"_index\":\"");
+        StringBuilder meta = new StringBuilder(index.length() + id.length() + 32).append("{\"index\":{\"_index\":\"");
         quote.quoteAsString(index, meta);
         meta.append("\",\"_id\":\"");
         quote.quoteAsString(id, meta);
@@ -173,11 +171,8 @@ final class BulkWriter implements AutoCloseable {
         List<Action> again = new ArrayList<>();
         JsonNode items = response.path("items");
         for (int i = 0; i < sent.size(); i++) {
-            JsonNode item = items.path(i).elements().hasNext() ? items.path(i).elements().next() : items.path(i).path("index");
+            JsonNode item = items.path(i).path("index");
             int status = item.path("status").asInt(0);
-            if (status == 409 && Exp.on("create")) {
-                continue;
-            }
             if (status == 429 || status >= 500 || status == 0) {
                 again.add(sent.get(i));
             } else if (status >= 300) {
@@ -193,7 +188,7 @@ final class BulkWriter implements AutoCloseable {
     /** The status and reason of the first item to send again, for {@link #waitingFor}. */
     private static String firstRetryReason(JsonNode response) {
         for (JsonNode item : response.path("items")) {
-            JsonNode index = item.elements().hasNext() ? item.elements().next() : item.path("index");
+            JsonNode index = item.path("index");
             int status = index.path("status").asInt(0);
             if (status == 429 || status >= 500 || status == 0) {
                 JsonNode error = index.path("error");

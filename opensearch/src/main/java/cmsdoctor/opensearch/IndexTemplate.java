@@ -33,18 +33,7 @@ final class IndexTemplate {
         index.put("number_of_replicas", config.replicas());
         // the writer refreshes when the embedded store would make records visible (flush, commit,
         // refresh); a timed refresh on top only costs indexing speed
-        index.put("refresh_interval", Exp.on("norefresh") ? "-1" : "30s");
-        if (Exp.on("async")) {
-            index.put("translog.durability", "async");
-        }
-        if (Exp.on("merge")) {
-            index.put("merge.policy.segments_per_tier", 25);
-            index.put("merge.policy.max_merge_at_once", 25);
-            index.put("merge.policy.floor_segment", "16mb");
-        }
-        if (!Exp.value("codec", "").isEmpty()) {
-            index.put("codec", Exp.value("codec", ""));
-        }
+        index.put("refresh_interval", "30s");
         template.set("mappings", mappings());
         return body;
     }
@@ -64,15 +53,10 @@ final class IndexTemplate {
                 f.putObject("fields").putObject(NUMBER).put("type", "long").put("ignore_malformed", true);
             }
         }
-        if (Exp.on("atlong")) {
-            properties.putObject(Schema.AT).put("type", "long");
-        } else {
-            properties.putObject(Schema.AT).put("type", "date").put("format", "epoch_millis");
-        }
+        properties.putObject(Schema.AT).put("type", "date").put("format", "epoch_millis");
         // sort tie-breakers only: doc values, no index
         properties.putObject(DocumentSource.LINE).put("type", "long").put("index", false);
-        properties.putObject(DocumentSource.DOC_ID).put("type", "keyword").put("index", false)
-                .put("doc_values", !Exp.on("nodocid"));
+        properties.putObject(DocumentSource.DOC_ID).put("type", "keyword").put("index", false);
         // the stored form, kept whole in _source (no excludes: excluded fields made the node keep a
         // second, recovery copy of the source); only its text fields are indexed, under aliases
         // with the names queries use

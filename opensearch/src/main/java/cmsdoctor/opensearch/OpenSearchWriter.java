@@ -41,8 +41,7 @@ final class OpenSearchWriter implements RecordWriter {
     OpenSearchWriter(ClusterClient client, IndexNames names, OpenSearchConfig config, MetaStore meta) {
         this.client = client;
         this.names = names;
-        this.bulk = new BulkWriter(client, Integer.parseInt(Exp.value("docs", "" + config.bulkDocs())),
-                Integer.parseInt(Exp.value("bytes", "" + config.bulkBytes())));
+        this.bulk = new BulkWriter(client, config.bulkDocs(), config.bulkBytes());
         this.indices = new DailyIndices(client, config.replicas());
         this.meta = meta;
         this.data = new HashMap<>(meta.read());
@@ -96,10 +95,6 @@ final class OpenSearchWriter implements RecordWriter {
         }
         // everything accepted before the snapshot is acknowledged before the snapshot is written
         bulk.drain();
-        if (Exp.on("async")) {
-            client.send("POST", "/" + names.pattern() + "/_flush", null,
-                    Map.of("ignore_unavailable", "true", "allow_no_indices", "true"));
-        }
         writeData(snapshot);
         refresh();
     }
