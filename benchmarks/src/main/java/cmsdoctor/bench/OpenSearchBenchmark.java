@@ -53,7 +53,7 @@ public final class OpenSearchBenchmark {
     private static final long WARM_UP_LINES = 100_000;
     /** Most warm-up imports per store. */
     private static final int WARM_UP_MAX = 8;
-    /** A warm-up import that costs more than this share of the one before ends the warm-up. */
+    /** A warm-up import that costs more than this share of the cheapest before it is not cheaper. */
     private static final double WARM_UP_SETTLED = 0.9;
     /** Node CPU per second (all nodes) below which the cluster counts as idle before the call views. */
     private static final double QUIET_NODES_MS_PER_S = 50;
@@ -221,19 +221,19 @@ public final class OpenSearchBenchmark {
     }
 
     /**
-     * Repeats {@code imports} until one costs more than {@value #WARM_UP_SETTLED} of the one before
-     * (the JIT has done most of its work), at least twice and at most {@value #WARM_UP_MAX} times.
+     * Repeats {@code imports} until two in a row cost more than {@value #WARM_UP_SETTLED} of the
+     * cheapest so far (the JIT has done most of its work; one such import alone is often the
+     * neighbours' noise), at most {@value #WARM_UP_MAX} times.
      */
     private void warm(String store, WarmUpImport imports) throws IOException {
-        double before = Double.MAX_VALUE;
+        double cheapest = Double.MAX_VALUE;
+        int notCheaper = 0;
         List<String> cpus = new ArrayList<>();
-        for (int round = 0; round < WARM_UP_MAX; round++) {
+        for (int round = 0; round < WARM_UP_MAX && notCheaper < 2; round++) {
             double cpu = imports.run(round);
             cpus.add(String.format(Locale.ROOT, "%.1f", cpu));
-            if (round > 0 && cpu > WARM_UP_SETTLED * before) {
-                break;
-            }
-            before = cpu;
+            notCheaper = cpu > WARM_UP_SETTLED * cheapest ? notCheaper + 1 : 0;
+            cheapest = Math.min(cheapest, cpu);
         }
         out.printf("  warm-up of %s (not counted): %d imports of %,d lines, CPU s each %s%n", store, cpus.size(),
                 Math.min(plan.lines(), WARM_UP_LINES), String.join(" / ", cpus));
