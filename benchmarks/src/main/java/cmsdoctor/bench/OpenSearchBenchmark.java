@@ -179,7 +179,7 @@ public final class OpenSearchBenchmark {
 
     /**
      * The parsing path and the embedded store compiled before any timed round: imports of the
-     * warm-up corpus until one costs no less CPU than the one before (see {@link #warm}).
+     * warm-up corpus until they stop getting cheaper (see {@link #warm}).
      */
     private void warmUp() throws IOException {
         new CorpusGenerator(7, 3, true).write(warmCorpus, Math.min(plan.lines(), WARM_UP_LINES));
