@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * otherwise). Prints wall-clock rates, CPU seconds of this JVM and of the node (on shared cores the
  * CPU per line is the steadier figure) and the size on disk of both. The file repeats
  * {@code sample-logs/call-identity/cms1.log} (events only; {@code cmsdoctor bench opensearch} has
- * SIP messages). A profile of the node: {@code -Dcmsdoctor.nodes.jvmOptions=-XX:StartFlightRecording=...}.
+ * SIP messages). {@code -Dcmsdoctor.speed.warmups=N} (default 1): untimed imports into each store first. A profile of the node: {@code -Dcmsdoctor.nodes.jvmOptions=-XX:StartFlightRecording=...}.
  */
 @EnabledIfSystemProperty(named = "cmsdoctor.speed", matches = "[0-9]+")
 class ImportSpeedTest {
@@ -44,8 +44,12 @@ class ImportSpeedTest {
         int lines = Integer.getInteger("cmsdoctor.speed");
         Path dir = Files.createTempDirectory("speed");
         Path file = corpus(dir.resolve("cms1.log"), lines);
-        embedded(dir, file, "e-warm");
-        cluster(dir, file, "c-warm");
+        // a node's JIT needs several imports on busy cores (bench opensearch warms until the CPU settles)
+        int warmUps = Integer.getInteger("cmsdoctor.speed.warmups", 1);
+        for (int i = 0; i < warmUps; i++) {
+            embedded(dir, file, "e-warm" + i);
+            cluster(dir, file, "c-warm" + i);
+        }
         List<Round> embedded = new java.util.ArrayList<>();
         List<Round> cluster = new java.util.ArrayList<>();
         embedded.add(embedded(dir, file, "e1"));
