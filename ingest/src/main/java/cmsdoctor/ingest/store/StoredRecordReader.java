@@ -157,11 +157,15 @@ final class StoredRecordReader {
         if (head == 0) {
             return null;
         }
-        if ((head & 1) == 0) {
-            int from = (int) ((head - 2) >>> 1);
+        int tag = (int) (head & 3);
+        if (tag == 2) {
+            int from = (int) (head >>> 2);
             return line.substring(from, from + (int) varint());
         }
-        int n = (int) (head >>> 1);
+        if (tag == 3) {
+            return StoredRecordWriter.WORDS.get((int) (head >>> 2));
+        }
+        int n = (int) (head >>> 2);
         char[] chars = new char[n];
         for (int i = 0; i < n; i++) {
             int b = in[at++] & 0xFF;

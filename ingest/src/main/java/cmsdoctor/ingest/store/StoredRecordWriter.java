@@ -28,8 +28,9 @@ import java.util.Map;
  *   bits byte   {@link #AT} the time follows, {@link #AT_INFERRED}, {@link #LINE_NULL} raw/text was null,
  *               {@link #HEADERS_FROM_TEXT} (the header lines of the text before its body)
  *   at          z epoch milliseconds, z offset seconds (the time to the millisecond, as JSON kept it)
- *   string      v 0 null; v 2n+1 then n chars, each a char's 1 to 3 UTF-8 bytes (a surrogate alone,
- *               as Java's modified UTF-8 does); v 2s+2 then v n: the n chars of the line from s
+ *   string      v 0 null; v 4n+1 then n chars, each a char's 1 to 3 UTF-8 bytes (a surrogate alone,
+ *               as Java's modified UTF-8 does); v 4s+2 then v n: the n chars of the line from s;
+ *               v 4k+3: the k-th of {@link #WORDS}
  *   int         v 0 null, else z (value) + 1 as a v
  *   list        v count, then strings
  *   event       host facility severity level tag pid component message source z line flags
@@ -50,6 +51,27 @@ final class StoredRecordWriter {
     static final int AT_INFERRED = 2;
     static final int LINE_NULL = 4;
     static final int HEADERS_FROM_TEXT = 8;
+
+    /**
+     * Words most records hold (facilities, severities, levels, components, SIP directions and
+     * transports), written as their index: one byte. Append only: stored indexes hold the indexes.
+     */
+    static final List<String> WORDS = List.of(
+            "kern", "user", "mail", "daemon", "auth", "syslog", "lpr", "news", "uucp", "cron",
+            "authpriv", "ftp", "ntp", "security", "console", "solaris-cron",
+            "local0", "local1", "local2", "local3", "local4", "local5", "local6", "local7",
+            "emerg", "alert", "crit", "err", "warning", "notice", "info", "debug", "error",
+            "callbridge", "webbridge", "webapp", "database", "streamer", "recorder", "uploader", "scheduler",
+            "mmp", "h323", "xmpp", "other", "in", "out", "UDP", "TCP", "TLS", "host:server");
+    private static final Map<String, Integer> WORD_INDEX = wordIndex();
+
+    private static Map<String, Integer> wordIndex() {
+        Map<String, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < WORDS.size(); i++) {
+            index.put(WORDS.get(i), i);
+        }
+        return Map.copyOf(index);
+    }
 
     /** Shorter strings are written whole: a slice costs two or three bytes and a search of the line. */
     private static final int SLICE_FROM = 4;
@@ -189,7 +211,7 @@ final class StoredRecordWriter {
 
     /** The string as a slice of the line when it is in it, else whole. */
     private void sliced(String s) {
-        if (s == null || s.length() < SLICE_FROM) {
+        if (s == null || s.length() < SLICE_FROM || WORD_INDEX.containsKey(s)) {
             whole(s);
             return;
         }
@@ -205,19 +227,27 @@ final class StoredRecordWriter {
     }
 
     private void slice(int from, int length) {
-        varint(2L * from + 2);
+        varint(4L * from + 2);
         varint(length);
         cursor = from + length;
     }
 
-    /** The string's chars: UTF-8, a surrogate alone as three bytes, so that every Java string comes back. */
+    /**
+     * The string as the index of a known word, else its chars: UTF-8, a surrogate alone as
+     * three bytes, so that every Java string comes back.
+     */
     private void whole(String s) {
         if (s == null) {
             varint(0);
             return;
         }
+        Integer word = WORD_INDEX.get(s);
+        if (word != null) {
+            varint(4L * word + 3);
+            return;
+        }
         int n = s.length();
-        varint(2L * n + 1);
+        varint(4L * n + 1);
         room(n * 3);
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
