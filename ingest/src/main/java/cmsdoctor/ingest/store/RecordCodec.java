@@ -268,8 +268,8 @@ public final class RecordCodec {
     }
 
     /**
-     * Jackson's readers of the stored record, built when a record is first read back: an import
-     * only writes ({@link CompactJson}) and need not build them at start.
+     * Jackson's readers of the JSON record of indexes written before the binary one, built when
+     * such a record is first read back.
      */
     private static final class Readers {
         private static final ObjectMapper COMPACT = Json.create(JsonInclude.Include.NON_NULL);

@@ -35,8 +35,9 @@ import java.util.stream.Collectors;
  *   <li><b>time</b>: {@code at} as epoch milliseconds, a {@code LongPoint} for ranges and a
  *       {@code NumericDocValuesField} for newest-first sorting.</li>
  *   <li><b>stored</b>, each byte once: {@code raw} (an event's line) or {@code text} (a SIP
- *       message), plus {@code record}, a compact JSON form of the other fields from which
- *       {@link RecordCodec} rebuilds the record.</li>
+ *       message), plus {@code record}, a binary form of the other fields in which the pieces of
+ *       that line are offsets ({@link StoredRecordWriter}), from which {@link RecordCodec}
+ *       rebuilds the record. Indexes written before it hold the record as compact JSON, still read.</li>
  * </ul>
  *
  * <p>An index written before {@code envelope} existed (parts then shared their token's position)
@@ -167,11 +168,12 @@ public final class Schema {
 
     /**
      * The codec the IndexWriter writes: Lucene's default with stored fields compressed for size
-     * (DEFLATE, {@code BEST_COMPRESSION}). The stored {@code record} JSON beside each line is
+     * (DEFLATE, {@code BEST_COMPRESSION}). The stored {@code record} JSON beside each line was
      * where an index of GUID-heavy events outgrew a plain index of the lines (1.58x with LZ4,
-     * 1.18x with DEFLATE). Measured again after the stored record was written by hand
-     * (2026-12-01): LZ4 saved no CPU measurable on a shared machine on any corpus and still
-     * left the no-SIP index at 1.58x, over the 1.3x target (BENCHMARKS.md, import).
+     * 1.18x with DEFLATE). Measured again with the binary record, a third of the JSON's bytes
+     * (branch store11, 2026-12-01): on the no-SIP corpus LZ4 indexed the records in 20% less
+     * CPU in process, but saved no CPU measurable in the whole import process, and left the
+     * index at 1.37x plain against 1.10x with DEFLATE (BENCHMARKS.md, import).
      * Segments written with the other mode stay readable: the mode is recorded per segment.
      */
     public static Codec codec() {

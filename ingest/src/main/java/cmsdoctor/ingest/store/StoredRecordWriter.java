@@ -125,8 +125,8 @@ final class StoredRecordWriter {
         whole(m.host());
         whole(m.direction());
         whole(m.transport());
-        whole(m.local());
-        whole(m.remote());
+        sliced(m.local());
+        sliced(m.remote());
         sliced(m.startLine());
         sliced(m.method());
         integer(m.statusCode());
@@ -182,19 +182,22 @@ final class StoredRecordWriter {
             return;
         }
         varint(1);
-        list(sdp.connections());
+        varint(sdp.connections().size());
+        for (String c : sdp.connections()) {
+            sliced(c);
+        }
         varint(sdp.media().size());
         for (Sdp.Media m : sdp.media()) {
-            whole(m.type());
+            sliced(m.type());
             zigzag(m.port());
-            whole(m.protocol());
+            sliced(m.protocol());
         }
         varint(sdp.candidates().size());
         for (Sdp.Candidate c : sdp.candidates()) {
-            whole(c.type());
-            whole(c.address());
+            sliced(c.type());
+            sliced(c.address());
             zigzag(c.port());
-            whole(c.transport());
+            sliced(c.transport());
         }
     }
 
