@@ -167,17 +167,19 @@ public final class Schema {
     }
 
     /**
-     * The codec the IndexWriter writes: Lucene's default with stored fields compressed for size
-     * (DEFLATE, {@code BEST_COMPRESSION}). The stored {@code record} JSON beside each line was
-     * where an index of GUID-heavy events outgrew a plain index of the lines (1.58x with LZ4,
-     * 1.18x with DEFLATE). Measured again with the binary record, a third of the JSON's bytes
-     * (branch store11, 2026-12-01): on the no-SIP corpus LZ4 indexed the records in 20% less
-     * CPU in process, but saved no CPU measurable in the whole import process, and left the
-     * index at 1.37x plain against 1.10x with DEFLATE (BENCHMARKS.md, import).
+     * The codec the IndexWriter writes: Lucene's default, stored fields compressed by LZ4
+     * ({@code BEST_SPEED}). DEFLATE ({@code BEST_COMPRESSION}) was chosen while the stored record
+     * was JSON as long as the line beside it (no-SIP index 1.58x plain with LZ4, 1.18x with
+     * DEFLATE). With the binary record, a sixth of the JSON's bytes (branch store11,
+     * 2026-12-01, no-SIP corpus, 300,000 lines): LZ4 leaves the index at 1.37x (DEFLATE 1.10x),
+     * within the 1.56x the issue allows, indexes the records in about 20% less CPU in process,
+     * and reads a stored document in 6 to 8 us against 60 to 65 (DEFLATE inflates a whole
+     * sub-block per document, and the denser record made that slower than with the JSON's
+     * 41 to 48): what every search page and call view pays (BENCHMARKS.md, import).
      * Segments written with the other mode stay readable: the mode is recorded per segment.
      */
     public static Codec codec() {
-        return new Lucene912Codec(Lucene912Codec.Mode.BEST_COMPRESSION);
+        return new Lucene912Codec(Lucene912Codec.Mode.BEST_SPEED);
     }
 
     /** The analyzer the IndexWriter uses: text fields get word parts, exact fields stay whole. */
