@@ -14,6 +14,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +60,28 @@ class StoredRecordTest {
         assertTrue(records.size() > 300, "the sample logs were read: " + records.size());
         assertTrue(records.stream().filter(r -> r instanceof SipMessage).count() > 20, "SIP messages among them");
         assertEveryRecordComesBack(records);
+    }
+
+    @Test
+    void theSampleLogsComeBackFromARealIndex() throws Exception {
+        List<LogRecord> records = imported(Path.of(System.getProperty("cmsdoctor.root", "../"), "sample-logs"));
+        IndexWriterConfig config = new IndexWriterConfig(Schema.indexAnalyzer()).setCodec(Schema.codec());
+        try (FSDirectory dir = FSDirectory.open(root.resolve("index"));
+             IndexWriter writer = new IndexWriter(dir, config)) {
+            for (LogRecord r : records) {
+                writer.addDocument(RecordCodec.document("imp-1", r));
+            }
+            writer.commit();
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                assertEquals(records.size(), reader.maxDoc());
+                StoredFields stored = reader.leaves().get(0).reader().storedFields();
+                for (int i = 0; i < records.size(); i++) {
+                    LogRecord r = records.get(i);
+                    assertEquals(toTheMillisecond(r), RecordCodec.record(stored.document(i)),
+                            () -> r.source() + ":" + r.line());
+                }
+            }
+        }
     }
 
     @Test
