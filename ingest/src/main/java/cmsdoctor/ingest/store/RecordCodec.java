@@ -153,7 +153,12 @@ public final class RecordCodec {
         BytesRef compact = doc.getBinaryValue(Schema.RECORD);
         String raw = doc.get(Schema.RAW);
         if (StoredRecordReader.isBinary(compact)) {
-            return StoredRecordReader.read(compact, raw != null ? raw : doc.get(Schema.TEXT));
+            try {
+                return StoredRecordReader.read(compact, raw != null ? raw : doc.get(Schema.TEXT));
+            } catch (IndexOutOfBoundsException | IllegalStateException e) {
+                // bytes cut or not of this form: as a JSON record that Jackson cannot read
+                throw new UncheckedIOException("stored record unreadable", new IOException(e.getMessage(), e));
+            }
         }
         // an index written before the binary record (2026-12-01): the record as compact JSON
         try {

@@ -23,6 +23,7 @@ import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -169,6 +171,17 @@ class StoredRecordTest {
         // the message and both GUIDs are offsets: the record is less than the GUIDs' own length
         assertTrue(stored.length < 40, "stored record of " + stored.length + " bytes");
         assertEquals(e, RecordCodec.record(RecordCodec.document("imp-1", e)));
+    }
+
+    @Test
+    void aCutRecordIsReportedAsUnreadable() {
+        LogEvent e = Fixtures.line("09:00:00.100", "cms1", 8, "call 8: ending");
+        BytesRef whole = RecordCodec.document("imp-1", e).getBinaryValue(Schema.RECORD);
+        Document cut = new Document();
+        cut.add(new StoredField(Schema.RAW, e.raw()));
+        cut.add(new StoredField(Schema.RECORD, new BytesRef(whole.bytes, whole.offset, whole.length - 3)));
+        UncheckedIOException thrown = assertThrows(UncheckedIOException.class, () -> RecordCodec.record(cut));
+        assertEquals("stored record unreadable", thrown.getMessage());
     }
 
     @Test
