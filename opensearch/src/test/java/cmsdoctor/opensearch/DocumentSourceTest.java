@@ -46,7 +46,8 @@ class DocumentSourceTest {
         assertEquals(1708678800100L, source.get("at").asLong());
         assertEquals("[\"a\",\"b\"]", source.get("flags").toString());
         assertTrue(source.get("stored").get("message").asText().startsWith("call 8: configured"));
-        assertTrue(source.get("storedBytes").get("record").asText().startsWith("u:{"), source.toString());
+        // the stored record is binary (StoredRecordWriter): base64, or text when its bytes happen to be UTF-8
+        assertTrue(source.get("storedBytes").get("record").asText().matches("[ub]:.+"), source.toString());
     }
 
     @Test

@@ -31,20 +31,22 @@ import java.util.Map;
 /**
  * Turns a record into its Lucene document and a stored document back into the record,
  * following {@link Schema}. The stored form keeps each byte once: an event's {@code raw}
- * line is stored and its {@code message}, when it is a slice of {@code raw}, is kept as an
- * offset; a SIP message's {@code text} is stored and its {@code body} and {@code headers} are
- * rebuilt from it. Everything else goes into one compact JSON {@code record} field.
+ * line is stored, a SIP message's {@code text} is stored, and everything else goes into one
+ * binary {@code record} field ({@link StoredRecordWriter}) where the pieces of that line (an
+ * event's message, host, GUIDs; a SIP body, Call-ID, tags) are kept as offsets and a SIP
+ * message's {@code headers} as a bit when the text gives them back. Records of older indexes,
+ * compact JSON with the message or body as an appended slice, are read as before.
  * Thread-safe.
  */
 public final class RecordCodec {
 
-    /** The names of the slices {@link #compact} appends: an event's message in raw, a SIP body in text. */
+    /** The names of the slices an old JSON record has appended: an event's message in raw, a SIP body in text. */
     private static final String MESSAGE_AT_NAME = "messageAt";
     private static final String BODY_AT_NAME = "bodyAt";
     private static final byte[] MESSAGE_AT = (",\"" + MESSAGE_AT_NAME + "\":[").getBytes(StandardCharsets.US_ASCII);
     private static final byte[] BODY_AT = (",\"" + BODY_AT_NAME + "\":[").getBytes(StandardCharsets.US_ASCII);
     /** One writer per indexing thread: it keeps its buffer from one record to the next. */
-    private static final ThreadLocal<CompactJson> WRITER = ThreadLocal.withInitial(CompactJson::new);
+    private static final ThreadLocal<StoredRecordWriter> WRITER = ThreadLocal.withInitial(StoredRecordWriter::new);
 
     private RecordCodec() {}
 
@@ -110,11 +112,7 @@ public final class RecordCodec {
                     : e.facility() != null ? e.facility() : e.severity(),
                     e.pid() == null ? e.tag() : e.tag() + "[" + e.pid() + "]", e.level());
         }
-        LogEvent rest = new LogEvent(e.at(), e.atInferred(), e.host(), e.facility(), e.severity(), e.level(),
-                e.tag(), e.pid(), e.component(), messageAt >= 0 ? null : e.message(), null, e.source(), e.line(),
-                e.flags(), e.callNumber(), e.callLegId(), e.sipCallId(), e.apiCallId(), e.conferenceId(),
-                e.spaceId(), e.callCorrelatorId(), e.apiTrace());
-        doc.add(new StoredField(Schema.RECORD, compact(rest, MESSAGE_AT_NAME, messageAt, messageEnd)));
+        doc.add(new StoredField(Schema.RECORD, new BytesRef(WRITER.get().event(e, messageAt))));
     }
 
     private static void sip(Document doc, SipMessage m) {
@@ -133,19 +131,9 @@ public final class RecordCodec {
         doc.add(new Field(Schema.TEXT, text, Schema.TEXT_TYPE));
         envelope(doc, m.host(), m.transport(), m.local(), m.remote());
         doc.add(new StoredField(Schema.TEXT, text));
-        String body = m.body() == null ? "" : m.body();
-        int bodyAt = text.endsWith(body) ? text.length() - body.length() : -1;
+        int bodyAt = m.body() != null && text.endsWith(m.body()) ? text.length() - m.body().length() : -1;
         boolean headersFromText = bodyAt >= 0 && SipHeaders.read(text, bodyAt).equals(m.headers());
-        SipMessage rest = new SipMessage(m.at(), m.host(), m.direction(), m.transport(), m.local(), m.remote(),
-                m.startLine(), m.method(), m.statusCode(), m.callId(), m.cseq(), m.from(), m.to(), m.fromTag(),
-                m.toTag(), headersFromText ? null : m.headers(), bodyAt >= 0 ? null : m.body(), m.sdp(), null,
-                m.trace(), m.flags(), m.source(), m.line());
-        doc.add(new StoredField(Schema.RECORD, compact(rest, BODY_AT_NAME, bodyAt, text.length())));
-    }
-
-    /** The record as compact JSON, with a [from,to] slice appended when from is not -1. */
-    private static BytesRef compact(LogRecord rest, String offsetName, int offset, int end) {
-        return new BytesRef(WRITER.get().write(rest, offsetName, offset, end));
+        doc.add(new StoredField(Schema.RECORD, new BytesRef(WRITER.get().sip(m, bodyAt, headersFromText))));
     }
 
     /** The hit for a stored document: its record and origin. */
@@ -164,6 +152,15 @@ public final class RecordCodec {
     public static LogRecord record(Document doc) {
         BytesRef compact = doc.getBinaryValue(Schema.RECORD);
         String raw = doc.get(Schema.RAW);
+        if (StoredRecordReader.isBinary(compact)) {
+            try {
+                return StoredRecordReader.read(compact, raw != null ? raw : doc.get(Schema.TEXT));
+            } catch (IndexOutOfBoundsException | IllegalStateException e) {
+                // bytes cut or not of this form: as a JSON record that Jackson cannot read
+                throw new UncheckedIOException("stored record unreadable", new IOException(e.getMessage(), e));
+            }
+        }
+        // an index written before the binary record (2026-12-01): the record as compact JSON
         try {
             if (raw != null) {
                 // straight from the bytes into the record (no JSON tree in between); the slice
@@ -195,7 +192,7 @@ public final class RecordCodec {
     }
 
     /**
-     * The {@code [from,to]} that {@link #compact} appended under {@code name}, or null when the
+     * The {@code [from,to]} that an old JSON record has appended under {@code name}, or null when the
      * bytes do not end with one. A record's own JSON always ends with its {@code line} number,
      * and no record has a field of that name, so the ending tells.
      */
@@ -276,8 +273,8 @@ public final class RecordCodec {
     }
 
     /**
-     * Jackson's readers of the stored record, built when a record is first read back: an import
-     * only writes ({@link CompactJson}) and need not build them at start.
+     * Jackson's readers of the JSON record of indexes written before the binary one, built when
+     * such a record is first read back.
      */
     private static final class Readers {
         private static final ObjectMapper COMPACT = Json.create(JsonInclude.Include.NON_NULL);

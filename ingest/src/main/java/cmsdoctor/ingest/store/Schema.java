@@ -35,8 +35,9 @@ import java.util.stream.Collectors;
  *   <li><b>time</b>: {@code at} as epoch milliseconds, a {@code LongPoint} for ranges and a
  *       {@code NumericDocValuesField} for newest-first sorting.</li>
  *   <li><b>stored</b>, each byte once: {@code raw} (an event's line) or {@code text} (a SIP
- *       message), plus {@code record}, a compact JSON form of the other fields from which
- *       {@link RecordCodec} rebuilds the record.</li>
+ *       message), plus {@code record}, a binary form of the other fields in which the pieces of
+ *       that line are offsets ({@link StoredRecordWriter}), from which {@link RecordCodec}
+ *       rebuilds the record. Indexes written before it hold the record as compact JSON, still read.</li>
  * </ul>
  *
  * <p>An index written before {@code envelope} existed (parts then shared their token's position)
@@ -166,16 +167,19 @@ public final class Schema {
     }
 
     /**
-     * The codec the IndexWriter writes: Lucene's default with stored fields compressed for size
-     * (DEFLATE, {@code BEST_COMPRESSION}). The stored {@code record} JSON beside each line is
-     * where an index of GUID-heavy events outgrew a plain index of the lines (1.58x with LZ4,
-     * 1.18x with DEFLATE). Measured again after the stored record was written by hand
-     * (2026-12-01): LZ4 saved no CPU measurable on a shared machine on any corpus and still
-     * left the no-SIP index at 1.58x, over the 1.3x target (BENCHMARKS.md, import).
+     * The codec the IndexWriter writes: Lucene's default, stored fields compressed by LZ4
+     * ({@code BEST_SPEED}). DEFLATE ({@code BEST_COMPRESSION}) was chosen while the stored record
+     * was JSON as long as the line beside it (no-SIP index 1.58x plain with LZ4, 1.18x with
+     * DEFLATE). With the binary record, a sixth of the JSON's bytes (branch store11,
+     * 2026-12-01, no-SIP corpus, 300,000 lines): LZ4 leaves the index at 1.37x (DEFLATE 1.10x),
+     * within the 1.56x the issue allows, indexes the records in about 20% less CPU in process,
+     * and reads a stored document in 6 to 8 us against 60 to 65 (DEFLATE inflates a whole
+     * sub-block per document, and the denser record made that slower than with the JSON's
+     * 41 to 48): what every search page and call view pays (BENCHMARKS.md, import).
      * Segments written with the other mode stay readable: the mode is recorded per segment.
      */
     public static Codec codec() {
-        return new Lucene912Codec(Lucene912Codec.Mode.BEST_COMPRESSION);
+        return new Lucene912Codec(Lucene912Codec.Mode.BEST_SPEED);
     }
 
     /** The analyzer the IndexWriter uses: text fields get word parts, exact fields stay whole. */
