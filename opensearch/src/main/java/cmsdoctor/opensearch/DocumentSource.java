@@ -229,7 +229,10 @@ final class DocumentSource {
         return RecordCodec.hit(doc);
     }
 
-    /** Text when the bytes are UTF-8 (the record's compact JSON always is): a third smaller than base64. */
+    /**
+     * Text when the bytes are UTF-8 (an old compact JSON record always was; a binary record is when
+     * every byte is below 0x80), else base64, which is a third larger.
+     */
     static String encode(BytesRef b) {
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
