@@ -230,8 +230,8 @@ final class DocumentSource {
     }
 
     /**
-     * Text when the bytes are UTF-8 (an old compact JSON record always was; a binary record is when
-     * every byte is below 0x80), else base64, which is a third larger.
+     * Text when the bytes are UTF-8 (an old compact JSON record always was; a binary record only when
+     * its bytes happen to be), else base64, which is a third larger.
      */
     static String encode(BytesRef b) {
         try {
