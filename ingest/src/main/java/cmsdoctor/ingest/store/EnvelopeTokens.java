@@ -29,6 +29,11 @@ final class EnvelopeTokens {
 
     /** Distinct envelopes kept; past this the cache starts again (a flood of distinct addresses). */
     private static final int CAPACITY = 4096;
+    /**
+     * Longer kept text is analysed each time, never cached: envelopes are short, and a hostile
+     * sender's long ones must not fill 4,096 entries per thread with megabytes.
+     */
+    private static final int LONGEST_CACHED = 512;
     /** A leading token longer than this is never a time stamp part: the scan stops there. */
     private static final int SHORT = 32;
 
@@ -66,6 +71,9 @@ final class EnvelopeTokens {
             }
             dropped += kind == DROPPED ? 1 : 0;
             i = end;
+        }
+        if (length - rest > LONGEST_CACHED) {
+            return analyzer.tokenStream(field, text);
         }
         String key = rest == 0 ? text : text.substring(rest);
         Tokens tokens = cache.get(key);

@@ -76,6 +76,16 @@ class EnvelopeTokensTest {
     }
 
     @Test
+    void longEnvelopesAreAnalysedAsTheyCome() throws IOException {
+        // a hostile sender's long header: analysed each time (not cached), the same tokens
+        String longer = "Feb 23 09:00:00.015 user.info " + "cms1-sfpool.lab.local:5061 ".repeat(40) + "host:server: INFO : ";
+        assertTrue(longer.length() > 1000);
+        assertSame(longer);
+        assertSame(longer.replace("09:00:00.015", "09:00:01.001"));
+        assertSame("Feb 23 09:00:00.015 " + "x".repeat(5000) + " ");
+    }
+
+    @Test
     void everySampleLineEnvelopeReplaysAsAnalysed() throws IOException {
         Path root = Path.of(System.getProperty("cmsdoctor.root", "../"), "sample-logs");
         List<Path> files;
