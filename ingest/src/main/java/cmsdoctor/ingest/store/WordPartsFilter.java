@@ -95,9 +95,10 @@ final class WordPartsFilter extends TokenFilter {
         boolean hyphen = false;
         boolean colon = false;
         boolean port = false;
+        byte[] table = ASCII;
         for (int i = 0; i < len; i++) {
             char c = b[i];
-            byte kind = c < 128 ? ASCII[c] : Character.isLetterOrDigit(c) ? LETTER : OTHER;
+            byte kind = c < 128 ? table[c] : Character.isLetterOrDigit(c) ? LETTER : OTHER;
             if (kind == OTHER) {
                 in = false;
                 hyphen |= c == '-';
