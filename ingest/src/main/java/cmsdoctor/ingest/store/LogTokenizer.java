@@ -32,43 +32,32 @@ final class LogTokenizer extends Tokenizer {
     @Override
     public boolean incrementToken() throws IOException {
         clearAttributes();
-        // the loop works on locals: C1 (batch imports run with it) loads and stores a field on
-        // every use, and this loop runs for every character the store indexes
-        char[] in = buffer;
-        char[] table = ASCII;
         while (true) {
             int start = -1;
             int tokenLength = 0;
             boolean ascii = true;
             char[] out = term.buffer();
-            int p = pos;
-            int n = length;
             while (true) {
-                if (p >= n) {
-                    pos = p;
-                    if (!fill()) {
-                        break;
-                    }
-                    p = 0;
-                    n = length;
+                if (pos >= length && !fill()) {
+                    break;
                 }
-                char c = in[p];
+                char c = buffer[pos];
                 char lower;
                 if (c < 128) {
-                    lower = table[c];
+                    lower = ASCII[c];
                 } else {
                     lower = isSeparator(c) ? 0 : c;
                     ascii = false;
                 }
-                p++;
                 if (lower == 0) {
+                    pos++;
                     if (start >= 0) {
                         break;
                     }
                     continue;
                 }
                 if (start < 0) {
-                    start = consumed + p - 1;
+                    start = consumed + pos;
                 }
                 if (tokenLength < MAX_TOKEN) {
                     if (tokenLength == out.length) {
@@ -76,8 +65,8 @@ final class LogTokenizer extends Tokenizer {
                     }
                     out[tokenLength++] = lower;
                 }
+                pos++;
             }
-            pos = p;
             if (start < 0) {
                 return false;
             }

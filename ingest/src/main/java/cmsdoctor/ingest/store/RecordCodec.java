@@ -47,46 +47,41 @@ public final class RecordCodec {
     private static final byte[] BODY_AT = (",\"" + BODY_AT_NAME + "\":[").getBytes(StandardCharsets.US_ASCII);
     /** One writer per indexing thread: it keeps its buffer from one record to the next. */
     private static final ThreadLocal<StoredRecordWriter> WRITER = ThreadLocal.withInitial(StoredRecordWriter::new);
-    /** One set of shared label fields per indexing thread. */
-    private static final ThreadLocal<RepeatedExactFields> LABELS = ThreadLocal.withInitial(RepeatedExactFields::new);
-    /** The last origin field built on this thread: an import's records all have the same. */
-    private static final ThreadLocal<Field> ORIGIN = new ThreadLocal<>();
 
     private RecordCodec() {}
 
     /** The document for one record that came in with {@code origin}. */
     public static Document document(String origin, LogRecord record) {
         Document doc = new Document();
-        RepeatedExactFields labels = LABELS.get();
-        label(doc, labels, Schema.KIND, record.kind());
+        exact(doc, Schema.KIND, record.kind());
         if (origin != null) {
-            doc.add(origin(origin));
+            doc.add(new StringField(Schema.ORIGIN, origin, Field.Store.YES));
         }
         if (record.at() != null) {
             long at = record.at().toInstant().toEpochMilli();
             doc.add(new LongPoint(Schema.AT, at));
             doc.add(new NumericDocValuesField(Schema.AT, at));
         }
-        label(doc, labels, Schema.HOST, record.host());
-        label(doc, labels, Schema.SOURCE, record.source());
+        exact(doc, Schema.HOST, record.host());
+        exact(doc, Schema.SOURCE, record.source());
         for (String flag : record.flags()) {
-            label(doc, labels, Schema.FLAGS, flag);
+            exact(doc, Schema.FLAGS, flag);
         }
         if (record instanceof LogEvent e) {
-            event(doc, labels, e);
+            event(doc, e);
         } else if (record instanceof SipMessage m) {
-            sip(doc, labels, m);
+            sip(doc, m);
         }
         return doc;
     }
 
-    private static void event(Document doc, RepeatedExactFields labels, LogEvent e) {
-        label(doc, labels, Schema.FACILITY, e.facility());
-        label(doc, labels, Schema.SEVERITY, e.severity());
-        label(doc, labels, Schema.LEVEL, e.level());
-        label(doc, labels, Schema.TAG, e.tag());
+    private static void event(Document doc, LogEvent e) {
+        exact(doc, Schema.FACILITY, e.facility());
+        exact(doc, Schema.SEVERITY, e.severity());
+        exact(doc, Schema.LEVEL, e.level());
+        exact(doc, Schema.TAG, e.tag());
         exact(doc, Schema.PID, e.pid());
-        label(doc, labels, Schema.COMPONENT, e.component());
+        exact(doc, Schema.COMPONENT, e.component());
         exact(doc, Schema.CALL_NUMBER, e.callNumber());
         exact(doc, Schema.CALL_LEG_ID, e.callLegId());
         exact(doc, Schema.SIP_CALL_ID, e.sipCallId());
@@ -96,11 +91,11 @@ public final class RecordCodec {
         exact(doc, Schema.CALL_CORRELATOR_ID, e.callCorrelatorId());
         exact(doc, Schema.API_TRACE, e.apiTrace());
         if (e.callNumber() != null) {
-            label(doc, labels, Schema.CALL_PHASE, CallLines.phase(e.message()));
+            exact(doc, Schema.CALL_PHASE, CallLines.phase(e.message()));
         }
         // call model: a restart ends the host's unfinished call legs (LegRule)
         if (e.callNumber() == null && CallLines.isRestart(e.message())) {
-            label(doc, labels, Schema.CALL_PHASE, CallLines.RESTART);
+            exact(doc, Schema.CALL_PHASE, CallLines.RESTART);
         }
         String raw = e.raw() == null ? "" : e.raw();
         // a line the parser could not read has no message: its words are in raw, searched as one
@@ -120,12 +115,12 @@ public final class RecordCodec {
         doc.add(new StoredField(Schema.RECORD, new BytesRef(WRITER.get().event(e, messageAt))));
     }
 
-    private static void sip(Document doc, RepeatedExactFields labels, SipMessage m) {
-        label(doc, labels, Schema.DIRECTION, m.direction());
-        label(doc, labels, Schema.TRANSPORT, m.transport());
-        label(doc, labels, Schema.LOCAL, m.local());
+    private static void sip(Document doc, SipMessage m) {
+        exact(doc, Schema.DIRECTION, m.direction());
+        exact(doc, Schema.TRANSPORT, m.transport());
+        exact(doc, Schema.LOCAL, m.local());
         exact(doc, Schema.REMOTE, m.remote());
-        label(doc, labels, Schema.METHOD, m.method());
+        exact(doc, Schema.METHOD, m.method());
         exact(doc, Schema.STATUS_CODE, m.statusCode());
         exact(doc, Schema.SIP_CALL_ID, m.callId());
         exact(doc, Schema.CSEQ, m.cseq());
@@ -275,23 +270,6 @@ public final class RecordCodec {
         if (value != null) {
             doc.add(new ExactField(field, value.toString()));
         }
-    }
-
-    /** An exact field whose few values repeat on most records: the thread's shared field for the value. */
-    private static void label(Document doc, RepeatedExactFields labels, String field, String value) {
-        if (value != null) {
-            doc.add(labels.of(field, value));
-        }
-    }
-
-    /** The stored and indexed origin, built once per thread and import. */
-    private static Field origin(String origin) {
-        Field last = ORIGIN.get();
-        if (last == null || !last.stringValue().equals(origin)) {
-            last = new StringField(Schema.ORIGIN, origin, Field.Store.YES);
-            ORIGIN.set(last);
-        }
-        return last;
     }
 
     /**

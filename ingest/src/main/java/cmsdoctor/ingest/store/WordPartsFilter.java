@@ -64,8 +64,9 @@ final class WordPartsFilter extends TokenFilter {
         }
         char[] buf = term.buffer();
         int len = term.length();
-        int parts = partsToEmit(buf, len);
-        if (parts == 0) {
+        int parts = countParts(buf, len);
+        if (parts == 0 || parts == 1 && isPart(buf[0]) && isPart(buf[len - 1]) || !partsAlways && wholeOnly(buf, len)
+                || envelope && !hyphenOrPort(buf, len)) {
             return true;
         }
         if (whole.length < len) {
@@ -79,47 +80,6 @@ final class WordPartsFilter extends TokenFilter {
         firstPart = true;
         posLength.setPositionLength(parts);
         return true;
-    }
-
-    /**
-     * How many parts the token {@code b[0..len)} gets, 0 for none: none when it has no part or
-     * is one part alone; at index time none for a GUID or a dotted number; in an envelope none
-     * without a hyphen or a digit after a {@code :}. One pass over the characters: this runs for
-     * every token of every record, and under C1 each of the three or four scans it took before
-     * cost a call per character (2026-12-02).
-     */
-    private int partsToEmit(char[] b, int len) {
-        int parts = 0;
-        boolean in = false;
-        boolean dottedNumber = true;
-        boolean hyphen = false;
-        boolean colon = false;
-        boolean port = false;
-        byte[] table = ASCII;
-        for (int i = 0; i < len; i++) {
-            char c = b[i];
-            byte kind = c < 128 ? table[c] : Character.isLetterOrDigit(c) ? LETTER : OTHER;
-            if (kind == OTHER) {
-                in = false;
-                hyphen |= c == '-';
-                colon |= c == ':';
-                dottedNumber &= c == '.';
-            } else {
-                if (!in) {
-                    parts++;
-                    in = true;
-                }
-                port |= colon && kind == DIGIT;
-                dottedNumber &= kind == DIGIT;
-            }
-        }
-        if (parts == 0 || parts == 1 && isPart(b[0]) && isPart(b[len - 1])) {
-            return 0;
-        }
-        if (!partsAlways && (dottedNumber || isGuid(b, len)) || envelope && !hyphen && !port) {
-            return 0;
-        }
-        return parts;
     }
 
     /** Emits the next part of {@link #whole} from {@link #next}; false when none is left. */
@@ -146,23 +106,52 @@ final class WordPartsFilter extends TokenFilter {
         return true;
     }
 
-    private static final byte OTHER = 0;
-    private static final byte LETTER = 1;
-    private static final byte DIGIT = 2;
-    /** Per ASCII character: {@link #DIGIT} ({@code 0-9}), {@link #LETTER} ({@code a-z A-Z _}) or {@link #OTHER}. */
-    private static final byte[] ASCII = ascii();
-
-    private static byte[] ascii() {
-        byte[] table = new byte[128];
-        for (char c = 0; c < 128; c++) {
-            table[c] = c >= '0' && c <= '9' ? DIGIT : c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' ? LETTER : OTHER;
+    private static int countParts(char[] b, int len) {
+        int parts = 0;
+        boolean in = false;
+        for (int i = 0; i < len; i++) {
+            boolean part = isPart(b[i]);
+            if (part && !in) {
+                parts++;
+            }
+            in = part;
         }
-        return table;
+        return parts;
     }
 
-    /** A letter, digit or {@code _}: what a part is made of. */
     private static boolean isPart(char c) {
-        return c < 128 ? ASCII[c] != OTHER : Character.isLetterOrDigit(c);
+        if (c < 128) {
+            return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c >= 'A' && c <= 'Z';
+        }
+        return Character.isLetterOrDigit(c);
+    }
+
+    private static boolean hyphenOrPort(char[] b, int len) {
+        boolean colon = false;
+        for (int i = 0; i < len; i++) {
+            if (b[i] == '-') {
+                return true;
+            }
+            colon |= b[i] == ':';
+            if (colon && b[i] >= '0' && b[i] <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A GUID or a dotted number: found whole, its pieces find nothing anyone looks for. */
+    static boolean wholeOnly(char[] b, int len) {
+        return isGuid(b, len) || isDottedNumber(b, len);
+    }
+
+    private static boolean isDottedNumber(char[] b, int len) {
+        for (int i = 0; i < len; i++) {
+            if (b[i] != '.' && (b[i] < '0' || b[i] > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code 8-4-4-4-12} hex digits. */

@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The filter decides a token's parts in one pass over its characters; these tests hold it to
- * the rules written one at a time: parts are the runs of letters, digits and {@code _}; a token
+ * Holds the filter, under each of its three analyzers, to its rules written out one at a time,
+ * with positions, position lengths and offsets: parts are the runs of letters, digits and {@code _}; a token
  * that is one part alone gets none; at index time a GUID or a dotted number gets none; in an
  * envelope only a token with a hyphen or a digit after a {@code :} gets them.
  */
