@@ -61,9 +61,7 @@ public final class ImportProcessBenchmark {
                     new CorpusGenerator(42, 3, shape).write(file, lines);
                     out.printf("%ncorpus %s: %,d lines, %.1f MB (seed 42, 3 call bridges)%n", shape.name().toLowerCase(),
                             lines, Files.size(file) / 1e6);
-                    List<String> sharing = new ArrayList<>(gcOptions());
-                    sharing.addAll(Files.size(file) < c2FromBytes() ? launcherOptions() : List.of());
-                    sharing.addAll(archive);
+                    List<String> sharing = childOptions(Files.size(file), archive);
                     double[] speed = new double[rounds];
                     double[] size = new double[rounds];
                     double[] cpu = new double[rounds];
@@ -152,6 +150,17 @@ public final class ImportProcessBenchmark {
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
+    }
+
+    /**
+     * The JVM options of an import child for a log of {@code logBytes}, as the launcher gives them:
+     * its collector always, its compiler choice below its C2 size, then the class archive's.
+     */
+    static List<String> childOptions(long logBytes, List<String> archive) {
+        List<String> options = new ArrayList<>(gcOptions());
+        options.addAll(logBytes < c2FromBytes() ? launcherOptions() : List.of());
+        options.addAll(archive);
+        return options;
     }
 
     /** The launcher's JVM options for batch commands, empty when not started by the launcher. */
