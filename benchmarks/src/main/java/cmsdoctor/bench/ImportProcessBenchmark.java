@@ -19,9 +19,10 @@ import java.util.List;
  * steadier figure on a shared machine, where wall time also measures the other engineers' load.
  *
  * <p>The import child starts as the {@code cmsdoctor} launcher starts it: with the launcher's JVM
- * options for batch commands (handed over in {@value #LAUNCHER_OPTIONS}; none when the benchmark
- * is not started by the launcher) and a class data sharing archive of the classes an import of
- * {@code sample-logs/} loads ({@link ClassArchive}), made once beside the benchmarks jar. The plain
+ * options for batch commands (its compiler choice handed over in {@value #LAUNCHER_OPTIONS}, for
+ * logs below {@value #LAUNCHER_C2_FROM_BYTES} bytes, its collector in {@value #LAUNCHER_GC_OPTIONS},
+ * for every size; none when the benchmark is not started by the launcher) and a class data sharing
+ * archive of the classes an import of {@code sample-logs/} loads ({@link ClassArchive}), made once beside the benchmarks jar. The plain
  * baseline runs as plain {@code java}, as before.
  */
 public final class ImportProcessBenchmark {
@@ -32,6 +33,8 @@ public final class ImportProcessBenchmark {
     static final String LAUNCHER_OPTIONS = "cmsdoctor.launcher.batchJvmOptions";
     /** The system property in which the launcher passes the import size from which it keeps C2. */
     static final String LAUNCHER_C2_FROM_BYTES = "cmsdoctor.launcher.c2FromBytes";
+    /** The system property in which the launcher passes the collector it gives every batch command, whatever its size. */
+    static final String LAUNCHER_GC_OPTIONS = "cmsdoctor.launcher.batchGcOptions";
 
     private ImportProcessBenchmark() {}
 
@@ -46,18 +49,19 @@ public final class ImportProcessBenchmark {
                 out.printf("%d processors, load average %.1f, child heap %s%n",
                         Runtime.getRuntime().availableProcessors(),
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), heapOption());
-                List<String> archive = ClassArchive.options(classPath, heapOption(), launcherOptions());
-                out.println("import child as the launcher starts it: " + (launcherOptions().isEmpty() && archive.isEmpty()
+                List<String> training = new ArrayList<>(gcOptions());
+                training.addAll(launcherOptions());
+                List<String> archive = ClassArchive.options(classPath, heapOption(), training);
+                out.println("import child as the launcher starts it: " + (training.isEmpty() && archive.isEmpty()
                         ? "no options (not started by the launcher, no sample-logs/)"
-                        : String.join(" ", launcherOptions()) + " below " + c2FromBytes() + " bytes of log, "
-                        + String.join(" ", archive)));
+                        : String.join(" ", gcOptions()) + ", " + String.join(" ", launcherOptions()) + " below "
+                        + c2FromBytes() + " bytes of log, " + String.join(" ", archive)));
                 for (CorpusGenerator.Shape shape : shapes) {
                     Path file = dir.resolve(shape.name().toLowerCase() + ".log");
                     new CorpusGenerator(42, 3, shape).write(file, lines);
                     out.printf("%ncorpus %s: %,d lines, %.1f MB (seed 42, 3 call bridges)%n", shape.name().toLowerCase(),
                             lines, Files.size(file) / 1e6);
-                    List<String> sharing = new ArrayList<>(Files.size(file) < c2FromBytes() ? launcherOptions() : List.of());
-                    sharing.addAll(archive);
+                    List<String> sharing = childOptions(Files.size(file), archive);
                     double[] speed = new double[rounds];
                     double[] size = new double[rounds];
                     double[] cpu = new double[rounds];
@@ -148,9 +152,26 @@ public final class ImportProcessBenchmark {
         }
     }
 
+    /**
+     * The JVM options of an import child for a log of {@code logBytes}, as the launcher gives them:
+     * its collector always, its compiler choice below its C2 size, then the class archive's.
+     */
+    static List<String> childOptions(long logBytes, List<String> archive) {
+        List<String> options = new ArrayList<>(gcOptions());
+        options.addAll(logBytes < c2FromBytes() ? launcherOptions() : List.of());
+        options.addAll(archive);
+        return options;
+    }
+
     /** The launcher's JVM options for batch commands, empty when not started by the launcher. */
     static List<String> launcherOptions() {
         String options = System.getProperty(LAUNCHER_OPTIONS, "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+    }
+
+    /** The launcher's collector options for batch commands, empty when not started by the launcher. */
+    static List<String> gcOptions() {
+        String options = System.getProperty(LAUNCHER_GC_OPTIONS, "").strip();
         return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 

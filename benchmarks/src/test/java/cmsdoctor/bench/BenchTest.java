@@ -81,6 +81,31 @@ class BenchTest {
         figure("median: import/plain speed [\\d.]+x \\(target >= 1.0\\), cpu [\\d.]+x");
     }
 
+    /** The launcher hands its options over in system properties; the import children get them as it would. */
+    @Test
+    void importChildrenStartWithTheLaunchersOptions() {
+        List<String> archive = List.of("-XX:SharedArchiveFile=x.jsa");
+        System.setProperty(ImportProcessBenchmark.LAUNCHER_GC_OPTIONS, " -XX:+UseSerialGC ");
+        System.setProperty(ImportProcessBenchmark.LAUNCHER_OPTIONS, "-XX:TieredStopAtLevel=1");
+        System.setProperty(ImportProcessBenchmark.LAUNCHER_C2_FROM_BYTES, "1000");
+        try {
+            assertEquals(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=x.jsa"),
+                    ImportProcessBenchmark.childOptions(999, archive));
+            // from the C2 size on the compiler choice is left out, the collector kept
+            assertEquals(List.of("-XX:+UseSerialGC", "-XX:SharedArchiveFile=x.jsa"),
+                    ImportProcessBenchmark.childOptions(1000, archive));
+            assertEquals(0, run("import-process", "--corpus", "nosip", "--lines", "2000", "--rounds", "1"), output());
+            figure("^import child as the launcher starts it: -XX:\\+UseSerialGC, -XX:TieredStopAtLevel=1 below 1000 bytes");
+            figure("round 1: plain .* \\| import +[\\d.]+ s \\(cpu +[\\d.]+ s\\)");
+        } finally {
+            System.clearProperty(ImportProcessBenchmark.LAUNCHER_GC_OPTIONS);
+            System.clearProperty(ImportProcessBenchmark.LAUNCHER_OPTIONS);
+            System.clearProperty(ImportProcessBenchmark.LAUNCHER_C2_FROM_BYTES);
+        }
+        // not started by the launcher: plain java for both
+        assertEquals(List.of(), ImportProcessBenchmark.childOptions(999, List.of()));
+    }
+
     @Test
     void analyzeOnAndOff() {
         assertEquals(0, run("analyze", "--lines", "3000", "--rounds", "1"));

@@ -64,6 +64,8 @@ final class StoredRecordWriter {
             "callbridge", "webbridge", "webapp", "database", "streamer", "recorder", "uploader", "scheduler",
             "mmp", "h323", "xmpp", "other", "in", "out", "UDP", "TCP", "TLS", "host:server");
     private static final Map<String, Integer> WORD_INDEX = wordIndex();
+    /** A longer string is no word: most strings (GUIDs, Call-IDs, messages) skip the map's lookup. */
+    private static final int LONGEST_WORD = WORDS.stream().mapToInt(String::length).max().orElse(0);
 
     private static Map<String, Integer> wordIndex() {
         Map<String, Integer> index = new java.util.HashMap<>();
@@ -214,7 +216,7 @@ final class StoredRecordWriter {
 
     /** The string as a slice of the line when it is in it, else whole. */
     private void sliced(String s) {
-        if (s == null || s.length() < SLICE_FROM || WORD_INDEX.containsKey(s)) {
+        if (s == null || s.length() < SLICE_FROM || isWord(s)) {
             whole(s);
             return;
         }
@@ -227,6 +229,10 @@ final class StoredRecordWriter {
         } else {
             slice(at, s.length());
         }
+    }
+
+    private static boolean isWord(String s) {
+        return s.length() <= LONGEST_WORD && WORD_INDEX.containsKey(s);
     }
 
     private void slice(int from, int length) {
@@ -244,7 +250,7 @@ final class StoredRecordWriter {
             varint(0);
             return;
         }
-        Integer word = WORD_INDEX.get(s);
+        Integer word = s.length() <= LONGEST_WORD ? WORD_INDEX.get(s) : null;
         if (word != null) {
             varint(4L * word + 3);
             return;

@@ -173,6 +173,29 @@ class StoredRecordTest {
         assertEquals(e, RecordCodec.record(RecordCodec.document("imp-1", e)));
     }
 
+    /** Every known word, the longest included, is written as its index; a string one character longer whole. */
+    @Test
+    void knownWordsAreOneByteWhateverTheirLength() {
+        LogEvent e = Fixtures.line("09:00:00.100", "cms1", 8, "call 8: ending");
+        for (int i = 0; i < StoredRecordWriter.WORDS.size(); i++) {
+            String word = StoredRecordWriter.WORDS.get(i);
+            int asWord = new StoredRecordWriter().event(withSource(e, word), -1).length;
+            int longer = new StoredRecordWriter().event(withSource(e, word + "x"), -1).length;
+            // a word is the varint 4 * index + 3 (two bytes from index 32 on); the longer string its
+            // length varint (one byte) and its characters
+            int wordBytes = 4 * i + 3 < 128 ? 1 : 2;
+            assertEquals(1 + word.length() + 1 - wordBytes, longer - asWord, word);
+            assertComesBack(withSource(e, word));
+            assertComesBack(withSource(e, word + "x"));
+        }
+    }
+
+    private static LogEvent withSource(LogEvent e, String source) {
+        return new LogEvent(e.at(), e.atInferred(), e.host(), e.facility(), e.severity(), e.level(), e.tag(), e.pid(),
+                e.component(), e.message(), e.raw(), source, e.line(), e.flags(), e.callNumber(), e.callLegId(),
+                e.sipCallId(), e.apiCallId(), e.conferenceId(), e.spaceId(), e.callCorrelatorId(), e.apiTrace());
+    }
+
     @Test
     void aCutRecordIsReportedAsUnreadable() {
         LogEvent e = Fixtures.line("09:00:00.100", "cms1", 8, "call 8: ending");
