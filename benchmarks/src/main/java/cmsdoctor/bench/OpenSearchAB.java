@@ -54,11 +54,6 @@ public final class OpenSearchAB {
                 }
             }
             System.out.println("warm; load " + load());
-            String jfr = System.getProperty("jfr");
-            if (jfr != null) {
-                new ProcessBuilder("jcmd", Long.toString(cluster.pid(0)), "JFR.start", "name=ab", "settings=profile")
-                        .inheritIO().start().waitFor();
-            }
             for (int cycle = 0; cycle < cycles; cycle++) {
                 Path e = dir.resolve("e" + cycle);
                 long cpu = ProcessCpu.self();
@@ -84,10 +79,6 @@ public final class OpenSearchAB {
                                 s.reader().size(), load());
                     }
                 }
-            }
-            if (jfr != null) {
-                new ProcessBuilder("jcmd", Long.toString(cluster.pid(0)), "JFR.dump", "name=ab", "filename=" + jfr)
-                        .inheritIO().start().waitFor();
             }
         } finally {
             cluster.stop();
