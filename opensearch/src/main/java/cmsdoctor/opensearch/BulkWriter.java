@@ -82,40 +82,14 @@ final class BulkWriter implements AutoCloseable {
      * {@link DocumentSource#smile}, made outside any lock); sends a full batch, blocking while
      * two are in flight.
      */
-    private final boolean json = Exp.on("json");
-
     synchronized void add(String index, String id, byte[] source) {
         rethrow();
-        if (json) {
-            addJson(index, id, source);
-            return;
-        }
         byte[] meta = meta(index, id);
         byte[] lines = new byte[meta.length + source.length + 2];
         System.arraycopy(meta, 0, lines, 0, meta.length);
         lines[meta.length] = SEPARATOR;
         System.arraycopy(source, 0, lines, meta.length + 1, source.length);
         lines[lines.length - 1] = SEPARATOR;
-        Action action = new Action(index, id, lines);
-        batch.add(action);
-        batchBytes += action.bytes();
-        if (batch.size() >= maxDocs || batchBytes >= maxBytes) {
-            sendBatch();
-        }
-    }
-
-    private void addJson(String index, String id, byte[] source) {
-        com.fasterxml.jackson.core.io.JsonStringEncoder quote = com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance();
-        StringBuilder m = new StringBuilder(index.length() + id.length() + 32).append("{\"index\":{\"_index\":\"");
-        quote.quoteAsString(index, m);
-        m.append("\",\"_id\":\"");
-        quote.quoteAsString(id, m);
-        byte[] meta = m.append("\"}}").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] lines = new byte[meta.length + source.length + 2];
-        System.arraycopy(meta, 0, lines, 0, meta.length);
-        lines[meta.length] = '\n';
-        System.arraycopy(source, 0, lines, meta.length + 1, source.length);
-        lines[lines.length - 1] = '\n';
         Action action = new Action(index, id, lines);
         batch.add(action);
         batchBytes += action.bytes();
@@ -181,7 +155,7 @@ final class BulkWriter implements AutoCloseable {
         List<Action> rest = actions;
         while (!rest.isEmpty()) {
             try {
-                JsonNode response = (json ? client.sendBytes("POST", "/_bulk", body(rest), PARAMETERS) : client.sendBytes("POST", "/_bulk", body(rest), SMILE_BODY, PARAMETERS));
+                JsonNode response = client.sendBytes("POST", "/_bulk", body(rest), SMILE_BODY, PARAMETERS);
                 int sent = rest.size();
                 rest = refused(rest, response);
                 if (rest.isEmpty()) {

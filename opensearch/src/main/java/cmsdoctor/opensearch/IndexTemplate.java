@@ -34,15 +34,6 @@ final class IndexTemplate {
         // the writer refreshes when the embedded store would make records visible (flush, commit,
         // refresh); a timed refresh on top only costs indexing speed
         index.put("refresh_interval", "30s");
-        if (Exp.on("merge1")) {
-            index.put("merge.scheduler.max_thread_count", 1);
-        }
-        if (!Exp.value("codec", "").isEmpty()) {
-            index.put("codec", Exp.value("codec", ""));
-        }
-        if (!Exp.value("flush", "").isEmpty()) {
-            index.put("translog.flush_threshold_size", Exp.value("flush", ""));
-        }
         template.set("mappings", mappings());
         return body;
     }
@@ -65,7 +56,7 @@ final class IndexTemplate {
         properties.putObject(Schema.AT).put("type", "date").put("format", "epoch_millis");
         // sort tie-breakers only: doc values, no index
         properties.putObject(DocumentSource.LINE).put("type", "long").put("index", false);
-        properties.putObject(DocumentSource.DOC_ID).put("type", "keyword").put("index", false).put("doc_values", !Exp.on("nodocdv"));
+        properties.putObject(DocumentSource.DOC_ID).put("type", "keyword").put("index", false);
         // the stored form, kept whole in _source (no excludes: excluded fields made the node keep a
         // second, recovery copy of the source); only its text fields are indexed, under aliases
         // with the names queries use

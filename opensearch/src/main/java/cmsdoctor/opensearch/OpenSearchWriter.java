@@ -52,8 +52,7 @@ final class OpenSearchWriter implements RecordWriter {
     public void accept(String origin, LogRecord record) {
         Instant at = record.at() == null ? null : record.at().toInstant();
         String id = DocIds.of(origin, record);
-        byte[] source = Exp.on("json") ? DocumentSource.bytes(RecordCodec.document(origin, record), record.line(), id)
-                : DocumentSource.smile(RecordCodec.document(origin, record), record.line(), id);
+        byte[] source = DocumentSource.smile(RecordCodec.document(origin, record), record.line(), id);
         String index = names.records(origin, at);
         handoff.lock();
         try {
@@ -126,7 +125,7 @@ final class OpenSearchWriter implements RecordWriter {
                 String index = names.records(origin, r.time());
                 indices.prepare(index);
                 bulk.add(index, id,
-                        Exp.on("json") ? DocumentSource.bytes(CdrDocuments.toDocument(r, origin), 0, id) : DocumentSource.smile(CdrDocuments.toDocument(r, origin), 0, id));
+                        DocumentSource.smile(CdrDocuments.toDocument(r, origin), 0, id));
             }
             data.putAll(userData);
         } finally {
