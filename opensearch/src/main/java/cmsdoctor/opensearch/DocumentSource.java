@@ -240,12 +240,39 @@ final class DocumentSource {
         } else if (value instanceof List<?> list) {
             g.writeStartArray();
             for (Object v : list) {
-                g.writeString((String) v);
+                g.writeString(wellFormed((String) v));
             }
             g.writeEndArray();
         } else {
-            g.writeString((String) value);
+            g.writeString(wellFormed((String) value));
         }
+    }
+
+    /**
+     * {@code text} with each lone surrogate (a Java string can hold one; UTF-8 cannot) replaced by
+     * U+FFFD, as Lucene stores it in the embedded store. SMILE refuses to write a lone surrogate
+     * (JSON wrote it through): a hostile line must not fail the import.
+     */
+    static String wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isSurrogate(text.charAt(i))) {
+                return replaceLoneSurrogates(text, i);
+            }
+        }
+        return text;
+    }
+
+    private static String replaceLoneSurrogates(String text, int from) {
+        StringBuilder out = new StringBuilder(text.length()).append(text, 0, from);
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(++i));
+            } else {
+                out.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return out.toString();
     }
 
     /** The hit a source holds (its stored fields decoded by {@link RecordCodec}). */

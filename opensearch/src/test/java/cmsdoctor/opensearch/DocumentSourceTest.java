@@ -189,6 +189,16 @@ class DocumentSourceTest {
                 DocumentSource.decode(readSmile(smile).get("storedBytes").get("record"))));
     }
 
+    @Test
+    void aLoneSurrogateIsWrittenAsTheReplacementCharacterAsLuceneStoresIt() {
+        String hostile = "call 8: \uD800 configured \uDC00 \uD83D\uDE00 end";
+        LogEvent e = withMessage(hostile, "Feb 23 09:00:00.100 cms1 " + hostile);
+        Document doc = RecordCodec.document("imp-1", e);
+        JsonNode smile = readSmile(DocumentSource.smile(doc, 7, "id1"));
+        assertEquals("call 8: \uFFFD configured \uFFFD \uD83D\uDE00 end", smile.get("stored").get("message").asText());
+        assertEquals("plain", DocumentSource.wellFormed("plain"));
+    }
+
     private static JsonNode readSmile(byte[] smile) {
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper(DocumentSource.SMILE).readTree(smile);
