@@ -48,7 +48,11 @@ final class DocumentSource {
 
     /** Stored string fields by name ({@code raw}, SIP {@code text}, {@code origin}...); not indexed. */
     static final String STORED = "stored";
-    /** Stored binary fields by name ({@code record}): {@code u:} + UTF-8 text, or {@code b:} + base64; not indexed. */
+    /**
+     * Stored binary fields by name ({@code record}), not indexed: a binary value in a SMILE source
+     * (base64 when the node converts it to JSON); in a JSON source (written before 2026-12-02)
+     * {@code u:} + UTF-8 text, or {@code b:} + base64.
+     */
     static final String STORED_BYTES = "storedBytes";
     /** The record's line (the live receiver's journal sequence): orders records of the same millisecond. */
     static final String LINE = "line";

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 
 /**
  * The write side on the cluster: each record becomes the document the embedded store writes
- * ({@link RecordCodec}, {@link CdrDocuments}) as JSON ({@link DocumentSource}) under a
+ * ({@link RecordCodec}, {@link CdrDocuments}) as SMILE ({@link DocumentSource#smile}) under a
  * deterministic id ({@link DocIds}) in its daily index, sent by the {@link BulkWriter}. A flush
  * waits until the cluster acknowledged everything (durable in its translog) and refreshes; a
  * commit then writes the commit data to the meta index, so it never describes records the
