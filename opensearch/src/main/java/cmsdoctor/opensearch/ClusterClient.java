@@ -13,6 +13,7 @@ import org.apache.http.entity.StringEntity;
 import org.apache.http.impl.client.BasicCredentialsProvider;
 import org.apache.http.util.EntityUtils;
 import org.opensearch.client.Request;
+import org.opensearch.client.RequestOptions;
 import org.opensearch.client.Response;
 import org.opensearch.client.ResponseException;
 import org.opensearch.client.RestClient;
@@ -37,6 +38,10 @@ import java.util.Map;
  * Thread-safe (the REST client is).
  */
 final class ClusterClient implements Closeable {
+
+    /** Asks for a JSON answer whatever the body's type. */
+    private static final RequestOptions JSON_ANSWER = RequestOptions.DEFAULT.toBuilder()
+            .addHeader("Accept", "application/json").build();
 
     private final RestClient rest;
     private final String where;
@@ -144,6 +149,14 @@ final class ClusterClient implements Closeable {
         return perform(method, path, new ByteArrayEntity(body, type(path)), parameters);
     }
 
+    /**
+     * Sends a body of {@code type} (the bulk writer's SMILE) and asks for a JSON answer: without
+     * an {@code Accept} header the node answers in the request's format.
+     */
+    JsonNode sendBytes(String method, String path, byte[] body, ContentType type, Map<String, String> parameters) {
+        return perform(method, path, new ByteArrayEntity(body, type), parameters);
+    }
+
     private static ContentType type(String path) {
         return path.endsWith("_bulk") ? ContentType.create("application/x-ndjson", "UTF-8") : ContentType.APPLICATION_JSON;
     }
@@ -153,6 +166,9 @@ final class ClusterClient implements Closeable {
         parameters.forEach(request::addParameter);
         if (body != null) {
             request.setEntity(body);
+            if (!body.getContentType().getValue().contains("json")) {
+                request.setOptions(JSON_ANSWER);
+            }
         }
         try {
             return parse(rest.performRequest(request).getEntity());

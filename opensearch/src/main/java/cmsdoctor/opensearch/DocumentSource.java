@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.smile.SmileFactory;
+import com.fasterxml.jackson.dataformat.smile.SmileGenerator;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.index.IndexOptions;
@@ -46,7 +48,11 @@ final class DocumentSource {
 
     /** Stored string fields by name ({@code raw}, SIP {@code text}, {@code origin}...); not indexed. */
     static final String STORED = "stored";
-    /** Stored binary fields by name ({@code record}): {@code u:} + UTF-8 text, or {@code b:} + base64; not indexed. */
+    /**
+     * Stored binary fields by name ({@code record}), not indexed: a binary value in a SMILE source
+     * (base64 when the node converts it to JSON); in a JSON source (written before 2026-12-02)
+     * {@code u:} + UTF-8 text, or {@code b:} + base64.
+     */
     static final String STORED_BYTES = "storedBytes";
     /** The record's line (the live receiver's journal sequence): orders records of the same millisecond. */
     static final String LINE = "line";
@@ -70,61 +76,93 @@ final class DocumentSource {
     }
 
     /**
-     * The same source as UTF-8 JSON, written straight from the fields (no intermediate tree:
-     * the import's hot path, measured in {@code ImportSpeedTest}).
+     * The same source as UTF-8 JSON, written straight from the fields (no intermediate tree),
+     * with its stored bytes as {@code u:}/{@code b:} strings.
      */
     static byte[] bytes(Document doc, long line, String id) {
-        // a keyword field's value, or the list of them once it has several (a record's flags)
-        Map<String, Object> indexed = new LinkedHashMap<>();
-        Map<String, Object> stored = new LinkedHashMap<>();
-        Map<String, String> storedBytes = new LinkedHashMap<>();
-        for (IndexableField f : doc) {
-            String name = f.name();
-            if (f.fieldType().pointDimensionCount() > 0) {
-                if (name.equals(Schema.AT)) {
-                    indexed.put(Schema.AT, f.numericValue().longValue());
+        return write(Fields.of(doc), line, id, JSON);
+    }
+
+    /**
+     * The same source as one SMILE document (binary JSON, what the writer sends: the import's hot
+     * path), with its stored bytes as a binary value. SMILE spares the node JSON's tokenising (each
+     * string is length-prefixed or ends at a marker, with no escapes to look for) and the record
+     * its base64; the node keeps the source as it came, so such a document's {@code _source} is
+     * SMILE, which a JSON read gets converted (the record then as a base64 string: {@link #decode}).
+     * The binary is written in SMILE's 7-bit form, so that no document holds the byte 0xFF, which
+     * separates documents in a SMILE {@code _bulk} body ({@link BulkWriter}).
+     */
+    static byte[] smile(Document doc, long line, String id) {
+        return write(Fields.of(doc), line, id, SMILE);
+    }
+
+    /** A Lucene document's fields as the source holds them. */
+    private record Fields(Map<String, Object> indexed, Map<String, Object> stored, Map<String, BytesRef> storedBytes) {
+
+        static Fields of(Document doc) {
+            // a keyword field's value, or the list of them once it has several (a record's flags)
+            Map<String, Object> indexed = new LinkedHashMap<>();
+            Map<String, Object> stored = new LinkedHashMap<>();
+            Map<String, BytesRef> storedBytes = new LinkedHashMap<>();
+            for (IndexableField f : doc) {
+                String name = f.name();
+                if (f.fieldType().pointDimensionCount() > 0) {
+                    if (name.equals(Schema.AT)) {
+                        indexed.put(Schema.AT, f.numericValue().longValue());
+                    }
+                    // a CDR number's LongPoint: its keyword twin carries the value, the template's .n its range
+                } else if (f.fieldType().indexOptions() != IndexOptions.NONE) {
+                    if (f.fieldType().tokenized()) {
+                        text(stored, name, f.stringValue());
+                    } else {
+                        add(indexed, name, f.stringValue());
+                    }
                 }
-                // a CDR number's LongPoint: its keyword twin carries the value, the template's .n its range
-            } else if (f.fieldType().indexOptions() != IndexOptions.NONE) {
-                if (f.fieldType().tokenized()) {
-                    text(stored, name, f.stringValue());
-                } else {
-                    add(indexed, name, f.stringValue());
+                if (f.fieldType().stored()) {
+                    // a StringField answers binaryValue() too (its term): strings first
+                    if (f.stringValue() != null) {
+                        text(stored, name, f.stringValue());
+                    } else if (f.binaryValue() != null) {
+                        storedBytes.putIfAbsent(name, f.binaryValue());
+                    }
                 }
             }
-            if (f.fieldType().stored()) {
-                // a StringField answers binaryValue() too (its term): strings first
-                if (f.stringValue() != null) {
-                    text(stored, name, f.stringValue());
-                } else if (f.binaryValue() != null && !storedBytes.containsKey(name)) {
-                    storedBytes.put(name, encode(f.binaryValue()));
-                }
-            }
+            leaveOutRaw(stored);
+            return new Fields(indexed, stored, storedBytes);
         }
-        leaveOutRaw(stored);
+    }
+
+    private static byte[] write(Fields fields, long line, String id, JsonFactory format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+        boolean binary = format == SMILE;
+        try (JsonGenerator g = format.createGenerator(out)) {
             g.writeStartObject();
-            for (Map.Entry<String, Object> e : indexed.entrySet()) {
+            for (Map.Entry<String, Object> e : fields.indexed().entrySet()) {
                 g.writeFieldName(e.getKey());
                 write(g, e.getValue());
             }
             g.writeNumberField(LINE, line);
             g.writeStringField(DOC_ID, id);
             g.writeObjectFieldStart(STORED);
-            for (Map.Entry<String, Object> e : stored.entrySet()) {
+            for (Map.Entry<String, Object> e : fields.stored().entrySet()) {
                 g.writeFieldName(e.getKey());
                 write(g, e.getValue());
             }
             g.writeEndObject();
             g.writeObjectFieldStart(STORED_BYTES);
-            for (Map.Entry<String, String> e : storedBytes.entrySet()) {
-                g.writeStringField(e.getKey(), e.getValue());
+            for (Map.Entry<String, BytesRef> e : fields.storedBytes().entrySet()) {
+                BytesRef b = e.getValue();
+                if (binary) {
+                    g.writeFieldName(e.getKey());
+                    g.writeBinary(b.bytes, b.offset, b.length);
+                } else {
+                    g.writeStringField(e.getKey(), encode(b));
+                }
             }
             g.writeEndObject();
             g.writeEndObject();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot write a document as JSON", e);
+            throw new IllegalStateException("cannot write a document as " + format.getFormatName(), e);
         }
         return out.toByteArray();
     }
@@ -174,7 +212,16 @@ final class DocumentSource {
         return envelope.substring(0, from) + message + envelope.substring(from + 1);
     }
 
-    private static final JsonFactory FACTORY = Json.mapper().getFactory();
+    private static final JsonFactory JSON = Json.mapper().getFactory();
+    /**
+     * SMILE as the node reads it: a header on each document (the node's parser requires one, and
+     * it says whether names are shared), binary values in 7 bits (the default: never a 0xFF byte).
+     */
+    static final SmileFactory SMILE = SmileFactory.builder()
+            .enable(SmileGenerator.Feature.WRITE_HEADER)
+            .enable(SmileGenerator.Feature.ENCODE_BINARY_AS_7BIT)
+            .disable(SmileGenerator.Feature.WRITE_END_MARKER)
+            .build();
 
     @SuppressWarnings("unchecked")
     private static void add(Map<String, Object> indexed, String name, String value) {
@@ -197,12 +244,39 @@ final class DocumentSource {
         } else if (value instanceof List<?> list) {
             g.writeStartArray();
             for (Object v : list) {
-                g.writeString((String) v);
+                g.writeString(wellFormed((String) v));
             }
             g.writeEndArray();
         } else {
-            g.writeString((String) value);
+            g.writeString(wellFormed((String) value));
         }
+    }
+
+    /**
+     * {@code text} with each lone surrogate (a Java string can hold one; UTF-8 cannot) replaced by
+     * U+FFFD, as Lucene stores it in the embedded store. SMILE refuses to write a lone surrogate
+     * (JSON wrote it through): a hostile line must not fail the import.
+     */
+    static String wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isSurrogate(text.charAt(i))) {
+                return replaceLoneSurrogates(text, i);
+            }
+        }
+        return text;
+    }
+
+    private static String replaceLoneSurrogates(String text, int from) {
+        StringBuilder out = new StringBuilder(text.length()).append(text, 0, from);
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(++i));
+            } else {
+                out.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return out.toString();
     }
 
     /** The hit a source holds (its stored fields decoded by {@link RecordCodec}). */
@@ -224,7 +298,7 @@ final class DocumentSource {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = source.path(STORED_BYTES).fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            doc.add(new StoredField(e.getKey(), new BytesRef(decode(e.getValue().asText()))));
+            doc.add(new StoredField(e.getKey(), new BytesRef(decode(e.getValue()))));
         }
         return RecordCodec.hit(doc);
     }
@@ -245,13 +319,27 @@ final class DocumentSource {
         }
     }
 
-    static byte[] decode(String value) {
-        if (value.startsWith("u:")) {
-            return value.substring(2).getBytes(StandardCharsets.UTF_8);
+    /**
+     * Stored bytes as a source holds them: a binary value (a SMILE source read as SMILE), its
+     * base64 (a SMILE source read as JSON: the node converts binary so; base64 has no colon), or
+     * the {@code u:}/{@code b:} string of a JSON source ({@link #encode}; every document written
+     * before 2026-12-02).
+     */
+    static byte[] decode(JsonNode value) {
+        try {
+            if (value.isBinary()) {
+                return value.binaryValue();
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("unreadable stored bytes", e);
         }
-        if (value.startsWith("b:")) {
-            return Base64.getDecoder().decode(value.substring(2));
+        String text = value.asText();
+        if (text.startsWith("u:")) {
+            return text.substring(2).getBytes(StandardCharsets.UTF_8);
         }
-        throw new IllegalArgumentException("stored bytes neither u: nor b:");
+        if (text.startsWith("b:")) {
+            return Base64.getDecoder().decode(text.substring(2));
+        }
+        return Base64.getDecoder().decode(text);
     }
 }

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 
 /**
  * The write side on the cluster: each record becomes the document the embedded store writes
- * ({@link RecordCodec}, {@link CdrDocuments}) as JSON ({@link DocumentSource}) under a
+ * ({@link RecordCodec}, {@link CdrDocuments}) as SMILE ({@link DocumentSource#smile}) under a
  * deterministic id ({@link DocIds}) in its daily index, sent by the {@link BulkWriter}. A flush
  * waits until the cluster acknowledged everything (durable in its translog) and refreshes; a
  * commit then writes the commit data to the meta index, so it never describes records the
@@ -52,7 +52,7 @@ final class OpenSearchWriter implements RecordWriter {
     public void accept(String origin, LogRecord record) {
         Instant at = record.at() == null ? null : record.at().toInstant();
         String id = DocIds.of(origin, record);
-        byte[] source = DocumentSource.bytes(RecordCodec.document(origin, record), record.line(), id);
+        byte[] source = DocumentSource.smile(RecordCodec.document(origin, record), record.line(), id);
         String index = names.records(origin, at);
         handoff.lock();
         try {
@@ -125,7 +125,7 @@ final class OpenSearchWriter implements RecordWriter {
                 String index = names.records(origin, r.time());
                 indices.prepare(index);
                 bulk.add(index, id,
-                        DocumentSource.bytes(CdrDocuments.toDocument(r, origin), 0, id));
+                        DocumentSource.smile(CdrDocuments.toDocument(r, origin), 0, id));
             }
             data.putAll(userData);
         } finally {

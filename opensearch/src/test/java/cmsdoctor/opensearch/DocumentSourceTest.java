@@ -5,6 +5,7 @@ import cmsdoctor.ingest.record.SipMessage;
 import cmsdoctor.ingest.store.Hit;
 import cmsdoctor.ingest.store.RecordCodec;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.lucene.document.Document;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
@@ -141,7 +142,80 @@ class DocumentSourceTest {
         byte[] bad = {(byte) 0xff, 'a', (byte) 0xc3};
         String encoded = DocumentSource.encode(new org.apache.lucene.util.BytesRef(bad));
         assertTrue(encoded.startsWith("b:"), encoded);
-        assertEquals(java.util.Arrays.toString(bad), java.util.Arrays.toString(DocumentSource.decode(encoded)));
+        assertEquals(java.util.Arrays.toString(bad), java.util.Arrays.toString(
+                DocumentSource.decode(com.fasterxml.jackson.databind.node.TextNode.valueOf(encoded))));
+    }
+
+    @Test
+    void aSmileSourceHoldsTheSameFieldsWithTheRecordAsBinary() throws Exception {
+        for (Document doc : List.of(RecordCodec.document("imp-1", event()), RecordCodec.document("live", sip()))) {
+            JsonNode json = DocumentSource.of(doc, 7, "id1");
+            JsonNode smile = readSmile(DocumentSource.smile(doc, 7, "id1"));
+            assertTrue(smile.get("storedBytes").get("record").isBinary(), smile.toString());
+            assertEquals(json.get("stored"), smile.get("stored"));
+            ObjectNode withoutBytes = ((ObjectNode) smile.deepCopy());
+            withoutBytes.remove("storedBytes");
+            ObjectNode jsonWithoutBytes = ((ObjectNode) json.deepCopy());
+            jsonWithoutBytes.remove("storedBytes");
+            assertEquals(jsonWithoutBytes, withoutBytes);
+        }
+    }
+
+    @Test
+    void aSmileSourceComesBackWholeReadAsSmileAndAsTheJsonTheNodeConvertsItTo() throws Exception {
+        for (Document doc : List.of(RecordCodec.document("imp-1", event()), RecordCodec.document("live", sip()))) {
+            Hit expected = RecordCodec.hit(doc);
+            byte[] smile = DocumentSource.smile(doc, 7, "id1");
+            assertEquals(expected, DocumentSource.hit(readSmile(smile)));
+            assertEquals(expected, DocumentSource.hit(asJson(smile)));
+        }
+    }
+
+    @Test
+    void aSmileSourceNeverHoldsTheDocumentSeparator() {
+        // every byte value in the stored record: raw binary would carry 0xFF, the 7-bit form does not
+        byte[] all = new byte[512];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = (byte) i;
+        }
+        Document doc = RecordCodec.document("imp-1", event());
+        doc.removeFields("record");
+        doc.add(new org.apache.lucene.document.StoredField("record", new org.apache.lucene.util.BytesRef(all)));
+        byte[] smile = DocumentSource.smile(doc, 7, "id1");
+        for (byte b : smile) {
+            assertTrue(b != (byte) 0xff, "a 0xFF byte would cut the document in two in a bulk body");
+        }
+        assertEquals(java.util.Arrays.toString(all), java.util.Arrays.toString(
+                DocumentSource.decode(readSmile(smile).get("storedBytes").get("record"))));
+    }
+
+    @Test
+    void aLoneSurrogateIsWrittenAsTheReplacementCharacterAsLuceneStoresIt() {
+        String hostile = "call 8: \uD800 configured \uDC00 \uD83D\uDE00 end";
+        LogEvent e = withMessage(hostile, "Feb 23 09:00:00.100 cms1 " + hostile);
+        Document doc = RecordCodec.document("imp-1", e);
+        JsonNode smile = readSmile(DocumentSource.smile(doc, 7, "id1"));
+        assertEquals("call 8: \uFFFD configured \uFFFD \uD83D\uDE00 end", smile.get("stored").get("message").asText());
+        assertEquals("plain", DocumentSource.wellFormed("plain"));
+    }
+
+    private static JsonNode readSmile(byte[] smile) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper(DocumentSource.SMILE).readTree(smile);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A SMILE source as a JSON read gets it: the node copies the SMILE tokens into a JSON generator. */
+    private static JsonNode asJson(byte[] smile) throws java.io.IOException {
+        java.io.StringWriter json = new java.io.StringWriter();
+        try (var parser = DocumentSource.SMILE.createParser(smile);
+             var generator = cmsdoctor.ingest.Json.mapper().getFactory().createGenerator(json)) {
+            parser.nextToken();
+            generator.copyCurrentStructure(parser);
+        }
+        return cmsdoctor.ingest.Json.mapper().readTree(json.toString());
     }
 
     /** As the cluster gives it back: JSON text, parsed again. */

@@ -172,8 +172,9 @@ class OpenSearchWriterTest {
         // the bulk answer is filtered to each item's status and error: the refusal must still say which and why
         try (ClusterClient client = ClusterClient.of(config("refused"))) {
             BulkWriter bulk = new BulkWriter(client, 10, 1 << 20);
-            bulk.add("refused-records-x", "good", "{\"at\":1708678800100}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            bulk.add("refused-records-x", "bad", "{\"at\":\"not a time\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            var smile = new com.fasterxml.jackson.databind.ObjectMapper(DocumentSource.SMILE);
+            bulk.add("refused-records-x", "good", smile.writeValueAsBytes(java.util.Map.of("at", 1708678800100L)));
+            bulk.add("refused-records-x", "bad", smile.writeValueAsBytes(java.util.Map.of("at", "not a time")));
             OpenSearchException e = org.junit.jupiter.api.Assertions.assertThrows(OpenSearchException.class, bulk::drain);
             assertTrue(e.getMessage().contains("document bad for refused-records-x"), e.getMessage());
             assertTrue(e.getMessage().contains("parsing_exception"), e.getMessage());
