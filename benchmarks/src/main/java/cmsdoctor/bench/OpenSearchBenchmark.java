@@ -172,8 +172,8 @@ public final class OpenSearchBenchmark {
         out.printf("%nimport of %,d lines, timed until the final flush (load average %.2f now):%n%n", plan.lines(), load());
         out.print(OpenSearchTable.ingest(embedded.row(0, plan.lines()), clusters));
         out.printf("%ncall view through the HTTP API, the same Call-IDs on both: passes of %d warm-up and %d timed"
-                        + " requests until the CPU per view stops falling, the last pass's figures (first pass: the"
-                        + " cluster's first, its search code not yet compiled):%n%n", CallViewTimer.WARM_UP, plan.requests());
+                        + " requests until the CPU per view stops falling, the last pass's figures (first pass: the first"
+                        + " views after the import; on the first layout timed, the nodes' search code not yet compiled):%n%n", CallViewTimer.WARM_UP, plan.requests());
         out.print(OpenSearchTable.view(views));
         out.println();
         out.println(viewDiagnosis);
@@ -392,9 +392,12 @@ public final class OpenSearchBenchmark {
         return List.of(timed.get(1).withLayout(layout), timed.get(2).withLayout(cold(layout)));
     }
 
-    /** The layout of a first pass's row: the nodes' search code not yet compiled ({@link ViewPasses}). */
+    /**
+     * The layout of a first pass's row: on the first layout timed the nodes' search code is not yet
+     * compiled ({@link ViewPasses}); the read layout's first pass comes after those passes.
+     */
     private static String cold(String layout) {
-        return (layout.isEmpty() ? "" : layout + ", ") + "first pass (cold)";
+        return (layout.isEmpty() ? "" : layout + ", ") + "first pass";
     }
 
     /**
