@@ -33,7 +33,7 @@ final class Searches {
      */
     private static final String NO_PRE_FILTER = "100000";
     /** The copies on the coordinating node first ({@link #sessionPage}). */
-    static final String SESSION_PREFERENCE = "_local";
+    private static final String SESSION_PREFERENCE = "_local";
     private static final Map<String, String> LENIENT = Map.of("ignore_unavailable", "true", "allow_no_indices", "true");
 
     private final ClusterClient client;
