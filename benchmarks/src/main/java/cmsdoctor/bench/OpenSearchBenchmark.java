@@ -37,7 +37,8 @@ import java.util.Locale;
  *       each, the embedded rounds alternating with the 1-node ones;</li>
  *   <li>the call view by Call-ID through cmsdoctor's HTTP API ({@code GET /api/calls/{id}}, a
  *       {@code Pipeline} and {@code Server} wired on each store, as {@code serve} does) on the
- *       largest cluster and on the embedded store, the same Call-IDs.</li>
+ *       largest cluster and on the embedded store, the same Call-IDs, in passes until the CPU per
+ *       view stops falling ({@link ViewPasses}); the first pass is printed too.</li>
  * </ul>
  *
  * The nodes are real OpenSearch 2.19.6 JVMs forked on this machine from the Maven artifacts
@@ -156,10 +157,12 @@ public final class OpenSearchBenchmark {
                 clusters.add(rounds.row(nodes, plan.lines()));
                 if (last) {
                     List<ViewRow> timed = callViews(config, cluster);
+                    String layout = nodes == 1 ? "" : nodes + " primaries, no replica";
                     views.add(timed.get(0));
-                    views.add(nodes == 1 ? timed.get(1) : timed.get(1).withLayout(nodes + " primaries, no replica"));
+                    views.add(timed.get(1).withLayout(layout));
+                    views.add(timed.get(2).withLayout(cold(layout)));
                     if (nodes > 1) {
-                        views.add(readLayoutViews(cluster, nodes));
+                        views.addAll(readLayoutViews(cluster, nodes));
                     }
                 }
             } finally {
@@ -168,8 +171,9 @@ public final class OpenSearchBenchmark {
         }
         out.printf("%nimport of %,d lines, timed until the final flush (load average %.2f now):%n%n", plan.lines(), load());
         out.print(OpenSearchTable.ingest(embedded.row(0, plan.lines()), clusters));
-        out.printf("%ncall view through the HTTP API, the same Call-IDs on both, after %d warm-up requests:%n%n",
-                CallViewTimer.WARM_UP);
+        out.printf("%ncall view through the HTTP API, the same Call-IDs on both: passes of %d warm-up and %d timed"
+                        + " requests until the CPU per view stops falling, the last pass's figures (first pass: the first"
+                        + " views after the import; on the first layout timed, the nodes' search code not yet compiled):%n%n", CallViewTimer.WARM_UP, plan.requests());
         out.print(OpenSearchTable.view(views));
         out.println();
         out.println(viewDiagnosis);
@@ -326,7 +330,9 @@ public final class OpenSearchBenchmark {
 
     /**
      * The call view on the cluster's last index and on the embedded store's, the same Call-IDs,
-     * embedded first; the CPU of this JVM and of the nodes over each store's views, warm-up included.
+     * embedded first, each in {@link ViewPasses} until its CPU per view stops falling: the rows
+     * of the last pass (settled) and, for the cluster, of the first (cold); the CPU of this JVM
+     * and of the nodes over each pass's views, warm-up requests included.
      */
     private List<ViewRow> callViews(OpenSearchConfig config, OpenSearchCluster cluster) throws IOException, InterruptedException {
         List<String> ids;
@@ -337,21 +343,34 @@ public final class OpenSearchBenchmark {
             throw new IOException("the corpus holds no SIP message with a Call-ID; give more --lines");
         }
         int views = CallViewTimer.WARM_UP + plan.requests();
-        long cpu = ProcessCpu.self();
-        long[] embedded = CallViewTimer.time(embeddedData, EmbeddedStore.OPENER, ids, plan.requests());
-        double embeddedCpu = (ProcessCpu.self() - cpu) / 1e6 / views;
+        List<ViewPasses.Pass> embedded = ViewPasses.run(() -> {
+            long cpu = ProcessCpu.self();
+            long[] nanos = CallViewTimer.time(embeddedData, EmbeddedStore.OPENER, ids, plan.requests());
+            return new ViewPasses.Pass(nanos, (ProcessCpu.self() - cpu) / 1e6 / views, 0, "");
+        });
         String settled = settle(cluster);
         String url = config.urls().get(0).toString();
         String pattern = config.indexPrefix() + "-records-*";
-        SearchStats before = SearchStats.read(url, pattern);
-        cpu = ProcessCpu.self();
-        long nodesCpu = nodesCpu(cluster);
-        long[] timed = CallViewTimer.time(Files.createDirectories(dir.resolve("serve-os")), OpenSearchStore.opener(config),
-                ids, plan.requests());
-        double clusterCpu = (ProcessCpu.self() - cpu) / 1e6 / views;
-        double clusterNodesCpu = (nodesCpu(cluster) - nodesCpu) / 1e6 / views;
-        viewDiagnosis = SearchStats.read(url, pattern).since(before, views) + "\n" + settled;
-        return List.of(ViewRow.of(0, embedded, embeddedCpu, 0), ViewRow.of(cluster.size(), timed, clusterCpu, clusterNodesCpu));
+        Path serve = Files.createDirectories(dir.resolve("serve-os"));
+        List<ViewPasses.Pass> passes = ViewPasses.run(() -> {
+            SearchStats before = SearchStats.read(url, pattern);
+            long cpu = ProcessCpu.self();
+            long nodesCpu = nodesCpu(cluster);
+            long[] nanos = CallViewTimer.time(serve, OpenSearchStore.opener(config), ids, plan.requests());
+            return new ViewPasses.Pass(nanos, (ProcessCpu.self() - cpu) / 1e6 / views,
+                    (nodesCpu(cluster) - nodesCpu) / 1e6 / views, SearchStats.read(url, pattern).since(before, views));
+        });
+        ViewPasses.Pass last = passes.get(passes.size() - 1);
+        viewDiagnosis = String.format(Locale.ROOT, "%d passes of %d views each until the CPU per view stopped falling,"
+                        + " CPU ms per view (cmsdoctor + nodes) %s; embedded: %d passes, %s.%nLast pass: %s%n%s",
+                passes.size(), views, ViewPasses.cpuLine(passes), embedded.size(), ViewPasses.cpuLine(embedded),
+                last.diagnosis(), settled);
+        return List.of(row(0, embedded.get(embedded.size() - 1)), row(cluster.size(), last),
+                row(cluster.size(), passes.get(0)));
+    }
+
+    private static ViewRow row(int nodes, ViewPasses.Pass pass) {
+        return ViewRow.of(nodes, pass.nanos(), pass.cmsdoctorCpuMs(), pass.nodesCpuMs());
     }
 
     /**
@@ -360,7 +379,7 @@ public final class OpenSearchBenchmark {
      * fan-out to all of them ({@code --opensearch-shards 1 --opensearch-replicas N-1}). The import
      * into it is not timed.
      */
-    private ViewRow readLayoutViews(OpenSearchCluster cluster, int nodes) throws IOException, InterruptedException {
+    private List<ViewRow> readLayoutViews(OpenSearchCluster cluster, int nodes) throws IOException, InterruptedException {
         OpenSearchConfig config = OpenSearchConfig.of(cluster.httpUrls().stream().map(URI::create).toList())
                 .withIndexPrefix("bench-" + nodes + "-read").withShards(1).withReplicas(nodes - 1);
         try (OpenSearchStore store = OpenSearchStore.open(config)) {
@@ -368,9 +387,17 @@ public final class OpenSearchBenchmark {
         }
         String fanOut = viewDiagnosis;
         String layout = "1 primary, " + (nodes - 1) + (nodes == 2 ? " replica" : " replicas");
-        ViewRow row = callViews(config, cluster).get(1).withLayout(layout);
+        List<ViewRow> timed = callViews(config, cluster);
         viewDiagnosis = nodes + " primaries: " + fanOut + "\n" + layout + ": " + viewDiagnosis;
-        return row;
+        return List.of(timed.get(1).withLayout(layout), timed.get(2).withLayout(cold(layout)));
+    }
+
+    /**
+     * The layout of a first pass's row: on the first layout timed the nodes' search code is not yet
+     * compiled ({@link ViewPasses}); the read layout's first pass comes after those passes.
+     */
+    private static String cold(String layout) {
+        return (layout.isEmpty() ? "" : layout + ", ") + "first pass";
     }
 
     /**
