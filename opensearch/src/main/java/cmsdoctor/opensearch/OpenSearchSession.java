@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One call lookup's reads, each round trip to the cluster counted: as the embedded
@@ -31,7 +32,11 @@ import java.util.Set;
  */
 final class OpenSearchSession implements ReadSession {
 
+    private static final AtomicLong SESSIONS = new AtomicLong();
+
     private final Searches searches;
+    /** Every search of this session goes to the same shard copies (custom {@code preference}). */
+    private final String preference = "cmsdoctor-session-" + SESSIONS.incrementAndGet();
     /** Every document decoded in this session, by index and id. */
     private final Map<String, Found> decoded = new HashMap<>();
     /** Terms looked up whole: every record of every kind they match, oldest first. */
@@ -205,7 +210,7 @@ final class OpenSearchSession implements ReadSession {
      * {@code size} or more match; who needs the oldest of them asks again in order.
      */
     private JsonNode unordered(ObjectNode query, int size) {
-        return searches.sessionPage(query, SortOrder.indexOrder(), size);
+        return searches.sessionPage(query, SortOrder.indexOrder(), size, preference);
     }
 
     /**
@@ -248,7 +253,7 @@ final class OpenSearchSession implements ReadSession {
         if (max <= Searches.PAGE) {
             JsonNode page = many ? null : unordered(query, max);
             if (page == null || page.size() >= max) { // more match: the oldest max, sorted by the shards
-                page = searches.sessionPage(query, SortOrder.oldestFirst(), max);
+                page = searches.sessionPage(query, SortOrder.oldestFirst(), max, preference);
             }
             page.forEach(h -> found.add(found(h)));
             found.sort(null);

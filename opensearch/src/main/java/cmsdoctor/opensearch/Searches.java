@@ -32,8 +32,6 @@ final class Searches {
      * cost as much as a fifth of a 3-shard search's CPU.
      */
     private static final String NO_PRE_FILTER = "100000";
-    /** The copies on the coordinating node first ({@link #sessionPage}). */
-    private static final String SESSION_PREFERENCE = "_local";
     private static final Map<String, String> LENIENT = Map.of("ignore_unavailable", "true", "allow_no_indices", "true");
 
     private final ClusterClient client;
@@ -64,23 +62,20 @@ final class Searches {
      * One page of at most {@code size} hits for a {@link OpenSearchSession}: each with its index,
      * id, sort values, the names of the clauses it matched ({@code _name}) and its whole
      * {@code _source} (the stored record, its {@link cmsdoctor.ingest.store.Schema#KIND}).
-     * Neither source filtering nor {@code filter_path}: either makes every node parse each hit's
-     * source and write it again, while the stored bytes otherwise go out as they are (the few
-     * keyword fields more cost less than that).
+     * {@code preference} routes every search of a session to the same shard copies (one
+     * consistent view, warm caches). Neither source filtering nor {@code filter_path}: either
+     * makes every node parse each hit's source and write it again, while the stored bytes
+     * otherwise go out as they are (the few keyword fields more cost less than that).
      *
-     * <p>{@link #SESSION_PREFERENCE}: each search is answered by the copies on the node the REST
-     * client sent it to, where it has them, instead of a hop to other nodes chosen by a session
-     * key. On the read layout (a copy of every shard on every node) that is no transport request
-     * at all: 3 nodes, A-B interleaved, 8 rounds of 400 call views each (2026-12-02, load 12 to
-     * 15), the last five rounds (warm nodes): 0.1 to 0.2 transport messages per view against 4.2,
-     * node CPU 10.2 against 12.3 ms per view (means), p50 9.6 to 16.4 ms against 11.7 to 18.8.
-     * On a layout with one copy per shard nothing changes. The price: a session's searches may be
-     * answered by different copies of a shard, which can differ by what one copy has refreshed
-     * and another not yet (at most the template's refresh interval, and only for records that
-     * arrived in it); each search alone still sees one copy.
+     * <p>Not {@code preference=_local}, though it saves the hop to another node on the read
+     * layout (3 warm nodes, A-B, 2026-12-02: node CPU 10.2 against 12.3 ms per view): each
+     * search would then be answered by the copy on whichever node the REST client reached, and
+     * copies refresh on their own, so a session's second search could miss records its first
+     * had found (a leg without its latest lines). With one session key a later search sees at
+     * least what an earlier one saw.
      */
-    JsonNode sessionPage(ObjectNode query, ArrayNode sort, int size) {
-        Map<String, String> parameters = with(LENIENT, "preference", SESSION_PREFERENCE);
+    JsonNode sessionPage(ObjectNode query, ArrayNode sort, int size, String preference) {
+        Map<String, String> parameters = with(LENIENT, "preference", preference);
         parameters.put("pre_filter_shard_size", NO_PRE_FILTER);
         return send("POST", "/" + indices + "/_search", sessionBody(query, sort, size).toString(), parameters)
                 .path("hits").path("hits");
