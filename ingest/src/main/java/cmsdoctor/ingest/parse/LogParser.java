@@ -78,6 +78,9 @@ public final class LogParser {
     private final Map<String, Integer> lastApiTrace = new HashMap<>();
 
     private long lines;
+    /** The source of the previous line, and whether it is a network one ({@link #isNetworkSource}). */
+    private String lastSource;
+    private boolean lastSourceIsNetwork;
     private long events;
     private long sipMessages;
     private long unparsed;
@@ -118,12 +121,25 @@ public final class LogParser {
         if (text == null) {
             text = "";
         }
-        if (source != null && source.contains("://")) {
+        if (isNetworkSource(source)) {
             process(source, lineNumber, text, truncated, false);
         } else {
             fileLine(source, lineNumber, text, truncated);
         }
         postgres.tick(lines);
+    }
+
+    /**
+     * A network source ({@code udp://...}) is processed at once, a file's line may be held. A
+     * parser sees one source line after line: the answer is kept for the same String rather
+     * than searched for in the path again on every line.
+     */
+    private boolean isNetworkSource(String source) {
+        if (source != lastSource) {
+            lastSource = source;
+            lastSourceIsNetwork = source != null && source.contains("://");
+        }
+        return lastSourceIsNetwork;
     }
 
     /** End of input: emits what is still pending (held line, postgres groups, open SIP messages). */
@@ -259,13 +275,15 @@ public final class LogParser {
         if (underPrompt && env.host == null) {
             env.host = mmp.node();
         }
-        String message = text.substring(env.messageStart);
-        if (env.export && message.indexOf('\t') >= 0) {
-            // pasted from the page: "call 9:<tab>incoming SIP call ..."
-            message = message.replace('\t', ' ');
+        int start = env.messageStart;
+        // pasted from the page: "call 9:<tab>incoming SIP call ..."
+        boolean tabs = env.export && text.indexOf('\t', start) >= 0;
+        boolean sipTrace = text.startsWith("SIP trace", start);
+        if (sipTrace && !tabs && sip.offer(env.host, env.at, text, start, source, lineNumber)) {
+            return;  // the usual SIP trace line: no copy of its message is made here
         }
-        boolean sipTrace = message.startsWith("SIP trace");
-        if (sipTrace && sip.offer(env.host, env.at, message, source, lineNumber)) {
+        String message = tabs ? text.substring(start).replace('\t', ' ') : text.substring(start);
+        if (sipTrace && tabs && sip.offer(env.host, env.at, message, source, lineNumber)) {
             return;
         }
         List<String> flags = null;

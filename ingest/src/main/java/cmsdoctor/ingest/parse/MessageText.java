@@ -19,9 +19,20 @@ record MessageText(String text, List<String> flags) {
         while (end > 0 && m.charAt(end - 1) <= ' ' && m.charAt(end - 1) != 0) {
             end--;
         }
-        int pipe = m.indexOf('|');
-        boolean escapes = (pipe >= 0 && pipe < end) || m.indexOf("#011") >= 0;
-        List<String> flags = characterFlags(m, end, false);
+        // one pass for the escapes and the character flags: this runs on every line
+        boolean escapes = false;
+        boolean control = false;
+        boolean replaced = false;
+        for (int i = 0; i < end; i++) {
+            char c = m.charAt(i);
+            if (c < ' ' || c >= 0x7F) {
+                control |= (c < ' ' && c != '\t') || c == 0x7F;
+                replaced |= c == '\uFFFD';
+            } else if (c == '|' || (c == '#' && m.startsWith("011", i + 1))) {
+                escapes = true;
+            }
+        }
+        List<String> flags = control || replaced ? flags(control, replaced) : null;
         String text = escapes ? unescape(m, end) : end == m.length() ? m : m.substring(0, end);
         return new MessageText(text, flags);
     }
@@ -42,9 +53,10 @@ record MessageText(String text, List<String> flags) {
                 replaced |= c == '\uFFFD';
             }
         }
-        if (!control && !replaced) {
-            return null;
-        }
+        return control || replaced ? flags(control, replaced) : null;
+    }
+
+    private static List<String> flags(boolean control, boolean replaced) {
         List<String> flags = new ArrayList<>(2);
         if (control) {
             flags.add("control-characters");

@@ -73,17 +73,27 @@ public final class SipAssembler {
      *     caller emits no event for it); false for any other line
      */
     public boolean offer(String host, OffsetDateTime at, String message, String source, long line) {
-        if (message == null || !message.startsWith(PREFIX) || message.length() == PREFIX.length()) {
+        return offer(host, at, message, 0, source, line);
+    }
+
+    /**
+     * As {@link #offer(String, OffsetDateTime, String, String, long)} for the message that starts
+     * at {@code from} in {@code line} (the whole log line): the parser need not copy the message
+     * out of its line only for the assembler to copy the SIP text out of the message again.
+     */
+    public boolean offer(String host, OffsetDateTime at, String line, int from, String source, long lineNumber) {
+        int framing = from + PREFIX.length();
+        if (line == null || !line.startsWith(PREFIX, from) || line.length() == framing) {
             return false;
         }
         String h = host == null ? "" : host;
-        char c = message.charAt(PREFIX.length());
+        char c = line.charAt(framing);
         boolean taken;
         if (c == ':') {
-            offer2x(h, at, afterColon(message, PREFIX.length() + 1), source, line);
+            offer2x(h, at, afterColon(line, framing + 1), source, lineNumber);
             taken = true;
         } else {
-            taken = c == ' ' && message.startsWith("#", PREFIX.length() + 1) && offer3x(h, at, message, source, line);
+            taken = c == ' ' && line.startsWith("#", framing + 1) && offer3x(h, at, line, framing + 2, source, lineNumber);
         }
         if (taken && at != null) {
             flushIdle(h, at);
@@ -145,9 +155,8 @@ public final class SipAssembler {
         return openChars;
     }
 
-    /** {@code SIP trace #10<: ...}: number, direction, then the SIP text or a framing note. */
-    private boolean offer3x(String host, OffsetDateTime at, String message, String source, long line) {
-        int from = PREFIX.length() + 2;
+    /** {@code SIP trace #10<: ...}: number (at {@code from}), direction, then the SIP text or a framing note. */
+    private boolean offer3x(String host, OffsetDateTime at, String message, int from, String source, long line) {
         int i = digitsEnd(message, from);
         if (i == from || i + 1 >= message.length() || message.charAt(i + 1) != ':') {
             return false;
@@ -283,6 +292,9 @@ public final class SipAssembler {
             return;
         }
         for (SipStream s : streams.values()) {
+            if (!s.isOpen()) {
+                continue;  // most streams: nothing held, no host lookup needed
+            }
             OffsetDateTime hostLatest = latestAt.get(s.host);
             if (hostLatest != null && s.idleSince(hostLatest.minusSeconds(IDLE_SECONDS))) {
                 openChars -= s.openChars();

@@ -56,16 +56,17 @@ public final class SipMessageParser {
             }
         }
         Map<String, List<String>> headers = readHeaders(lines.subList(first, headersEnd));
+        KnownHeaders known = new KnownHeaders(headers);
         String body = String.join("\n", lines.subList(bodyStart, lines.size()));
-        String contentType = header(headers, "Content-Type", "c");
+        String contentType = known.first(KnownHeaders.Name.CONTENT_TYPE);
         boolean sdpBody = (contentType != null && contentType.toLowerCase().contains("sdp"))
                 || lines.subList(bodyStart, lines.size()).contains("v=0");
         Sdp sdp = sdpBody ? SdpParser.parse(body) : null;
-        String from = header(headers, "From", "f");
-        String to = header(headers, "To", "t");
+        String from = known.first(KnownHeaders.Name.FROM);
+        String to = known.first(KnownHeaders.Name.TO);
         String text = String.join("\n", lines);
         List<String> allFlags = new ArrayList<>(flags);
-        for (String problem : SipValidity.problems(startLine, headers, flags.contains("truncated"))) {
+        for (String problem : SipValidity.problems(startLine, known, flags.contains("truncated"))) {
             addFlag(allFlags, "invalid-sip");
             addFlag(allFlags, "invalid-sip:" + problem);
         }
@@ -75,7 +76,7 @@ public final class SipMessageParser {
         }
         return new SipMessage(origin.at(), origin.host(), origin.direction(), origin.transport(),
                 origin.local(), origin.remote(), startLine, method(startLine), statusCode(startLine),
-                header(headers, "Call-ID", "i"), cseq(header(headers, "CSeq", null)), from, to,
+                known.first(KnownHeaders.Name.CALL_ID), cseq(known.first(KnownHeaders.Name.CSEQ)), from, to,
                 tag(from), tag(to), headers, body, sdp, text, origin.trace(), allFlags,
                 origin.source(), origin.line());
     }
@@ -188,17 +189,6 @@ public final class SipMessageParser {
         Map<String, List<String>> frozen = new LinkedHashMap<>();
         headers.forEach((name, values) -> frozen.put(name, List.copyOf(values)));
         return Collections.unmodifiableMap(frozen);
-    }
-
-    /** First value of a header by its long or compact name, case-insensitive. */
-    private static String header(Map<String, List<String>> headers, String name, String compact) {
-        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-            String key = e.getKey();
-            if (key.equalsIgnoreCase(name) || (compact != null && key.equalsIgnoreCase(compact))) {
-                return e.getValue().isEmpty() ? null : e.getValue().get(0);
-            }
-        }
-        return null;
     }
 
     /**

@@ -2,7 +2,6 @@ package cmsdoctor.ingest.parse;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Why a SIP message is not valid RFC 3261, as short reasons ({@code content-length-negative},
@@ -16,16 +15,18 @@ final class SipValidity {
 
     private static final long MAX_CSEQ = (1L << 31) - 1;
     /** Headers whose values are name-addr / addr-spec with parameters. */
-    private static final String[][] ADDRESS_HEADERS = {{"From", "f"}, {"To", "t"}, {"Contact", "m"}};
+    private static final KnownHeaders.Name[] ADDRESS_HEADERS = {
+        KnownHeaders.Name.FROM, KnownHeaders.Name.TO, KnownHeaders.Name.CONTACT};
 
     /** Headers RFC 3261 allows once (RFC 4475 multi01 repeats them); Content-Length has its own reason. */
-    private static final String[][] SINGLE_VALUE_HEADERS = {
-        {"Call-ID", "i"}, {"CSeq", null}, {"From", "f"}, {"To", "t"}, {"Max-Forwards", null}, {"Content-Type", "c"}};
+    private static final KnownHeaders.Name[] SINGLE_VALUE_HEADERS = {
+        KnownHeaders.Name.CALL_ID, KnownHeaders.Name.CSEQ, KnownHeaders.Name.FROM, KnownHeaders.Name.TO,
+        KnownHeaders.Name.MAX_FORWARDS, KnownHeaders.Name.CONTENT_TYPE};
 
     private SipValidity() {}
 
     /** The reasons, in a stable order; empty when nothing is wrong. Never throws. */
-    static List<String> problems(String startLine, Map<String, List<String>> headers, boolean truncated) {
+    static List<String> problems(String startLine, KnownHeaders headers, boolean truncated) {
         List<String> problems = new ArrayList<>(2);
         if (startLine != null) {
             if (startLine.startsWith("SIP/")) {
@@ -41,17 +42,17 @@ final class SipValidity {
         cseq(headers, problems);
         contentLength(headers, problems);
         maxForwards(headers, problems);
-        for (String[] names : ADDRESS_HEADERS) {
-            for (String value : values(headers, names[0], names[1])) {
+        for (KnownHeaders.Name name : ADDRESS_HEADERS) {
+            for (String value : headers.values(name)) {
                 address(value, problems);
             }
         }
-        for (String via : values(headers, "Via", "v")) {
+        for (String via : headers.values(KnownHeaders.Name.VIA)) {
             if (hasEmptyParameter(via)) {
                 add(problems, "empty-parameter");
             }
         }
-        List<String> dates = values(headers, "Date", null);
+        List<String> dates = headers.values(KnownHeaders.Name.DATE);
         if (!dates.isEmpty() && !dates.get(0).endsWith("GMT")) {
             add(problems, "date-not-gmt");
         }
@@ -68,7 +69,7 @@ final class SipValidity {
     }
 
     /** {@code Method SP Request-URI SP SIP-Version}: single spaces, nothing after the version. */
-    private static void requestLine(String line, Map<String, List<String>> headers, List<String> problems) {
+    private static void requestLine(String line, KnownHeaders headers, List<String> problems) {
         char last = line.charAt(line.length() - 1);
         if (last == ' ' || last == '\t') {
             add(problems, "start-line-trailing-whitespace");
@@ -94,7 +95,7 @@ final class SipValidity {
                 add(problems, "sip-version");
             }
         }
-        List<String> cseq = values(headers, "CSeq", null);
+        List<String> cseq = headers.values(KnownHeaders.Name.CSEQ);
         if (!cseq.isEmpty()) {
             String[] c = SipTokens.words(cseq.get(0), SipTokens.WHITESPACE);
             if (c.length == 2 && !c[1].equals(method)) {
@@ -108,24 +109,24 @@ final class SipValidity {
      * no search finds the call (RFC 4475 insuf). Not checked on a truncated message, whose
      * headers may simply not have been logged.
      */
-    private static void callId(Map<String, List<String>> headers, boolean truncated, List<String> problems) {
-        if (!truncated && values(headers, "Call-ID", "i").isEmpty()) {
+    private static void callId(KnownHeaders headers, boolean truncated, List<String> problems) {
+        if (!truncated && headers.values(KnownHeaders.Name.CALL_ID).isEmpty()) {
             add(problems, "missing-call-id");
         }
     }
 
     /** Headers RFC 3261 allows once, repeated (RFC 4475 multi01). */
-    private static void repeated(Map<String, List<String>> headers, List<String> problems) {
-        for (String[] names : SINGLE_VALUE_HEADERS) {
-            if (values(headers, names[0], names[1]).size() > 1) {
+    private static void repeated(KnownHeaders headers, List<String> problems) {
+        for (KnownHeaders.Name name : SINGLE_VALUE_HEADERS) {
+            if (headers.values(name).size() > 1) {
                 add(problems, "header-repeated");
             }
         }
     }
 
     /** {@code CSeq: <32-bit number> <method>}. */
-    private static void cseq(Map<String, List<String>> headers, List<String> problems) {
-        List<String> cseq = values(headers, "CSeq", null);
+    private static void cseq(KnownHeaders headers, List<String> problems) {
+        List<String> cseq = headers.values(KnownHeaders.Name.CSEQ);
         if (cseq.isEmpty()) {
             return;
         }
@@ -137,8 +138,8 @@ final class SipValidity {
         }
     }
 
-    private static void contentLength(Map<String, List<String>> headers, List<String> problems) {
-        List<String> lengths = values(headers, "Content-Length", "l");
+    private static void contentLength(KnownHeaders headers, List<String> problems) {
+        List<String> lengths = headers.values(KnownHeaders.Name.CONTENT_LENGTH);
         if (lengths.size() > 1) {
             add(problems, "content-length-duplicate");
         }
@@ -153,8 +154,8 @@ final class SipValidity {
     }
 
     /** RFC 3261: Max-Forwards is 0 to 255. */
-    private static void maxForwards(Map<String, List<String>> headers, List<String> problems) {
-        for (String value : values(headers, "Max-Forwards", null)) {
+    private static void maxForwards(KnownHeaders headers, List<String> problems) {
+        for (String value : headers.values(KnownHeaders.Name.MAX_FORWARDS)) {
             String v = value.trim();
             if (!digits(v) || SipTokens.withoutLeadingZeros(v, false).length() > 3 || Integer.parseInt(v) > 255) {
                 add(problems, "max-forwards-out-of-range");
@@ -242,18 +243,6 @@ final class SipValidity {
             }
         }
         return true;
-    }
-
-    /** Every value of a header, under its long or compact name in any case. */
-    private static List<String> values(Map<String, List<String>> headers, String name, String compact) {
-        List<String> all = new ArrayList<>(1);
-        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-            String key = e.getKey();
-            if (key.equalsIgnoreCase(name) || (compact != null && key.equalsIgnoreCase(compact))) {
-                all.addAll(e.getValue());
-            }
-        }
-        return all;
     }
 
     private static boolean digits(String s) {
