@@ -2,7 +2,9 @@ package cmsdoctor.ingest.parse;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -38,6 +40,11 @@ public final class EnvelopeParser {
 
     private final ParseOptions options;
     private final ZoneRules rules;
+    /** The zone's one offset when it has no transitions (UTC, a fixed offset), else null. */
+    private final ZoneOffset fixedOffset;
+    /** The date of the previous line's time, and its year, month and day as one number. */
+    private LocalDate lastDate;
+    private long lastDateKey;
     private final boolean zoneGiven;
     /** Reference month and year for a line without a year, when {@code --year} is not given. */
     private final int refYear;
@@ -67,6 +74,7 @@ public final class EnvelopeParser {
     public EnvelopeParser(ParseOptions options) {
         this.options = options;
         this.rules = options.zone().getRules();
+        this.fixedOffset = rules.isFixedOffset() ? rules.getOffset(Instant.EPOCH) : null;
         this.zoneGiven = options.zoneGiven();
         Instant ref = options.fileDate() != null ? options.fileDate() : Instant.now();
         // two days of slack for node clocks that ran ahead of the file date
@@ -326,8 +334,8 @@ public final class EnvelopeParser {
             return;
         }
         try {
-            LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, second, nanos);
-            ZoneOffset offset = lineOffset != null ? lineOffset : rules.getOffset(local);
+            LocalDateTime local = LocalDateTime.of(date(year, month, day), LocalTime.of(hour, minute, second, nanos));
+            ZoneOffset offset = lineOffset != null ? lineOffset : fixedOffset != null ? fixedOffset : rules.getOffset(local);
             if (lineShift != 0) {
                 local = local.minusSeconds(lineShift);
                 e.note("original-offset=" + lineOffsetText);
@@ -339,6 +347,19 @@ public final class EnvelopeParser {
         }
         lineOffset = null;
         lineShift = 0;
+    }
+
+    /**
+     * The date of a line: a log's lines share one date for hours, so the last one is kept
+     * rather than validated and built again for every line.
+     */
+    private LocalDate date(int year, int month, int day) {
+        long key = ((long) year * 16 + month) * 32 + day;
+        if (key != lastDateKey || lastDate == null) {
+            lastDate = LocalDate.of(year, month, day);
+            lastDateKey = key;
+        }
+        return lastDate;
     }
 
     // ---- the rest of the envelope -------------------------------------------------------

@@ -87,7 +87,7 @@ public final class LineReader implements Closeable {
                 if (len > 0 && buf[end - 1] == '\r') {
                     len--;
                 }
-                return withoutBom(new String(buf, start, len, StandardCharsets.UTF_8));
+                return withoutBom(decode(buf, start, len));
             }
             append(start, end);
             pos = nl < 0 ? limit : nl + 1;
@@ -158,7 +158,31 @@ public final class LineReader implements Closeable {
         if (len > 0 && line[len - 1] == '\r') {
             len--;
         }
-        return withoutBom(new String(line, 0, len, StandardCharsets.UTF_8));
+        return withoutBom(decode(line, 0, len));
+    }
+
+    /**
+     * The bytes as UTF-8. Log lines are nearly always ASCII, which ISO-8859-1 decodes to the same
+     * characters by a plain copy: the UTF-8 decoder would first look at every byte again, one at
+     * a time under the C1 compiler that imports run with, to learn what eight-byte words tell here.
+     */
+    private static String decode(byte[] b, int from, int len) {
+        return isAscii(b, from, from + len)
+                ? new String(b, from, len, StandardCharsets.ISO_8859_1)
+                : new String(b, from, len, StandardCharsets.UTF_8);
+    }
+
+    /** Whether {@code b[from..to)} holds only ASCII (no byte with its high bit set), eight bytes at a time. */
+    static boolean isAscii(byte[] b, int from, int to) {
+        int i = from;
+        long high = 0;
+        for (; i + 8 <= to; i += 8) {
+            high |= (long) LONGS.get(b, i);
+        }
+        for (; i < to; i++) {
+            high |= b[i];
+        }
+        return (high & 0x8080808080808080L) == 0;
     }
 
     /** A file saved by a Windows editor may start with a byte order mark: not part of the line. */

@@ -57,14 +57,14 @@ public final class SipMessageParser {
         }
         Map<String, List<String>> headers = readHeaders(lines.subList(first, headersEnd));
         KnownHeaders known = new KnownHeaders(headers);
-        String body = String.join("\n", lines.subList(bodyStart, lines.size()));
+        String text = String.join("\n", lines);
+        String body = bodyStart >= lines.size() ? "" : text.substring(offsetOfLine(lines, bodyStart));
         String contentType = known.first(KnownHeaders.Name.CONTENT_TYPE);
         boolean sdpBody = (contentType != null && contentType.toLowerCase().contains("sdp"))
                 || lines.subList(bodyStart, lines.size()).contains("v=0");
         Sdp sdp = sdpBody ? SdpParser.parse(body) : null;
         String from = known.first(KnownHeaders.Name.FROM);
         String to = known.first(KnownHeaders.Name.TO);
-        String text = String.join("\n", lines);
         List<String> allFlags = new ArrayList<>(flags);
         for (String problem : SipValidity.problems(startLine, known, flags.contains("truncated"))) {
             addFlag(allFlags, "invalid-sip");
@@ -79,6 +79,15 @@ public final class SipMessageParser {
                 known.first(KnownHeaders.Name.CALL_ID), cseq(known.first(KnownHeaders.Name.CSEQ)), from, to,
                 tag(from), tag(to), headers, body, sdp, text, origin.trace(), allFlags,
                 origin.source(), origin.line());
+    }
+
+    /** Where line {@code index} starts in the lines joined with {@code \n}. */
+    private static int offsetOfLine(List<String> lines, int index) {
+        int offset = 0;
+        for (int i = 0; i < index; i++) {
+            offset += lines.get(i).length() + 1;
+        }
+        return offset;
     }
 
     /**
@@ -186,9 +195,8 @@ public final class SipMessageParser {
             lastName = line.substring(0, colon).trim();
             headers.computeIfAbsent(lastName, k -> new ArrayList<>()).add(line.substring(colon + 1).trim());
         }
-        Map<String, List<String>> frozen = new LinkedHashMap<>();
-        headers.forEach((name, values) -> frozen.put(name, List.copyOf(values)));
-        return Collections.unmodifiableMap(frozen);
+        headers.replaceAll((name, values) -> List.copyOf(values));
+        return Collections.unmodifiableMap(headers);
     }
 
     /**

@@ -67,6 +67,9 @@ public final class LogWriter implements RecordWriter {
         }
     }
 
+    /** Batches handed over but not yet indexed, per indexing thread, before {@link #accept} waits. */
+    static final int BATCHES_PER_THREAD = 4;
+
     private final Path dataDir;
     private final Directory directory;
     private final Config config;
@@ -106,7 +109,10 @@ public final class LogWriter implements RecordWriter {
             t.setDaemon(true);
             return t;
         });
-        this.permits = config.threads() * 2;
+        // batches in flight per indexing thread: with two, an indexing thread that finished its
+        // batch while the parsing thread was off the CPU (three busy threads on two cores) found
+        // nothing queued and parked, 10 to 90 ms at a time (JFR, SIP corpora); four ride that out
+        this.permits = config.threads() * BATCHES_PER_THREAD;
         this.inFlight = new Semaphore(permits);
         this.batchSize = config.batch();
         this.batch = new ArrayList<>(batchSize);
