@@ -38,6 +38,7 @@ public final class LineReader implements Closeable {
     private byte[] line = new byte[256];
     private int lineLength;
     private boolean truncated;
+    private boolean printable;
     private long lineNumber;
     private boolean eof;
     private long bytes;
@@ -162,27 +163,41 @@ public final class LineReader implements Closeable {
     }
 
     /**
-     * The bytes as UTF-8. Log lines are nearly always ASCII, which ISO-8859-1 decodes to the same
-     * characters by a plain copy: the UTF-8 decoder would first look at every byte again, one at
-     * a time under the C1 compiler that imports run with, to learn what eight-byte words tell here.
+     * Whether the line last returned by {@link #next()} was printable ASCII, every byte 0x20 to
+     * 0x7E: no control character, tab included, and nothing the decoder replaced, so a parser
+     * need not look for either.
      */
-    private static String decode(byte[] b, int from, int len) {
-        return isAscii(b, from, from + len)
-                ? new String(b, from, len, StandardCharsets.ISO_8859_1)
-                : new String(b, from, len, StandardCharsets.UTF_8);
+    public boolean printable() {
+        return printable;
     }
 
-    /** Whether {@code b[from..to)} holds only ASCII (no byte with its high bit set), eight bytes at a time. */
-    static boolean isAscii(byte[] b, int from, int to) {
+    /**
+     * The bytes as UTF-8, noting whether they are {@link #printable()}. Log lines are nearly always
+     * ASCII, which ISO-8859-1 decodes to the same characters by a plain copy: the UTF-8 decoder
+     * would first look at every byte again, one at a time under the C1 compiler that imports run
+     * with, to learn what eight-byte words tell here.
+     */
+    private String decode(byte[] b, int from, int len) {
+        int to = from + len;
         int i = from;
         long high = 0;
+        long control = 0;
         for (; i + 8 <= to; i += 8) {
-            high |= (long) LONGS.get(b, i);
+            long w = (long) LONGS.get(b, i);
+            high |= w;
+            // exact for bytes below 0x80 (a word with a high byte is not printable anyway):
+            // a byte below 0x20, and a byte 0x7F (DEL), each set that byte's top bit
+            long del = w ^ 0x7F7F7F7F7F7F7F7FL;
+            control |= ((w - 0x2020202020202020L) & ~w) | ((del - 0x0101010101010101L) & ~del);
         }
+        boolean tailPrintable = true;
         for (; i < to; i++) {
             high |= b[i];
+            tailPrintable &= b[i] >= 0x20 && b[i] != 0x7F;
         }
-        return (high & 0x8080808080808080L) == 0;
+        boolean ascii = (high & 0x8080808080808080L) == 0;
+        printable = ascii && tailPrintable && (control & 0x8080808080808080L) == 0;
+        return ascii ? new String(b, from, len, StandardCharsets.ISO_8859_1) : new String(b, from, len, StandardCharsets.UTF_8);
     }
 
     /** A file saved by a Windows editor may start with a byte order mark: not part of the line. */

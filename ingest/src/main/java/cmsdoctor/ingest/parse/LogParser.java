@@ -90,6 +90,7 @@ public final class LogParser {
     private String heldSource;
     private long heldLine;
     private boolean heldTruncated;
+    private boolean heldPrintable;
     private boolean heldRejoined;
     private int lastPhysicalLength;
     private int heldPieces;
@@ -117,14 +118,23 @@ public final class LogParser {
      * (the event is flagged {@code truncated}).
      */
     public void line(String source, long lineNumber, String text, boolean truncated) {
+        line(source, lineNumber, text, truncated, false);
+    }
+
+    /**
+     * Reads one physical line; {@code printable} says its reader saw only printable ASCII in it
+     * ({@link LineReader#printable()}), so no character of it needs a look for control or
+     * replaced characters. False is always safe.
+     */
+    public void line(String source, long lineNumber, String text, boolean truncated, boolean printable) {
         lines++;
         if (text == null) {
             text = "";
         }
         if (isNetworkSource(source)) {
-            process(source, lineNumber, text, truncated, false);
+            process(source, lineNumber, text, truncated, false, printable);
         } else {
-            fileLine(source, lineNumber, text, truncated);
+            fileLine(source, lineNumber, text, truncated, printable);
         }
         postgres.tick(lines);
     }
@@ -174,7 +184,7 @@ public final class LogParser {
         try (LineReader reader = LineReader.open(file)) {
             String text;
             while ((text = reader.next()) != null) {
-                parser.line(source, reader.lineNumber(), text, reader.truncated());
+                parser.line(source, reader.lineNumber(), text, reader.truncated(), reader.printable());
             }
         } finally {
             parser.finish();
@@ -213,7 +223,7 @@ public final class LogParser {
 
     // ---- terminal pastes ----------------------------------------------------------------
 
-    private void fileLine(String source, long lineNumber, String text, boolean truncated) {
+    private void fileLine(String source, long lineNumber, String text, boolean truncated, boolean printable) {
         boolean envelope = EnvelopeParser.looksLikeEnvelope(text);
         if (!envelope && text.startsWith("^C")) {
             releaseHeld();
@@ -235,6 +245,7 @@ public final class LogParser {
             heldPieces++;
             heldRejoined = true;
             heldTruncated |= truncated;
+            heldPrintable &= printable;
             lastPhysicalLength = text.length();
             return;
         }
@@ -245,10 +256,11 @@ public final class LogParser {
             heldSource = source;
             heldLine = lineNumber;
             heldTruncated = truncated;
+            heldPrintable = printable;
             heldRejoined = false;
             heldPieces = 1;
         } else {
-            process(source, lineNumber, text, truncated, false);
+            process(source, lineNumber, text, truncated, false, printable);
         }
     }
 
@@ -256,13 +268,14 @@ public final class LogParser {
         if (heldText != null) {
             String text = heldText;
             heldText = null;
-            process(heldSource, heldLine, text, heldTruncated, heldRejoined);
+            process(heldSource, heldLine, text, heldTruncated, heldRejoined, heldPrintable);
         }
     }
 
     // ---- one logical line -----------------------------------------------------------------
 
-    private void process(String source, long lineNumber, String text, boolean truncated, boolean rejoined) {
+    private void process(String source, long lineNumber, String text, boolean truncated, boolean rejoined,
+            boolean printable) {
         boolean underPrompt = mmp != null && Objects.equals(source, mmpSource);
         if (!envelopes.parse(text, env)) {
             if (underPrompt) {
@@ -295,7 +308,7 @@ public final class LogParser {
                 flags = addFlag(flags, note);
             }
         }
-        MessageText clean = MessageText.clean(message);
+        MessageText clean = MessageText.clean(message, printable);
         flags = readingFlags(flags, truncated, rejoined, clean);
         String msg = clean.text();
         if (sipTrace) {

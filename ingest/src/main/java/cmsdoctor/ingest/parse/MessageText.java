@@ -15,9 +15,22 @@ import java.util.List;
 record MessageText(String text, List<String> flags) {
 
     static MessageText clean(String m) {
+        return clean(m, false);
+    }
+
+    /**
+     * @param printable the message is known to hold only printable ASCII (its line's reader saw
+     *                  nothing else): no character flag can apply, and only the escapes are looked for
+     */
+    static MessageText clean(String m, boolean printable) {
         int end = m.length();
         while (end > 0 && m.charAt(end - 1) <= ' ' && m.charAt(end - 1) != 0) {
             end--;
+        }
+        if (printable) {
+            // nothing past end but spaces, so neither escape can lie there
+            boolean escapes = m.indexOf('|') >= 0 || m.indexOf("#011") >= 0;
+            return new MessageText(escapes ? unescape(m, end) : end == m.length() ? m : m.substring(0, end), null);
         }
         // one pass for the escapes and the character flags: this runs on every line
         boolean escapes = false;

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -114,5 +115,52 @@ class LineReaderTest {
         LineReader r = new LineReader(new ByteArrayInputStream(bytes), 100);
         assertEquals("2021-02-15 13:29:00.714 Info starting automatic streaming", r.next());
         assertEquals("\uFEFFx", r.next(), "only at the start of the file");
+    }
+
+    @Test
+    void printableIsExactlyEveryByteBetweenSpaceAndTilde() throws IOException {
+        // lines of every length up to 40 (eight-byte words and tails), each byte drawn mostly
+        // printable with now and then one of the bytes at the edges: 0x00, 0x09, 0x1F, 0x20,
+        // 0x7E, 0x7F, 0x80, 0xC3 0xA9 (e acute), 0xFF
+        Random random = new Random(42);
+        byte[] edges = {0x00, 0x09, 0x1F, 0x20, 0x7E, 0x7F, (byte) 0x80, (byte) 0xC3, (byte) 0xA9, (byte) 0xFF};
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        List<byte[]> written = new ArrayList<>();
+        for (int n = 0; n < 4000; n++) {
+            byte[] line = new byte[n % 41];
+            for (int i = 0; i < line.length; i++) {
+                line[i] = random.nextInt(12) == 0 ? edges[random.nextInt(edges.length)] : (byte) (0x20 + random.nextInt(0x5F));
+                if (line[i] == '\n' || line[i] == '\r') {
+                    line[i] = 'x';
+                }
+            }
+            written.add(line);
+            file.write(line);
+            file.write('\n');
+        }
+        LineReader r = new LineReader(new ByteArrayInputStream(file.toByteArray()), 1000);
+        for (byte[] line : written) {
+            String text = r.next();
+            boolean printable = true;
+            for (byte b : line) {
+                printable &= b >= 0x20 && b <= 0x7E;
+            }
+            assertEquals(new String(line, StandardCharsets.UTF_8), text);
+            assertEquals(printable, r.printable(), text);
+        }
+        assertNull(r.next());
+    }
+
+    @Test
+    void aLineAcrossTheBufferIsJudgedWhole() throws IOException {
+        String head = "x".repeat((1 << 16) - 5);
+        byte[] bytes = (head + "\nabcdefgh\u0001ijklmnop\nqrstuvwxyz0123456789\n").getBytes(StandardCharsets.UTF_8);
+        LineReader r = new LineReader(new ByteArrayInputStream(bytes), 1 << 17);
+        assertEquals(head, r.next());
+        assertTrue(r.printable());
+        assertEquals("abcdefgh\u0001ijklmnop", r.next());
+        assertFalse(r.printable(), "a control character in the part read from the second buffer");
+        assertEquals("qrstuvwxyz0123456789", r.next());
+        assertTrue(r.printable());
     }
 }

@@ -6,6 +6,9 @@ import cmsdoctor.ingest.record.SipMessage;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -303,5 +306,50 @@ class LogParserTest {
         assertTrue(first.raw().length() <= 64 * 1024);
         assertEquals(200 - (LogParser.MAX_WRAP_PIECES - 1), events.size() - 1, "the rest kept as unparsed lines");
         assertTrue(events.subList(1, events.size()).stream().allMatch(e -> e.flags().contains("unparsed")));
+    }
+
+    /**
+     * The reader's printable hint only lets the parser skip looking for characters that cannot
+     * be there: every file of sample-logs/, and lines with control, tab, DEL and non-ASCII bytes,
+     * give the same records with the hint as without it.
+     */
+    @Test
+    void printableHintChangesNoRecord() throws IOException {
+        List<Path> files;
+        try (var walk = Files.walk(Samples.path())) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        Path odd = Files.createTempFile("odd", ".log");
+        Files.write(odd, String.join("\n",
+                "Feb 23 09:00:00.005 user.info cms1 host:server: INFO : call 1: ok |second line|",
+                "Feb 23 09:00:00.006 user.info cms1 host:server: INFO : tab#011inside and \u0001 bell",
+                "Feb 23 09:00:00.007 user.info cms1 host:server: INFO : caf\u00e9 \u007f",
+                "Feb 23 09:00:00.008 user.info cms1 host:server: INFO : SIP trace: connection 1: incoming SIP TCP data from 10.1.5.15:40886, size 30:",
+                "Feb 23 09:00:00.009 user.info cms1 host:server: INFO : SIP trace: OPTIONS sip:a@b SIP/2.0",
+                "Feb 23 09:00:00.010 user.info cms1 host:server: INFO : SIP trace: Call-ID: \u0002x",
+                "Feb 23 09:00:00.011 user.info cms1 host:server: INFO : trailing spaces   ",
+                "") .getBytes(StandardCharsets.UTF_8));
+        files = new ArrayList<>(files);
+        files.add(odd);
+        long printableLines = 0;
+        for (Path file : files) {
+            List<LogRecord> hinted = new ArrayList<>();
+            List<LogRecord> plain = new ArrayList<>();
+            LogParser withHint = new LogParser(Samples.PINNED, "test", (o, r) -> hinted.add(r));
+            LogParser without = new LogParser(Samples.PINNED, "test", (o, r) -> plain.add(r));
+            try (LineReader reader = LineReader.open(file)) {
+                String text;
+                while ((text = reader.next()) != null) {
+                    printableLines += reader.printable() ? 1 : 0;
+                    withHint.line(file.toString(), reader.lineNumber(), text, reader.truncated(), reader.printable());
+                    without.line(file.toString(), reader.lineNumber(), text, reader.truncated());
+                }
+            }
+            withHint.finish();
+            without.finish();
+            assertEquals(plain, hinted, file.toString());
+        }
+        Files.delete(odd);
+        assertTrue(printableLines > 1000, "the hint was given: " + printableLines);
     }
 }

@@ -45,7 +45,12 @@ public final class ArchiveParse {
                 return new ArchiveSource.Lines() {
                     @Override
                     public void line(long number, String text, boolean truncated) {
-                        parser.line(path, number, text, truncated);
+                        line(number, text, truncated, false);
+                    }
+
+                    @Override
+                    public void line(long number, String text, boolean truncated, boolean printable) {
+                        parser.line(path, number, text, truncated, printable);
                         if (number % PROGRESS_EVERY == 0) {
                             listener.progress(new ImportProgress("parse", "running", path, entries.size(),
                                     source[0].bytes(), source[0].lines(), errors.size()));

@@ -77,6 +77,15 @@ public final class ArchiveSource {
         /** @param truncated the line was longer than {@link ImportLimits#maxLineBytes()} and was cut */
         void line(long number, String text, boolean truncated);
 
+        /**
+         * As {@link #line(long, String, boolean)}; {@code printable} says the line was printable
+         * ASCII ({@link LineReader#printable()}), which a parser may use to skip looking for
+         * control characters. Ways in that do not use it need not implement it.
+         */
+        default void line(long number, String text, boolean truncated, boolean printable) {
+            line(number, text, truncated);
+        }
+
         /** End of the stream (also after an error cut it short). */
         void end();
     }
@@ -428,7 +437,7 @@ public final class ArchiveSource {
             while ((text = reader.next()) != null) {
                 in.lines++;
                 lines++;
-                sink.line(in.lines, text, reader.truncated());
+                sink.line(in.lines, text, reader.truncated(), reader.printable());
             }
         } finally {
             sink.end();

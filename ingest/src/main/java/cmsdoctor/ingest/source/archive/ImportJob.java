@@ -175,7 +175,12 @@ public final class ImportJob {
                 return new ArchiveSource.Lines() {
                     @Override
                     public void line(long number, String text, boolean truncated) {
-                        parser.line(path, number, text, truncated);
+                        line(number, text, truncated, false);
+                    }
+
+                    @Override
+                    public void line(long number, String text, boolean truncated, boolean printable) {
+                        parser.line(path, number, text, truncated, printable);
                         if (number % PROGRESS_EVERY == 0) {
                             progress.at(source[0], entries.size(), errors[0], path);
                         }
