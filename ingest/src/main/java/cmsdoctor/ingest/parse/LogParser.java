@@ -292,7 +292,7 @@ public final class LogParser {
         // pasted from the page: "call 9:<tab>incoming SIP call ..."
         boolean tabs = env.export && text.indexOf('\t', start) >= 0;
         boolean sipTrace = text.startsWith("SIP trace", start);
-        if (sipTrace && !tabs && sip.offer(env.host, env.at, text, start, source, lineNumber)) {
+        if (sipTrace && !tabs && sip.offer(env.host, env.at, text, start, source, lineNumber, printable)) {
             return;  // the usual SIP trace line: no copy of its message is made here
         }
         String message = tabs ? text.substring(start).replace('\t', ' ') : text.substring(start);

@@ -56,6 +56,16 @@ public final class SipAssembler {
     private long sipLines;
     /** Latest log time per host: hosts' clocks (and zones) differ, so idleness is judged per host. */
     private final Map<String, OffsetDateTime> latestAt = new HashMap<>();
+    /** The latest of {@link #latestAt} ever seen, cleared or not: no host's latest time is after it. */
+    private OffsetDateTime newestAt;
+    /**
+     * No open message last grew before this (null: none has a time), unless {@link #growthUnknown}.
+     * Exact after each walk over the streams, lowered by every timed line since: while it is within
+     * {@value #IDLE_SECONDS} s of {@link #newestAt}, no message can be idle and the walk is skipped.
+     * The walk visits every stream held (hundreds per host) and was a twentieth of the parsing.
+     */
+    private OffsetDateTime oldestGrowth;
+    private boolean growthUnknown;
 
     /** @param out receives each SIP message when it is complete (or flushed as truncated) */
     public SipAssembler(Consumer<SipMessage> out) {
@@ -73,15 +83,18 @@ public final class SipAssembler {
      *     caller emits no event for it); false for any other line
      */
     public boolean offer(String host, OffsetDateTime at, String message, String source, long line) {
-        return offer(host, at, message, 0, source, line);
+        return offer(host, at, message, 0, source, line, false);
     }
 
     /**
      * As {@link #offer(String, OffsetDateTime, String, String, long)} for the message that starts
      * at {@code from} in {@code line} (the whole log line): the parser need not copy the message
      * out of its line only for the assembler to copy the SIP text out of the message again.
+     * {@code printable}: the line's reader saw only printable ASCII in it
+     * ({@link LineReader#printable()}), so its bytes on the wire are its characters.
      */
-    public boolean offer(String host, OffsetDateTime at, String line, int from, String source, long lineNumber) {
+    public boolean offer(String host, OffsetDateTime at, String line, int from, String source, long lineNumber,
+            boolean printable) {
         int framing = from + PREFIX.length();
         if (line == null || !line.startsWith(PREFIX, from) || line.length() == framing) {
             return false;
@@ -90,13 +103,15 @@ public final class SipAssembler {
         char c = line.charAt(framing);
         boolean taken;
         if (c == ':') {
-            offer2x(h, at, afterColon(line, framing + 1), source, lineNumber);
+            offer2x(h, at, afterColon(line, framing + 1), source, lineNumber, printable);
             taken = true;
         } else {
-            taken = c == ' ' && line.startsWith("#", framing + 1) && offer3x(h, at, line, framing + 2, source, lineNumber);
+            taken = c == ' ' && line.startsWith("#", framing + 1) && offer3x(h, at, line, framing + 2, source, lineNumber, printable);
         }
         if (taken && at != null) {
             flushIdle(h, at);
+        } else if (taken) {
+            growthUnknown = true;  // a line without a time may open a message whose stream grew long ago
         }
         return taken;
     }
@@ -130,6 +145,9 @@ public final class SipAssembler {
         connectionLocal.clear();
         openChars = 0;
         latestAt.clear();
+        newestAt = null;
+        oldestGrowth = null;
+        growthUnknown = false;
     }
 
     /**
@@ -156,7 +174,8 @@ public final class SipAssembler {
     }
 
     /** {@code SIP trace #10<: ...}: number (at {@code from}), direction, then the SIP text or a framing note. */
-    private boolean offer3x(String host, OffsetDateTime at, String message, int from, String source, long line) {
+    private boolean offer3x(String host, OffsetDateTime at, String message, int from, String source, long line,
+            boolean printable) {
         int i = digitsEnd(message, from);
         if (i == from || i + 1 >= message.length() || message.charAt(i + 1) != ':') {
             return false;
@@ -184,14 +203,14 @@ public final class SipAssembler {
         } else if (text.startsWith("END OF MESSAGE")) {
             stream.end();
         } else if (!isConnectionNote(text)) {
-            stream.line(text, at, source, line);
+            stream.line(text, at, source, line, printable);
         }
         grew(stream, before);
         return true;
     }
 
     /** {@code SIP trace: connection 98: ...} headers and notes, or a bare {@code SIP trace: } line. */
-    private void offer2x(String host, OffsetDateTime at, String text, String source, long line) {
+    private void offer2x(String host, OffsetDateTime at, String text, String source, long line, boolean printable) {
         int number = connectionNumber(text);
         if (number >= 0) {
             String rest = afterColon(text, text.indexOf(':') + 1);
@@ -214,7 +233,7 @@ public final class SipAssembler {
             latest2x.put(host, stream);
         }
         long before = stream.openChars();
-        stream.line(text, at, source, line);
+        stream.line(text, at, source, line, printable);
         grew(stream, before);
     }
 
@@ -287,10 +306,20 @@ public final class SipAssembler {
                 latestAt.clear();  // hostile input naming endless hosts: start over rather than grow
             }
             latestAt.put(host, at);
+            if (newestAt == null || at.isAfter(newestAt)) {
+                newestAt = at;
+            }
+        }
+        if (oldestGrowth == null || at.isBefore(oldestGrowth)) {
+            oldestGrowth = at;  // this line's stream grew at this time
         }
         if (++sipLines % IDLE_CHECK_EVERY != 0) {
             return;
         }
+        if (!growthUnknown && (oldestGrowth == null || !oldestGrowth.isBefore(newestAt.minusSeconds(IDLE_SECONDS)))) {
+            return;  // no open message grew before any host's latest time less the idle time: none is idle
+        }
+        OffsetDateTime oldest = null;
         for (SipStream s : streams.values()) {
             if (!s.isOpen()) {
                 continue;  // most streams: nothing held, no host lookup needed
@@ -299,8 +328,12 @@ public final class SipAssembler {
             if (hostLatest != null && s.idleSince(hostLatest.minusSeconds(IDLE_SECONDS))) {
                 openChars -= s.openChars();
                 s.flush(SipStream.End.IDLE);
+            } else if (s.lastGrowth() != null && (oldest == null || s.lastGrowth().isBefore(oldest))) {
+                oldest = s.lastGrowth();
             }
         }
+        oldestGrowth = oldest;
+        growthUnknown = false;
     }
 
     /** Accounts for a stream's growth and keeps open messages within the global budget. */

@@ -18,20 +18,23 @@ final class SipDraft {
     boolean headersDone;
     int contentLength = -1;
     long bodyBytes;
+    /** Every line so far came from a printable ASCII log line: no character needs a look. */
+    boolean printable = true;
 
     /**
      * @param begun true when a {@code BEGINNING OF MESSAGE} marker opened it, so it ends at
      *              {@code END OF MESSAGE} rather than when Content-Length is met
      */
-    SipDraft(SipMessageParser.Origin origin, boolean begun, String firstLine) {
+    SipDraft(SipMessageParser.Origin origin, boolean begun, String firstLine, boolean printable) {
         this.origin = origin;
         this.begun = begun;
         this.hasStartLine = SipMessageParser.isStartLine(firstLine);
-        add(firstLine);
+        add(firstLine, printable);
     }
 
-    /** Appends a whole line. */
-    void add(String text) {
+    /** Appends a whole line; {@code printable} as in {@link SipStream#line}. */
+    void add(String text, boolean printable) {
+        this.printable &= printable;
         chars += text.length() + 1;
         if (!headersDone) {
             if (text.isEmpty()) {
@@ -46,22 +49,23 @@ final class SipDraft {
             endHeaders();
         }
         lines.add(text);
-        bodyBytes += wireLength(text) + 2;
+        bodyBytes += (printable ? text.length() : wireLength(text)) + 2;
     }
 
     /** Appends the rest of a line that a TCP chunk boundary cut. */
-    void join(String rest) {
+    void join(String rest, boolean printable) {
+        this.printable &= printable;
         int last = lines.size() - 1;
         String joined = lines.get(last) + rest;
         if (!headersDone && SipMessageParser.isBodyStart(joined)) {
             chars -= lines.remove(last).length() + 1;
-            add(joined);
+            add(joined, this.printable);  // printable only if every line so far was, the cut one too
             return;
         }
         lines.set(last, joined);
         chars += rest.length();
         if (headersDone) {
-            bodyBytes += wireLength(rest);
+            bodyBytes += printable ? rest.length() : wireLength(rest);
         }
     }
 

@@ -34,6 +34,14 @@ public final class SipMessageParser {
      *              (when there is none, the body starts at its first line, {@code v=0} ...)
      */
     public static SipMessage parse(List<String> lines, Origin origin, List<String> flags) {
+        return parse(lines, origin, flags, false);
+    }
+
+    /**
+     * As {@link #parse(List, Origin, List)}; {@code printable}: every line came from a printable
+     * ASCII log line, so the text holds no control or replaced character to flag.
+     */
+    static SipMessage parse(List<String> lines, Origin origin, List<String> flags, boolean printable) {
         int first = 0;
         String startLine = null;
         if (!lines.isEmpty() && isStartLine(lines.get(0))) {
@@ -70,7 +78,7 @@ public final class SipMessageParser {
             addFlag(allFlags, "invalid-sip");
             addFlag(allFlags, "invalid-sip:" + problem);
         }
-        List<String> characters = MessageText.characterFlags(text, text.length(), true);
+        List<String> characters = printable ? null : MessageText.characterFlags(text, text.length(), true);
         if (characters != null) {
             characters.forEach(f -> addFlag(allFlags, f));
         }

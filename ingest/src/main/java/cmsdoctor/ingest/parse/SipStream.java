@@ -94,9 +94,12 @@ final class SipStream {
         discarding = false;
     }
 
-    /** One line of SIP text (the framing prefix removed). */
-    void line(String text, OffsetDateTime at, String source, long line) {
-        chunkBytes += SipDraft.wireLength(text) + 2;
+    /**
+     * One line of SIP text (the framing prefix removed); {@code printable}: its log line was
+     * printable ASCII, so its length is its size on the wire (a {@code #011} made a tab is one byte too).
+     */
+    void line(String text, OffsetDateTime at, String source, long line, boolean printable) {
+        chunkBytes += (printable ? text.length() : SipDraft.wireLength(text)) + 2;
         chunkLines++;
         touch(at);
         boolean firstOfChunk = chunkStarted;
@@ -113,9 +116,9 @@ final class SipStream {
                 close(End.NEXT_MESSAGE);
             } else {
                 if (firstOfChunk) {
-                    continueInNewChunk(text);
+                    continueInNewChunk(text, printable);
                 } else {
-                    draft.add(text);
+                    draft.add(text, printable);
                 }
                 afterGrowth();
                 return;
@@ -127,7 +130,7 @@ final class SipStream {
         boolean fromChunkStart = chunkLines == 1 && hasChunkHeader;
         draft = new SipDraft(new SipMessageParser.Origin(
                 fromChunkStart ? chunkAt : at, host, direction, transport, local, remote, number,
-                fromChunkStart ? chunkSource : source, fromChunkStart ? chunkLine : line), beginPending, text);
+                fromChunkStart ? chunkSource : source, fromChunkStart ? chunkLine : line), beginPending, text, printable);
         beginPending = false;
         afterGrowth();
     }
@@ -164,6 +167,11 @@ final class SipStream {
         return from;
     }
 
+    /** The log time of the line this stream last read (null when none had a time). */
+    OffsetDateTime lastGrowth() {
+        return lastAt;
+    }
+
     /** Whether the open message last grew before {@code limit} (live input whose end never came). */
     boolean idleSince(OffsetDateTime limit) {
         return draft != null && lastAt != null && lastAt.isBefore(limit);
@@ -183,7 +191,7 @@ final class SipStream {
      * plus one, the same with the cut line's trailing space trimmed by the log, which is put
      * back. Otherwise (lines lost, spaces trimmed elsewhere) the content decides.
      */
-    private void continueInNewChunk(String text) {
+    private void continueInNewChunk(String text, boolean printable) {
         draft.chunks++;
         if (text.isEmpty() && (cut == Cut.CUT || cut == Cut.CUT_TRIMMED)) {
             return;  // the cut fell inside the CRLF: the last line was whole after all
@@ -194,9 +202,9 @@ final class SipStream {
             case UNKNOWN -> draft.looksLikeRestOfLastLine(text);
         };
         if (!join) {
-            draft.add(text);
+            draft.add(text, printable);
         } else {
-            draft.join(cut == Cut.CUT_TRIMMED ? " " + text : text);
+            draft.join(cut == Cut.CUT_TRIMMED ? " " + text : text, printable);
         }
     }
 
@@ -253,6 +261,6 @@ final class SipStream {
         } else if (why == End.EVICTED) {
             flags.add("evicted");
         }
-        out.accept(SipMessageParser.parse(d.lines, d.origin, flags));
+        out.accept(SipMessageParser.parse(d.lines, d.origin, flags, d.printable));
     }
 }

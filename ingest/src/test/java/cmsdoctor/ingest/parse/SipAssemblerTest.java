@@ -553,6 +553,51 @@ class SipAssemblerTest {
     }
 
     @Test
+    void aMessageOpenedByALineWithoutATimeIsStillFoundIdle() {
+        // trace #7 last had a time at T0; the idle check may skip walking the streams only
+        // while no open message grew before the latest time less 60 s, and a line without a
+        // time reopens #7 with its old time
+        assembler.offer("cms1", T0, "SIP trace #7<: BEGINNING OF MESSAGE", "f", 1);
+        assembler.offer("cms1", T0, "SIP trace #7<: OPTIONS sip:a@b SIP/2.0", "f", 2);
+        assembler.offer("cms1", T0, "SIP trace #7<: END OF MESSAGE", "f", 3);
+        long line = optionsOnTraceEight(T0.plusSeconds(100), 4);
+        assembler.offer("cms1", null, "SIP trace #7<: BEGINNING OF MESSAGE", "f", line++);
+        assembler.offer("cms1", null, "SIP trace #7<: INVITE sip:a@b SIP/2.0", "f", line++);
+        assembler.offer("cms1", null, "SIP trace #7<: Call-ID: untimed", "f", line++);
+        optionsOnTraceEight(T0.plusSeconds(100), line);
+
+        List<SipMessage> untimed = messages.stream().filter(m -> "untimed".equals(m.callId())).toList();
+        assertEquals(1, untimed.size(), "emitted as idle before the end of input");
+        assertEquals(List.of("truncated", "missing END OF MESSAGE"), untimed.get(0).flags());
+    }
+
+    @Test
+    void aMessageThatGrewLongBeforeIsFoundIdleAfterChecksThatFoundNone() {
+        // many checks with nothing idle (the walk skipped), then the clock moves on
+        assembler.offer("cms1", T0, "SIP trace #7<: BEGINNING OF MESSAGE", "f", 1);
+        assembler.offer("cms1", T0, "SIP trace #7<: INVITE sip:a@b SIP/2.0", "f", 2);
+        assembler.offer("cms1", T0, "SIP trace #7<: Call-ID: waits", "f", 3);
+        long line = optionsOnTraceEight(T0.plusSeconds(30), 4);
+        line = optionsOnTraceEight(T0.plusSeconds(59), line);
+        assertTrue(messages.stream().noneMatch(m -> "waits".equals(m.callId())), "not idle yet: 59 s");
+        line = optionsOnTraceEight(T0.plusSeconds(61), line);
+
+        List<SipMessage> waited = messages.stream().filter(m -> "waits".equals(m.callId())).toList();
+        assertEquals(1, waited.size(), "emitted as idle at the first check after 60 s");
+    }
+
+    /** 1,024 timed lines of complete OPTIONS messages on trace #8: one idle check among them. */
+    private long optionsOnTraceEight(OffsetDateTime at, long line) {
+        for (int i = 0; i < 256; i++) {
+            assembler.offer("cms1", at, "SIP trace #8>: BEGINNING OF MESSAGE", "f", line++);
+            assembler.offer("cms1", at, "SIP trace #8>: OPTIONS sip:x SIP/2.0", "f", line++);
+            assembler.offer("cms1", at, "SIP trace #8>: Content-Length: 0", "f", line++);
+            assembler.offer("cms1", at, "SIP trace #8>: END OF MESSAGE", "f", line++);
+        }
+        return line;
+    }
+
+    @Test
     void anotherHostsClockDoesNotMakeAMessageIdle() {
         assembler.offer("cms1", T0, "SIP trace #7<: BEGINNING OF MESSAGE", "udp://10.1.5.50:514", 1);
         assembler.offer("cms1", T0, "SIP trace #7<: INVITE sip:a@b SIP/2.0", "udp://10.1.5.50:514", 2);
