@@ -142,7 +142,12 @@ final class DocumentSource {
                 write(g, e.getValue());
             }
             g.writeNumberField(LINE, line);
-            g.writeStringField(DOC_ID, id);
+            if (Exp.on("tie")) {
+                byte[] b = java.util.Base64.getUrlDecoder().decode(id);
+                g.writeNumberField("tie", java.nio.ByteBuffer.wrap(b, DocIds.TIME_BYTES, 8).getLong());
+            } else if (!Exp.on("nodocid")) {
+                g.writeStringField(DOC_ID, id);
+            }
             g.writeObjectFieldStart(STORED);
             for (Map.Entry<String, Object> e : fields.stored().entrySet()) {
                 g.writeFieldName(e.getKey());

@@ -41,6 +41,9 @@ final class IndexTemplate {
     static ObjectNode mappings() {
         ObjectNode mappings = Json.mapper().createObjectNode();
         mappings.put("dynamic", false);
+        if (Exp.on("nofn")) {
+            mappings.putObject("_field_names").put("enabled", false);
+        }
         ObjectNode properties = mappings.putObject("properties");
         for (String field : Schema.EXACT) {
             ObjectNode f = properties.putObject(field);
@@ -56,7 +59,11 @@ final class IndexTemplate {
         properties.putObject(Schema.AT).put("type", "date").put("format", "epoch_millis");
         // sort tie-breakers only: doc values, no index
         properties.putObject(DocumentSource.LINE).put("type", "long").put("index", false);
-        properties.putObject(DocumentSource.DOC_ID).put("type", "keyword").put("index", false);
+        if (Exp.on("tie")) {
+            properties.putObject("tie").put("type", "long").put("index", false);
+        } else if (!Exp.on("nodocid")) {
+            properties.putObject(DocumentSource.DOC_ID).put("type", "keyword").put("index", false);
+        }
         // the stored form, kept whole in _source (no excludes: excluded fields made the node keep a
         // second, recovery copy of the source); only its text fields are indexed, under aliases
         // with the names queries use
