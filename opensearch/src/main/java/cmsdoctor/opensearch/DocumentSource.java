@@ -61,12 +61,20 @@ final class DocumentSource {
      * is its envelope's text around its message ({@link #raw}); absent when {@code raw} is stored.
      */
     static final String RAW_FROM = "rawFrom";
-    /** The document id as a field: the last tie-breaker of a sort ({@code _id} has no doc values). */
+    /**
+     * The id's hash as a number ({@link DocIds#hash}): the last tie-breaker of a sort ({@code _id}
+     * has no doc values). Written since 2026-12-02, in place of {@link #DOC_ID}.
+     */
+    static final String ID_HASH = "idHash";
+    /**
+     * The document id as a keyword, the tie-breaker of documents written before 2026-12-02, which
+     * have no {@link #ID_HASH}: still sorted on, after it, so their indices page as before.
+     */
     static final String DOC_ID = "docId";
 
     private DocumentSource() {}
 
-    /** The source of the Lucene document {@code doc}, with the record's {@code line} and its document id, as a tree. */
+    /** The source of the Lucene document {@code doc}, with the record's {@code line} and its document id's hash, as a tree. */
     static ObjectNode of(Document doc, long line, String id) {
         try {
             return (ObjectNode) Json.mapper().readTree(bytes(doc, line, id));
@@ -142,12 +150,7 @@ final class DocumentSource {
                 write(g, e.getValue());
             }
             g.writeNumberField(LINE, line);
-            if (Exp.on("tie")) {
-                byte[] b = java.util.Base64.getUrlDecoder().decode(id);
-                g.writeNumberField("tie", java.nio.ByteBuffer.wrap(b, DocIds.TIME_BYTES, 8).getLong());
-            } else if (!Exp.on("nodocid")) {
-                g.writeStringField(DOC_ID, id);
-            }
+            g.writeNumberField(ID_HASH, DocIds.hash(id));
             g.writeObjectFieldStart(STORED);
             for (Map.Entry<String, Object> e : fields.stored().entrySet()) {
                 g.writeFieldName(e.getKey());
