@@ -75,9 +75,9 @@ final class DocumentSource {
     private DocumentSource() {}
 
     /** The source of the Lucene document {@code doc}, with the record's {@code line} and its document id's hash, as a tree. */
-    static ObjectNode of(Document doc, long line, String id) {
+    static ObjectNode of(Document doc, long line, long idHash) {
         try {
-            return (ObjectNode) Json.mapper().readTree(bytes(doc, line, id));
+            return (ObjectNode) Json.mapper().readTree(bytes(doc, line, idHash));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read a document's JSON back", e);
         }
@@ -87,8 +87,8 @@ final class DocumentSource {
      * The same source as UTF-8 JSON, written straight from the fields (no intermediate tree),
      * with its stored bytes as {@code u:}/{@code b:} strings.
      */
-    static byte[] bytes(Document doc, long line, String id) {
-        return write(Fields.of(doc), line, id, JSON);
+    static byte[] bytes(Document doc, long line, long idHash) {
+        return write(Fields.of(doc), line, idHash, JSON);
     }
 
     /**
@@ -100,8 +100,8 @@ final class DocumentSource {
      * The binary is written in SMILE's 7-bit form, so that no document holds the byte 0xFF, which
      * separates documents in a SMILE {@code _bulk} body ({@link BulkWriter}).
      */
-    static byte[] smile(Document doc, long line, String id) {
-        return write(Fields.of(doc), line, id, SMILE);
+    static byte[] smile(Document doc, long line, long idHash) {
+        return write(Fields.of(doc), line, idHash, SMILE);
     }
 
     /** A Lucene document's fields as the source holds them. */
@@ -140,7 +140,7 @@ final class DocumentSource {
         }
     }
 
-    private static byte[] write(Fields fields, long line, String id, JsonFactory format) {
+    private static byte[] write(Fields fields, long line, long idHash, JsonFactory format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         boolean binary = format == SMILE;
         try (JsonGenerator g = format.createGenerator(out)) {
@@ -150,7 +150,7 @@ final class DocumentSource {
                 write(g, e.getValue());
             }
             g.writeNumberField(LINE, line);
-            g.writeNumberField(ID_HASH, DocIds.hash(id));
+            g.writeNumberField(ID_HASH, idHash);
             g.writeObjectFieldStart(STORED);
             for (Map.Entry<String, Object> e : fields.stored().entrySet()) {
                 g.writeFieldName(e.getKey());

@@ -4,7 +4,6 @@ import cmsdoctor.ingest.Json;
 import cmsdoctor.ingest.RecordSink;
 import cmsdoctor.ingest.call.CallList;
 import cmsdoctor.ingest.call.CallSummary;
-import cmsdoctor.ingest.call.CallView;
 import cmsdoctor.ingest.parse.ParseOptions;
 import cmsdoctor.ingest.record.LogRecord;
 import cmsdoctor.ingest.source.archive.ImportJob;
@@ -12,6 +11,8 @@ import cmsdoctor.ingest.source.archive.ImportLimits;
 import cmsdoctor.ingest.source.archive.ImportListener;
 import cmsdoctor.ingest.store.EmbeddedStore;
 import cmsdoctor.ingest.store.Hit;
+import cmsdoctor.ingest.store.Match;
+import cmsdoctor.ingest.store.ReadSession;
 import cmsdoctor.ingest.store.RecordReader;
 import cmsdoctor.ingest.store.SearchRequest;
 import cmsdoctor.opensearch.nodes.OpenSearchCluster;
@@ -103,10 +104,27 @@ class MixedLayoutTest {
         }
         List<CallSummary> calls = new CallList(theirs).list(null, null, null, null, null, 1000);
         assertFalse(calls.isEmpty());
-        for (CallSummary call : calls) {
-            assertEquals(new CallView(theirs).lookup(call.key(), null), new CallView(mine).lookup(call.key(), null),
-                    call.key());
+        // a call's records in a lookup's session, oldest first (the session orders them by the sort keys in
+        // each hit's source); whole call views are compared by OpenSearchStoreTest, on one copy of each record
+        int compared = 0;
+        try (ReadSession a = theirs.session(); ReadSession b = mine.session()) {
+            for (CallSummary call : calls) {
+                for (String field : List.of("sipCallId", "callLegId")) {
+                    String value = field.equals("sipCallId") ? call.sipCallId() : call.callLegId();
+                    if (value != null) {
+                        Match.Term term = Match.term(field, value);
+                        List<Hit> x = a.all(term, 5_000);
+                        List<Hit> y = b.all(term, 5_000);
+                        assertEquals(OpenSearchStoreTest.times(x), OpenSearchStoreTest.times(y), term.toString());
+                        assertEquals(OpenSearchStoreTest.sorted(x), OpenSearchStoreTest.sorted(y), term.toString());
+                        assertEquals(OpenSearchStoreTest.times(a.any(List.of(term), 3)),
+                                OpenSearchStoreTest.times(b.any(List.of(term), 3)), "the oldest three of " + term);
+                        compared++;
+                    }
+                }
+            }
         }
+        assertTrue(compared >= 4, "terms compared: " + compared);
     }
 
     /** Rewrites {@code index} with the mapping and the sources of before; returns its documents. */
