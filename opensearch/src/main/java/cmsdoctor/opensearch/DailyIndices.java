@@ -49,6 +49,24 @@ final class DailyIndices {
             if (e.status() != 400) { // 400: it exists already (another writer, an earlier run)
                 throw e;
             }
+            mapTieBreaker(index);
+        }
+    }
+
+    /**
+     * Adds the id's hash to the mapping of an index that exists already: one made by the template
+     * of before 2026-12-02 (the day of an upgrade) would otherwise keep the new documents' hash
+     * in their source only, and those, which have no {@code docId} either, would tie in a sort
+     * ({@link SortOrder}). A no-op on an index of the current template. Best effort: a user
+     * without {@code indices:admin/mapping/put} writes on (only paging through that day's records
+     * of one millisecond and line could then skip or repeat one).
+     */
+    private void mapTieBreaker(String index) {
+        try {
+            client.put("/" + index + "/_mapping", "{\"properties\":{\"" + DocumentSource.ID_HASH
+                    + "\":{\"type\":\"long\",\"index\":false}}}");
+        } catch (OpenSearchException e) {
+            // refused (privileges) or unreachable: the bulk reports what matters
         }
     }
 }

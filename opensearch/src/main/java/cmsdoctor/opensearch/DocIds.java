@@ -59,6 +59,20 @@ final class DocIds {
         return Instant.ofEpochMilli(millis);
     }
 
+    /**
+     * The 8 bytes that follow the time in an id made by this class, as a number: the last
+     * tie-breaker of a sort ({@link SortOrder}), a {@code long} with doc values where a keyword
+     * copy of the whole id cost the node a sorted set of unique strings per segment.
+     */
+    static long hash(String id) {
+        byte[] b = Base64.getUrlDecoder().decode(id);
+        long hash = 0;
+        for (int i = TIME_BYTES; i < TIME_BYTES + Long.BYTES; i++) {
+            hash = hash << 8 | (b[i] & 0xff);
+        }
+        return hash;
+    }
+
     private static String id(Instant at, String... parts) {
         byte[] id = new byte[ID_BYTES];
         long millis = at == null ? 0 : Math.max(0, at.toEpochMilli());

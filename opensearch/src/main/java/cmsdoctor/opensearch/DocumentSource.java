@@ -61,15 +61,23 @@ final class DocumentSource {
      * is its envelope's text around its message ({@link #raw}); absent when {@code raw} is stored.
      */
     static final String RAW_FROM = "rawFrom";
-    /** The document id as a field: the last tie-breaker of a sort ({@code _id} has no doc values). */
+    /**
+     * The id's hash as a number ({@link DocIds#hash}): the last tie-breaker of a sort ({@code _id}
+     * has no doc values). Written since 2026-12-02, in place of {@link #DOC_ID}.
+     */
+    static final String ID_HASH = "idHash";
+    /**
+     * The document id as a keyword, the tie-breaker of documents written before 2026-12-02, which
+     * have no {@link #ID_HASH}: still sorted on, after it, so their indices page as before.
+     */
     static final String DOC_ID = "docId";
 
     private DocumentSource() {}
 
-    /** The source of the Lucene document {@code doc}, with the record's {@code line} and its document id, as a tree. */
-    static ObjectNode of(Document doc, long line, String id) {
+    /** The source of the Lucene document {@code doc}, with the record's {@code line} and its document id's hash, as a tree. */
+    static ObjectNode of(Document doc, long line, long idHash) {
         try {
-            return (ObjectNode) Json.mapper().readTree(bytes(doc, line, id));
+            return (ObjectNode) Json.mapper().readTree(bytes(doc, line, idHash));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read a document's JSON back", e);
         }
@@ -79,8 +87,8 @@ final class DocumentSource {
      * The same source as UTF-8 JSON, written straight from the fields (no intermediate tree),
      * with its stored bytes as {@code u:}/{@code b:} strings.
      */
-    static byte[] bytes(Document doc, long line, String id) {
-        return write(Fields.of(doc), line, id, JSON);
+    static byte[] bytes(Document doc, long line, long idHash) {
+        return write(Fields.of(doc), line, idHash, JSON);
     }
 
     /**
@@ -92,8 +100,8 @@ final class DocumentSource {
      * The binary is written in SMILE's 7-bit form, so that no document holds the byte 0xFF, which
      * separates documents in a SMILE {@code _bulk} body ({@link BulkWriter}).
      */
-    static byte[] smile(Document doc, long line, String id) {
-        return write(Fields.of(doc), line, id, SMILE);
+    static byte[] smile(Document doc, long line, long idHash) {
+        return write(Fields.of(doc), line, idHash, SMILE);
     }
 
     /** A Lucene document's fields as the source holds them. */
@@ -132,7 +140,7 @@ final class DocumentSource {
         }
     }
 
-    private static byte[] write(Fields fields, long line, String id, JsonFactory format) {
+    private static byte[] write(Fields fields, long line, long idHash, JsonFactory format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         boolean binary = format == SMILE;
         try (JsonGenerator g = format.createGenerator(out)) {
@@ -142,7 +150,7 @@ final class DocumentSource {
                 write(g, e.getValue());
             }
             g.writeNumberField(LINE, line);
-            g.writeStringField(DOC_ID, id);
+            g.writeNumberField(ID_HASH, idHash);
             g.writeObjectFieldStart(STORED);
             for (Map.Entry<String, Object> e : fields.stored().entrySet()) {
                 g.writeFieldName(e.getKey());

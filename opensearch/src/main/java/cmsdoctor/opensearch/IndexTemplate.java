@@ -41,6 +41,10 @@ final class IndexTemplate {
     static ObjectNode mappings() {
         ObjectNode mappings = Json.mapper().createObjectNode();
         mappings.put("dynamic", false);
+        // OpenSearch indexes every field that has neither doc values nor norms (our keywords and
+        // texts) once more per document, as a term of _field_names, for `exists` queries; ours ask
+        // with a wildcard instead (MatchDsl, as the embedded store does)
+        mappings.putObject("_field_names").put("enabled", false);
         ObjectNode properties = mappings.putObject("properties");
         for (String field : Schema.EXACT) {
             ObjectNode f = properties.putObject(field);
@@ -54,9 +58,10 @@ final class IndexTemplate {
             }
         }
         properties.putObject(Schema.AT).put("type", "date").put("format", "epoch_millis");
-        // sort tie-breakers only: doc values, no index
+        // sort tie-breakers only: doc values, no index (numbers: a keyword id's sorted doc values
+        // cost the node a unique string per document at every flush and merge)
         properties.putObject(DocumentSource.LINE).put("type", "long").put("index", false);
-        properties.putObject(DocumentSource.DOC_ID).put("type", "keyword").put("index", false);
+        properties.putObject(DocumentSource.ID_HASH).put("type", "long").put("index", false);
         // the stored form, kept whole in _source (no excludes: excluded fields made the node keep a
         // second, recovery copy of the source); only its text fields are indexed, under aliases
         // with the names queries use

@@ -62,8 +62,10 @@ final class MatchDsl {
             return q;
         }
         if (match instanceof Match.HasValue has) {
+            // a wildcard over the field's terms, as the embedded store asks: an `exists` query on a
+            // field with neither doc values nor norms reads _field_names, which the template turns off
             ObjectNode q = Json.mapper().createObjectNode();
-            q.putObject("exists").put("field", has.field());
+            q.putObject("wildcard").putObject(has.field()).put("value", "*");
             return q;
         }
         if (match instanceof Match.NumberBetween n) {

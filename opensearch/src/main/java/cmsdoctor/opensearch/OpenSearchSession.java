@@ -49,12 +49,15 @@ final class OpenSearchSession implements ReadSession {
     }
 
     /** A hit with the kind and the sort values it was found with (its place in the oldest-first order). */
-    private record Found(Hit hit, boolean cdr, long at, long line, String docId) implements Comparable<Found> {
+    private record Found(Hit hit, boolean cdr, long at, long line, long idHash, String docId) implements Comparable<Found> {
         @Override
         public int compareTo(Found o) {
             int c = Long.compare(at, o.at);
             if (c == 0) {
                 c = Long.compare(line, o.line);
+            }
+            if (c == 0) {
+                c = Long.compare(idHash, o.idHash);
             }
             return c != 0 ? c : docId.compareTo(o.docId);
         }
@@ -261,7 +264,7 @@ final class OpenSearchSession implements ReadSession {
         }
         // beyond one page (no lookup asks that much): pages of search_after, in order, decoded each time
         for (Hit h : searches.all(query, SortOrder.oldestFirst(), max)) {
-            found.add(new Found(h, cdrs, 0, 0, ""));
+            found.add(new Found(h, cdrs, 0, 0, 0, ""));
         }
         return found;
     }
@@ -271,10 +274,13 @@ final class OpenSearchSession implements ReadSession {
             JsonNode source = h.path("_source");
             JsonNode kind = source.path(Schema.KIND);
             boolean cdr = kind.isArray() ? containsText(kind, "cdr") : kind.asText().equals("cdr");
-            // the sort values of SortOrder.oldestFirst, from the source: a record without a time first
+            // the sort values of SortOrder.oldestFirst, from the source: a record without a time first,
+            // a document without the id's hash (written before 2026-12-02) first among its ties
             JsonNode at = source.path(Schema.AT);
+            JsonNode idHash = source.path(DocumentSource.ID_HASH);
             return new Found(DocumentSource.hit(source), cdr, at.isNumber() ? at.asLong() : Long.MIN_VALUE,
-                    source.path(DocumentSource.LINE).asLong(), source.path(DocumentSource.DOC_ID).asText());
+                    source.path(DocumentSource.LINE).asLong(), idHash.isNumber() ? idHash.asLong() : Long.MIN_VALUE,
+                    source.path(DocumentSource.DOC_ID).asText());
         });
     }
 

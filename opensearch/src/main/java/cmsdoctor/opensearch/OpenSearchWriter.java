@@ -52,7 +52,7 @@ final class OpenSearchWriter implements RecordWriter {
     public void accept(String origin, LogRecord record) {
         Instant at = record.at() == null ? null : record.at().toInstant();
         String id = DocIds.of(origin, record);
-        byte[] source = DocumentSource.smile(RecordCodec.document(origin, record), record.line(), id);
+        byte[] source = DocumentSource.smile(RecordCodec.document(origin, record), record.line(), DocIds.hash(id));
         String index = names.records(origin, at);
         handoff.lock();
         try {
@@ -125,7 +125,7 @@ final class OpenSearchWriter implements RecordWriter {
                 String index = names.records(origin, r.time());
                 indices.prepare(index);
                 bulk.add(index, id,
-                        DocumentSource.smile(CdrDocuments.toDocument(r, origin), 0, id));
+                        DocumentSource.smile(CdrDocuments.toDocument(r, origin), 0, DocIds.hash(id)));
             }
             data.putAll(userData);
         } finally {

@@ -12,8 +12,14 @@ import java.util.Base64;
 /**
  * The two orders reads use and the cursor of a page. Time first, as the embedded store sorts;
  * within one millisecond, line order (the order an import or the journal wrote the records,
- * which is the embedded store's document order), then the document id, so every record has one
- * place and {@code search_after} never skips or repeats one.
+ * which is the embedded store's document order), then the document id's hash, so every record
+ * has one place and {@code search_after} never skips or repeats one.
+ *
+ * <p>Documents written before 2026-12-02 have no {@code idHash} but a {@code docId} keyword:
+ * both are sort keys, each with an {@code unmapped_type} (an index of the other layout has no
+ * mapping for it), so old and new daily indices under one pattern sort together. An old
+ * document's missing hash sorts first ({@link Long#MIN_VALUE}) and its {@code docId} breaks its
+ * ties; a new document has no {@code docId} (null, last), which only a hash collision compares.
  */
 final class SortOrder {
 
@@ -44,7 +50,10 @@ final class SortOrder {
         ArrayNode sort = Json.mapper().createArrayNode();
         sort.addObject().putObject(Schema.AT).put("order", atOrder).put("missing", missing);
         sort.addObject().putObject(DocumentSource.LINE).put("order", "asc");
-        sort.addObject().putObject(DocumentSource.DOC_ID).put("order", "asc");
+        sort.addObject().putObject(DocumentSource.ID_HASH).put("order", "asc").put("missing", "_first")
+                .put("unmapped_type", "long");
+        sort.addObject().putObject(DocumentSource.DOC_ID).put("order", "asc").put("missing", "_last")
+                .put("unmapped_type", "keyword");
         return sort;
     }
 
@@ -54,12 +63,19 @@ final class SortOrder {
                 .encodeToString(sortValues.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The sort values a cursor holds. */
+    /**
+     * The sort values a cursor holds. A cursor of a page served before 2026-12-02 holds three
+     * (time, line, {@code docId}): it can only name an old document, whose missing hash sorts first.
+     */
     static JsonNode after(String cursor) throws InvalidQueryException {
         try {
             JsonNode values = Json.mapper().readTree(Base64.getUrlDecoder().decode(cursor));
-            if (values == null || !values.isArray() || values.size() != 3) {
-                throw new IllegalArgumentException("not three sort values");
+            if (values == null || !values.isArray() || values.size() < 3 || values.size() > 4) {
+                throw new IllegalArgumentException("not four sort values");
+            }
+            if (values.size() == 3) {
+                ArrayNode old = (ArrayNode) values;
+                old.insert(2, Long.MIN_VALUE);
             }
             return values;
         } catch (java.io.IOException | RuntimeException e) {

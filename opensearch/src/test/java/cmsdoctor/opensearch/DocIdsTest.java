@@ -48,6 +48,16 @@ class DocIdsTest {
         assertTrue(Arrays.compareUnsigned(undated, earlier) < 0);
     }
 
+    @Test
+    void theHashIsTheEightBytesAfterTheTime() {
+        String id = DocIds.of("live", event());
+        byte[] b = Base64.getUrlDecoder().decode(id);
+        assertEquals(java.nio.ByteBuffer.wrap(b, DocIds.TIME_BYTES, Long.BYTES).getLong(), DocIds.hash(id));
+        assertEquals(DocIds.hash(id), DocIds.hash(DocIds.of("live", event())), "the same record, the same hash");
+        assertNotEquals(DocIds.hash(id), DocIds.hash(DocIds.of("live", withLine(event(), event().line() + 1))));
+        assertNotEquals(DocIds.hash(id), DocIds.hash(DocIds.of("imp-1", event())));
+    }
+
     private static LogEvent withLine(LogEvent e, long line) {
         return new LogEvent(e.at(), e.atInferred(), e.host(), e.facility(), e.severity(), e.level(), e.tag(), e.pid(),
                 e.component(), e.message(), e.raw(), e.source(), line, e.flags(), e.callNumber(), e.callLegId(),

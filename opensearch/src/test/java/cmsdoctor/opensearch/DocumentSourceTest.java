@@ -32,7 +32,7 @@ class DocumentSourceTest {
 
     @Test
     void anEventComesBackAsTheEmbeddedStoreGivesItBack() {
-        ObjectNode source = DocumentSource.of(RecordCodec.document("imp-1", event()), 7, "id1");
+        ObjectNode source = DocumentSource.of(RecordCodec.document("imp-1", event()), 7, 11L);
         Hit hit = DocumentSource.hit(roundTrip(source));
         assertEquals(RecordCodec.hit(RecordCodec.document("imp-1", event())), hit);
         assertEquals("imp-1", hit.origin());
@@ -41,7 +41,7 @@ class DocumentSourceTest {
 
     @Test
     void indexedFieldsAreTheSchemaFields() {
-        JsonNode source = DocumentSource.of(RecordCodec.document("imp-1", event()), 7, "id1");
+        JsonNode source = DocumentSource.of(RecordCodec.document("imp-1", event()), 7, 11L);
         assertEquals("cms1", source.get("host").asText());
         assertEquals("c185558b-f117-4993-a21f-fd676abd8090", source.get("sipCallId").asText());
         assertEquals(1708678800100L, source.get("at").asLong());
@@ -53,11 +53,11 @@ class DocumentSourceTest {
 
     @Test
     void eachTextIsSentOnce() {
-        JsonNode event = DocumentSource.of(RecordCodec.document("imp-1", event()), 7, "id1");
+        JsonNode event = DocumentSource.of(RecordCodec.document("imp-1", event()), 7, 11L);
         assertFalse(event.get("stored").has("raw"), event.toString());
         assertEquals(RAW.indexOf("call 8"), event.get("stored").get("rawFrom").asInt());
         assertFalse(event.has("message"), "the text is indexed where it is stored, not beside it");
-        JsonNode sip = DocumentSource.of(RecordCodec.document("live", sip()), 100, "id2");
+        JsonNode sip = DocumentSource.of(RecordCodec.document("live", sip()), 100, 12L);
         assertEquals(sip().text(), sip.get("stored").get("text").asText());
         assertEquals(1, count(sip.toString(), "Content-Length: 3"), sip.toString());
     }
@@ -68,7 +68,7 @@ class DocumentSourceTest {
         List<LogEvent> events = List.of(withMessage(null, RAW), withMessage("elsewhere", RAW),
                 withMessage(RAW, RAW), withMessage("call 8", "call 8 x"), withMessage("x", "a x"), withMessage("", ""));
         for (LogEvent e : events) {
-            Hit hit = DocumentSource.hit(roundTrip(DocumentSource.of(RecordCodec.document("imp-1", e), 7, "id")));
+            Hit hit = DocumentSource.hit(roundTrip(DocumentSource.of(RecordCodec.document("imp-1", e), 7, 13L)));
             assertEquals(RecordCodec.hit(RecordCodec.document("imp-1", e)), hit, e.raw());
             assertEquals(e.raw(), ((LogEvent) hit.record()).raw());
         }
@@ -96,7 +96,7 @@ class DocumentSourceTest {
             }
             parser.finish();
             for (cmsdoctor.ingest.record.LogRecord r : all) {
-                ObjectNode source = DocumentSource.of(RecordCodec.document("imp-1", r), r.line(), "id");
+                ObjectNode source = DocumentSource.of(RecordCodec.document("imp-1", r), r.line(), 13L);
                 assertEquals(RecordCodec.hit(RecordCodec.document("imp-1", r)), DocumentSource.hit(roundTrip(source)),
                         file + ":" + r.line());
                 records++;
@@ -133,7 +133,7 @@ class DocumentSourceTest {
     @Test
     void aSipMessageComesBackWhole() {
         SipMessage m = sip();
-        Hit hit = DocumentSource.hit(roundTrip(DocumentSource.of(RecordCodec.document("live", m), 100, "id2")));
+        Hit hit = DocumentSource.hit(roundTrip(DocumentSource.of(RecordCodec.document("live", m), 100, 12L)));
         assertEquals(RecordCodec.hit(RecordCodec.document("live", m)), hit);
     }
 
@@ -149,8 +149,8 @@ class DocumentSourceTest {
     @Test
     void aSmileSourceHoldsTheSameFieldsWithTheRecordAsBinary() throws Exception {
         for (Document doc : List.of(RecordCodec.document("imp-1", event()), RecordCodec.document("live", sip()))) {
-            JsonNode json = DocumentSource.of(doc, 7, "id1");
-            JsonNode smile = readSmile(DocumentSource.smile(doc, 7, "id1"));
+            JsonNode json = DocumentSource.of(doc, 7, 11L);
+            JsonNode smile = readSmile(DocumentSource.smile(doc, 7, 11L));
             assertTrue(smile.get("storedBytes").get("record").isBinary(), smile.toString());
             assertEquals(json.get("stored"), smile.get("stored"));
             ObjectNode withoutBytes = ((ObjectNode) smile.deepCopy());
@@ -165,7 +165,7 @@ class DocumentSourceTest {
     void aSmileSourceComesBackWholeReadAsSmileAndAsTheJsonTheNodeConvertsItTo() throws Exception {
         for (Document doc : List.of(RecordCodec.document("imp-1", event()), RecordCodec.document("live", sip()))) {
             Hit expected = RecordCodec.hit(doc);
-            byte[] smile = DocumentSource.smile(doc, 7, "id1");
+            byte[] smile = DocumentSource.smile(doc, 7, 11L);
             assertEquals(expected, DocumentSource.hit(readSmile(smile)));
             assertEquals(expected, DocumentSource.hit(asJson(smile)));
         }
@@ -181,7 +181,7 @@ class DocumentSourceTest {
         Document doc = RecordCodec.document("imp-1", event());
         doc.removeFields("record");
         doc.add(new org.apache.lucene.document.StoredField("record", new org.apache.lucene.util.BytesRef(all)));
-        byte[] smile = DocumentSource.smile(doc, 7, "id1");
+        byte[] smile = DocumentSource.smile(doc, 7, 11L);
         for (byte b : smile) {
             assertTrue(b != (byte) 0xff, "a 0xFF byte would cut the document in two in a bulk body");
         }
@@ -194,7 +194,7 @@ class DocumentSourceTest {
         String hostile = "call 8: \uD800 configured \uDC00 \uD83D\uDE00 end";
         LogEvent e = withMessage(hostile, "Feb 23 09:00:00.100 cms1 " + hostile);
         Document doc = RecordCodec.document("imp-1", e);
-        JsonNode smile = readSmile(DocumentSource.smile(doc, 7, "id1"));
+        JsonNode smile = readSmile(DocumentSource.smile(doc, 7, 11L));
         assertEquals("call 8: \uFFFD configured \uFFFD \uD83D\uDE00 end", smile.get("stored").get("message").asText());
         assertEquals("plain", DocumentSource.wellFormed("plain"));
     }

@@ -140,6 +140,20 @@ class OpenSearchStoreTest {
     }
 
     @Test
+    void recordsWithAnyValueInAFieldAreTheEmbeddedOnes() throws Exception {
+        // the template turns _field_names off: an `exists` query on these fields would match nothing
+        int some = 0;
+        for (String field : List.of("callLegId", "flags", "sipCallId", "pid", "method", "statusCode")) {
+            Match has = new Match.HasValue(field);
+            long theirs = embedded.reader().count(has);
+            some += theirs > 0 ? 1 : 0;
+            assertEquals(theirs, cluster.reader().count(has), field);
+            assertEquals(embedded.reader().count(new Match.Not(has)), cluster.reader().count(new Match.Not(has)), field);
+        }
+        assertTrue(some >= 5, "fields with values: " + some);
+    }
+
+    @Test
     void callsListAndCallViewsAreTheSame() throws Exception {
         List<CallSummary> theirs = new CallList(embedded.reader()).list(null, null, null, null, null, 1000);
         List<CallSummary> mine = new CallList(cluster.reader()).list(null, null, null, null, null, 1000);
@@ -294,7 +308,7 @@ class OpenSearchStoreTest {
         }
     }
 
-    private static List<Hit> allPages(RecordReader reader, String q, int limit) throws Exception {
+    static List<Hit> allPages(RecordReader reader, String q, int limit) throws Exception {
         List<Hit> all = new ArrayList<>();
         String cursor = null;
         do {
@@ -309,12 +323,12 @@ class OpenSearchStoreTest {
         return calls.stream().sorted(Comparator.comparing(CallSummary::key)).toList();
     }
 
-    private static List<Instant> times(List<Hit> hits) {
+    static List<Instant> times(List<Hit> hits) {
         return hits.stream().map(h -> h.record().at() == null ? null : h.record().at().toInstant()).toList();
     }
 
     /** Hits of one millisecond may come in another order (the embedded store indexes on two threads). */
-    private static List<Hit> sorted(List<Hit> hits) {
+    static List<Hit> sorted(List<Hit> hits) {
         List<Hit> copy = new ArrayList<>(hits);
         copy.sort(Comparator.comparing(OpenSearchStoreTest::key));
         return copy;
