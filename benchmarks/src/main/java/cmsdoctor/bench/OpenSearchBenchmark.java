@@ -276,6 +276,15 @@ public final class OpenSearchBenchmark {
         }
     }
 
+    /** A snapshot of every node's threads ({@link NodeThreads}), outside what is timed. */
+    private static List<NodeThreads> threads(OpenSearchCluster cluster) {
+        List<NodeThreads> threads = new ArrayList<>();
+        for (int i = 0; i < cluster.size(); i++) {
+            threads.add(NodeThreads.of(cluster.pid(i)));
+        }
+        return threads;
+    }
+
     private static long nodesCpu(OpenSearchCluster cluster) {
         long sum = 0;
         for (int i = 0; i < cluster.size(); i++) {
@@ -353,12 +362,16 @@ public final class OpenSearchBenchmark {
         String pattern = config.indexPrefix() + "-records-*";
         Path serve = Files.createDirectories(dir.resolve("serve-os"));
         List<ViewPasses.Pass> passes = ViewPasses.run(() -> {
+            List<NodeThreads> threads = threads(cluster);
             SearchStats before = SearchStats.read(url, pattern);
             long cpu = ProcessCpu.self();
             long nodesCpu = nodesCpu(cluster);
             long[] nanos = CallViewTimer.time(serve, OpenSearchStore.opener(config), ids, plan.requests());
-            return new ViewPasses.Pass(nanos, (ProcessCpu.self() - cpu) / 1e6 / views,
-                    (nodesCpu(cluster) - nodesCpu) / 1e6 / views, SearchStats.read(url, pattern).since(before, views));
+            double cmsdoctorMs = (ProcessCpu.self() - cpu) / 1e6 / views;
+            double nodesMs = (nodesCpu(cluster) - nodesCpu) / 1e6 / views;
+            String searches = SearchStats.read(url, pattern).since(before, views);
+            return new ViewPasses.Pass(nanos, cmsdoctorMs, nodesMs, searches + "; the nodes' CPU by thread: "
+                    + NodeThreads.line(NodeThreads.since(threads, threads(cluster)), views));
         });
         ViewPasses.Pass last = passes.get(passes.size() - 1);
         viewDiagnosis = String.format(Locale.ROOT, "%d passes of %d views each until the CPU per view stopped falling,"

@@ -12,6 +12,7 @@ import org.apache.http.entity.ContentType;
 import org.apache.http.entity.StringEntity;
 import org.apache.http.impl.client.BasicCredentialsProvider;
 import org.apache.http.util.EntityUtils;
+import org.opensearch.client.Node;
 import org.opensearch.client.Request;
 import org.opensearch.client.RequestOptions;
 import org.opensearch.client.Response;
@@ -30,6 +31,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,16 +48,35 @@ final class ClusterClient implements Closeable {
 
     private final RestClient rest;
     private final String where;
+    private final List<HttpHost> hosts;
+    /** The node the calling thread's request must go to ({@link #sendTo}), or null for any. */
+    private final ThreadLocal<HttpHost> pinned;
 
-    private ClusterClient(RestClient rest, String where) {
+    private ClusterClient(RestClient rest, String where, List<HttpHost> hosts, ThreadLocal<HttpHost> pinned) {
         this.rest = rest;
         this.where = where;
+        this.hosts = hosts;
+        this.pinned = pinned;
     }
 
     /** A client for the cluster of {@code config}; sends nothing yet. */
     static ClusterClient of(OpenSearchConfig config) {
         HttpHost[] hosts = config.urls().stream().map(ClusterClient::host).toArray(HttpHost[]::new);
         RestClientBuilder builder = RestClient.builder(hosts);
+        // the REST client picks a request's nodes on the calling thread (performRequest): a pinned
+        // request may go to its node only; none left (that node is marked dead) fails it, and the
+        // caller decides where it goes next
+        ThreadLocal<HttpHost> pinned = new ThreadLocal<>();
+        builder.setNodeSelector(nodes -> {
+            HttpHost only = pinned.get();
+            if (only != null) {
+                for (Iterator<Node> it = nodes.iterator(); it.hasNext(); ) {
+                    if (!it.next().getHost().equals(only)) {
+                        it.remove();
+                    }
+                }
+            }
+        });
         SSLContext tls = config.caFile() == null ? null : tls(config);
         builder.setHttpClientConfigCallback(http -> {
             if (config.user() != null) {
@@ -71,7 +93,8 @@ final class ClusterClient implements Closeable {
         // a bulk answers within its own 30 s timeout plus the work; a connection silent for 90 s is
         // dead (a host gone without a reset): the request fails and the bulk writer sends it again
         builder.setRequestConfigCallback(r -> r.setConnectTimeout(5_000).setSocketTimeout(90_000));
-        return new ClusterClient(builder.build(), String.join(",", config.urls().stream().map(URI::toString).toList()));
+        return new ClusterClient(builder.build(), String.join(",", config.urls().stream().map(URI::toString).toList()),
+                List.of(hosts), pinned);
     }
 
     private static HttpHost host(URI url) {
@@ -100,6 +123,24 @@ final class ClusterClient implements Closeable {
             return context;
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot read the CA file " + config.caFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The configured nodes, in the order of the URLs. */
+    List<HttpHost> hosts() {
+        return hosts;
+    }
+
+    /**
+     * {@link #send} to {@code node} only (one of {@link #hosts}), not to the next node in turn nor
+     * to another when it fails.
+     */
+    JsonNode sendTo(HttpHost node, String method, String path, String body, Map<String, String> parameters) {
+        pinned.set(node);
+        try {
+            return send(method, path, body, parameters);
+        } finally {
+            pinned.remove();
         }
     }
 

@@ -25,11 +25,13 @@ import java.util.List;
 final class OpenSearchReader implements RecordReader {
 
     private final Searches searches;
+    private final ShardCopies copies;
     /** The client when this reader has its own (a read-only command), else null: the store closes it. */
     private final ClusterClient own;
 
     OpenSearchReader(ClusterClient client, IndexNames names, boolean ownsClient) {
         this.searches = new Searches(client, names.pattern());
+        this.copies = new ShardCopies(client, names.pattern());
         this.own = ownsClient ? client : null;
     }
 
@@ -59,7 +61,7 @@ final class OpenSearchReader implements RecordReader {
 
     @Override
     public ReadSession session() {
-        return new OpenSearchSession(searches);
+        return new OpenSearchSession(searches, copies.route());
     }
 
     @Override

@@ -19,7 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One call lookup's reads, each round trip to the cluster counted: as the embedded
@@ -32,11 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class OpenSearchSession implements ReadSession {
 
-    private static final AtomicLong SESSIONS = new AtomicLong();
-
     private final Searches searches;
-    /** Every search of this session goes to the same shard copies (custom {@code preference}). */
-    private final String preference = "cmsdoctor-session-" + SESSIONS.incrementAndGet();
+    /** Every search of this session goes to the same shard copies. */
+    private final SessionRoute route;
     /** Every document decoded in this session, by index and id. */
     private final Map<String, Found> decoded = new HashMap<>();
     /** Terms looked up whole: every record of every kind they match, oldest first. */
@@ -44,8 +41,9 @@ final class OpenSearchSession implements ReadSession {
     /** The answers of the other reads (an exact match built by code asked twice reads the same). */
     private final Map<Asked, List<Hit>> answered = new HashMap<>();
 
-    OpenSearchSession(Searches searches) {
+    OpenSearchSession(Searches searches, SessionRoute route) {
         this.searches = searches;
+        this.route = route;
     }
 
     /** A hit with the kind and the sort values it was found with (its place in the oldest-first order). */
@@ -213,7 +211,7 @@ final class OpenSearchSession implements ReadSession {
      * {@code size} or more match; who needs the oldest of them asks again in order.
      */
     private JsonNode unordered(ObjectNode query, int size) {
-        return searches.sessionPage(query, SortOrder.indexOrder(), size, preference);
+        return searches.sessionPage(query, SortOrder.indexOrder(), size, route);
     }
 
     /**
@@ -256,7 +254,7 @@ final class OpenSearchSession implements ReadSession {
         if (max <= Searches.PAGE) {
             JsonNode page = many ? null : unordered(query, max);
             if (page == null || page.size() >= max) { // more match: the oldest max, sorted by the shards
-                page = searches.sessionPage(query, SortOrder.oldestFirst(), max, preference);
+                page = searches.sessionPage(query, SortOrder.oldestFirst(), max, route);
             }
             page.forEach(h -> found.add(found(h)));
             found.sort(null);

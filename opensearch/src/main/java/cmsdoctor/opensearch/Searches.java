@@ -62,23 +62,36 @@ final class Searches {
      * One page of at most {@code size} hits for a {@link OpenSearchSession}: each with its index,
      * id, sort values, the names of the clauses it matched ({@code _name}) and its whole
      * {@code _source} (the stored record, its {@link cmsdoctor.ingest.store.Schema#KIND}).
-     * {@code preference} routes every search of a session to the same shard copies (one
-     * consistent view, warm caches). Neither source filtering nor {@code filter_path}: either
-     * makes every node parse each hit's source and write it again, while the stored bytes
-     * otherwise go out as they are (the few keyword fields more cost less than that).
+     * {@code route} sends every search of a session to the same shard copies (one consistent
+     * view, warm caches): to one node that answers from its own copies, or by the session's key
+     * ({@link SessionRoute}). Neither source filtering nor {@code filter_path}: either makes every
+     * node parse each hit's source and write it again, while the stored bytes otherwise go out as
+     * they are (the few keyword fields more cost less than that).
      *
-     * <p>Not {@code preference=_local}, though it saves the hop to another node on the read
-     * layout (3 warm nodes, A-B, 2026-12-02: node CPU 10.2 against 12.3 ms per view): each
-     * search would then be answered by the copy on whichever node the REST client reached, and
-     * copies refresh on their own, so a session's second search could miss records its first
-     * had found (a leg without its latest lines). With one session key a later search sees at
-     * least what an earlier one saw.
+     * <p>Not {@code preference=_local} on whichever node the REST client reaches next, though it
+     * saves the hop to another node: copies refresh on their own, so a session's second search,
+     * answered by another node's copy, could miss records its first had found (a leg without its
+     * latest lines). A session pinned to one node that holds every shard asks that node's copies
+     * each time; a pinned node that fails a search unpins the session, and this search and the
+     * later ones go by the key.
      */
-    JsonNode sessionPage(ObjectNode query, ArrayNode sort, int size, String preference) {
-        Map<String, String> parameters = with(LENIENT, "preference", preference);
+    JsonNode sessionPage(ObjectNode query, ArrayNode sort, int size, SessionRoute route) {
+        String body = sessionBody(query, sort, size).toString();
+        Map<String, String> parameters = new HashMap<>(LENIENT);
         parameters.put("pre_filter_shard_size", NO_PRE_FILTER);
-        return send("POST", "/" + indices + "/_search", sessionBody(query, sort, size).toString(), parameters)
-                .path("hits").path("hits");
+        if (route.node() != null) {
+            try {
+                requests.incrementAndGet();
+                return client.sendTo(route.node(), "POST", "/" + indices + "/_search", body, route.preference(parameters))
+                        .path("hits").path("hits");
+            } catch (OpenSearchException e) {
+                if (e.status() != 0 && !e.retryable()) {
+                    throw e; // refused for good (a bad query): the same anywhere
+                }
+                route.unpin();
+            }
+        }
+        return send("POST", "/" + indices + "/_search", body, route.preference(parameters)).path("hits").path("hits");
     }
 
     private static ObjectNode sessionBody(ObjectNode query, ArrayNode sort, int size) {
@@ -123,12 +136,6 @@ final class Searches {
             Thread.currentThread().interrupt();
             throw new OpenSearchException(0, "interrupted while waiting to search again", e);
         }
-    }
-
-    private static Map<String, String> with(Map<String, String> parameters, String name, String value) {
-        Map<String, String> more = new HashMap<>(parameters);
-        more.put(name, value);
-        return more;
     }
 
     /** Every hit of {@code query} in {@code sort} order, at most {@code max}. */
