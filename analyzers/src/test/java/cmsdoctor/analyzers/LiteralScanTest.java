@@ -1,4 +1,4 @@
-package cmsdoctor.analyzers.rules;
+package cmsdoctor.analyzers;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +8,7 @@ import java.util.Random;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LiteralScanTest {
@@ -17,9 +18,9 @@ class LiteralScanTest {
         LiteralScan scan = new LiteralScan(texts(List.of("\" failed", "\"", "Health check ",
                 "could not translate host name \"", "status 5"), false));
         boolean[] found = new boolean[scan.size()];
-        scan.scan("Health check cms1: error (up = 1): could not translate host name \"cms1\" to address", found);
+        assertTrue(scan.scan("Health check cms1: error (up = 1): could not translate host name \"cms1\" to address", found));
         assertEquals("[false, true, true, true, false]", java.util.Arrays.toString(found));
-        scan.scan("", found);
+        assertFalse(scan.scan("", found));
         assertEquals("[false, false, false, false, false]", java.util.Arrays.toString(found));
     }
 
@@ -28,17 +29,22 @@ class LiteralScanTest {
     void answersAsContainsOnAnyText() {
         Random random = new Random(7);
         String alphabet = "abAB\"  :\u0161\u0160\u0261\u4e61\u0100\u0000\u00ff\u212a\u0131kKiI";
-        for (int round = 0; round < 200; round++) {
+        for (int round = 0; round < 1000; round++) {
             List<String> literals = new ArrayList<>();
             for (int i = random.nextInt(12); i >= 0; i--) {
-                literals.add(word(random, alphabet, random.nextInt(5)));
+                literals.add(word(random, alphabet, random.nextInt(7)));
             }
             LiteralScan scan = new LiteralScan(texts(literals, false));
             LiteralScan anyCase = new LiteralScan(texts(literals, true));
             boolean[] found = new boolean[scan.size()];
             boolean[] foundInAnyCase = new boolean[scan.size()];
             for (int t = 0; t < 50; t++) {
-                String text = word(random, alphabet, random.nextInt(40));
+                String text = word(random, alphabet, random.nextInt(60));
+                if (random.nextBoolean()) {
+                    // a literal inside, in a case of its own, so long literals are found too
+                    String l = literals.get(random.nextInt(literals.size()));
+                    text = text.substring(0, text.length() / 2) + flipSomeCases(random, l) + text.substring(text.length() / 2);
+                }
                 scan.scan(text, found);
                 anyCase.scan(text, foundInAnyCase);
                 for (int i = 0; i < literals.size(); i++) {
@@ -51,7 +57,7 @@ class LiteralScanTest {
                     if (foundInAnyCase[i]) {
                         // never a hit where no region matches; the Kelvin sign folds to k for
                         // regionMatches but not for (?i), so the scan may say no where it says yes
-                        assertTrue(Screen.containsIgnoreCase(text, l), "'" + l + "' in '" + text + "'");
+                        assertTrue(LiteralScan.containsIgnoreCase(text, l), "'" + l + "' in '" + text + "'");
                     }
                 }
             }
@@ -60,6 +66,14 @@ class LiteralScanTest {
 
     private static List<LiteralScan.Text> texts(List<String> literals, boolean ignoreCase) {
         return literals.stream().map(l -> new LiteralScan.Text(l, ignoreCase)).toList();
+    }
+
+    private static String flipSomeCases(Random random, String text) {
+        StringBuilder b = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            b.append(random.nextInt(3) == 0 ? (Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c)) : c);
+        }
+        return b.toString();
     }
 
     private static String word(Random random, String alphabet, int length) {
