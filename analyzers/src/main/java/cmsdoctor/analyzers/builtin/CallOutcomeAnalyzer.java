@@ -2,6 +2,7 @@ package cmsdoctor.analyzers.builtin;
 
 import cmsdoctor.analyzers.Analyzer;
 import cmsdoctor.analyzers.Detection;
+import cmsdoctor.analyzers.Interest;
 import cmsdoctor.analyzers.Reporter;
 import cmsdoctor.analyzers.RuleInfo;
 import cmsdoctor.analyzers.Severity;
@@ -56,6 +57,9 @@ public final class CallOutcomeAnalyzer implements Analyzer {
     };
     /** Domains some incoming call reached a space or user on: the domain is matched, the user part is not. */
     private final Set<String> connectedDomains = new HashSet<>();
+
+    /** The records {@link #accept} acts on: it returns at once on any other. */
+    static final Interest INTEREST = Interest.EVENTS;
 
     @Override
     public void accept(LogRecord record, Reporter out) {
@@ -158,7 +162,7 @@ public final class CallOutcomeAnalyzer implements Analyzer {
     /** One instance per call bridge: call numbers are per process. */
     public static final class Factory extends BuiltinFactory {
         public Factory() {
-            super("call-outcome", Stage.HOST, CallOutcomeAnalyzer::new, NOT_MATCHED, NO_PROVISIONAL);
+            super("call-outcome", Stage.HOST, CallOutcomeAnalyzer::new, INTEREST, NOT_MATCHED, NO_PROVISIONAL);
         }
     }
 }

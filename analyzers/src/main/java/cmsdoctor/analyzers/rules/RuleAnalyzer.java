@@ -5,6 +5,7 @@ import cmsdoctor.analyzers.AnalyzerContext;
 import cmsdoctor.analyzers.AnalyzerFactory;
 import cmsdoctor.analyzers.Detection;
 import cmsdoctor.analyzers.Evidence;
+import cmsdoctor.analyzers.Interest;
 import cmsdoctor.analyzers.LiteralScan;
 import cmsdoctor.analyzers.Reporter;
 import cmsdoctor.analyzers.RuleInfo;
@@ -211,6 +212,12 @@ public final class RuleAnalyzer implements Analyzer {
         @Override
         public Analyzer create(AnalyzerContext context) {
             return new RuleAnalyzer(context.rules().rules());
+        }
+
+        /** Rules read events' fields and messages, never SIP messages. */
+        @Override
+        public Interest interest() {
+            return Interest.EVENTS;
         }
     }
 }
