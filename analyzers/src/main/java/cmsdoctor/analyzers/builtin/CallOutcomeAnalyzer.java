@@ -44,6 +44,7 @@ public final class CallOutcomeAnalyzer implements Analyzer {
     /** The fixed starts of INCOMING and OUTGOING, tested in any case before them. */
     private static final String INCOMING_START = "incoming SIP call from \"";
     private static final String OUTGOING_START = "outgoing SIP call to \"";
+    private static final String ENDING_START = "ending;";
     private static final int MAX_OPEN_CALLS = 10_000;
 
     /** What the start of a call said. */
@@ -64,6 +65,12 @@ public final class CallOutcomeAnalyzer implements Analyzer {
     @Override
     public void accept(LogRecord record, Reporter out) {
         if (!(record instanceof LogEvent e) || e.message() == null || !e.message().regionMatches(true, 0, "call ", 0, 5)) {
+            return;
+        }
+        // most call lines are none of the three this follows: tell by hand, and run the regexes on the rest only
+        int restAt = restOfCallLine(e.message());
+        if (restAt < 0 || !(startsAt(e.message(), restAt, INCOMING_START) || startsAt(e.message(), restAt, OUTGOING_START)
+                || startsAt(e.message(), restAt, ENDING_START))) {
             return;
         }
         Matcher m = CALL.matcher(e.message());
@@ -87,10 +94,40 @@ public final class CallOutcomeAnalyzer implements Analyzer {
             open.put(call, new Start(false, null, outgoing.group(1)));
             return;
         }
-        if (rest.regionMatches(true, 0, "ending;", 0, 7)) {
+        if (rest.regionMatches(true, 0, ENDING_START, 0, ENDING_START.length())) {
             Start start = open.remove(call);
             ending(call, start, rest, e, out);
         }
+    }
+
+    /**
+     * Where {@link #CALL}'s second group would start in {@code message} ({@code call 12:} and the
+     * blanks after it), or -1 where {@code CALL} cannot match. It does not look for the line
+     * breaks {@code (.*)$} refuses: the regex itself runs on the lines this lets through.
+     */
+    static int restOfCallLine(String message) {
+        int i = 5; // "call ", checked in any case by the caller
+        int digits = i;
+        while (i < message.length() && message.charAt(i) >= '0' && message.charAt(i) <= '9') {
+            i++;
+        }
+        if (i == digits || i >= message.length() || message.charAt(i) != ':') {
+            return -1;
+        }
+        int blanks = ++i;
+        while (i < message.length() && isRegexSpace(message.charAt(i))) {
+            i++;
+        }
+        return i == blanks ? -1 : i;
+    }
+
+    /** What {@code \s} matches (no Unicode classes): space, tab, line feed, vertical tab, form feed, return. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    private static boolean startsAt(String message, int at, String start) {
+        return message.regionMatches(true, at, start, 0, start.length());
     }
 
     private void ending(int call, Start start, String ending, LogEvent e, Reporter out) {
