@@ -36,7 +36,6 @@ public final class AnalyzerSink implements RecordSink {
     private final Gate[] clusterGates;
     /** Every text some analyzer's {@link Interest} names, looked for once per message. */
     private final LiteralScan textScan;
-    private final boolean[] textsFound;
     private final AnalyzerContext context;
     private final Findings findings;
     private final Map<String, Pipeline> pipelines = new HashMap<>();
@@ -53,7 +52,6 @@ public final class AnalyzerSink implements RecordSink {
         this.hostGates = host.toArray(new Gate[0]);
         this.clusterGates = cluster.toArray(new Gate[0]);
         this.textScan = new LiteralScan(texts);
-        this.textsFound = new boolean[texts.size()];
         this.context = context;
         this.findings = findings;
     }
@@ -271,11 +269,11 @@ public final class AnalyzerSink implements RecordSink {
                 return false;
             }
             if (!scanned) {
-                textScan.scan(e.message(), textsFound);
+                textScan.scan(e.message());
                 scanned = true;
             }
             for (int t : gate.texts()) {
-                if (textsFound[t]) {
+                if (textScan.has(t)) {
                     return true;
                 }
             }

@@ -9,11 +9,13 @@ import java.util.List;
  * than one {@link String#contains} per text: every event meets forty rules and a dozen Java
  * analyzers, and one scan of each message per text was a third of the parsing thread's time.
  *
- * <p>The pass copies the message's characters into a byte array (their low eight bits) and
- * slides a window of four bytes over it, case-folded; a window that hashes to a bucket holding
- * the first four characters of some text is compared with that text in full at that place.
- * Most windows of a log line hash to an empty bucket, so the pass costs little more than the
- * copy. Texts shorter than four characters are looked for one by one.
+ * <p>The pass is Wu and Manber's multi-pattern search: it copies the message's characters into
+ * a byte array (their low eight bits) and moves a window as wide as the shortest text along it.
+ * The window's last four bytes, case-folded and hashed, say how far it may move on without
+ * stepping over the start of any text; where that is nowhere, the texts whose start ends with
+ * those four bytes are compared in full. Most windows of a log line move on by nearly their
+ * width, so the pass reads a fraction of the bytes. Texts shorter than four characters are
+ * looked for one by one.
  *
  * <p>For a case-sensitive text the answer is exactly {@code message.contains(text)}. For a text
  * in any case it is {@code true} wherever {@code (?i)} (ASCII case folding, what a rule's regex
@@ -25,83 +27,122 @@ public final class LiteralScan {
     /** A text to look for, in any case or not. */
     public record Text(String text, boolean ignoreCase) {}
 
-    private static final int WINDOW = 4;
+    private static final int GRAM = 4;
     private static final int BUCKET_BITS = 12;
     /** Folds ASCII upper case onto lower case (and a few punctuation pairs onto each other). */
     private static final int FOLD = 0x20;
 
     private final Text[] texts;
-    /** The texts (by index) whose first four characters hash to each bucket; null for none. */
-    private final int[][] buckets = new int[1 << BUCKET_BITS][];
-    /** Texts shorter than the window, looked for one by one. */
+    /** The shortest of the texts the pass looks for: the width of its window. */
+    private final int window;
+    /** How far the window may move on when its last four bytes hash to each bucket. */
+    private final byte[] shift = new byte[1 << BUCKET_BITS];
+    /** The texts (by index) whose window-end gram hashes to each bucket, where the shift is 0. */
+    private final int[][] candidates = new int[1 << BUCKET_BITS][];
+    /** Texts shorter than four characters, looked for one by one. */
     private final int[] shortTexts;
-    private final boolean anyLong;
+    private final boolean[] found;
+    /** The texts found in the last message, so the next scan clears only those. */
+    private final int[] hits;
+    private int hitCount;
     private byte[] bytes = new byte[512];
 
     public LiteralScan(List<Text> texts) {
         this.texts = texts.toArray(new Text[0]);
+        this.found = new boolean[this.texts.length];
+        this.hits = new int[this.texts.length];
         List<Integer> shortOnes = new ArrayList<>();
+        int shortest = Integer.MAX_VALUE;
         for (int i = 0; i < this.texts.length; i++) {
-            String t = this.texts[i].text();
-            if (t.length() < WINDOW) {
+            int length = this.texts[i].text().length();
+            if (length < GRAM) {
                 shortOnes.add(i);
-                continue;
+            } else {
+                shortest = Math.min(shortest, length);
             }
-            int b = bucket(window(t));
-            int[] old = buckets[b];
-            int[] now = old == null ? new int[1] : Arrays.copyOf(old, old.length + 1);
-            now[now.length - 1] = i;
-            buckets[b] = now;
         }
         shortTexts = shortOnes.stream().mapToInt(Integer::intValue).toArray();
-        anyLong = shortTexts.length < this.texts.length;
+        // Wu and Manber's shift table over the first `window` characters of every text
+        window = shortest == Integer.MAX_VALUE ? 0 : Math.min(shortest, Byte.MAX_VALUE);
+        Arrays.fill(shift, (byte) Math.max(0, window - GRAM + 1));
+        for (int i = 0; i < this.texts.length; i++) {
+            String t = this.texts[i].text();
+            if (t.length() < GRAM) {
+                continue;
+            }
+            for (int end = GRAM - 1; end < window; end++) {
+                int b = bucket(gram(t, end));
+                shift[b] = (byte) Math.min(shift[b], window - 1 - end);
+            }
+            int b = bucket(gram(t, window - 1));
+            int[] old = candidates[b];
+            int[] now = old == null ? new int[1] : Arrays.copyOf(old, old.length + 1);
+            now[now.length - 1] = i;
+            candidates[b] = now;
+        }
     }
 
     public int size() {
         return texts.length;
     }
 
+    /** Whether the message of the last {@link #scan} contains text {@code i}. */
+    public boolean has(int i) {
+        return found[i];
+    }
+
     /**
-     * Sets {@code found[i]} to whether {@code message} contains text {@code i}.
+     * Looks for every text in {@code message}; {@link #has} then tells which it holds.
      *
-     * @return whether it contains any of them
+     * @return whether it holds any of them
      */
-    public boolean scan(String message, boolean[] found) {
-        Arrays.fill(found, false);
-        boolean any = false;
+    public boolean scan(String message) {
+        for (int i = 0; i < hitCount; i++) {
+            found[hits[i]] = false;
+        }
+        hitCount = 0;
         for (int i : shortTexts) {
             Text t = texts[i];
-            found[i] = t.ignoreCase() ? containsIgnoreCase(message, t.text()) : message.contains(t.text());
-            any |= found[i];
-        }
-        int n = message.length();
-        if (n < WINDOW || !anyLong) {
-            return any;
-        }
-        byte[] b = copy(message);
-        int window = ((b[0] | FOLD) & 0xFF) << 16 | ((b[1] | FOLD) & 0xFF) << 8 | ((b[2] | FOLD) & 0xFF);
-        for (int end = WINDOW - 1; end < n; end++) {
-            window = window << 8 | ((b[end] | FOLD) & 0xFF);
-            int[] candidates = buckets[bucket(window)];
-            if (candidates != null) {
-                any |= confirm(message, end - (WINDOW - 1), candidates, found);
+            if (t.ignoreCase() ? containsIgnoreCase(message, t.text()) : message.contains(t.text())) {
+                hit(i);
             }
         }
-        return any;
+        int n = message.length();
+        if (window == 0 || n < window) {
+            return hitCount > 0;
+        }
+        byte[] b = copy(message);
+        int end = window - 1;
+        while (end < n) {
+            int gram = ((b[end - 3] | FOLD) & 0xFF) << 24 | ((b[end - 2] | FOLD) & 0xFF) << 16
+                    | ((b[end - 1] | FOLD) & 0xFF) << 8 | ((b[end] | FOLD) & 0xFF);
+            int bucket = bucket(gram);
+            int s = shift[bucket];
+            if (s == 0) {
+                confirm(message, end - window + 1, candidates[bucket]);
+                s = 1;
+            }
+            end += s;
+        }
+        return hitCount > 0;
+    }
+
+    private void hit(int i) {
+        found[i] = true;
+        hits[hitCount++] = i;
     }
 
     /** Compares the texts of one bucket with the message at {@code at}. */
-    private boolean confirm(String message, int at, int[] candidates, boolean[] found) {
-        boolean any = false;
-        for (int i : candidates) {
+    private void confirm(String message, int at, int[] bucket) {
+        for (int i : bucket) {
             if (!found[i]) {
                 Text t = texts[i];
-                found[i] = t.ignoreCase() ? message.regionMatches(true, at, t.text(), 0, t.text().length())
-                        : message.startsWith(t.text(), at);
-                any |= found[i];
+                if (t.ignoreCase() ? message.regionMatches(true, at, t.text(), 0, t.text().length())
+                        : message.startsWith(t.text(), at)) {
+                    hit(i);
+                }
             }
         }
-        return any;
     }
 
     /**
@@ -119,17 +160,17 @@ public final class LiteralScan {
         return bytes;
     }
 
-    /** The folded first four characters of a text, as {@link #scan} forms its windows. */
-    private static int window(String text) {
-        int w = 0;
-        for (int i = 0; i < WINDOW; i++) {
-            w = w << 8 | (((byte) text.charAt(i) | FOLD) & 0xFF);
+    /** The folded four characters of a text that end at {@code end}, as {@link #scan} reads the message. */
+    private static int gram(String text, int end) {
+        int g = 0;
+        for (int i = end - GRAM + 1; i <= end; i++) {
+            g = g << 8 | (((byte) text.charAt(i) | FOLD) & 0xFF);
         }
-        return w;
+        return g;
     }
 
-    private static int bucket(int window) {
-        return (window * 0x9E3779B1) >>> (32 - BUCKET_BITS);
+    private static int bucket(int gram) {
+        return (gram * 0x9E3779B1) >>> (32 - BUCKET_BITS);
     }
 
     /** {@code text} holds {@code literal} in some case; true wherever {@code (?i)literal} finds it. */

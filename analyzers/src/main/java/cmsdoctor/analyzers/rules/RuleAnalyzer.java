@@ -37,7 +37,6 @@ public final class RuleAnalyzer implements Analyzer {
     private final List<Gated> withResolutionBare = new ArrayList<>();
     private final Map<String, Burst> bursts = new HashMap<>();
     private final LiteralScan scan;
-    private final boolean[] found;
 
     /** A rule with the literals (indices into the scan) its match cannot do without. */
     private record Gated(Rule rule, int[] needs) {}
@@ -58,7 +57,6 @@ public final class RuleAnalyzer implements Analyzer {
             }
         }
         scan = new LiteralScan(literals);
-        found = new boolean[scan.size()];
         byTag.forEach((tag, gated) -> {
             List<Gated> bare = bare(gated);
             if (!bare.isEmpty()) {
@@ -107,7 +105,7 @@ public final class RuleAnalyzer implements Analyzer {
     /** False when the message lacks a text the rule needs: {@link RuleMatch#match} would say no. */
     private boolean possible(Gated g) {
         for (int n : g.needs()) {
-            if (!found[n]) {
+            if (!scan.has(n)) {
                 return false;
             }
         }
@@ -120,7 +118,7 @@ public final class RuleAnalyzer implements Analyzer {
             return;
         }
         // most messages hold none of the texts: then only the rules that need none can match
-        boolean any = scan.scan(e.message(), found);
+        boolean any = scan.scan(e.message());
         Map<String, List<Gated>> tagRules = any ? byTag : byTagBare;
         if (e.tag() != null && !tagRules.isEmpty()) {
             List<Gated> tagged = tagRules.get(e.tag());
