@@ -67,8 +67,9 @@ public final class CallOutcomeAnalyzer implements Analyzer {
         if (!(record instanceof LogEvent e) || e.message() == null || !e.message().regionMatches(true, 0, "call ", 0, 5)) {
             return;
         }
-        // most call lines are none of the three this follows: tell by hand, and run the regexes on the rest only
-        int restAt = restOfCallLine(e.message());
+        // most call lines are none of the three this follows: tell by hand (where CALL's second group starts),
+        // and run the regexes on the others only
+        int restAt = CallLines.restAt(e.message());
         if (restAt < 0 || !(startsAt(e.message(), restAt, INCOMING_START) || startsAt(e.message(), restAt, OUTGOING_START)
                 || startsAt(e.message(), restAt, ENDING_START))) {
             return;
@@ -98,32 +99,6 @@ public final class CallOutcomeAnalyzer implements Analyzer {
             Start start = open.remove(call);
             ending(call, start, rest, e, out);
         }
-    }
-
-    /**
-     * Where {@link #CALL}'s second group would start in {@code message} ({@code call 12:} and the
-     * blanks after it), or -1 where {@code CALL} cannot match. It does not look for the line
-     * breaks {@code (.*)$} refuses: the regex itself runs on the lines this lets through.
-     */
-    static int restOfCallLine(String message) {
-        int i = 5; // "call ", checked in any case by the caller
-        int digits = i;
-        while (i < message.length() && message.charAt(i) >= '0' && message.charAt(i) <= '9') {
-            i++;
-        }
-        if (i == digits || i >= message.length() || message.charAt(i) != ':') {
-            return -1;
-        }
-        int blanks = ++i;
-        while (i < message.length() && isRegexSpace(message.charAt(i))) {
-            i++;
-        }
-        return i == blanks ? -1 : i;
-    }
-
-    /** What {@code \s} matches (no Unicode classes): space, tab, line feed, vertical tab, form feed, return. */
-    private static boolean isRegexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static boolean startsAt(String message, int at, String start) {
