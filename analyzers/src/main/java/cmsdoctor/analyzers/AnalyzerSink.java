@@ -12,6 +12,7 @@ import cmsdoctor.ingest.record.LogEvent;
 import cmsdoctor.ingest.record.LogRecord;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -169,6 +170,9 @@ public final class AnalyzerSink implements RecordSink {
         /** The lane of the last record: lines come in runs of one host. */
         private String lastHost;
         private Lane lastLane;
+        /** The day of the last record time and its epoch day: toEpochDay's calendar arithmetic once a day, not once a record. */
+        private LocalDate day;
+        private long epochDay;
         /** Whether the message of the record being released was scanned for the gates' texts yet. */
         private boolean scanned;
 
@@ -190,7 +194,7 @@ public final class AnalyzerSink implements RecordSink {
                 release(lane, record);
                 return;
             }
-            long second = at.toEpochSecond();
+            long second = epochSecond(at);
             int nano = at.getNano();
             if (streamTime == null || second > streamSecond || (second == streamSecond && nano > streamNano)) {
                 streamTime = at;
@@ -205,6 +209,16 @@ public final class AnalyzerSink implements RecordSink {
             while (!lane.pending.isEmpty() && lane.pending.oldestMillis() <= horizon) {
                 release(lane, lane.pending.poll());
             }
+        }
+
+        /** {@code at.toEpochSecond()}, by the same sum, with the day's part kept from the record before. */
+        private long epochSecond(OffsetDateTime at) {
+            LocalDate date = at.toLocalDate();
+            if (!date.equals(day)) {
+                day = date;
+                epochDay = date.toEpochDay();
+            }
+            return epochDay * 86_400 + at.toLocalTime().toSecondOfDay() - at.getOffset().getTotalSeconds();
         }
 
         void acceptCdr(CdrRecord record) {

@@ -38,6 +38,8 @@ public final class LiteralScan {
     private final int window;
     /** How far the window may move on when its last two bytes are each gram. */
     private final byte[] shift = new byte[1 << 16];
+    /** Each text's first two characters, folded as a gram: a candidate whose start differs is passed over unread. */
+    private final int[] heads;
     /** The texts (by index) whose start ends with each gram, where the shift is 0. */
     private final int[][] candidates = new int[1 << 16][];
     /** Texts shorter than two characters, looked for one by one. */
@@ -52,6 +54,7 @@ public final class LiteralScan {
         this.texts = texts.toArray(new Text[0]);
         this.found = new boolean[this.texts.length];
         this.hits = new int[this.texts.length];
+        this.heads = new int[this.texts.length];
         List<Integer> shortOnes = new ArrayList<>();
         int shortest = Integer.MAX_VALUE;
         for (int i = 0; i < this.texts.length; i++) {
@@ -75,6 +78,7 @@ public final class LiteralScan {
                 int g = gram(t, end);
                 shift[g] = (byte) Math.min(shift[g], window - 1 - end);
             }
+            heads[i] = gram(t, GRAM - 1);
             int b = gram(t, window - 1);
             int[] old = candidates[b];
             int[] now = old == null ? new int[1] : Arrays.copyOf(old, old.length + 1);
@@ -118,7 +122,7 @@ public final class LiteralScan {
             int gram = ((b[end - 1] | FOLD) & 0xFF) << 8 | ((b[end] | FOLD) & 0xFF);
             int s = shift[gram];
             if (s == 0) {
-                confirm(message, end - window + 1, candidates[gram]);
+                confirm(message, b, end - window + 1, candidates[gram]);
                 s = 1;
             }
             end += s;
@@ -131,10 +135,11 @@ public final class LiteralScan {
         hits[hitCount++] = i;
     }
 
-    /** Compares the texts of one bucket with the message at {@code at}. */
-    private void confirm(String message, int at, int[] bucket) {
+    /** Compares the texts of one bucket with the message ({@code b} its bytes) at {@code at}. */
+    private void confirm(String message, byte[] b, int at, int[] bucket) {
+        int head = ((b[at] | FOLD) & 0xFF) << 8 | ((b[at + 1] | FOLD) & 0xFF);
         for (int i : bucket) {
-            if (!found[i]) {
+            if (!found[i] && heads[i] == head) {
                 Text t = texts[i];
                 if (t.ignoreCase() ? startsWithIgnoreCase(message, at, t.text()) : message.startsWith(t.text(), at)) {
                     hit(i);
