@@ -31,6 +31,14 @@ public interface AnalyzerFactory {
     Analyzer create(AnalyzerContext context);
 
     /**
+     * The records its analyzers can act on ({@link Interest}); the sink hands them nothing else.
+     * Every record unless said otherwise.
+     */
+    default Interest interest() {
+        return Interest.EVERY_RECORD;
+    }
+
+    /**
      * Every rule a finding can name, by id: what the installed analyzers raise (YAML rules and
      * Java analyzers alike), and the certificate doctor's {@code CMS-CERT} rules, which are raised
      * from certificate files and MMP pastes rather than log records, so no analyzer carries them.

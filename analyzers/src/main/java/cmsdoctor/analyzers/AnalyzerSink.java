@@ -8,15 +8,16 @@ import cmsdoctor.ingest.parse.ParseOptions;
 import cmsdoctor.ingest.source.archive.EntryKind;
 import cmsdoctor.ingest.source.archive.EntryReport;
 import cmsdoctor.ingest.source.archive.ImportReport;
+import cmsdoctor.ingest.record.LogEvent;
 import cmsdoctor.ingest.record.LogRecord;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 /**
  * The record sink that feeds every analyzer. Records of each origin and host pass a short
@@ -28,14 +29,30 @@ import java.util.PriorityQueue;
 public final class AnalyzerSink implements RecordSink {
 
     public static final Duration REORDER_WINDOW = Duration.ofSeconds(2);
+    private static final long REORDER_MILLIS = REORDER_WINDOW.toMillis();
 
-    private final List<AnalyzerFactory> factories;
+    private final List<AnalyzerFactory> hostFactories = new ArrayList<>();
+    private final List<AnalyzerFactory> clusterFactories = new ArrayList<>();
+    private final Gate[] hostGates;
+    private final Gate[] clusterGates;
+    /** Every text some analyzer's {@link Interest} names, looked for once per message. */
+    private final LiteralScan textScan;
     private final AnalyzerContext context;
     private final Findings findings;
     private final Map<String, Pipeline> pipelines = new HashMap<>();
 
     public AnalyzerSink(List<AnalyzerFactory> factories, AnalyzerContext context, Findings findings) {
-        this.factories = List.copyOf(factories);
+        List<LiteralScan.Text> texts = new ArrayList<>();
+        List<Gate> host = new ArrayList<>();
+        List<Gate> cluster = new ArrayList<>();
+        for (AnalyzerFactory f : factories) {
+            boolean perHost = f.stage() == AnalyzerFactory.Stage.HOST;
+            (perHost ? hostFactories : clusterFactories).add(f);
+            (perHost ? host : cluster).add(Gate.of(f.interest(), texts));
+        }
+        this.hostGates = host.toArray(new Gate[0]);
+        this.clusterGates = cluster.toArray(new Gate[0]);
+        this.textScan = new LiteralScan(texts);
         this.context = context;
         this.findings = findings;
     }
@@ -121,41 +138,87 @@ public final class AnalyzerSink implements RecordSink {
         }
     }
 
+    /**
+     * Which records one factory's analyzers get ({@link Interest}), its texts as indices into
+     * the sink's {@link LiteralScan}.
+     */
+    private record Gate(boolean events, int[] texts, boolean sipMessages) {
+
+        static Gate of(Interest interest, List<LiteralScan.Text> texts) {
+            int[] indices = new int[interest.texts().size()];
+            for (int i = 0; i < indices.length; i++) {
+                LiteralScan.Text t = new LiteralScan.Text(interest.texts().get(i), false);
+                int at = texts.indexOf(t);
+                if (at < 0) {
+                    at = texts.size();
+                    texts.add(t);
+                }
+                indices[i] = at;
+            }
+            return new Gate(interest.events(), indices, interest.sipMessages());
+        }
+    }
+
     /** The analyzers of one origin: a lane per host, then the cluster stage. */
     private final class Pipeline {
         private final Reporter reporter;
         private final Map<String, Lane> lanes = new HashMap<>();
-        private final List<Analyzer> cluster = new ArrayList<>();
+        private final Analyzer[] cluster;
         private OffsetDateTime streamTime;
-        private long sequence;
+        private long streamSecond;
+        private int streamNano;
+        /** The lane of the last record: lines come in runs of one host. */
+        private String lastHost;
+        private Lane lastLane;
+        /** The day of the last record time and its epoch day: toEpochDay's calendar arithmetic once a day, not once a record. */
+        private LocalDate day;
+        private long epochDay;
+        /** Whether the message of the record being released was scanned for the gates' texts yet. */
+        private boolean scanned;
 
         Pipeline(String origin) {
             reporter = new Reporter(findings, origin);
-            for (AnalyzerFactory f : factories) {
-                if (f.stage() == AnalyzerFactory.Stage.CLUSTER) {
-                    cluster.add(f.create(context));
-                }
-            }
+            cluster = create(clusterFactories);
         }
 
         void accept(LogRecord record) {
             String host = record.host() == null ? "" : record.host();
-            Lane lane = lanes.computeIfAbsent(host, h -> new Lane());
+            Lane lane = lastLane;
+            if (lane == null || !host.equals(lastHost)) {
+                lane = lanes.computeIfAbsent(host, h -> new Lane(create(hostFactories)));
+                lastHost = host;
+                lastLane = lane;
+            }
             OffsetDateTime at = record.at();
             if (at == null) {
                 release(lane, record);
                 return;
             }
-            if (streamTime == null || at.isAfter(streamTime)) {
+            long second = epochSecond(at);
+            int nano = at.getNano();
+            if (streamTime == null || second > streamSecond || (second == streamSecond && nano > streamNano)) {
                 streamTime = at;
+                streamSecond = second;
+                streamNano = nano;
             }
-            long millis = at.toInstant().toEpochMilli();
-            lane.pending.add(new Pending(record, millis, sequence++));
+            long millis = second >= 0 ? Math.addExact(Math.multiplyExact(second, 1000), nano / 1_000_000)
+                    : at.toInstant().toEpochMilli();
+            lane.pending.add(record, millis);
             lane.newest = Math.max(lane.newest, millis);
-            long horizon = lane.newest - REORDER_WINDOW.toMillis();
-            while (!lane.pending.isEmpty() && lane.pending.peek().millis <= horizon) {
-                release(lane, lane.pending.poll().record);
+            long horizon = lane.newest - REORDER_MILLIS;
+            while (!lane.pending.isEmpty() && lane.pending.oldestMillis() <= horizon) {
+                release(lane, lane.pending.poll());
             }
+        }
+
+        /** {@code at.toEpochSecond()}, by the same sum, with the day's part kept from the record before. */
+        private long epochSecond(OffsetDateTime at) {
+            LocalDate date = at.toLocalDate();
+            if (!date.equals(day)) {
+                day = date;
+                epochDay = date.toEpochDay();
+            }
+            return epochDay * 86_400 + at.toLocalTime().toSecondOfDay() - at.getOffset().getTotalSeconds();
         }
 
         void acceptCdr(CdrRecord record) {
@@ -169,7 +232,7 @@ public final class AnalyzerSink implements RecordSink {
         void drain() {
             for (Lane lane : lanes.values()) {
                 while (!lane.pending.isEmpty()) {
-                    release(lane, lane.pending.poll().record);
+                    release(lane, lane.pending.poll());
                 }
             }
         }
@@ -193,36 +256,61 @@ public final class AnalyzerSink implements RecordSink {
         }
 
         private void release(Lane lane, LogRecord record) {
-            for (Analyzer a : lane.analyzers) {
-                a.accept(record, reporter);
+            scanned = false;
+            deliver(lane.analyzers, hostGates, record);
+            deliver(cluster, clusterGates, record);
+        }
+
+        private void deliver(Analyzer[] analyzers, Gate[] gates, LogRecord record) {
+            for (int i = 0; i < analyzers.length; i++) {
+                if (admits(gates[i], record)) {
+                    analyzers[i].accept(record, reporter);
+                }
             }
-            for (Analyzer a : cluster) {
-                a.accept(record, reporter);
+        }
+
+        private boolean admits(Gate gate, LogRecord record) {
+            if (!(record instanceof LogEvent e)) {
+                return gate.sipMessages();
             }
+            if (!gate.events()) {
+                return false;
+            }
+            if (gate.texts().length == 0) {
+                return true;
+            }
+            if (e.message() == null) {
+                return false;
+            }
+            if (!scanned) {
+                textScan.scan(e.message());
+                scanned = true;
+            }
+            for (int t : gate.texts()) {
+                if (textScan.has(t)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private Analyzer[] create(List<AnalyzerFactory> stage) {
+            Analyzer[] made = new Analyzer[stage.size()];
+            for (int i = 0; i < made.length; i++) {
+                made[i] = stage.get(i).create(context);
+            }
+            return made;
         }
     }
 
     /** One host's reordering buffer and its own analyzer instances. */
-    private final class Lane {
-        final PriorityQueue<Pending> pending = new PriorityQueue<>();
-        final List<Analyzer> analyzers = new ArrayList<>();
+    private static final class Lane {
+        final ReorderBuffer pending = new ReorderBuffer();
+        final Analyzer[] analyzers;
         long newest = Long.MIN_VALUE;
 
-        Lane() {
-            for (AnalyzerFactory f : factories) {
-                if (f.stage() == AnalyzerFactory.Stage.HOST) {
-                    analyzers.add(f.create(context));
-                }
-            }
-        }
-    }
-
-    /** A buffered record and its time in epoch milliseconds; the sequence keeps arrival order among equal times. */
-    private record Pending(LogRecord record, long millis, long sequence) implements Comparable<Pending> {
-        @Override
-        public int compareTo(Pending o) {
-            int c = Long.compare(millis, o.millis);
-            return c != 0 ? c : Long.compare(sequence, o.sequence);
+        Lane(Analyzer[] analyzers) {
+            this.analyzers = analyzers;
         }
     }
 }

@@ -99,4 +99,21 @@ class AnalyzerSinkTest {
         sink.flush();
         assertEquals(Finding.RESOLVED, store.get(id).orElseThrow().state());
     }
+
+    /** Times across days, offsets and the epoch keep their order: the sink's epoch seconds are toEpochSecond's. */
+    @Test
+    void recordsAcrossDaysAndOffsetsAreReleasedInInstantOrder() {
+        Factory host = new Factory(AnalyzerFactory.Stage.HOST);
+        AnalyzerSink sink = new AnalyzerSink(List.of(host), AnalyzerContext.of(cmsdoctor.analyzers.rules.RuleSet.empty()),
+                FindingStore.inMemory());
+        String[] times = {"2024-12-31T23:59:59.500Z", "2025-01-01T01:59:59.000+02:00", "2025-01-01T00:00:00.250Z",
+                "2024-12-31T19:00:00.100-05:00", "1969-12-31T23:59:59.900Z", "1970-01-01T00:00:00.000Z"};
+        for (String t : times) {
+            sink.accept("live", event(t, "cms1", "t", "info", t));
+        }
+        sink.flush();
+        List<String> expected = java.util.Arrays.stream(times)
+                .sorted(java.util.Comparator.comparing(t -> java.time.OffsetDateTime.parse(t).toInstant())).toList();
+        assertEquals(expected, host.made.get(0).seen);
+    }
 }

@@ -2,6 +2,7 @@ package cmsdoctor.analyzers.builtin;
 
 import cmsdoctor.analyzers.Analyzer;
 import cmsdoctor.analyzers.Detection;
+import cmsdoctor.analyzers.Interest;
 import cmsdoctor.analyzers.Reporter;
 import cmsdoctor.analyzers.RuleInfo;
 import cmsdoctor.analyzers.Severity;
@@ -51,6 +52,9 @@ public final class ApiAuthAnalyzer implements Analyzer {
         final Deque<LogEvent> pending = new ArrayDeque<>();
         boolean raised;
     }
+
+    /** The records {@link #accept} acts on: it returns at once on any other. */
+    static final Interest INTEREST = Interest.eventsContaining("API trace ");
 
     @Override
     public void accept(LogRecord record, Reporter out) {
@@ -103,7 +107,7 @@ public final class ApiAuthAnalyzer implements Analyzer {
     /** One instance per call bridge. */
     public static final class Factory extends BuiltinFactory {
         public Factory() {
-            super("api-auth", Stage.HOST, ApiAuthAnalyzer::new, BURST);
+            super("api-auth", Stage.HOST, ApiAuthAnalyzer::new, INTEREST, BURST);
         }
     }
 }

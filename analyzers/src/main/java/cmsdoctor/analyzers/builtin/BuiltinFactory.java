@@ -3,6 +3,7 @@ package cmsdoctor.analyzers.builtin;
 import cmsdoctor.analyzers.Analyzer;
 import cmsdoctor.analyzers.AnalyzerContext;
 import cmsdoctor.analyzers.AnalyzerFactory;
+import cmsdoctor.analyzers.Interest;
 import cmsdoctor.analyzers.RuleInfo;
 
 import java.util.List;
@@ -20,11 +21,17 @@ abstract class BuiltinFactory implements AnalyzerFactory {
     private final Stage stage;
     private final Supplier<Analyzer> analyzer;
     private final List<RuleInfo> rules;
+    private final Interest interest;
 
     BuiltinFactory(String name, Stage stage, Supplier<Analyzer> analyzer, RuleInfo... rules) {
+        this(name, stage, analyzer, Interest.EVERY_RECORD, rules);
+    }
+
+    BuiltinFactory(String name, Stage stage, Supplier<Analyzer> analyzer, Interest interest, RuleInfo... rules) {
         this.name = name;
         this.stage = stage;
         this.analyzer = analyzer;
+        this.interest = interest;
         this.rules = List.of(rules);
     }
 
@@ -46,5 +53,10 @@ abstract class BuiltinFactory implements AnalyzerFactory {
     @Override
     public final Analyzer create(AnalyzerContext context) {
         return analyzer.get();
+    }
+
+    @Override
+    public final Interest interest() {
+        return interest;
     }
 }

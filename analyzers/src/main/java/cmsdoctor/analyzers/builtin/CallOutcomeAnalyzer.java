@@ -2,6 +2,7 @@ package cmsdoctor.analyzers.builtin;
 
 import cmsdoctor.analyzers.Analyzer;
 import cmsdoctor.analyzers.Detection;
+import cmsdoctor.analyzers.Interest;
 import cmsdoctor.analyzers.Reporter;
 import cmsdoctor.analyzers.RuleInfo;
 import cmsdoctor.analyzers.Severity;
@@ -43,6 +44,7 @@ public final class CallOutcomeAnalyzer implements Analyzer {
     /** The fixed starts of INCOMING and OUTGOING, tested in any case before them. */
     private static final String INCOMING_START = "incoming SIP call from \"";
     private static final String OUTGOING_START = "outgoing SIP call to \"";
+    private static final String ENDING_START = "ending;";
     private static final int MAX_OPEN_CALLS = 10_000;
 
     /** What the start of a call said. */
@@ -57,9 +59,19 @@ public final class CallOutcomeAnalyzer implements Analyzer {
     /** Domains some incoming call reached a space or user on: the domain is matched, the user part is not. */
     private final Set<String> connectedDomains = new HashSet<>();
 
+    /** The records {@link #accept} acts on: it returns at once on any other. */
+    static final Interest INTEREST = Interest.EVENTS;
+
     @Override
     public void accept(LogRecord record, Reporter out) {
         if (!(record instanceof LogEvent e) || e.message() == null || !e.message().regionMatches(true, 0, "call ", 0, 5)) {
+            return;
+        }
+        // most call lines are none of the three this follows: tell by hand (where CALL's second group starts),
+        // and run the regexes on the others only
+        int restAt = CallLines.restAt(e.message());
+        if (restAt < 0 || !(startsAt(e.message(), restAt, INCOMING_START) || startsAt(e.message(), restAt, OUTGOING_START)
+                || startsAt(e.message(), restAt, ENDING_START))) {
             return;
         }
         Matcher m = CALL.matcher(e.message());
@@ -83,10 +95,14 @@ public final class CallOutcomeAnalyzer implements Analyzer {
             open.put(call, new Start(false, null, outgoing.group(1)));
             return;
         }
-        if (rest.regionMatches(true, 0, "ending;", 0, 7)) {
+        if (rest.regionMatches(true, 0, ENDING_START, 0, ENDING_START.length())) {
             Start start = open.remove(call);
             ending(call, start, rest, e, out);
         }
+    }
+
+    private static boolean startsAt(String message, int at, String start) {
+        return message.regionMatches(true, at, start, 0, start.length());
     }
 
     private void ending(int call, Start start, String ending, LogEvent e, Reporter out) {
@@ -158,7 +174,7 @@ public final class CallOutcomeAnalyzer implements Analyzer {
     /** One instance per call bridge: call numbers are per process. */
     public static final class Factory extends BuiltinFactory {
         public Factory() {
-            super("call-outcome", Stage.HOST, CallOutcomeAnalyzer::new, NOT_MATCHED, NO_PROVISIONAL);
+            super("call-outcome", Stage.HOST, CallOutcomeAnalyzer::new, INTEREST, NOT_MATCHED, NO_PROVISIONAL);
         }
     }
 }

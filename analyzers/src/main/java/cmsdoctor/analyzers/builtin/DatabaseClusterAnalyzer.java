@@ -2,6 +2,7 @@ package cmsdoctor.analyzers.builtin;
 
 import cmsdoctor.analyzers.Analyzer;
 import cmsdoctor.analyzers.Detection;
+import cmsdoctor.analyzers.Interest;
 import cmsdoctor.analyzers.Reporter;
 import cmsdoctor.analyzers.RuleInfo;
 import cmsdoctor.analyzers.Severity;
@@ -39,6 +40,9 @@ public final class DatabaseClusterAnalyzer implements Analyzer {
 
     /** "reporter -> peer" to why, in the order first seen. */
     private final Map<String, String> broken = new LinkedHashMap<>();
+
+    /** The records {@link #accept} acts on: it returns at once on any other. */
+    static final Interest INTEREST = Interest.eventsContaining("Health check ", "Disconnected");
 
     @Override
     public void accept(LogRecord record, Reporter out) {
@@ -125,7 +129,7 @@ public final class DatabaseClusterAnalyzer implements Analyzer {
     /** One instance for the whole cluster. */
     public static final class Factory extends BuiltinFactory {
         public Factory() {
-            super("database-cluster", Stage.CLUSTER, DatabaseClusterAnalyzer::new, CLUSTER);
+            super("database-cluster", Stage.CLUSTER, DatabaseClusterAnalyzer::new, INTEREST, CLUSTER);
         }
     }
 }

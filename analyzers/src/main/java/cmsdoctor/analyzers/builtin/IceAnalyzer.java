@@ -2,6 +2,7 @@ package cmsdoctor.analyzers.builtin;
 
 import cmsdoctor.analyzers.Analyzer;
 import cmsdoctor.analyzers.Detection;
+import cmsdoctor.analyzers.Interest;
 import cmsdoctor.analyzers.Reporter;
 import cmsdoctor.analyzers.RuleInfo;
 import cmsdoctor.analyzers.Severity;
@@ -30,6 +31,9 @@ public final class IceAnalyzer implements Analyzer {
             List.of("https://www.rfc-editor.org/rfc/rfc8445"), null);
 
     private static final Pattern FAILURE = Pattern.compile("call (\\d+):\\s+ICE failure (\\d+) \\(([^)]*)\\)");
+
+    /** The records {@link #accept} acts on: it returns at once on any other. */
+    static final Interest INTEREST = Interest.eventsContaining("ICE failure").andSipMessages();
 
     @Override
     public void accept(LogRecord record, Reporter out) {
@@ -117,7 +121,7 @@ public final class IceAnalyzer implements Analyzer {
     /** One instance per call bridge. */
     public static final class Factory extends BuiltinFactory {
         public Factory() {
-            super("ice", Stage.HOST, IceAnalyzer::new, ICE_FAILURE, PRIVATE_SDP);
+            super("ice", Stage.HOST, IceAnalyzer::new, INTEREST, ICE_FAILURE, PRIVATE_SDP);
         }
     }
 }

@@ -73,7 +73,8 @@ public final class MissingInformationAnalyzer implements Analyzer {
         }
         if (msg.startsWith("SIP trace")) {
             sipSeen = true;
-        } else if (msg.startsWith("call ") && msg.contains("not connected after") && FAILED_CALL.matcher(msg).find()) {
+        } else if (msg.startsWith("call ") && isEnding(msg) && msg.contains("not connected after")
+                && FAILED_CALL.matcher(msg).find()) {
             failed++;
             lastFailure = e;
             if (failedCalls.size() < 5) {
@@ -86,6 +87,12 @@ public final class MissingInformationAnalyzer implements Analyzer {
                 lastPeerLine = e;
             }
         }
+    }
+
+    /** {@code call N: ending;}, which {@link #FAILED_CALL} needs: one call line in several. */
+    private static boolean isEnding(String msg) {
+        int rest = CallLines.restAt(msg);
+        return rest >= 0 && msg.startsWith("ending;", rest);
     }
 
     @Override

@@ -2,6 +2,7 @@ package cmsdoctor.analyzers.builtin;
 
 import cmsdoctor.analyzers.Analyzer;
 import cmsdoctor.analyzers.Detection;
+import cmsdoctor.analyzers.Interest;
 import cmsdoctor.analyzers.Reporter;
 import cmsdoctor.analyzers.RuleInfo;
 import cmsdoctor.analyzers.Severity;
@@ -25,6 +26,9 @@ public final class SchedulerC2wAnalyzer implements Analyzer {
 
     private LogEvent firstSchedulerLine;
     private boolean up;
+
+    /** The records {@link #accept} acts on: it returns at once on any other. */
+    static final Interest INTEREST = Interest.EVENTS;
 
     @Override
     public void accept(LogRecord record, Reporter out) {
@@ -67,7 +71,7 @@ public final class SchedulerC2wAnalyzer implements Analyzer {
     /** One instance per scheduler node. */
     public static final class Factory extends BuiltinFactory {
         public Factory() {
-            super("scheduler-c2w", Stage.HOST, SchedulerC2wAnalyzer::new, NO_C2W);
+            super("scheduler-c2w", Stage.HOST, SchedulerC2wAnalyzer::new, INTEREST, NO_C2W);
         }
     }
 }

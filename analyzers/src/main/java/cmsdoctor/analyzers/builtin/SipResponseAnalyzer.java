@@ -2,6 +2,7 @@ package cmsdoctor.analyzers.builtin;
 
 import cmsdoctor.analyzers.Analyzer;
 import cmsdoctor.analyzers.Detection;
+import cmsdoctor.analyzers.Interest;
 import cmsdoctor.analyzers.Reporter;
 import cmsdoctor.analyzers.RuleInfo;
 import cmsdoctor.analyzers.Severity;
@@ -57,6 +58,9 @@ public final class SipResponseAnalyzer implements Analyzer {
             503, "CMS was not able to take the call: check the call bridge's load against its load limit"
                     + " (/api/v1/system/load) and the call's other findings");
 
+    /** The records {@link #accept} acts on: it returns at once on any other. */
+    static final Interest INTEREST = Interest.SIP_MESSAGES;
+
     @Override
     public void accept(LogRecord record, Reporter out) {
         if (!(record instanceof SipMessage m) || m.statusCode() == null || m.statusCode() < 400
@@ -84,7 +88,7 @@ public final class SipResponseAnalyzer implements Analyzer {
     /** One instance per call bridge. */
     public static final class Factory extends BuiltinFactory {
         public Factory() {
-            super("sip-responses", Stage.HOST, SipResponseAnalyzer::new, ERROR_RESPONSE);
+            super("sip-responses", Stage.HOST, SipResponseAnalyzer::new, INTEREST, ERROR_RESPONSE);
         }
     }
 }

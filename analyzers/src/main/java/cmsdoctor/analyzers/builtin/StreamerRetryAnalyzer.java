@@ -2,6 +2,7 @@ package cmsdoctor.analyzers.builtin;
 
 import cmsdoctor.analyzers.Analyzer;
 import cmsdoctor.analyzers.Detection;
+import cmsdoctor.analyzers.Interest;
 import cmsdoctor.analyzers.Evidence;
 import cmsdoctor.analyzers.Reporter;
 import cmsdoctor.analyzers.RuleInfo;
@@ -42,6 +43,9 @@ public final class StreamerRetryAnalyzer implements Analyzer {
     }
 
     private final Map<String, Attempt> failing = new LinkedHashMap<>();
+
+    /** The records {@link #accept} acts on: it returns at once on any other. */
+    static final Interest INTEREST = Interest.eventsContaining("RTMP publish successful", "RTMP server", "retrying (");
 
     @Override
     public void accept(LogRecord record, Reporter out) {
@@ -112,7 +116,7 @@ public final class StreamerRetryAnalyzer implements Analyzer {
     /** One instance per streamer node. */
     public static final class Factory extends BuiltinFactory {
         public Factory() {
-            super("streamer-retry", Stage.HOST, StreamerRetryAnalyzer::new, GAVE_UP);
+            super("streamer-retry", Stage.HOST, StreamerRetryAnalyzer::new, INTEREST, GAVE_UP);
         }
     }
 }

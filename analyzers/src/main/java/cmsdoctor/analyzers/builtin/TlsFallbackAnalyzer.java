@@ -2,6 +2,7 @@ package cmsdoctor.analyzers.builtin;
 
 import cmsdoctor.analyzers.Analyzer;
 import cmsdoctor.analyzers.Detection;
+import cmsdoctor.analyzers.Interest;
 import cmsdoctor.analyzers.Reporter;
 import cmsdoctor.analyzers.RuleInfo;
 import cmsdoctor.analyzers.Severity;
@@ -38,6 +39,10 @@ public final class TlsFallbackAnalyzer implements Analyzer {
     private final Map<Integer, String> destinations = new HashMap<>();
     private LogEvent lastHandshakeError;
     private String lastCode;
+
+    /** The records {@link #accept} acts on: it returns at once on any other. */
+    static final Interest INTEREST = Interest.eventsContaining("handshake error", "outgoing SIP call to \"",
+            "falling back to unencrypted control connection");
 
     @Override
     public void accept(LogRecord record, Reporter out) {
@@ -103,7 +108,7 @@ public final class TlsFallbackAnalyzer implements Analyzer {
     /** One instance per call bridge. */
     public static final class Factory extends BuiltinFactory {
         public Factory() {
-            super("tls-fallback", Stage.HOST, TlsFallbackAnalyzer::new, FALLBACK);
+            super("tls-fallback", Stage.HOST, TlsFallbackAnalyzer::new, INTEREST, FALLBACK);
         }
     }
 }

@@ -2,6 +2,7 @@ package cmsdoctor.analyzers.builtin;
 
 import cmsdoctor.analyzers.Analyzer;
 import cmsdoctor.analyzers.Detection;
+import cmsdoctor.analyzers.Interest;
 import cmsdoctor.analyzers.Evidence;
 import cmsdoctor.analyzers.Reporter;
 import cmsdoctor.analyzers.RuleInfo;
@@ -39,6 +40,9 @@ public final class WebBridgeSessionLeakAnalyzer implements Analyzer {
     private int samples;
     private boolean raised;
     private LogEvent first;
+
+    /** The records {@link #accept} acts on: it returns at once on any other. */
+    static final Interest INTEREST = Interest.eventsContaining("[DEBUGGING] Stats");
 
     @Override
     public void accept(LogRecord record, Reporter out) {
@@ -85,7 +89,7 @@ public final class WebBridgeSessionLeakAnalyzer implements Analyzer {
     /** One instance per web bridge node. */
     public static final class Factory extends BuiltinFactory {
         public Factory() {
-            super("webbridge2-session-leak", Stage.HOST, WebBridgeSessionLeakAnalyzer::new, LEAK);
+            super("webbridge2-session-leak", Stage.HOST, WebBridgeSessionLeakAnalyzer::new, INTEREST, LEAK);
         }
     }
 }

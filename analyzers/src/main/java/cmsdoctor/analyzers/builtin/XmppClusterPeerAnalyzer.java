@@ -2,6 +2,7 @@ package cmsdoctor.analyzers.builtin;
 
 import cmsdoctor.analyzers.Analyzer;
 import cmsdoctor.analyzers.Detection;
+import cmsdoctor.analyzers.Interest;
 import cmsdoctor.analyzers.Evidence;
 import cmsdoctor.analyzers.Reporter;
 import cmsdoctor.analyzers.RuleInfo;
@@ -34,6 +35,9 @@ public final class XmppClusterPeerAnalyzer implements Analyzer {
     static final String COMMAND = "xmpp cluster status";
 
     private final List<LogEvent> block = new ArrayList<>();
+
+    /** The records {@link #accept} acts on: it returns at once on any other. */
+    static final Interest INTEREST = Interest.EVENTS;
 
     @Override
     public void accept(LogRecord record, Reporter out) {
@@ -93,7 +97,7 @@ public final class XmppClusterPeerAnalyzer implements Analyzer {
     /** One instance per node: the output belongs to the node its prompt names. */
     public static final class Factory extends BuiltinFactory {
         public Factory() {
-            super("xmpp-cluster-peer", Stage.HOST, XmppClusterPeerAnalyzer::new, DUPLICATE);
+            super("xmpp-cluster-peer", Stage.HOST, XmppClusterPeerAnalyzer::new, INTEREST, DUPLICATE);
         }
     }
 }

@@ -3,6 +3,7 @@ package cmsdoctor.analyzers.cdr;
 import cmsdoctor.analyzers.Analyzer;
 import cmsdoctor.analyzers.AnalyzerContext;
 import cmsdoctor.analyzers.AnalyzerFactory;
+import cmsdoctor.analyzers.Interest;
 import cmsdoctor.analyzers.RuleInfo;
 
 import java.util.List;
@@ -42,5 +43,11 @@ abstract class CdrFactory implements AnalyzerFactory {
     @Override
     public final Analyzer create(AnalyzerContext context) {
         return analyzer.apply(context);
+    }
+
+    /** CDRs reach it through {@link CdrAnalyzer}; it reads no log record. */
+    @Override
+    public final Interest interest() {
+        return Interest.NO_RECORD;
     }
 }

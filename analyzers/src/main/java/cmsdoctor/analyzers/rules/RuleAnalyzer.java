@@ -5,6 +5,8 @@ import cmsdoctor.analyzers.AnalyzerContext;
 import cmsdoctor.analyzers.AnalyzerFactory;
 import cmsdoctor.analyzers.Detection;
 import cmsdoctor.analyzers.Evidence;
+import cmsdoctor.analyzers.Interest;
+import cmsdoctor.analyzers.LiteralScan;
 import cmsdoctor.analyzers.Reporter;
 import cmsdoctor.analyzers.RuleInfo;
 import cmsdoctor.ingest.record.LogEvent;
@@ -29,9 +31,12 @@ public final class RuleAnalyzer implements Analyzer {
     private final Map<String, List<Gated>> byTag = new HashMap<>();
     private final List<Gated> anyTag = new ArrayList<>();
     private final List<Gated> withResolution = new ArrayList<>();
+    /** The same lists reduced to the rules that need no text: all a message without any can meet. */
+    private final Map<String, List<Gated>> byTagBare = new HashMap<>();
+    private final List<Gated> anyTagBare = new ArrayList<>();
+    private final List<Gated> withResolutionBare = new ArrayList<>();
     private final Map<String, Burst> bursts = new HashMap<>();
     private final LiteralScan scan;
-    private final boolean[] found;
 
     /** A rule with the literals (indices into the scan) its match cannot do without. */
     private record Gated(Rule rule, int[] needs) {}
@@ -52,7 +57,18 @@ public final class RuleAnalyzer implements Analyzer {
             }
         }
         scan = new LiteralScan(literals);
-        found = new boolean[scan.size()];
+        byTag.forEach((tag, gated) -> {
+            List<Gated> bare = bare(gated);
+            if (!bare.isEmpty()) {
+                byTagBare.put(tag, bare);
+            }
+        });
+        anyTagBare.addAll(bare(anyTag));
+        withResolutionBare.addAll(bare(withResolution));
+    }
+
+    private static List<Gated> bare(List<Gated> gated) {
+        return gated.stream().filter(g -> g.needs().length == 0).toList();
     }
 
     /** The texts {@code m} requires (its literal, its screen's), added to {@code literals}; their indices. */
@@ -63,6 +79,11 @@ public final class RuleAnalyzer implements Analyzer {
         }
         if (m.screen() != null) {
             texts.add(new LiteralScan.Text(m.screen().literal(), m.screen().ignoreCase()));
+        }
+        if (texts.size() == 2 && implies(texts.get(1), texts.get(0))) {
+            texts.remove(0); // a screen that holds the literal ("\" failed" and "\""): one look suffices
+        } else if (texts.size() == 2 && implies(texts.get(0), texts.get(1))) {
+            texts.remove(1);
         }
         int[] needs = new int[texts.size()];
         for (int i = 0; i < needs.length; i++) {
@@ -76,10 +97,15 @@ public final class RuleAnalyzer implements Analyzer {
         return needs;
     }
 
+    /** Wherever {@code a} is found, {@code b} is too: {@code a} is case-sensitive and holds {@code b}'s text. */
+    private static boolean implies(LiteralScan.Text a, LiteralScan.Text b) {
+        return !a.ignoreCase() && a.text().contains(b.text());
+    }
+
     /** False when the message lacks a text the rule needs: {@link RuleMatch#match} would say no. */
     private boolean possible(Gated g) {
         for (int n : g.needs()) {
-            if (!found[n]) {
+            if (!scan.has(n)) {
                 return false;
             }
         }
@@ -91,19 +117,21 @@ public final class RuleAnalyzer implements Analyzer {
         if (!(record instanceof LogEvent e) || e.message() == null) {
             return;
         }
-        scan.scan(e.message(), found);
-        if (e.tag() != null) {
-            List<Gated> tagged = byTag.get(e.tag());
+        // most messages hold none of the texts: then only the rules that need none can match
+        boolean any = scan.scan(e.message());
+        Map<String, List<Gated>> tagRules = any ? byTag : byTagBare;
+        if (e.tag() != null && !tagRules.isEmpty()) {
+            List<Gated> tagged = tagRules.get(e.tag());
             if (tagged != null) {
                 for (Gated g : tagged) {
                     check(g, e, out);
                 }
             }
         }
-        for (Gated g : anyTag) {
+        for (Gated g : any ? anyTag : anyTagBare) {
             check(g, e, out);
         }
-        for (Gated g : withResolution) {
+        for (Gated g : any ? withResolution : withResolutionBare) {
             if (!possible(g)) {
                 continue;
             }
@@ -182,6 +210,12 @@ public final class RuleAnalyzer implements Analyzer {
         @Override
         public Analyzer create(AnalyzerContext context) {
             return new RuleAnalyzer(context.rules().rules());
+        }
+
+        /** Rules read events' fields and messages, never SIP messages. */
+        @Override
+        public Interest interest() {
+            return Interest.EVENTS;
         }
     }
 }

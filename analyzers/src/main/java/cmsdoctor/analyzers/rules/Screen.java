@@ -1,5 +1,7 @@
 package cmsdoctor.analyzers.rules;
 
+import cmsdoctor.analyzers.LiteralScan;
+
 /**
  * A cheap test run before a rule's regex: the longest piece of plain text every match of the
  * regex contains ({@link RuleMatch#requiredLiteral}), looked for with {@code indexOf} (or, for a
@@ -30,25 +32,6 @@ public record Screen(String literal, boolean ignoreCase) {
 
     /** False when the regex cannot match {@code text}. */
     public boolean admits(String text) {
-        return ignoreCase ? containsIgnoreCase(text, literal) : text.contains(literal);
-    }
-
-    /** {@code text} holds {@code literal} in some case; true wherever {@code (?i)literal} finds it. */
-    static boolean containsIgnoreCase(String text, String literal) {
-        if (literal.isEmpty()) {
-            return true;
-        }
-        // regionMatches folds case at least as widely as (?i), so nothing the regex finds is missed
-        int last = text.length() - literal.length();
-        char lower = Character.toLowerCase(literal.charAt(0));
-        char upper = Character.toUpperCase(literal.charAt(0));
-        for (int i = 0; i <= last; i++) {
-            char c = text.charAt(i);
-            if ((c == lower || c == upper || Character.toLowerCase(c) == lower)
-                    && text.regionMatches(true, i, literal, 0, literal.length())) {
-                return true;
-            }
-        }
-        return false;
+        return ignoreCase ? LiteralScan.containsIgnoreCase(text, literal) : text.contains(literal);
     }
 }
