@@ -12,6 +12,9 @@ package cmsdoctor.ingest.parse;
 public final class CmsMessageParser {
 
     private static final int GUID = 36;
+    private static final String SIP_CALL_ID = "SIP call ID \"";
+    /** Looked for in every line that is not SIP trace; most do not hold it. */
+    private static final SkipSearch SIP_CALL_ID_SEARCH = new SkipSearch(SIP_CALL_ID);
 
     /** The correlation keys of one message; reused line after line. Absent keys are null. */
     static final class Keys {
@@ -66,7 +69,7 @@ public final class CmsMessageParser {
         k.reset();
         k.callNumber = numberAfterPrefix(m, "call ");
         k.apiTrace = numberAfterPrefix(m, "API trace ");
-        k.sipCallId = quotedAfter(m, "SIP call ID \"");
+        k.sipCallId = quotedAfter(m, SIP_CALL_ID_SEARCH.in(m), SIP_CALL_ID.length());
         // one pass over the GUIDs of the message; the words before each one say what it is
         int n = m.length();
         int from = 8;
@@ -127,12 +130,12 @@ public final class CmsMessageParser {
         return i > start && i < n && m.charAt(i) == ':' ? v : null;
     }
 
-    private static String quotedAfter(String m, String anchor) {
-        int p = m.indexOf(anchor);
+    /** The text up to the next {@code "} after an anchor of {@code anchorLength} found at {@code p} (-1: none). */
+    private static String quotedAfter(String m, int p, int anchorLength) {
         if (p < 0) {
             return null;
         }
-        int from = p + anchor.length();
+        int from = p + anchorLength;
         int close = m.indexOf('"', from);
         return close > from ? m.substring(from, close) : null;
     }

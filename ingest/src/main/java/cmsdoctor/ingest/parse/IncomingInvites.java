@@ -52,6 +52,11 @@ final class IncomingInvites {
      * event or no INVITE matches.
      */
     String callIdOf(String host, String message) {
+        // most call lines meet a host that received no traced INVITE (no SIP trace at all): nothing to
+        // look for. containsKey, unlike get, leaves the hosts' access order (their eviction) as it was
+        if (!byHost.containsKey(host == null ? "" : host)) {
+            return null;
+        }
         // the event-log page writes "Incoming SIP call", syslog "incoming SIP call": find the
         // stable part, then compare the word before it in any case
         int stable = message.indexOf(EVENT_STABLE);
