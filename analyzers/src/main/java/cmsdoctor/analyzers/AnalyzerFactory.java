@@ -39,6 +39,15 @@ public interface AnalyzerFactory {
     }
 
     /**
+     * Fixed texts its analyzers look for in every event's message, in the order they number them:
+     * the sink finds them in the one pass it makes over each message for every analyzer and hands
+     * each {@link ScanningAnalyzer} which it holds. None unless said otherwise.
+     */
+    default List<LiteralScan.Text> texts(AnalyzerContext context) {
+        return List.of();
+    }
+
+    /**
      * Every rule a finding can name, by id: what the installed analyzers raise (YAML rules and
      * Java analyzers alike), and the certificate doctor's {@code CMS-CERT} rules, which are raised
      * from certificate files and MMP pastes rather than log records, so no analyzer carries them.

@@ -35,7 +35,7 @@ public final class AnalyzerSink implements RecordSink {
     private final List<AnalyzerFactory> clusterFactories = new ArrayList<>();
     private final Gate[] hostGates;
     private final Gate[] clusterGates;
-    /** Every text some analyzer's {@link Interest} names, looked for once per message. */
+    /** Every text some analyzer's {@link Interest} or {@link AnalyzerFactory#texts} names, looked for once per message. */
     private final LiteralScan textScan;
     private final AnalyzerContext context;
     private final Findings findings;
@@ -43,16 +43,30 @@ public final class AnalyzerSink implements RecordSink {
 
     public AnalyzerSink(List<AnalyzerFactory> factories, AnalyzerContext context, Findings findings) {
         List<LiteralScan.Text> texts = new ArrayList<>();
+        int[] bases = new int[factories.size()];
+        int[] counts = new int[factories.size()];
+        List<int[]> interests = new ArrayList<>();
+        for (int i = 0; i < factories.size(); i++) {
+            AnalyzerFactory f = factories.get(i);
+            (f.stage() == AnalyzerFactory.Stage.HOST ? hostFactories : clusterFactories).add(f);
+            // a scanning factory's texts side by side, so its analyzers read them through one window
+            List<LiteralScan.Text> own = f.texts(context);
+            bases[i] = texts.size();
+            counts[i] = own.size();
+            texts.addAll(own);
+            interests.add(Gate.indices(f.interest(), texts));
+        }
+        this.textScan = new LiteralScan(texts);
         List<Gate> host = new ArrayList<>();
         List<Gate> cluster = new ArrayList<>();
-        for (AnalyzerFactory f : factories) {
-            boolean perHost = f.stage() == AnalyzerFactory.Stage.HOST;
-            (perHost ? hostFactories : clusterFactories).add(f);
-            (perHost ? host : cluster).add(Gate.of(f.interest(), texts));
+        for (int i = 0; i < factories.size(); i++) {
+            AnalyzerFactory f = factories.get(i);
+            TextHits hits = counts[i] == 0 ? null : new TextHits(textScan, bases[i], counts[i]);
+            Gate gate = new Gate(f.interest().events(), interests.get(i), f.interest().sipMessages(), hits);
+            (f.stage() == AnalyzerFactory.Stage.HOST ? host : cluster).add(gate);
         }
         this.hostGates = host.toArray(new Gate[0]);
         this.clusterGates = cluster.toArray(new Gate[0]);
-        this.textScan = new LiteralScan(texts);
         this.context = context;
         this.findings = findings;
     }
@@ -140,11 +154,13 @@ public final class AnalyzerSink implements RecordSink {
 
     /**
      * Which records one factory's analyzers get ({@link Interest}), its texts as indices into
-     * the sink's {@link LiteralScan}.
+     * the sink's {@link LiteralScan}; {@code hits}: the window onto that scan through which a
+     * {@link ScanningAnalyzer} reads its own texts (null for a factory that names none).
      */
-    private record Gate(boolean events, int[] texts, boolean sipMessages) {
+    private record Gate(boolean events, int[] texts, boolean sipMessages, TextHits hits) {
 
-        static Gate of(Interest interest, List<LiteralScan.Text> texts) {
+        /** The interest's texts as indices into {@code texts}, added where not there yet. */
+        static int[] indices(Interest interest, List<LiteralScan.Text> texts) {
             int[] indices = new int[interest.texts().size()];
             for (int i = 0; i < indices.length; i++) {
                 LiteralScan.Text t = new LiteralScan.Text(interest.texts().get(i), false);
@@ -155,7 +171,7 @@ public final class AnalyzerSink implements RecordSink {
                 }
                 indices[i] = at;
             }
-            return new Gate(interest.events(), indices, interest.sipMessages());
+            return indices;
         }
     }
 
@@ -263,9 +279,25 @@ public final class AnalyzerSink implements RecordSink {
 
         private void deliver(Analyzer[] analyzers, Gate[] gates, LogRecord record) {
             for (int i = 0; i < analyzers.length; i++) {
-                if (admits(gates[i], record)) {
+                Gate gate = gates[i];
+                if (!admits(gate, record)) {
+                    continue;
+                }
+                if (gate.hits() != null && analyzers[i] instanceof ScanningAnalyzer scanning
+                        && record instanceof LogEvent e && e.message() != null) {
+                    scan(e);
+                    scanning.accept(e, reporter, gate.hits());
+                } else {
                     analyzers[i].accept(record, reporter);
                 }
+            }
+        }
+
+        /** Finds every analyzer's texts in the message, once per record released. */
+        private void scan(LogEvent e) {
+            if (!scanned) {
+                textScan.scan(e.message());
+                scanned = true;
             }
         }
 
@@ -282,10 +314,7 @@ public final class AnalyzerSink implements RecordSink {
             if (e.message() == null) {
                 return false;
             }
-            if (!scanned) {
-                textScan.scan(e.message());
-                scanned = true;
-            }
+            scan(e);
             for (int t : gate.texts()) {
                 if (textScan.has(t)) {
                     return true;

@@ -96,6 +96,16 @@ public final class LiteralScan {
         return found[i];
     }
 
+    /** Whether the message of the last {@link #scan} contains any of the texts {@code from} (inclusive) to {@code to}. */
+    public boolean anyIn(int from, int to) {
+        for (int i = 0; i < hitCount; i++) {
+            if (hits[i] >= from && hits[i] < to) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Looks for every text in {@code message}; {@link #has} then tells which it holds.
      *

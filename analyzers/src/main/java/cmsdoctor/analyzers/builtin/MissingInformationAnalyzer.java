@@ -1,11 +1,14 @@
 package cmsdoctor.analyzers.builtin;
 
-import cmsdoctor.analyzers.Analyzer;
+import cmsdoctor.analyzers.AnalyzerContext;
+import cmsdoctor.analyzers.LiteralScan;
 import cmsdoctor.analyzers.Detection;
 import cmsdoctor.analyzers.Evidence;
 import cmsdoctor.analyzers.Reporter;
 import cmsdoctor.analyzers.RuleInfo;
+import cmsdoctor.analyzers.ScanningAnalyzer;
 import cmsdoctor.analyzers.Severity;
+import cmsdoctor.analyzers.TextHits;
 import cmsdoctor.ingest.record.LogEvent;
 import cmsdoctor.ingest.record.LogRecord;
 import cmsdoctor.ingest.record.SipMessage;
@@ -23,7 +26,7 @@ import java.util.regex.Pattern;
  * database cluster whose peers are named in the logs but whose own logs are absent. Only
  * the whole input can tell, so it reports at the end of an import.
  */
-public final class MissingInformationAnalyzer implements Analyzer {
+public final class MissingInformationAnalyzer implements ScanningAnalyzer {
 
     static final RuleInfo NO_SIP_TRACE = new RuleInfo("CMS-SYS-001", "Calls failed but the logs hold no SIP trace",
             "system", Severity.INFO, "callbridge", "Failed calls cannot be read in detail without a SIP trace.",
@@ -39,6 +42,8 @@ public final class MissingInformationAnalyzer implements Analyzer {
             + " not switch itself off: set the level back when the test is done.";
     private static final Pattern FAILED_CALL = Pattern.compile("^call \\d+:\\s+ending;.* - not connected after ");
     private static final Pattern PEER = Pattern.compile("Health check (\\S+?): ");
+    /** PEER's fixed start: it must see every record (for the host list), so the sink finds this for it. */
+    private static final String HEALTH_CHECK = "Health check ";
 
     private final Set<String> hosts = new TreeSet<>();
     private final Set<String> peers = new TreeSet<>();
@@ -54,6 +59,16 @@ public final class MissingInformationAnalyzer implements Analyzer {
 
     @Override
     public void accept(LogRecord record, Reporter out) {
+        look(record, null);
+    }
+
+    @Override
+    public void accept(LogEvent event, Reporter out, TextHits hits) {
+        look(event, hits);
+    }
+
+    /** {@code hits}: whether the message holds {@link #HEALTH_CHECK}, found by the sink; null: look here. */
+    private void look(LogRecord record, TextHits hits) {
         String host = record.host();
         if (host != null && !host.equals(lastHost)) {
             hosts.add(host.toLowerCase(Locale.ROOT));
@@ -80,7 +95,7 @@ public final class MissingInformationAnalyzer implements Analyzer {
             if (failedCalls.size() < 5) {
                 failedCalls.add(Detection.evidence(e));
             }
-        } else if (msg.contains("Health check ")) {
+        } else if (hits == null ? msg.contains(HEALTH_CHECK) : hits.has(0)) {
             Matcher p = PEER.matcher(msg);
             if (p.find() && !Uris.isAddress(p.group(1))) {
                 peers.add(p.group(1).toLowerCase(Locale.ROOT));
@@ -127,6 +142,11 @@ public final class MissingInformationAnalyzer implements Analyzer {
     public static final class Factory extends BuiltinFactory {
         public Factory() {
             super("missing-information", Stage.CLUSTER, MissingInformationAnalyzer::new, NO_SIP_TRACE, PARTIAL_CLUSTER);
+        }
+
+        @Override
+        public List<LiteralScan.Text> texts(AnalyzerContext context) {
+            return List.of(new LiteralScan.Text(HEALTH_CHECK, false));
         }
     }
 }

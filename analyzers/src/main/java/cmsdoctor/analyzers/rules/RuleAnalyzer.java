@@ -9,6 +9,8 @@ import cmsdoctor.analyzers.Interest;
 import cmsdoctor.analyzers.LiteralScan;
 import cmsdoctor.analyzers.Reporter;
 import cmsdoctor.analyzers.RuleInfo;
+import cmsdoctor.analyzers.ScanningAnalyzer;
+import cmsdoctor.analyzers.TextHits;
 import cmsdoctor.ingest.record.LogEvent;
 import cmsdoctor.ingest.record.LogRecord;
 
@@ -25,8 +27,9 @@ import java.util.Map;
  * by the event's tag, so each event meets only the rules that could match it; the rest are
  * screened by the texts they need (their literal, their regex's {@link Screen}), all found in
  * one pass over the message ({@link LiteralScan}), before {@link RuleMatch#match} and its regex.
+ * In the sink that pass is the sink's own, shared with every other analyzer ({@link ScanningAnalyzer}).
  */
-public final class RuleAnalyzer implements Analyzer {
+public final class RuleAnalyzer implements ScanningAnalyzer {
 
     private final Map<String, List<Gated>> byTag = new HashMap<>();
     private final List<Gated> anyTag = new ArrayList<>();
@@ -36,12 +39,15 @@ public final class RuleAnalyzer implements Analyzer {
     private final List<Gated> anyTagBare = new ArrayList<>();
     private final List<Gated> withResolutionBare = new ArrayList<>();
     private final Map<String, Burst> bursts = new HashMap<>();
+    /** The rules' texts, found by this analyzer itself when it is called without them found. */
     private final LiteralScan scan;
+    private final TextHits ownHits;
 
     /** A rule with the literals (indices into the scan) its match cannot do without. */
     private record Gated(Rule rule, int[] needs) {}
 
     public RuleAnalyzer(List<Rule> rules) {
+        // the texts are numbered in the order texts(rules) gives them
         List<LiteralScan.Text> literals = new ArrayList<>();
         for (Rule r : rules) {
             Gated g = new Gated(r, needs(r.match(), literals));
@@ -57,6 +63,7 @@ public final class RuleAnalyzer implements Analyzer {
             }
         }
         scan = new LiteralScan(literals);
+        ownHits = TextHits.of(scan);
         byTag.forEach((tag, gated) -> {
             List<Gated> bare = bare(gated);
             if (!bare.isEmpty()) {
@@ -65,6 +72,21 @@ public final class RuleAnalyzer implements Analyzer {
         });
         anyTagBare.addAll(bare(anyTag));
         withResolutionBare.addAll(bare(withResolution));
+    }
+
+    /**
+     * The texts the rules need, numbered as an analyzer of these rules numbers them: the same
+     * walk as the constructor's, the match's texts then the resolution's, rule by rule.
+     */
+    public static List<LiteralScan.Text> texts(List<Rule> rules) {
+        List<LiteralScan.Text> literals = new ArrayList<>();
+        for (Rule r : rules) {
+            needs(r.match(), literals);
+            if (r.resolvedBy() != null) {
+                needs(r.resolvedBy(), literals);
+            }
+        }
+        return List.copyOf(literals);
     }
 
     private static List<Gated> bare(List<Gated> gated) {
@@ -103,9 +125,9 @@ public final class RuleAnalyzer implements Analyzer {
     }
 
     /** False when the message lacks a text the rule needs: {@link RuleMatch#match} would say no. */
-    private boolean possible(Gated g) {
+    private static boolean possible(Gated g, TextHits hits) {
         for (int n : g.needs()) {
-            if (!scan.has(n)) {
+            if (!hits.has(n)) {
                 return false;
             }
         }
@@ -117,22 +139,28 @@ public final class RuleAnalyzer implements Analyzer {
         if (!(record instanceof LogEvent e) || e.message() == null) {
             return;
         }
+        scan.scan(e.message());
+        accept(e, out, ownHits);
+    }
+
+    @Override
+    public void accept(LogEvent e, Reporter out, TextHits hits) {
         // most messages hold none of the texts: then only the rules that need none can match
-        boolean any = scan.scan(e.message());
+        boolean any = hits.any();
         Map<String, List<Gated>> tagRules = any ? byTag : byTagBare;
         if (e.tag() != null && !tagRules.isEmpty()) {
             List<Gated> tagged = tagRules.get(e.tag());
             if (tagged != null) {
                 for (Gated g : tagged) {
-                    check(g, e, out);
+                    check(g, e, out, hits);
                 }
             }
         }
         for (Gated g : any ? anyTag : anyTagBare) {
-            check(g, e, out);
+            check(g, e, out, hits);
         }
         for (Gated g : any ? withResolution : withResolutionBare) {
-            if (!possible(g)) {
+            if (!possible(g, hits)) {
                 continue;
             }
             Rule r = g.rule();
@@ -143,8 +171,8 @@ public final class RuleAnalyzer implements Analyzer {
         }
     }
 
-    private void check(Gated gated, LogEvent e, Reporter out) {
-        if (!possible(gated)) {
+    private void check(Gated gated, LogEvent e, Reporter out, TextHits hits) {
+        if (!possible(gated, hits)) {
             return;
         }
         Rule r = gated.rule();
@@ -210,6 +238,11 @@ public final class RuleAnalyzer implements Analyzer {
         @Override
         public Analyzer create(AnalyzerContext context) {
             return new RuleAnalyzer(context.rules().rules());
+        }
+
+        @Override
+        public List<LiteralScan.Text> texts(AnalyzerContext context) {
+            return RuleAnalyzer.texts(context.rules().rules());
         }
 
         /** Rules read events' fields and messages, never SIP messages. */
