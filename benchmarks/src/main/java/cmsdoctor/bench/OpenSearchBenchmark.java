@@ -63,7 +63,7 @@ public final class OpenSearchBenchmark {
     public static final String DEFAULT_NODE_GC = "g1";
     /**
      * The collectors {@code --node-gc} offers. The parallel collector's lighter write barriers cost
-     * a warm node about 10% less CPU per indexed line than G1 (BENCHMARKS.md, branch osingest5), at
+     * a warm node 4 to 10% less CPU per indexed line than G1 (BENCHMARKS.md, branch osingest5), at
      * the price of longer pauses: a bench-side choice, reported beside G1, not a default.
      */
     static final Map<String, String> NODE_GCS = Map.of("g1", "-XX:+UseG1GC", "parallel", "-XX:+UseParallelGC");
