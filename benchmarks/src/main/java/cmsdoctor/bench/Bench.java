@@ -163,10 +163,12 @@ public final class Bench {
                         paramLabel = "N1,N2,...", description = "cluster sizes; the call view is timed on the largest"
                         + " (default ${DEFAULT-VALUE})") List<Integer> nodes,
                    @Option(names = "--node-heap", defaultValue = OpenSearchBenchmark.DEFAULT_NODE_HEAP, paramLabel = "SIZE",
-                        description = "each node's heap, as -Xmx takes it (default ${DEFAULT-VALUE})") String nodeHeap) {
+                        description = "each node's heap, as -Xmx takes it (default ${DEFAULT-VALUE})") String nodeHeap,
+                   @Option(names = "--node-gc", defaultValue = OpenSearchBenchmark.DEFAULT_NODE_GC, paramLabel = "g1|parallel",
+                        description = "each node's collector (default ${DEFAULT-VALUE}, as OpenSearch ships)") String nodeGc) {
         OpenSearchBenchmark.Plan plan;
         try {
-            plan = new OpenSearchBenchmark.Plan(lines, rounds, requests, nodes, nodeHeap);
+            plan = new OpenSearchBenchmark.Plan(lines, rounds, requests, nodes, nodeHeap, nodeGc);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.subcommands().get("opensearch"), e.getMessage());
         }

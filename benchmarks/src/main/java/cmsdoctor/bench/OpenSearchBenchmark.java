@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code cmsdoctor bench opensearch}: the OpenSearch store beside the embedded one, on the same
@@ -58,14 +59,23 @@ public final class OpenSearchBenchmark {
     private static final double WARM_UP_SETTLED = 0.9;
     /** Node CPU per second (all nodes) below which the cluster counts as idle before the call views. */
     private static final double QUIET_NODES_MS_PER_S = 50;
+    /** The default node collector: G1, what OpenSearch's own jvm.options choose. */
+    public static final String DEFAULT_NODE_GC = "g1";
+    /**
+     * The collectors {@code --node-gc} offers. The parallel collector's lighter write barriers cost
+     * a warm node 4 to 10% less CPU per indexed line than G1 (BENCHMARKS.md, branch osingest5), at
+     * the price of longer pauses: a bench-side choice, reported beside G1, not a default.
+     */
+    static final Map<String, String> NODE_GCS = Map.of("g1", "-XX:+UseG1GC", "parallel", "-XX:+UseParallelGC");
 
     /**
      * What to run.
      *
      * @param nodeCounts cluster sizes, ascending; the call view is timed on the last
      * @param nodeHeap   each node's {@code -Xms}/{@code -Xmx}
+     * @param nodeGc     each node's collector: {@code g1} (what OpenSearch ships) or {@code parallel}
      */
-    public record Plan(long lines, int rounds, int requests, List<Integer> nodeCounts, String nodeHeap) {
+    public record Plan(long lines, int rounds, int requests, List<Integer> nodeCounts, String nodeHeap, String nodeGc) {
         public Plan {
             nodeCounts = nodeCounts.stream().distinct().sorted().toList();
             if (lines < 1 || rounds < 1 || requests < 1 || nodeCounts.isEmpty() || nodeCounts.get(0) < 1) {
@@ -73,6 +83,9 @@ public final class OpenSearchBenchmark {
             }
             if (!nodeHeap.matches("\\d+[kmgKMG]?")) {
                 throw new IllegalArgumentException("--node-heap wants a size as -Xmx takes it (512m, 1g), not '" + nodeHeap + "'");
+            }
+            if (!NODE_GCS.containsKey(nodeGc)) {
+                throw new IllegalArgumentException("--node-gc wants one of " + NODE_GCS.keySet() + ", not '" + nodeGc + "'");
             }
         }
     }
@@ -119,9 +132,9 @@ public final class OpenSearchBenchmark {
     }
 
     private void measure() throws IOException, InterruptedException {
-        out.printf("%d processors, heap max %d MiB here, %s per node; load average %.2f%n",
+        out.printf("%d processors, heap max %d MiB here, %s per node (%s); load average %.2f%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, plan.nodeHeap(),
-                load());
+                NODE_GCS.get(plan.nodeGc()), load());
         new CorpusGenerator(42, 3, true).write(corpus, plan.lines());
         out.printf("corpus: %,d lines, %.1f MB, 3 call bridges, SIP trace on (seed 42)%n", plan.lines(),
                 Files.size(corpus) / 1e6);
@@ -133,7 +146,7 @@ public final class OpenSearchBenchmark {
             boolean first = nodes == plan.nodeCounts().get(0);
             boolean last = nodes == plan.nodeCounts().get(plan.nodeCounts().size() - 1);
             OpenSearchCluster cluster = OpenSearchCluster.nodes(nodes)
-                    .withJvmOptions("-Xms" + plan.nodeHeap(), "-Xmx" + plan.nodeHeap(), "-XX:+UseG1GC");
+                    .withJvmOptions("-Xms" + plan.nodeHeap(), "-Xmx" + plan.nodeHeap(), NODE_GCS.get(plan.nodeGc()));
             cluster.start();
             try {
                 out.printf("%ncluster of %d: green in %.1f s, RSS %s; load average %.2f%n", nodes,

@@ -137,6 +137,8 @@ class BenchTest {
     void opensearchBesideTheEmbeddedStore() {
         assertEquals(0, run("opensearch", "--lines", "3000", "--rounds", "1", "--requests", "10", "--nodes", "1",
                 "--node-heap", "512m"), output());
+        // the node's collector by default: G1, as OpenSearch ships (--node-gc parallel is the bench-side choice)
+        figure("^\\d+ processors, heap max \\d+ MiB here, 512m per node \\(-XX:\\+UseG1GC\\); load average");
         figure("^cluster of 1: green in [\\d.]+ s");
         // each store imports the warm-up corpus until two imports in a row are no cheaper: 3 to 8
         figure("^  warm-up of embedded \\(not counted\\): [3-8] imports of 3,000 lines, CPU s each [\\d.]+( / [\\d.]+){2,7}$");
@@ -155,6 +157,8 @@ class BenchTest {
         assertEquals(2, run("opensearch", "--nodes", "0,1"));
         assertEquals(2, run("opensearch", "--node-heap", "lots"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--node-heap wants a size"), err.toString(StandardCharsets.UTF_8));
+        assertEquals(2, run("opensearch", "--node-gc", "cms"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--node-gc wants one of"), err.toString(StandardCharsets.UTF_8));
     }
 
     /** Our UDP and TCP receiver and import; beside them Debian's rsyslogd when it is installed. */
