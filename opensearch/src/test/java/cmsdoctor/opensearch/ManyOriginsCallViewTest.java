@@ -1,0 +1,189 @@
+package cmsdoctor.opensearch;
+
+import cmsdoctor.ingest.RecordSink;
+import cmsdoctor.ingest.call.Call;
+import cmsdoctor.ingest.call.CallJson;
+import cmsdoctor.ingest.call.CallKey;
+import cmsdoctor.ingest.call.CallList;
+import cmsdoctor.ingest.call.CallSummary;
+import cmsdoctor.ingest.call.CallView;
+import cmsdoctor.ingest.call.Lookup;
+import cmsdoctor.ingest.Json;
+import cmsdoctor.ingest.parse.ParseOptions;
+import cmsdoctor.ingest.record.LogRecord;
+import cmsdoctor.ingest.source.archive.ImportJob;
+import cmsdoctor.ingest.source.archive.ImportLimits;
+import cmsdoctor.ingest.source.archive.ImportListener;
+import cmsdoctor.ingest.store.EmbeddedStore;
+import cmsdoctor.ingest.store.RecordReader;
+import cmsdoctor.opensearch.nodes.OpenSearchCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * One capture stored under several origins (the same bundle imported four times, the duplicate
+ * check bypassed): four imports, so four calls for each call of the capture, never merged. Each
+ * call view, whole, is the one the capture imported alone shows (every line and SIP message of
+ * its own import, none of another's), and the OpenSearch store's views are the embedded store's,
+ * for every key of the calls list and for every bare Call-ID and leg GUID of it.
+ *
+ * <p>The corpus is every {@code sample-logs/} scenario plus, when the machine has it, the first
+ * lines of a large 3.x SIP corpus ({@code cmsdoctor.sip3x} or {@code /tmp/s7/sip3x-300k.log}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ManyOriginsCallViewTest {
+
+    @RegisterExtension
+    static final OpenSearchCluster CLUSTER = OpenSearchCluster.shared(1);
+
+    private static final List<String> ORIGINS = List.of("imp-d", "imp-b", "imp-a", "imp-c");
+    private static final int SIP3X_LINES = 20_000;
+
+    private Path dir;
+    private EmbeddedStore alone;
+    private EmbeddedStore embedded;
+    private OpenSearchStore cluster;
+
+    @BeforeAll
+    void storeTheCaptureUnderEveryOrigin() throws Exception {
+        dir = Files.createTempDirectory("origins");
+        List<Path> inputs = new ArrayList<>();
+        inputs.add(Path.of(System.getProperty("cmsdoctor.root", "..")).resolve("sample-logs"));
+        Path big = Path.of(System.getProperty("cmsdoctor.sip3x", "/tmp/s7/sip3x-300k.log"));
+        if (Files.isRegularFile(big)) {
+            Path cut = Files.createDirectories(dir.resolve("sip3x")).resolve("sip3x.log");
+            copyHead(big, cut, SIP3X_LINES);
+            inputs.add(cut.getParent());
+        }
+        List<LogRecord> records = Collections.synchronizedList(new ArrayList<>());
+        new ImportJob(dir.resolve("data"), ParseOptions.defaults(), (RecordSink) (origin, r) -> records.add(r),
+                ImportLimits.defaults(), ImportListener.NONE).run(inputs);
+        assertTrue(records.size() > 300, "records " + records.size());
+        alone = EmbeddedStore.open(dir.resolve("alone"));
+        embedded = EmbeddedStore.open(dir.resolve("embedded"));
+        cluster = OpenSearchStore.open(OpenSearchStoreTest.config("origins"));
+        for (LogRecord r : records) {
+            alone.writer().accept(ORIGINS.get(0), r);
+        }
+        // as four imports run one after the other: each writes the whole capture
+        for (String origin : ORIGINS) {
+            for (LogRecord r : records) {
+                embedded.writer().accept(origin, r);
+                cluster.writer().accept(origin, r);
+            }
+        }
+        alone.writer().flush();
+        embedded.writer().flush();
+        cluster.writer().flush();
+    }
+
+    @AfterAll
+    void close() throws Exception {
+        for (AutoCloseable c : new AutoCloseable[] {cluster, embedded, alone}) {
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+
+    /** Every call of the calls list, opened by its key on both stores: the same view, whole. */
+    @Test
+    void everyCallViewIsTheEmbeddedStoresOnEveryKey() throws Exception {
+        List<CallSummary> calls = new CallList(embedded.reader()).list(null, null, null, null, null, 100_000);
+        assertEquals(calls.size(), new CallList(cluster.reader()).list(null, null, null, null, null, 100_000).size());
+        Set<String> keys = new LinkedHashSet<>();
+        for (CallSummary c : calls) {
+            keys.add(c.key());
+            if (c.sipCallId() != null) {
+                keys.add(c.sipCallId());
+            }
+            if (c.callLegId() != null) {
+                keys.add(c.callLegId());
+            }
+        }
+        List<String> differ = new ArrayList<>();
+        for (String key : keys) {
+            String theirs = view(embedded.reader(), key);
+            String mine = view(cluster.reader(), key);
+            if (!theirs.equals(mine)) {
+                differ.add(key);
+            }
+        }
+        System.out.printf("[origins] %d calls under %d origins, %d keys: %d views differ%n", calls.size(),
+                ORIGINS.size(), keys.size(), differ.size());
+        if (!differ.isEmpty()) {
+            String key = differ.get(0);
+            assertEquals(view(embedded.reader(), key), view(cluster.reader(), key), key + " (and " + differ.size()
+                    + " keys in all: " + differ.stream().limit(10).toList() + ")");
+        }
+    }
+
+    /**
+     * Each origin's copy of a call shows what the capture imported alone shows: its own lines
+     * and every SIP message, none of another import's; and a key qualified by any origin opens
+     * that origin's copy, on both stores.
+     */
+    @Test
+    void eachOriginsCallIsTheCaptureAlone() throws Exception {
+        List<CallSummary> calls = new CallList(alone.reader()).list(null, null, null, null, null, 100_000);
+        int checked = 0;
+        int messages = 0;
+        for (CallSummary c : calls) {
+            if (!(new CallView(alone.reader()).lookup(c.key(), null) instanceof Call one)) {
+                continue;
+            }
+            for (String origin : ORIGINS) {
+                CallKey parsed = CallKey.parse(c.key());
+                String key = (parsed.origin() == null ? parsed.withOrigin(origin) : parsed).toString();
+                for (RecordReader reader : List.of(embedded.reader(), cluster.reader())) {
+                    Lookup found = new CallView(reader).lookup(key, null);
+                    Call call = assertInstanceOf(Call.class, found, key);
+                    assertEquals(origin, call.keys().origin(), key);
+                    assertEquals(one.events(), call.events(), key);
+                    assertEquals(one.sipMessages(), call.sipMessages(), key);
+                    assertEquals(one.links(), call.links(), key);
+                }
+                checked++;
+            }
+            messages += one.sipMessages().size();
+        }
+        System.out.printf("[origins] %d calls checked against the capture alone (%d SIP messages each origin)%n",
+                checked, messages);
+        assertTrue(checked > 20, "calls checked: " + checked);
+        assertTrue(messages > 20, "SIP messages: " + messages);
+    }
+
+    private static String view(RecordReader reader, String key) throws Exception {
+        return Json.mapper().writeValueAsString(CallJson.lookup(new CallView(reader).lookup(key, null), ZoneOffset.UTC));
+    }
+
+    private static void copyHead(Path from, Path to, int lines) throws Exception {
+        try (BufferedReader in = Files.newBufferedReader(from, StandardCharsets.UTF_8);
+             BufferedWriter out = Files.newBufferedWriter(to, StandardCharsets.UTF_8)) {
+            String line;
+            for (int n = 0; n < lines && (line = in.readLine()) != null; n++) {
+                out.write(line);
+                out.write('\n');
+            }
+        }
+    }
+}
