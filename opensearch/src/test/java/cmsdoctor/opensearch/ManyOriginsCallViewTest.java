@@ -152,8 +152,7 @@ class ManyOriginsCallViewTest {
                 continue;
             }
             for (String origin : ORIGINS) {
-                CallKey parsed = CallKey.parse(c.key());
-                String key = (parsed.origin() == null ? parsed.withOrigin(origin) : parsed).toString();
+                String key = CallKey.parse(c.key()).withOrigin(origin).toString();
                 for (RecordReader reader : List.of(embedded.reader(), cluster.reader())) {
                     Lookup found = new CallView(reader).lookup(key, null);
                     Call call = assertInstanceOf(Call.class, found, key);
