@@ -68,14 +68,22 @@ public final class CallStory {
         for (Hit h : related) {
             LogRecord r = h.record();
             if (!samePlace(leg.place(), h)) {
-                elsewhere(leg.place(), h, callIds, elsewhere);
-            } else if (r instanceof LogEvent e && e.callNumber() == null && window.holds(e.at())) {
+                continue; // below, once every Call-ID of the story is known
+            }
+            if (r instanceof LogEvent e && e.callNumber() == null && window.holds(e.at())) {
                 story.add(e);
                 if (e.sipCallId() != null) {
                     callIds.add(e.sipCallId());
                 }
             } else if (r instanceof SipMessage m && window.holds(m.at())) {
                 messages.add(m);
+            }
+        }
+        // the links whatever order the store returned the hits in: a line elsewhere is linked by any
+        // Call-ID of the story, one that a joined line brought included
+        for (Hit h : related) {
+            if (!samePlace(leg.place(), h)) {
+                elsewhere(leg.place(), h, callIds, elsewhere);
             }
         }
         story.sort(RECORDS);
@@ -180,7 +188,9 @@ public final class CallStory {
         CallKey key = new CallKey(callId, r.host(), null, null, null, null, null,
                 r.host() == null || !Objects.equals(here.origin(), h.origin()) ? h.origin() : null,
                 r.host() == null ? r.source() : null);
-        out.putIfAbsent(key.toString(), new LegLink(key.toString(), r.host(), h.origin(), r.at()));
+        // the earliest line's time, as the store's order (oldest first, ties aside) gives it
+        out.merge(key.toString(), new LegLink(key.toString(), r.host(), h.origin(), r.at()),
+                (a, b) -> b.start() != null && (a.start() == null || b.start().isBefore(a.start())) ? b : a);
     }
 
     private static Map<String, List<String>> links(List<LogEvent> story) {
