@@ -69,6 +69,7 @@ class ManyOriginsCallViewTest {
         dir = Files.createTempDirectory("origins");
         List<Path> inputs = new ArrayList<>();
         inputs.add(Path.of(System.getProperty("cmsdoctor.root", "..")).resolve("sample-logs"));
+        inputs.add(longCall(Files.createDirectories(dir.resolve("long-call"))));
         Path big = Path.of(System.getProperty("cmsdoctor.sip3x", "/tmp/s7/sip3x-300k.log"));
         if (Files.isRegularFile(big)) {
             Path cut = Files.createDirectories(dir.resolve("sip3x")).resolve("sip3x.log");
@@ -172,8 +173,52 @@ class ManyOriginsCallViewTest {
         }
         System.out.printf("[origins] %d calls checked against the capture alone (%d SIP messages each origin)%n",
                 checked, messages);
+        for (String origin : ORIGINS) {
+            for (RecordReader reader : List.of(embedded.reader(), cluster.reader())) {
+                String key = LONG_CALL_LEG + ";import=" + origin;
+                Call call = assertInstanceOf(Call.class, new CallView(reader).lookup(key, null), key);
+                assertEquals(LONG_CALL_MESSAGES, call.sipMessages().size(), "the whole ladder of " + key);
+            }
+        }
         assertTrue(checked > 20, "calls checked: " + checked);
         assertTrue(messages > 20, "SIP messages: " + messages);
+    }
+
+    /** SIP messages of the generated long call: more than a view reads at once when four imports hold them. */
+    private static final int LONG_CALL_MESSAGES = 1_400;
+    private static final String LONG_CALL_LEG = "7c0ffee0-1111-4222-8333-944445555666";
+
+    /**
+     * A call of {@value #LONG_CALL_MESSAGES} SIP INFO messages (a whole capture's worth of DTMF
+     * or a re-INVITE storm): under four imports its Call-ID and leg GUID name more records than a
+     * view reads at once, which must not cut any import's ladder.
+     */
+    private static Path longCall(Path folder) throws Exception {
+        String cid = "l0ng-ca11-0001@10.1.5.15";
+        StringBuilder log = new StringBuilder();
+        java.time.LocalDateTime t = java.time.LocalDateTime.of(2024, 2, 23, 11, 0, 0);
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("MMM dd HH:mm:ss.SSS",
+                java.util.Locale.ROOT);
+        String head = " user.info cms9 host:server: INFO : ";
+        log.append(f.format(t)).append(head).append("call 5: incoming SIP call from \"sip:long@lab.local\" to local URI"
+                + " \"sip:9999@cms9.lab.local\"\n");
+        log.append(f.format(t.plusNanos(1_000_000))).append(head).append("call 5: configured - API call leg ")
+                .append(LONG_CALL_LEG).append(" with SIP call ID \"").append(cid).append("\"\n");
+        for (int i = 0; i < LONG_CALL_MESSAGES; i++) {
+            String at = f.format(t.plusNanos(10_000_000L + i * 100_000_000L)) + head + "SIP trace #10<: ";
+            log.append(at).append("incoming SIP TCP data from 10.1.5.15:45872 to 10.1.5.50:5060, size 120:\n")
+                    .append(at).append("BEGINNING OF MESSAGE\n")
+                    .append(at).append("INFO sip:9999@cms9.lab.local SIP/2.0\n")
+                    .append(at).append("Call-ID: ").append(cid).append('\n')
+                    .append(at).append("CSeq: ").append(i + 2).append(" INFO\n")
+                    .append(at).append("Content-Length: 0\n")
+                    .append(at).append('\n')
+                    .append(at).append("END OF MESSAGE\n");
+        }
+        log.append(f.format(t.plusSeconds(LONG_CALL_MESSAGES / 10 + 1))).append(head)
+                .append("call 5: ending; remote SIP teardown - connected for 2:21\n");
+        Files.writeString(folder.resolve("syslog"), log, StandardCharsets.UTF_8);
+        return folder;
     }
 
     /** A ladder in the order of its trace: by time, and within one time (whole seconds) as the file has it. */
