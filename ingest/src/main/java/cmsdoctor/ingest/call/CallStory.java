@@ -34,6 +34,25 @@ public final class CallStory {
     public static final Duration MARGIN = Duration.ofMinutes(5);
 
     /**
+     * The order of a story's lines and SIP messages: by time, then as written (file, line), then
+     * by kind and text, a total order. Not the store's: records of one millisecond (a SIP trace's
+     * times have whole seconds) come back from the embedded index in the order its indexing
+     * threads happened to add them, and from OpenSearch by a hash of their id, so a ladder
+     * ordered by the store could show the {@code 100 Trying} before its {@code INVITE}.
+     */
+    static final Comparator<LogRecord> RECORDS = Comparator
+            .comparing(LogRecord::at, Comparator.nullsFirst(Comparator.<OffsetDateTime>naturalOrder()))
+            .thenComparing(LogRecord::source, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparingLong(LogRecord::line)
+            .thenComparing(LogRecord::kind, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(CallStory::text, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    /** How links to other legs are listed: by time, then key (several imports of a capture tie on time). */
+    static final Comparator<LegLink> LINKS = Comparator
+            .comparing(LegLink::start, Comparator.nullsFirst(Comparator.<OffsetDateTime>naturalOrder()))
+            .thenComparing(LegLink::key);
+
+    /**
      * @param leg       the leg's own numbered lines
      * @param related   hits with its leg GUID or one of its Call-IDs, any host and import
      * @param olderLegs earlier legs of the same number, for a bare {@code HOST:N}
@@ -49,8 +68,9 @@ public final class CallStory {
         for (Hit h : related) {
             LogRecord r = h.record();
             if (!samePlace(leg.place(), h)) {
-                elsewhere(leg.place(), h, callIds, elsewhere);
-            } else if (r instanceof LogEvent e && e.callNumber() == null && window.holds(e.at())) {
+                continue; // below, once every Call-ID of the story is known
+            }
+            if (r instanceof LogEvent e && e.callNumber() == null && window.holds(e.at())) {
                 story.add(e);
                 if (e.sipCallId() != null) {
                     callIds.add(e.sipCallId());
@@ -59,18 +79,39 @@ public final class CallStory {
                 messages.add(m);
             }
         }
-        story.sort(Comparator.comparing(LogEvent::at, Comparator.nullsFirst(Comparator.naturalOrder())));
-        return call(key, leg.place(), leg.number(), story, messages, List.copyOf(elsewhere.values()), olderLegs);
+        // the links whatever order the store returned the hits in: a line elsewhere is linked by any
+        // Call-ID of the story, one that a joined line brought included
+        for (Hit h : related) {
+            if (!samePlace(leg.place(), h)) {
+                elsewhere(leg.place(), h, callIds, elsewhere);
+            }
+        }
+        story.sort(RECORDS);
+        messages.sort(RECORDS);
+        List<LegLink> links = new ArrayList<>(elsewhere.values());
+        links.sort(LINKS);
+        return call(key, leg.place(), leg.number(), story, messages, links, olderLegs);
     }
 
     /** A leg known only by the SIP messages of one Call-ID on one host. */
     public static Call fromSip(CallKey key, Place place, List<SipMessage> messages, List<LegLink> elsewhere) {
-        return call(key, place, null, List.of(), messages, elsewhere, List.of());
+        return call(key, place, null, List.of(), sorted(messages), elsewhere, List.of());
     }
 
     /** A story of lines that name a GUID but no call number (the leg's creation was not logged). */
     public static Call unnumbered(CallKey key, Place place, List<LogEvent> events) {
-        return call(key, place, null, events, List.of(), List.of(), List.of());
+        return call(key, place, null, sorted(events), List.of(), List.of(), List.of());
+    }
+
+    /** The records in {@link #RECORDS} order. */
+    static <R extends LogRecord> List<R> sorted(List<R> records) {
+        List<R> out = new ArrayList<>(records);
+        out.sort(RECORDS);
+        return out;
+    }
+
+    private static String text(LogRecord r) {
+        return r instanceof LogEvent e ? e.raw() : r instanceof SipMessage m ? m.text() : null;
     }
 
     private static Call call(CallKey key, Place place, Integer number, List<LogEvent> story, List<SipMessage> messages,
@@ -147,7 +188,9 @@ public final class CallStory {
         CallKey key = new CallKey(callId, r.host(), null, null, null, null, null,
                 r.host() == null || !Objects.equals(here.origin(), h.origin()) ? h.origin() : null,
                 r.host() == null ? r.source() : null);
-        out.putIfAbsent(key.toString(), new LegLink(key.toString(), r.host(), h.origin(), r.at()));
+        // the earliest line's time, as the store's order (oldest first, ties aside) gives it
+        out.merge(key.toString(), new LegLink(key.toString(), r.host(), h.origin(), r.at()),
+                (a, b) -> b.start() != null && (a.start() == null || b.start().isBefore(a.start())) ? b : a);
     }
 
     private static Map<String, List<String>> links(List<LogEvent> story) {

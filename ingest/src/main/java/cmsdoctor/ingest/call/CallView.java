@@ -13,6 +13,7 @@ import cmsdoctor.ingest.store.RecordReader;
 import cmsdoctor.ingest.store.Schema;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -125,7 +126,7 @@ public final class CallView {
     /** {@code HOST:N} in its forms: with a start, a time, a line of a file, or alone (the most recent). */
     private Lookup numbered(ReadSession s, CallKey given) {
         CallKey k = withHostOfLine(s, given);
-        List<Leg> legs = legsOfNumber(s, k.host(), k.source(), k.number()).stream()
+        List<Leg> legs = legsOfNumber(s, k.host(), k.source(), k.number(), k.origin()).stream()
                 // a line names its leg whatever the component (evidence does not say which)
                 .filter(l -> (k.line() != null && k.component() == null)
                         || l.place().component().equals(k.componentOrCallBridge()))
@@ -147,7 +148,8 @@ public final class CallView {
                     older.add(new LegLink(keyOf(l, legs).toString(), l.place().host(), l.place().origin(), l.start()));
                 }
             }
-            older.sort(Comparator.comparing(LegLink::start, Comparator.nullsLast(Comparator.reverseOrder())));
+            older.sort(Comparator.comparing(LegLink::start, Comparator.nullsLast(Comparator.<OffsetDateTime>reverseOrder()))
+                    .thenComparing(LegLink::key));
         }
         return story(s, leg, keyOf(leg, legs), older);
     }
@@ -167,7 +169,11 @@ public final class CallView {
                 .findFirst().map(h -> k.withHost(h.record().host())).orElse(k);
     }
 
-    /** The legs a numbered key names: by start, by line, by time, or the most recent (per import: several tie). */
+    /**
+     * The legs a numbered key names: by start, by line, by time, or the most recent. Several
+     * imports of one capture tie: all of them, in {@link Leg#ORDER}, to choose from (never one
+     * picked by the order a store returned them in).
+     */
     private static List<Leg> choose(List<Leg> legs, CallKey k) {
         if (legs.isEmpty()) {
             return List.of();
@@ -193,7 +199,8 @@ public final class CallView {
             }
             return before == null ? List.of() : List.of(before);
         }
-        return List.of(legs.get(legs.size() - 1));
+        OffsetDateTime latest = legs.get(legs.size() - 1).start();
+        return legs.stream().filter(l -> Objects.equals(l.start(), latest)).toList();
     }
 
     /** A Call-ID, leg GUID or API call GUID; then the GUIDs that link legs. */
@@ -208,7 +215,7 @@ public final class CallView {
         reads.add(RESTARTS);
         s.prefetch(reads, MAX_DOCS);
         for (String field : LEG_KEYS) {
-            List<Hit> hits = within(s.all(term(field, id), MAX_DOCS), k);
+            List<Hit> hits = within(read(s, term(field, id), k.origin(), k.host()), k);
             List<Hit> events = hits.stream().filter(h -> h.record() instanceof LogEvent).toList();
             if (events.isEmpty()) {
                 if (field.equals(Schema.SIP_CALL_ID) && !hits.isEmpty()) {
@@ -225,8 +232,7 @@ public final class CallView {
             if (legs.size() > 1) {
                 return new Lookup.Legs(field, id, summaries(legs));
             }
-            Hit first = events.get(0);
-            return CallStory.unnumbered(k, Place.of(first), events.stream().map(Leg::event).toList());
+            return unnumbered(k, field, events);
         }
         for (String field : LINK_KEYS) {
             List<Hit> events = s.all(term(field, id), MAX_DOCS).stream()
@@ -236,6 +242,49 @@ public final class CallView {
             }
         }
         return new Lookup.NotFound(k.toString());
+    }
+
+    /**
+     * Lines that name a GUID but no call number: one story per place (host and import), or, when
+     * several imports or hosts hold them, those stories to choose from, never one merged story.
+     */
+    private static Lookup unnumbered(CallKey k, String field, List<Hit> events) {
+        Map<Place, List<LogEvent>> byPlace = new java.util.TreeMap<>(Place.ORDER);
+        for (Hit h : events) {
+            byPlace.computeIfAbsent(Place.of(h), p -> new ArrayList<>()).add(Leg.event(h));
+        }
+        if (byPlace.size() == 1) {
+            Map.Entry<Place, List<LogEvent>> only = byPlace.entrySet().iterator().next();
+            return CallStory.unnumbered(k, only.getKey(), only.getValue());
+        }
+        List<CallSummary> legs = new ArrayList<>();
+        byPlace.forEach((p, lines) -> {
+            CallKey key = new CallKey(k.id(), p.host(), null, null, null, null, null, p.origin(),
+                    p.host() == null ? p.source() : null);
+            legs.add(CallStory.summarize(key.toString(), p, null, CallStory.sorted(lines), List.of()));
+        });
+        legs.sort(SUMMARIES);
+        return new Lookup.Legs(field, k.id(), legs);
+    }
+
+    /**
+     * All of {@code match}; when that is cut at {@link #MAX_DOCS} and the view is about one
+     * import (or host), all of it there: another import's copies of a capture must not crowd
+     * the view's own records out of the cut.
+     */
+    private static List<Hit> read(ReadSession s, Match match, String origin, String host) {
+        List<Hit> hits = s.all(match, MAX_DOCS);
+        if (hits.size() < MAX_DOCS || (origin == null && host == null)) {
+            return hits;
+        }
+        List<Match> where = new ArrayList<>(List.of(match));
+        if (origin != null) {
+            where.add(term(Schema.ORIGIN, origin));
+        }
+        if (host != null) {
+            where.add(term(Schema.HOST, host));
+        }
+        return s.all(Match.allOf(where.toArray(Match[]::new)), MAX_DOCS);
     }
 
     /** The hits a key's {@code host=}, {@code import=}, {@code source=} qualifiers allow. */
@@ -257,6 +306,7 @@ public final class CallView {
                 byPlace.computeIfAbsent(p, x -> new ArrayList<>()).add(m);
             }
         }
+        byPlace.replaceAll((p, messages) -> CallStory.sorted(messages));
         Map<Place, CallKey> keys = new LinkedHashMap<>();
         byPlace.keySet().forEach(p -> keys.put(p, new CallKey(k.id(), p.host(), null, null, null, null, null,
                 byPlace.size() > 1 || p.host() == null ? p.origin() : null, p.host() == null ? p.source() : null)));
@@ -266,7 +316,7 @@ public final class CallView {
         }
         List<CallSummary> legs = new ArrayList<>();
         byPlace.forEach((p, messages) -> legs.add(CallStory.summarize(keys.get(p).toString(), p, null, List.of(), messages)));
-        legs.sort(Comparator.comparing(CallSummary::start, Comparator.nullsLast(Comparator.naturalOrder())));
+        legs.sort(SUMMARIES);
         return new Lookup.Legs(Schema.SIP_CALL_ID, k.id(), legs);
     }
 
@@ -288,7 +338,7 @@ public final class CallView {
             for (Hit anchor : anchors) {
                 LogEvent a = Leg.event(anchor);
                 List<Leg> ofNumber = numbers.computeIfAbsent(a.host() + "\u0000" + a.source() + "\u0000" + a.callNumber(),
-                        x -> legsOfNumber(s, a.host(), a.source(), a.callNumber()));
+                        x -> legsOfNumber(s, a.host(), a.source(), a.callNumber(), null));
                 Place place = Place.of(anchor);
                 for (Leg l : ofNumber) {
                     // one session decodes a document once: the anchor is the very object in its leg
@@ -299,7 +349,8 @@ public final class CallView {
             }
         }
         List<Leg> out = new ArrayList<>(legs.values());
-        out.sort(Comparator.comparing(Leg::start, Comparator.nullsLast(Comparator.naturalOrder())));
+        out.sort(Comparator.comparing(Leg::start, Comparator.nullsLast(Comparator.<OffsetDateTime>naturalOrder()))
+                .thenComparing(Leg::place, Place.ORDER).thenComparingInt(Leg::number));
         return out;
     }
 
@@ -337,7 +388,7 @@ public final class CallView {
      * with the host's restart lines; where a leg has no ending line, the start lines of the host
      * during its span are read too (numbers falling back mean a restart that cuts it).
      */
-    private List<Leg> legsOfNumber(ReadSession s, String host, String source, int n) {
+    private List<Leg> legsOfNumber(ReadSession s, String host, String source, int n, String origin) {
         Match q = numberLines(host, source, n);
         if (q == null) {
             return List.of();
@@ -346,13 +397,13 @@ public final class CallView {
         if (host != null) {
             s.prefetch(List.of(q, RESTARTS), MAX_DOCS); // the two reads below, in one round trip where that helps
         }
-        List<Hit> lines = s.all(q, MAX_DOCS).stream()
+        List<Hit> lines = read(s, q, origin, null).stream()
                 .filter(h -> h.record() instanceof LogEvent e && (host != null || e.host() == null)).toList();
         if (lines.isEmpty() || host == null) {
             return LegRule.split(lines, Map.of());
         }
         // restart lines are few in any index: one term, then this host's in memory
-        List<Hit> markers = new ArrayList<>(s.all(RESTARTS, MAX_DOCS).stream()
+        List<Hit> markers = new ArrayList<>(read(s, RESTARTS, origin, host).stream()
                 .filter(h -> host.equals(h.record().host())).toList());
         List<Leg> legs = LegRule.split(lines, LegRule.restarts(markers));
         // a restart inside an unfinished leg's span cuts it: read the host's start lines of that
@@ -378,6 +429,10 @@ public final class CallView {
         leg.legIds().forEach(l -> related.add(new Term(Schema.CALL_LEG_ID, l)));
         CallStory.values(leg.lines(), LogEvent::sipCallId).forEach(c -> related.add(new Term(Schema.SIP_CALL_ID, c)));
         List<Hit> hits = related.isEmpty() ? List.of() : s.any(related, MAX_DOCS);
+        if (hits.size() >= MAX_DOCS && leg.place().origin() != null) {
+            // cut: the oldest of every import's copies; read the leg's own import's (its other hosts' lines are links)
+            hits = read(s, Match.anyOf(related), leg.place().origin(), null);
+        }
         return CallStory.build(leg, key, hits, older);
     }
 
@@ -387,6 +442,14 @@ public final class CallView {
         long same = all.stream().filter(l -> l.key().equals(plain)).count();
         return same > 1 && plain.origin() == null ? plain.withOrigin(leg.place().origin()) : plain;
     }
+
+    /** Legs to choose from: by start, then import, host, file and key (imports of one capture tie on start). */
+    private static final Comparator<CallSummary> SUMMARIES = Comparator
+            .comparing(CallSummary::start, Comparator.nullsLast(Comparator.<OffsetDateTime>naturalOrder()))
+            .thenComparing(CallSummary::origin, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+            .thenComparing(CallSummary::host, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+            .thenComparing(CallSummary::source, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+            .thenComparing(CallSummary::key);
 
     private static List<CallSummary> summaries(List<Leg> legs) {
         return legs.stream().map(l -> CallStory.summarize(l, keyOf(l, legs).toString())).toList();

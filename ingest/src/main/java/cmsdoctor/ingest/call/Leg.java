@@ -5,6 +5,7 @@ import cmsdoctor.ingest.store.Hit;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +18,16 @@ import java.util.Set;
  * @param end   the time of its last line with one
  */
 public record Leg(Place place, int number, List<Hit> lines, OffsetDateTime start, OffsetDateTime end) {
+
+    /**
+     * Oldest first, legs without a time first; legs that start together (the same capture
+     * imported twice) by place and number, so that a list of legs or the most recent of them
+     * never depends on the order a store returned their lines in.
+     */
+    static final Comparator<Leg> ORDER = Comparator
+            .comparing(Leg::start, Comparator.nullsFirst(Comparator.<OffsetDateTime>naturalOrder()))
+            .thenComparing(Leg::place, Place.ORDER)
+            .thenComparingInt(Leg::number);
 
     public Leg {
         lines = List.copyOf(lines);

@@ -87,7 +87,7 @@ public final class LegRule {
         List<Leg> legs = new ArrayList<>();
         byPlace.forEach((place, numbers) -> numbers.values().forEach(
                 lines -> legs.addAll(split(place, lines, restarts.getOrDefault(place, List.of())))));
-        legs.sort(Comparator.comparing(Leg::start, Comparator.nullsFirst(Comparator.naturalOrder())));
+        legs.sort(Leg.ORDER);
         return legs;
     }
 

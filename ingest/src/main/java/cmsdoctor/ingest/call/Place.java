@@ -3,6 +3,8 @@ package cmsdoctor.ingest.call;
 import cmsdoctor.ingest.record.LogEvent;
 import cmsdoctor.ingest.store.Hit;
 
+import java.util.Comparator;
+
 /**
  * Where a {@code call N} number means one thing: one component's process on one host, in one
  * import. {@code call 13} of {@code streamer-sip} is not {@code call 13} of the call bridge on
@@ -16,6 +18,16 @@ import cmsdoctor.ingest.store.Hit;
  * @param component {@code callbridge}, {@code streamer}, ...
  */
 public record Place(String origin, String host, String source, String component) {
+
+    /**
+     * A total order of places, by import first: legs or links that tie on time are listed in it
+     * whatever order a store returned their lines in (the same on every store).
+     */
+    static final Comparator<Place> ORDER = Comparator
+            .comparing(Place::origin, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+            .thenComparing(Place::host, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Place::source, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Place::component, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     /** The place of an indexed event. */
     public static Place of(Hit hit) {
