@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -105,7 +106,24 @@ public final class CallView {
         if (all.size() > terms.size()) {
             found = s.cdrs(all, MAX_DOCS);
         }
-        return CdrLegs.fold(found);
+        return CdrLegs.fold(once(found));
+    }
+
+    /**
+     * Each CDR once: CDRs are read without their origin (a leg's CDRs often arrive live while its
+     * logs are imported), so one capture imported under several origins holds each record several
+     * times. Its key ({@code session/correlatorIndex}) names it across re-sends; one without a
+     * session cannot be told from another and is kept.
+     */
+    static List<CdrRecord> once(List<CdrRecord> found) {
+        Set<String> seen = new HashSet<>();
+        List<CdrRecord> once = new ArrayList<>(found.size());
+        for (CdrRecord r : found) {
+            if (r.session() == null || r.session().isBlank() || seen.add(r.key())) {
+                once.add(r);
+            }
+        }
+        return once;
     }
 
     /** A leg no log line names but CDRs do: its story is its CDRs, its outcome theirs. */

@@ -1,5 +1,8 @@
 package cmsdoctor.ingest.call;
 
+import cmsdoctor.ingest.cdr.CdrLeg;
+import cmsdoctor.ingest.cdr.CdrRecord;
+import cmsdoctor.ingest.cdr.CdrXmlReader;
 import cmsdoctor.ingest.store.Fixtures;
 import cmsdoctor.ingest.store.LogSearcher;
 import cmsdoctor.ingest.store.LogWriter;
@@ -9,8 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -30,14 +35,31 @@ class ManyImportsCallViewTest {
     static LogSearcher one;
     static LogSearcher both;
 
+    /** The leg's start and end CDRs, as one CDR batch of the capture (field guide cms-cdr.md, shortened). */
+    private static final String CDRS = """
+            <records session="a865433a-4926-4549-a701-9bb5b93c75e6" callBridge="158ba4f7-70eb-4a35-982c-71d4f1674277">
+            <record type="callLegStart" time="2024-02-23T09:00:01Z" recordIndex="271" correlatorIndex="392">
+              <callLeg id="%1$s"><remoteAddress>jdoe@lab.local</remoteAddress><sipCallId>%2$s</sipCallId></callLeg>
+            </record>
+            <record type="callLegEnd" time="2024-02-23T09:00:15Z" recordIndex="272" correlatorIndex="393">
+              <callLeg id="%1$s"><reason>remoteTeardown</reason><durationSeconds>14</durationSeconds>
+                <sipCallId>%2$s</sipCallId></callLeg>
+            </record>
+            </records>
+            """.formatted(Fixtures.LEG8, Fixtures.CID8);
+
     @BeforeAll
     static void index() throws Exception {
+        List<CdrRecord> cdrs = new CdrXmlReader().read(CDRS.getBytes(StandardCharsets.UTF_8), "cdr://10.0.0.5").records();
         try (LogWriter w = LogWriter.open(alone)) {
             Fixtures.write(w, "imp-a");
+            w.addCdrs("imp-a", cdrs, Map.of());
         }
         try (LogWriter w = LogWriter.open(twice)) {
             Fixtures.write(w, "imp-b");
+            w.addCdrs("imp-b", cdrs, Map.of());
             Fixtures.write(w, "imp-a");
+            w.addCdrs("imp-a", cdrs, Map.of());
         }
         one = LogSearcher.open(alone);
         both = LogSearcher.open(twice);
@@ -80,5 +102,18 @@ class ManyImportsCallViewTest {
         }
         Call alone = assertInstanceOf(Call.class, new CallView(one).lookup("cms1:8", null));
         assertEquals(Fixtures.LEG8B, alone.keys().callLegId(), "one import: the most recent leg, as before");
+    }
+
+    @Test
+    void eachCdrOnceThoughBothImportsHoldIt() {
+        Call theCapture = assertInstanceOf(Call.class, new CallView(one).lookup(Fixtures.CID8, null));
+        assertEquals(1, theCapture.cdr().size());
+        assertEquals(2, theCapture.cdr().get(0).records().size(), "the capture's start and end");
+        for (String origin : List.of("imp-a", "imp-b")) {
+            Call call = assertInstanceOf(Call.class, new CallView(both).lookup(Fixtures.CID8 + ";import=" + origin, null));
+            assertEquals(theCapture.cdr(), call.cdr(), origin);
+            CdrLeg leg = call.cdr().get(0);
+            assertEquals(List.of("callLegStart", "callLegEnd"), leg.records().stream().map(CdrRecord::type).toList(), origin);
+        }
     }
 }
