@@ -353,9 +353,11 @@ public final class OpenSearchBenchmark {
         }
         int views = CallViewTimer.WARM_UP + plan.requests();
         List<ViewPasses.Pass> embedded = ViewPasses.run(() -> {
+            GcPauses gc = GcPauses.read(null);
             long cpu = ProcessCpu.self();
-            long[] nanos = CallViewTimer.time(embeddedData, EmbeddedStore.OPENER, ids, plan.requests());
-            return new ViewPasses.Pass(nanos, (ProcessCpu.self() - cpu) / 1e6 / views, 0, "");
+            CallViewTimer.Views timed = CallViewTimer.views(embeddedData, EmbeddedStore.OPENER, ids, plan.requests());
+            return new ViewPasses.Pass(timed.nanos(), (ProcessCpu.self() - cpu) / 1e6 / views, 0,
+                    timed.slowest(0.01) + "; " + GcPauses.read(null).since(gc));
         });
         String settled = settle(cluster);
         String url = config.urls().get(0).toString();
@@ -364,20 +366,25 @@ public final class OpenSearchBenchmark {
         List<ViewPasses.Pass> passes = ViewPasses.run(() -> {
             List<NodeThreads> threads = threads(cluster);
             SearchStats before = SearchStats.read(url, pattern);
+            GcPauses gc = GcPauses.read(url);
             long cpu = ProcessCpu.self();
             long nodesCpu = nodesCpu(cluster);
-            long[] nanos = CallViewTimer.time(serve, OpenSearchStore.opener(config), ids, plan.requests());
+            CallViewTimer.Views timed = CallViewTimer.views(serve, OpenSearchStore.opener(config), ids, plan.requests());
+            long[] nanos = timed.nanos();
             double cmsdoctorMs = (ProcessCpu.self() - cpu) / 1e6 / views;
             double nodesMs = (nodesCpu(cluster) - nodesCpu) / 1e6 / views;
             String searches = SearchStats.read(url, pattern).since(before, views);
+            String pauses = GcPauses.read(url).since(gc);
             return new ViewPasses.Pass(nanos, cmsdoctorMs, nodesMs, searches + "; the nodes' CPU by thread: "
-                    + NodeThreads.line(NodeThreads.since(threads, threads(cluster)), views));
+                    + NodeThreads.line(NodeThreads.since(threads, threads(cluster)), views) + "; " + pauses + "; "
+                    + timed.slowest(0.01));
         });
         ViewPasses.Pass last = passes.get(passes.size() - 1);
         viewDiagnosis = String.format(Locale.ROOT, "%d passes of %d views each until the CPU per view stopped falling,"
-                        + " CPU ms per view (cmsdoctor + nodes) %s; embedded: %d passes, %s.%nLast pass: %s%n%s",
-                passes.size(), views, ViewPasses.cpuLine(passes), embedded.size(), ViewPasses.cpuLine(embedded),
-                last.diagnosis(), settled);
+                        + " CPU ms per view (cmsdoctor + nodes) %s, p99 ms %s; embedded: %d passes, %s, p99 ms %s.%nLast pass: %s%n"
+                        + "Embedded, last pass: %s%n%s",
+                passes.size(), views, ViewPasses.cpuLine(passes), ViewPasses.p99Line(passes), embedded.size(),
+                ViewPasses.cpuLine(embedded), ViewPasses.p99Line(embedded), last.diagnosis(), embedded.get(embedded.size() - 1).diagnosis(), settled);
         return List.of(row(0, embedded.get(embedded.size() - 1)), row(cluster.size(), last),
                 row(cluster.size(), passes.get(0)));
     }

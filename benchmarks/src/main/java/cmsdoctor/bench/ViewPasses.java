@@ -69,6 +69,17 @@ final class ViewPasses {
         return notCheaper >= 2 || cpuPerView.size() >= MAX;
     }
 
+    /** The p99 of each pass, in milliseconds, as one line (how far one pass's tail is from the next's). */
+    static String p99Line(List<Pass> passes) {
+        List<String> each = new ArrayList<>();
+        for (Pass p : passes) {
+            long[] sorted = p.nanos().clone();
+            java.util.Arrays.sort(sorted);
+            each.add(String.format(Locale.ROOT, "%.1f", sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6));
+        }
+        return String.join(" / ", each);
+    }
+
     /** The CPU per view of each pass, cmsdoctor + nodes, as one line. */
     static String cpuLine(List<Pass> passes) {
         List<String> each = new ArrayList<>();
