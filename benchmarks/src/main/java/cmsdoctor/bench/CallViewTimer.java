@@ -72,34 +72,67 @@ final class CallViewTimer {
     /** One timing per request, in nanoseconds, {@code requests} in all, cycling over {@code callIds}. */
     static long[] time(Path dataDir, StoreOpener stores, List<String> callIds, int requests)
             throws IOException, InterruptedException {
-        return views(dataDir, stores, callIds, requests).nanos();
+        try (Served served = Served.open(dataDir, stores)) {
+            return served.pass(callIds, requests).nanos();
+        }
     }
 
-    /** {@link #time}, with each answer's size and Call-ID. */
-    static Views views(Path dataDir, StoreOpener stores, List<String> callIds, int requests)
-            throws IOException, InterruptedException {
-        try (Pipeline pipeline = Pipeline.open(dataDir, RuleSet.builtin(), stores)) {
-            Server server = new Server(pipeline.backend(null, 1 << 20), null).start("127.0.0.1", 0);
+    /**
+     * A store served as {@code serve} serves it, for as many passes of views as asked: one
+     * {@link Pipeline} and {@link Server} for all of them. Opening them for each pass (as this
+     * timer did before 2026-12-02) made every pass load and compile the server's code again: in
+     * the passes of a loaded run cmsdoctor's JIT took 1.0 s per pass of 400 views on OpenSearch and
+     * 5.1 s on the embedded store, on the cores the views share; a service opens them once.
+     */
+    static final class Served implements AutoCloseable {
+
+        private final Pipeline pipeline;
+        private final Server server;
+        private final HttpClient client;
+        private final String base;
+
+        private Served(Pipeline pipeline, Server server) {
+            this.pipeline = pipeline;
+            this.server = server;
+            this.client = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY)
+                    .connectTimeout(Duration.ofSeconds(10)).build();
+            this.base = "http://127.0.0.1:" + server.port() + "/api/calls/";
+        }
+
+        static Served open(Path dataDir, StoreOpener stores) throws IOException {
+            Pipeline pipeline = Pipeline.open(dataDir, RuleSet.builtin(), stores);
             try {
-                HttpClient client = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY)
-                        .connectTimeout(Duration.ofSeconds(10)).build();
-                String base = "http://127.0.0.1:" + server.port() + "/api/calls/";
-                for (int i = 0; i < WARM_UP; i++) {
-                    get(client, base, callIds.get(i % callIds.size()));
-                }
-                long[] nanos = new long[requests];
-                int[] chars = new int[requests];
-                List<String> asked = new ArrayList<>();
-                for (int i = 0; i < requests; i++) {
-                    String id = callIds.get(i % callIds.size());
-                    long t0 = System.nanoTime();
-                    chars[i] = get(client, base, id);
-                    nanos[i] = System.nanoTime() - t0;
-                    asked.add(id);
-                }
-                return new Views(nanos, chars, asked);
-            } finally {
+                return new Served(pipeline, new Server(pipeline.backend(null, 1 << 20), null).start("127.0.0.1", 0));
+            } catch (IOException | RuntimeException e) {
+                pipeline.close();
+                throw e;
+            }
+        }
+
+        /** {@value #WARM_UP} untimed views, then {@code requests} timed, cycling over {@code callIds}. */
+        Views pass(List<String> callIds, int requests) throws IOException, InterruptedException {
+            for (int i = 0; i < WARM_UP; i++) {
+                get(client, base, callIds.get(i % callIds.size()));
+            }
+            long[] nanos = new long[requests];
+            int[] chars = new int[requests];
+            List<String> asked = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                String id = callIds.get(i % callIds.size());
+                long t0 = System.nanoTime();
+                chars[i] = get(client, base, id);
+                nanos[i] = System.nanoTime() - t0;
+                asked.add(id);
+            }
+            return new Views(nanos, chars, asked);
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
                 server.stop();
+            } finally {
+                pipeline.close();
             }
         }
     }

@@ -351,24 +351,37 @@ public final class OpenSearchBenchmark {
             throw new IOException("the corpus holds no SIP message with a Call-ID; give more --lines");
         }
         int views = CallViewTimer.WARM_UP + plan.requests();
-        List<ViewPasses.Pass> embedded = ViewPasses.run(() -> {
-            GcPauses gc = GcPauses.read(null);
-            long cpu = ProcessCpu.self();
-            CallViewTimer.Views timed = CallViewTimer.views(embeddedData, EmbeddedStore.OPENER, ids, plan.requests());
-            return new ViewPasses.Pass(timed.nanos(), (ProcessCpu.self() - cpu) / 1e6 / views, 0,
-                    timed.slowest(0.01) + "; " + GcPauses.read(null).since(gc));
-        });
+        List<ViewPasses.Pass> embedded;
+        try (CallViewTimer.Served served = CallViewTimer.Served.open(embeddedData, EmbeddedStore.OPENER)) {
+            embedded = ViewPasses.run(() -> {
+                GcPauses gc = GcPauses.read(null);
+                long cpu = ProcessCpu.self();
+                CallViewTimer.Views timed = served.pass(ids, plan.requests());
+                return new ViewPasses.Pass(timed.nanos(), (ProcessCpu.self() - cpu) / 1e6 / views, 0,
+                        timed.slowest(0.01) + "; " + GcPauses.read(null).since(gc));
+            });
+        }
         String settled = settle(cluster);
+        Path serve = Files.createDirectories(dir.resolve("serve-os-" + config.indexPrefix()));
+        try (CallViewTimer.Served served = CallViewTimer.Served.open(serve, OpenSearchStore.opener(config))) {
+            return clusterViews(served, ids, config, cluster, layout, compiled, embedded, settled);
+        }
+    }
+
+    /** {@link #callViews} on the cluster, {@code served} by one pipeline and server for all passes. */
+    private List<ViewRow> clusterViews(CallViewTimer.Served served, List<String> ids, OpenSearchConfig config,
+            OpenSearchCluster cluster, String layout, boolean compiled, List<ViewPasses.Pass> embedded, String settled)
+            throws IOException, InterruptedException {
+        int views = CallViewTimer.WARM_UP + plan.requests();
         String url = config.urls().get(0).toString();
         String pattern = config.indexPrefix() + "-records-*";
-        Path serve = Files.createDirectories(dir.resolve("serve-os"));
         ViewPasses.Timed pass = () -> {
             List<NodeThreads> threads = threads(cluster);
             SearchStats before = SearchStats.read(url, pattern);
             GcPauses gc = GcPauses.read(url);
             long cpu = ProcessCpu.self();
             long nodesCpu = nodesCpu(cluster);
-            CallViewTimer.Views timed = CallViewTimer.views(serve, OpenSearchStore.opener(config), ids, plan.requests());
+            CallViewTimer.Views timed = served.pass(ids, plan.requests());
             long[] nanos = timed.nanos();
             double cmsdoctorMs = (ProcessCpu.self() - cpu) / 1e6 / views;
             double nodesMs = (nodesCpu(cluster) - nodesCpu) / 1e6 / views;
