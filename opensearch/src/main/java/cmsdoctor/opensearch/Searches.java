@@ -69,9 +69,11 @@ final class Searches {
      * {@code _source} (the stored record, its {@link cmsdoctor.ingest.store.Schema#KIND}).
      * {@code route} sends every search of a session to the same shard copies (one consistent
      * view, warm caches): to one node that answers from its own copies, or by the session's key
-     * ({@link SessionRoute}). Neither source filtering nor {@code filter_path}: either makes every
-     * node parse each hit's source and write it again, while the stored bytes otherwise go out as
-     * they are (the few keyword fields more cost less than that).
+     * ({@link SessionRoute}). The answer comes as SMILE ({@link ClusterClient#sendForSmile}): the
+     * sources are SMILE since 2026-12-02 ({@link DocumentSource#smile}), and a JSON answer made
+     * the node convert each hit's source to JSON text (the stored record to base64) for this JVM
+     * to tokenise it back. Neither source filtering nor {@code filter_path}: either makes the node
+     * build each source as a map and write it again.
      *
      * <p>Not {@code preference=_local} on whichever node the REST client reaches next, though it
      * saves the hop to another node: copies refresh on their own, so a session's second search,
