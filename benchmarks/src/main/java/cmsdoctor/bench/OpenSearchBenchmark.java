@@ -169,11 +169,9 @@ public final class OpenSearchBenchmark {
                 }
                 clusters.add(rounds.row(nodes, plan.lines()));
                 if (last) {
-                    List<ViewRow> timed = callViews(config, cluster);
                     String layout = nodes == 1 ? "" : nodes + " primaries, no replica";
-                    views.add(timed.get(0));
-                    views.add(timed.get(1).withLayout(layout));
-                    views.add(timed.get(2).withLayout(cold(layout)));
+                    // one node: the target's layout (no other); several: the read layout below is
+                    views.addAll(callViews(config, cluster, layout, nodes == 1));
                     if (nodes > 1) {
                         views.addAll(readLayoutViews(cluster, nodes));
                     }
@@ -356,7 +354,8 @@ public final class OpenSearchBenchmark {
      * of the last pass (settled) and, for the cluster, of the first (cold); the CPU of this JVM
      * and of the nodes over each pass's views, warm-up requests included.
      */
-    private List<ViewRow> callViews(OpenSearchConfig config, OpenSearchCluster cluster) throws IOException, InterruptedException {
+    private List<ViewRow> callViews(OpenSearchConfig config, OpenSearchCluster cluster, String layout, boolean compiled)
+            throws IOException, InterruptedException {
         List<String> ids;
         try (EmbeddedStore store = EmbeddedStore.open(embeddedData)) {
             ids = CallViewTimer.callIds(store.reader(), plan.requests());
@@ -365,34 +364,102 @@ public final class OpenSearchBenchmark {
             throw new IOException("the corpus holds no SIP message with a Call-ID; give more --lines");
         }
         int views = CallViewTimer.WARM_UP + plan.requests();
-        List<ViewPasses.Pass> embedded = ViewPasses.run(() -> {
-            long cpu = ProcessCpu.self();
-            long[] nanos = CallViewTimer.time(embeddedData, EmbeddedStore.OPENER, ids, plan.requests());
-            return new ViewPasses.Pass(nanos, (ProcessCpu.self() - cpu) / 1e6 / views, 0, "");
-        });
+        List<ViewPasses.Pass> embedded;
+        try (CallViewTimer.Served served = CallViewTimer.Served.open(embeddedData, EmbeddedStore.OPENER)) {
+            embedded = ViewPasses.run(() -> {
+                GcPauses gc = GcPauses.read(null);
+                long cpu = ProcessCpu.self();
+                CallViewTimer.Views timed = served.pass(ids, plan.requests());
+                return new ViewPasses.Pass(timed.nanos(), (ProcessCpu.self() - cpu) / 1e6 / views, 0,
+                        timed.slowest(0.01) + "; " + GcPauses.read(null).since(gc));
+            });
+        }
         String settled = settle(cluster);
+        Path serve = Files.createDirectories(dir.resolve("serve-os-" + config.indexPrefix()));
+        try (CallViewTimer.Served served = CallViewTimer.Served.open(serve, OpenSearchStore.opener(config))) {
+            return clusterViews(served, ids, config, cluster, layout, compiled, embedded, settled);
+        }
+    }
+
+    /** {@link #callViews} on the cluster, {@code served} by one pipeline and server for all passes. */
+    private List<ViewRow> clusterViews(CallViewTimer.Served served, List<String> ids, OpenSearchConfig config,
+            OpenSearchCluster cluster, String layout, boolean compiled, List<ViewPasses.Pass> embedded, String settled)
+            throws IOException, InterruptedException {
+        int views = CallViewTimer.WARM_UP + plan.requests();
         String url = config.urls().get(0).toString();
         String pattern = config.indexPrefix() + "-records-*";
-        Path serve = Files.createDirectories(dir.resolve("serve-os"));
-        List<ViewPasses.Pass> passes = ViewPasses.run(() -> {
+        ViewPasses.Timed pass = () -> {
             List<NodeThreads> threads = threads(cluster);
             SearchStats before = SearchStats.read(url, pattern);
+            GcPauses gc = GcPauses.read(url);
             long cpu = ProcessCpu.self();
             long nodesCpu = nodesCpu(cluster);
-            long[] nanos = CallViewTimer.time(serve, OpenSearchStore.opener(config), ids, plan.requests());
+            CallViewTimer.Views timed = served.pass(ids, plan.requests());
+            long[] nanos = timed.nanos();
             double cmsdoctorMs = (ProcessCpu.self() - cpu) / 1e6 / views;
             double nodesMs = (nodesCpu(cluster) - nodesCpu) / 1e6 / views;
             String searches = SearchStats.read(url, pattern).since(before, views);
-            return new ViewPasses.Pass(nanos, cmsdoctorMs, nodesMs, searches + "; the nodes' CPU by thread: "
-                    + NodeThreads.line(NodeThreads.since(threads, threads(cluster)), views));
-        });
+            String pauses = GcPauses.read(url).since(gc);
+            java.util.Map<String, Double> byKind = NodeThreads.since(threads, threads(cluster));
+            return new ViewPasses.Pass(nanos, cmsdoctorMs, nodesMs, byKind.get("JIT compilers") / views,
+                    searches + "; the nodes' CPU by thread: " + NodeThreads.line(byKind, views) + "; " + pauses + "; "
+                            + timed.slowest(0.01));
+        };
+        // the layout of the target goes on until the nodes' compilers are done
+        List<ViewPasses.Pass> passes = compiled ? ViewPasses.untilCompiled(pass) : ViewPasses.run(pass);
+        int stop = ViewPasses.settledAt(passes);
         ViewPasses.Pass last = passes.get(passes.size() - 1);
-        viewDiagnosis = String.format(Locale.ROOT, "%d passes of %d views each until the CPU per view stopped falling,"
-                        + " CPU ms per view (cmsdoctor + nodes) %s; embedded: %d passes, %s.%nLast pass: %s%n%s",
-                passes.size(), views, ViewPasses.cpuLine(passes), embedded.size(), ViewPasses.cpuLine(embedded),
-                last.diagnosis(), settled);
-        return List.of(row(0, embedded.get(embedded.size() - 1)), row(cluster.size(), last),
-                row(cluster.size(), passes.get(0)));
+        viewDiagnosis = String.format(Locale.ROOT, "%d passes of %d views each%s,"
+                        + " CPU ms per view (cmsdoctor + nodes) %s, p99 ms %s; embedded: %d passes, %s, p99 ms %s.%nLast pass: %s%n"
+                        + "Embedded, last pass: %s%n%s",
+                passes.size(), views, compiled ? " until the nodes' JIT used under " + ViewPasses.JIT_QUIET_MS
+                        + " ms per view (the CPU per view stopped falling after pass " + (stop + 1) + ")"
+                        : " until the CPU per view stopped falling",
+                ViewPasses.cpuLine(passes), ViewPasses.p99Line(passes), embedded.size(),
+                ViewPasses.cpuLine(embedded), ViewPasses.p99Line(embedded), last.diagnosis(),
+                embedded.get(embedded.size() - 1).diagnosis(), settled);
+        List<ViewRow> rows = new ArrayList<>();
+        rows.add(row(0, embedded.get(embedded.size() - 1)));
+        String named = layout.isEmpty() ? "" : layout + ", ";
+        rows.add(row(cluster.size(), last).withLayout(named + "last pass (" + passes.size() + ")"));
+        if (stop != passes.size() - 1) {
+            rows.add(row(cluster.size(), passes.get(stop)).withLayout(named + "pass " + (stop + 1)
+                    + ", where the CPU per view stopped falling"));
+        }
+        rows.add(row(cluster.size(), passes.get(0)).withLayout(cold(layout)));
+        if (compiled) {
+            rows.addAll(answersAB(pass, cluster.size(), named));
+        }
+        return rows;
+    }
+
+    /**
+     * Two more passes with JSON answers and two with SMILE answers, interleaved (JSON first, after
+     * one pass of each that is not counted), to
+     * tell the two apart on a machine whose load moves: {@code -Dcmsdoctor.opensearch.jsonReads}.
+     */
+    private List<ViewRow> answersAB(ViewPasses.Timed pass, int nodes, String named) throws IOException, InterruptedException {
+        List<ViewRow> rows = new ArrayList<>();
+        String before = System.getProperty("cmsdoctor.opensearch.jsonReads");
+        try {
+            // a pass of each first, not counted: after the passes with SMILE answers the nodes' code
+            // that writes JSON answers is cold (its first pass cost twice the CPU per view)
+            for (int i = -2; i < 4; i++) {
+                boolean json = (i + 2) % 2 == 0;
+                System.setProperty("cmsdoctor.opensearch.jsonReads", Boolean.toString(json));
+                ViewPasses.Pass p = pass.run();
+                if (i >= 0) {
+                    rows.add(row(nodes, p).withLayout(named + "A-B " + (i + 1) + ", " + (json ? "JSON" : "SMILE") + " answers"));
+                }
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty("cmsdoctor.opensearch.jsonReads");
+            } else {
+                System.setProperty("cmsdoctor.opensearch.jsonReads", before);
+            }
+        }
+        return rows;
     }
 
     private static ViewRow row(int nodes, ViewPasses.Pass pass) {
@@ -413,9 +480,9 @@ public final class OpenSearchBenchmark {
         }
         String fanOut = viewDiagnosis;
         String layout = "1 primary, " + (nodes - 1) + (nodes == 2 ? " replica" : " replicas");
-        List<ViewRow> timed = callViews(config, cluster);
+        List<ViewRow> timed = callViews(config, cluster, layout, true);
         viewDiagnosis = nodes + " primaries: " + fanOut + "\n" + layout + ": " + viewDiagnosis;
-        return List.of(timed.get(1).withLayout(layout), timed.get(2).withLayout(cold(layout)));
+        return timed.subList(1, timed.size());
     }
 
     /**

@@ -52,4 +52,38 @@ class ViewPassesTest {
         assertEquals(19.5, passes.get(3).cpuMs());
         assertEquals("1.0 + 49.0 / 1.0 + 19.0 / 1.0 + 18.0 / 1.0 + 18.5", ViewPasses.cpuLine(passes));
     }
+
+    /**
+     * After the CPU stops falling the passes go on while the nodes still compile (their JIT's CPU
+     * per view at least {@value ViewPasses#JIT_QUIET_MS} ms), and say where the CPU rule stopped.
+     */
+    @Test
+    void untilCompiledGoesOnWhileTheNodesCompileAndSaysWhereTheCpuRuleStopped() throws Exception {
+        double[] cpu = {50, 20, 19, 19.5, 18, 12, 11};
+        double[] jit = {30, 5, 4.1, 3.9, 2.4, 0.6, 0.3};
+        int[] next = {0};
+        List<ViewPasses.Pass> passes = ViewPasses.untilCompiled(() -> {
+            int i = next[0]++;
+            return new ViewPasses.Pass(new long[] {i}, 1, cpu[i] - 1, jit[i], "");
+        });
+        assertEquals(7, passes.size(), "until a pass whose nodes compiled under 0.5 ms per view");
+        assertEquals(3, ViewPasses.settledAt(passes), "the 4th pass is the second in a row not 10% cheaper than 20");
+    }
+
+    @Test
+    void untilCompiledStopsAtItsMostPasses() throws Exception {
+        int[] next = {0};
+        List<ViewPasses.Pass> passes = ViewPasses.untilCompiled(() -> new ViewPasses.Pass(new long[] {next[0]++}, 1, 9, 3, ""));
+        assertEquals(ViewPasses.MAX_COMPILED, passes.size());
+    }
+
+    @Test
+    void p99OfEachPassInMilliseconds() {
+        long[] hundred = new long[100];
+        for (int i = 0; i < 100; i++) {
+            hundred[i] = (i + 1) * 1_000_000L;
+        }
+        assertEquals("99.0 / 0.0", ViewPasses.p99Line(List.of(new ViewPasses.Pass(hundred, 0, 0, ""),
+                new ViewPasses.Pass(new long[] {1}, 0, 0, ""))));
+    }
 }

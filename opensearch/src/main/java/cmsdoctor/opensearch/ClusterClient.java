@@ -2,7 +2,10 @@ package cmsdoctor.opensearch;
 
 import cmsdoctor.ingest.Json;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.dataformat.smile.SmileFactory;
+import com.fasterxml.jackson.dataformat.smile.SmileParser;
 import org.apache.http.HttpEntity;
 import org.apache.http.HttpHost;
 import org.apache.http.auth.AuthScope;
@@ -45,6 +48,19 @@ final class ClusterClient implements Closeable {
     /** Asks for a JSON answer whatever the body's type. */
     private static final RequestOptions JSON_ANSWER = RequestOptions.DEFAULT.toBuilder()
             .addHeader("Accept", "application/json").build();
+
+    /**
+     * Asks for a SMILE answer (binary JSON): a search's hits then carry their SMILE sources
+     * ({@link DocumentSource#smile}) copied as SMILE, the stored record as raw bytes and each
+     * text without escapes, instead of converted to JSON text (the record in base64) on the node
+     * and tokenised back here.
+     */
+    private static final String SMILE_TYPE = "application/smile";
+    private static final RequestOptions SMILE_ANSWER = RequestOptions.DEFAULT.toBuilder()
+            .addHeader("Accept", SMILE_TYPE).build();
+    /** Reads SMILE answers (the node writes a header; not required, as a parser would by default). */
+    private static final ObjectMapper SMILE = new ObjectMapper(SmileFactory.builder()
+            .disable(SmileParser.Feature.REQUIRE_HEADER).build());
 
     private final RestClient rest;
     private final String where;
@@ -144,6 +160,24 @@ final class ClusterClient implements Closeable {
         }
     }
 
+    /**
+     * A JSON request whose answer comes as SMILE ({@link #SMILE_ANSWER}), parsed into the same
+     * tree a JSON answer gives, except that binary values are binary nodes; to {@code node} only
+     * as {@link #sendTo} does, or to any node when it is null. Failures read as {@link #send}'s.
+     */
+    JsonNode sendForSmile(HttpHost node, String method, String path, String body, Map<String, String> parameters) {
+        if (node != null) {
+            pinned.set(node);
+        }
+        try {
+            return perform(method, path, new StringEntity(body, ContentType.APPLICATION_JSON), parameters, SMILE_ANSWER);
+        } finally {
+            if (node != null) {
+                pinned.remove();
+            }
+        }
+    }
+
     /** The URLs, for messages. */
     String where() {
         return where;
@@ -203,13 +237,19 @@ final class ClusterClient implements Closeable {
     }
 
     private JsonNode perform(String method, String path, HttpEntity body, Map<String, String> parameters) {
+        return perform(method, path, body, parameters,
+                body != null && !body.getContentType().getValue().contains("json") ? JSON_ANSWER : null);
+    }
+
+    private JsonNode perform(String method, String path, HttpEntity body, Map<String, String> parameters,
+            RequestOptions answer) {
         Request request = new Request(method, path);
         parameters.forEach(request::addParameter);
         if (body != null) {
             request.setEntity(body);
-            if (!body.getContentType().getValue().contains("json")) {
-                request.setOptions(JSON_ANSWER);
-            }
+        }
+        if (answer != null) {
+            request.setOptions(answer);
         }
         try {
             return parse(rest.performRequest(request).getEntity());
@@ -225,8 +265,13 @@ final class ClusterClient implements Closeable {
             return MissingNode.getInstance();
         }
         try (InputStream in = entity.getContent()) {
-            return Json.mapper().readTree(in);
+            return smile(entity) ? SMILE.readTree(in) : Json.mapper().readTree(in);
         }
+    }
+
+    /** True when the body is SMILE (asked for, and errors come in the asked format too). */
+    private static boolean smile(HttpEntity entity) {
+        return entity.getContentType() != null && entity.getContentType().getValue().startsWith(SMILE_TYPE);
     }
 
     private OpenSearchException refused(String method, String path, ResponseException e) {
@@ -235,8 +280,9 @@ final class ClusterClient implements Closeable {
         String reason;
         try {
             HttpEntity entity = response.getEntity();
-            String body = entity == null ? "" : EntityUtils.toString(entity);
-            JsonNode error = body.isEmpty() ? MissingNode.getInstance() : Json.mapper().readTree(body).path("error");
+            String body = entity == null || smile(entity) ? "" : EntityUtils.toString(entity);
+            JsonNode error = entity != null && smile(entity) ? parse(entity).path("error")
+                    : body.isEmpty() ? MissingNode.getInstance() : Json.mapper().readTree(body).path("error");
             reason = error.isTextual() ? error.asText()
                     : error.path("root_cause").path(0).path("reason").asText(error.path("reason").asText(body));
             if (reason.isBlank()) { // some failures carry only their type (a node gone mid-search)

@@ -33,6 +33,11 @@ final class Searches {
      */
     private static final String NO_PRE_FILTER = "100000";
     private static final Map<String, String> LENIENT = Map.of("ignore_unavailable", "true", "allow_no_indices", "true");
+    /**
+     * Set to true, a session's pages come as JSON, not SMILE ({@link ClusterClient#sendForSmile}):
+     * a benchmark's A-B, read at each search.
+     */
+    static final String JSON_READS = "cmsdoctor.opensearch.jsonReads";
 
     private final ClusterClient client;
     private final String indices;
@@ -64,9 +69,11 @@ final class Searches {
      * {@code _source} (the stored record, its {@link cmsdoctor.ingest.store.Schema#KIND}).
      * {@code route} sends every search of a session to the same shard copies (one consistent
      * view, warm caches): to one node that answers from its own copies, or by the session's key
-     * ({@link SessionRoute}). Neither source filtering nor {@code filter_path}: either makes every
-     * node parse each hit's source and write it again, while the stored bytes otherwise go out as
-     * they are (the few keyword fields more cost less than that).
+     * ({@link SessionRoute}). The answer comes as SMILE ({@link ClusterClient#sendForSmile}): the
+     * sources are SMILE since 2026-12-02 ({@link DocumentSource#smile}), and a JSON answer made
+     * the node convert each hit's source to JSON text (the stored record to base64) for this JVM
+     * to tokenise it back. Neither source filtering nor {@code filter_path}: either makes the node
+     * build each source as a map and write it again.
      *
      * <p>Not {@code preference=_local} on whichever node the REST client reaches next, though it
      * saves the hop to another node: copies refresh on their own, so a session's second search,
@@ -79,10 +86,13 @@ final class Searches {
         String body = sessionBody(query, sort, size).toString();
         Map<String, String> parameters = new HashMap<>(LENIENT);
         parameters.put("pre_filter_shard_size", NO_PRE_FILTER);
+        boolean smile = !Boolean.getBoolean(JSON_READS);
         if (route.node() != null) {
             try {
                 requests.incrementAndGet();
-                return client.sendTo(route.node(), "POST", "/" + indices + "/_search", body, route.preference(parameters))
+                String path = "/" + indices + "/_search";
+                return (smile ? client.sendForSmile(route.node(), "POST", path, body, route.preference(parameters))
+                        : client.sendTo(route.node(), "POST", path, body, route.preference(parameters)))
                         .path("hits").path("hits");
             } catch (OpenSearchException e) {
                 if (e.status() != 0 && !e.retryable()) {
@@ -91,7 +101,8 @@ final class Searches {
                 route.unpin();
             }
         }
-        return send("POST", "/" + indices + "/_search", body, route.preference(parameters)).path("hits").path("hits");
+        return send("POST", "/" + indices + "/_search", body, route.preference(parameters), smile)
+                .path("hits").path("hits");
     }
 
     private static ObjectNode sessionBody(ObjectNode query, ArrayNode sort, int size) {
@@ -116,10 +127,16 @@ final class Searches {
      * the REST client has already tried every node, and a timeout must not be waited out twice.
      */
     private JsonNode send(String method, String path, String body, Map<String, String> parameters) {
+        return send(method, path, body, parameters, false);
+    }
+
+    /** {@link #send}, the answer as SMILE when {@code smile}. */
+    private JsonNode send(String method, String path, String body, Map<String, String> parameters, boolean smile) {
         for (int attempt = 1; ; attempt++) {
             requests.incrementAndGet();
             try {
-                return client.send(method, path, body, parameters);
+                return smile ? client.sendForSmile(null, method, path, body, parameters)
+                        : client.send(method, path, body, parameters);
             } catch (OpenSearchException e) {
                 if (e.status() == 0 || !e.retryable() || attempt >= READ_ATTEMPTS) {
                     throw e;

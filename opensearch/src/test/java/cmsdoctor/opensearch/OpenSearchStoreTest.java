@@ -295,6 +295,38 @@ class OpenSearchStoreTest {
         assertTrue(trips.get(trips.size() / 2) <= 3, "round trips per view, sorted: " + trips);
     }
 
+    /**
+     * A session's pages come as SMILE: every stored record (SMILE sources, binary record bytes)
+     * decodes to the hit a JSON answer (the node's conversion, the bytes in base64) gives, and a
+     * query the node refuses says why in SMILE as it does in JSON.
+     */
+    @Test
+    void smileAnswersHoldTheHitsOfJsonAnswersAndTheReasonOfARefusal() throws Exception {
+        try (ClusterClient client = ClusterClient.of(config("samples"))) {
+            String path = "/" + new IndexNames("samples").pattern() + "/_search";
+            String body = "{\"size\":10000,\"query\":{\"match_all\":{}},\"sort\":[\"_doc\"],\"track_total_hits\":false}";
+            com.fasterxml.jackson.databind.JsonNode smile = client.sendForSmile(null, "POST", path, body, Map.of())
+                    .path("hits").path("hits");
+            com.fasterxml.jackson.databind.JsonNode json = client.send("POST", path, body, Map.of()).path("hits").path("hits");
+            assertEquals(embedded.reader().size(), smile.size());
+            assertEquals(json.size(), smile.size());
+            int binary = 0;
+            for (int i = 0; i < json.size(); i++) {
+                assertEquals(json.get(i).path("_id"), smile.get(i).path("_id"));
+                assertEquals(DocumentSource.hit(json.get(i).path("_source")), DocumentSource.hit(smile.get(i).path("_source")),
+                        json.get(i).path("_id").asText());
+                for (com.fasterxml.jackson.databind.JsonNode v : smile.get(i).path("_source").path(DocumentSource.STORED_BYTES)) {
+                    binary += v.isBinary() ? 1 : 0;
+                }
+            }
+            assertTrue(binary > 300, "records read as raw bytes, not base64: " + binary);
+            OpenSearchException refused = org.junit.jupiter.api.Assertions.assertThrows(OpenSearchException.class,
+                    () -> client.sendForSmile(null, "POST", path, "{\"query\":{\"no_such_query\":{}}}", Map.of()));
+            assertEquals(400, refused.status());
+            assertTrue(refused.getMessage().contains("no_such_query"), refused.getMessage());
+        }
+    }
+
     private static void assertSame(List<Hit> theirs, List<Hit> mine, String what) {
         assertEquals(times(theirs), times(mine), what);
         assertEquals(sorted(theirs), sorted(mine), what);
