@@ -59,6 +59,8 @@ public final class OpenSearchBenchmark {
     private static final double WARM_UP_SETTLED = 0.9;
     /** Node CPU per second (all nodes) below which the cluster counts as idle before the call views. */
     private static final double QUIET_NODES_MS_PER_S = 50;
+    /** The default node warm-up: until the nodes' JIT is quiet ({@link NodeWarmUp}). */
+    public static final String DEFAULT_NODE_WARM_UP = NodeWarmUp.DEFAULT;
     /** The default node collector: G1, what OpenSearch's own jvm.options choose. */
     public static final String DEFAULT_NODE_GC = "g1";
     /**
@@ -74,8 +76,12 @@ public final class OpenSearchBenchmark {
      * @param nodeCounts cluster sizes, ascending; the call view is timed on the last
      * @param nodeHeap   each node's {@code -Xms}/{@code -Xmx}
      * @param nodeGc     each node's collector: {@code g1} (what OpenSearch ships) or {@code parallel}
+     * @param nodeWarmUp {@code jit}: warm-up imports until the nodes' compilers are quiet; {@code imports}:
+     *                   until the imports stop getting cheaper ({@link NodeWarmUp})
      */
-    public record Plan(long lines, int rounds, int requests, List<Integer> nodeCounts, String nodeHeap, String nodeGc) {
+    public record Plan(long lines, int rounds, int requests, List<Integer> nodeCounts, String nodeHeap, String nodeGc,
+                       String nodeWarmUp) {
+
         public Plan {
             nodeCounts = nodeCounts.stream().distinct().sorted().toList();
             if (lines < 1 || rounds < 1 || requests < 1 || nodeCounts.isEmpty() || nodeCounts.get(0) < 1) {
@@ -86,6 +92,9 @@ public final class OpenSearchBenchmark {
             }
             if (!NODE_GCS.containsKey(nodeGc)) {
                 throw new IllegalArgumentException("--node-gc wants one of " + NODE_GCS.keySet() + ", not '" + nodeGc + "'");
+            }
+            if (!NodeWarmUp.MODES.contains(nodeWarmUp)) {
+                throw new IllegalArgumentException("--node-warm-up wants one of " + NodeWarmUp.MODES + ", not '" + nodeWarmUp + "'");
             }
         }
     }
@@ -132,9 +141,10 @@ public final class OpenSearchBenchmark {
     }
 
     private void measure() throws IOException, InterruptedException {
-        out.printf("%d processors, heap max %d MiB here, %s per node (%s); load average %.2f%n",
+        out.printf("%d processors, heap max %d MiB here, %s per node (%s), node warm-up: %s; load average %.2f%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, plan.nodeHeap(),
-                NODE_GCS.get(plan.nodeGc()), load());
+                NODE_GCS.get(plan.nodeGc()), plan.nodeWarmUp().equals("jit") ? "until the nodes' JIT is quiet"
+                        : "until the imports stop getting cheaper", load());
         new CorpusGenerator(42, 3, true).write(corpus, plan.lines());
         out.printf("corpus: %,d lines, %.1f MB, 3 call bridges, SIP trace on (seed 42)%n", plan.lines(),
                 Files.size(corpus) / 1e6);
@@ -218,16 +228,47 @@ public final class OpenSearchBenchmark {
      * first ten. Not counted.
      */
     private void warmUp(OpenSearchCluster cluster, int nodes) throws IOException {
-        warm("OpenSearch, " + nodes + (nodes == 1 ? " node" : " nodes"), round -> {
-            OpenSearchConfig config = OpenSearchConfig.of(cluster.httpUrls().stream().map(URI::create).toList())
-                    .withIndexPrefix("bench-" + nodes + "-warm" + round).withShards(nodes).withReplicas(0);
-            Path data = Files.createDirectories(dir.resolve("os-" + nodes + "-warm" + round));
+        int done = warm("OpenSearch, " + nodes + (nodes == 1 ? " node" : " nodes"), round -> {
             long cpu = ProcessCpu.self() + nodesCpu(cluster);
-            try (OpenSearchStore store = OpenSearchStore.open(config)) {
-                importInto(store, warmCorpus, data);
-            }
+            warmImport(cluster, nodes, round);
             return (ProcessCpu.self() + nodesCpu(cluster) - cpu) / 1e9;
         });
+        if (plan.nodeWarmUp().equals("jit")) {
+            untilCompiled(cluster, nodes, done);
+        }
+    }
+
+    /**
+     * More warm-up imports, after {@code done}, until the nodes' compilers used under {@link
+     * NodeWarmUp#JIT_QUIET_SHARE} of the nodes' CPU in one ({@code --node-warm-up jit}), at most
+     * {@link NodeWarmUp#MAX_IMPORTS} in all; prints the compilers' and the nodes' CPU of each.
+     */
+    private void untilCompiled(OpenSearchCluster cluster, int nodes, int done) throws IOException {
+        List<String> cpus = new ArrayList<>();
+        boolean quiet = false;
+        for (int round = done; round < NodeWarmUp.MAX_IMPORTS && !quiet; round++) {
+            List<NodeThreads> threads = threads(cluster);
+            long nodesCpu = nodesCpu(cluster);
+            warmImport(cluster, nodes, round);
+            double nodeSeconds = (nodesCpu(cluster) - nodesCpu) / 1e9;
+            double jitSeconds = NodeThreads.since(threads, threads(cluster)).get("JIT compilers") / 1e3;
+            cpus.add(String.format(Locale.ROOT, "%.2f/%.1f", jitSeconds, nodeSeconds));
+            quiet = NodeWarmUp.quiet(jitSeconds, nodeSeconds);
+        }
+        out.printf("  then until the nodes' JIT is quiet (compilers under %.0f%% of the nodes' CPU in an import; not counted):"
+                        + " %d more imports (%s), node JIT/node CPU s each %s%n", NodeWarmUp.JIT_QUIET_SHARE * 100,
+                cpus.size(), quiet ? "quiet" : "not quiet after " + NodeWarmUp.MAX_IMPORTS + " in all",
+                cpus.isEmpty() ? "-" : String.join(" / ", cpus));
+    }
+
+    /** One warm-up import into the cluster, under an index prefix of its own. */
+    private void warmImport(OpenSearchCluster cluster, int nodes, int round) throws IOException {
+        OpenSearchConfig config = OpenSearchConfig.of(cluster.httpUrls().stream().map(URI::create).toList())
+                .withIndexPrefix("bench-" + nodes + "-warm" + round).withShards(nodes).withReplicas(0);
+        Path data = Files.createDirectories(dir.resolve("os-" + nodes + "-warm" + round));
+        try (OpenSearchStore store = OpenSearchStore.open(config)) {
+            importInto(store, warmCorpus, data);
+        }
     }
 
     /** One warm-up import; its CPU seconds (this JVM and the nodes). */
@@ -238,9 +279,9 @@ public final class OpenSearchBenchmark {
     /**
      * Repeats {@code imports} until two in a row cost more than {@value #WARM_UP_SETTLED} of the
      * cheapest so far (the JIT has done most of its work; one such import alone is often the
-     * neighbours' noise), at most {@value #WARM_UP_MAX} times.
+     * neighbours' noise), at most {@value #WARM_UP_MAX} times; how many ran.
      */
-    private void warm(String store, WarmUpImport imports) throws IOException {
+    private int warm(String store, WarmUpImport imports) throws IOException {
         double cheapest = Double.MAX_VALUE;
         int notCheaper = 0;
         List<String> cpus = new ArrayList<>();
@@ -252,6 +293,7 @@ public final class OpenSearchBenchmark {
         }
         out.printf("  warm-up of %s (not counted): %d imports of %,d lines, CPU s each %s%n", store, cpus.size(),
                 Math.min(plan.lines(), WARM_UP_LINES), String.join(" / ", cpus));
+        return cpus.size();
     }
 
     private Measured embeddedRound(int round) throws IOException {
@@ -264,7 +306,7 @@ public final class OpenSearchBenchmark {
             double seconds = importInto(store, corpus, embeddedData);
             Measured m = new Measured(seconds, (ProcessCpu.self() - cpu) / 1e9, 0);
             embeddedDocuments = store.reader().size();
-            printRound(round, "embedded", m, embeddedDocuments);
+            printRound(round, "embedded", m, embeddedDocuments, "");
             return m;
         }
     }
@@ -273,12 +315,16 @@ public final class OpenSearchBenchmark {
         int nodes = cluster.size();
         Path data = Files.createDirectories(dir.resolve("os-" + nodes + "-r" + (round + 1)));
         try (OpenSearchStore store = OpenSearchStore.open(config)) {
+            List<NodeThreads> threads = threads(cluster); // outside the timing: the snapshot stops the nodes briefly
             long cpu = ProcessCpu.self();
             long nodesCpu = nodesCpu(cluster);
             double seconds = importInto(store, corpus, data);
             Measured m = new Measured(seconds, (ProcessCpu.self() - cpu) / 1e9, (nodesCpu(cluster) - nodesCpu) / 1e9);
+            double jit = NodeThreads.since(threads, threads(cluster)).get("JIT compilers") / 1e3;
             long docs = store.reader().size();
-            printRound(round, "OpenSearch, " + nodes + (nodes == 1 ? " node" : " nodes"), m, docs);
+            printRound(round, "OpenSearch, " + nodes + (nodes == 1 ? " node" : " nodes"), m, docs,
+                    String.format(Locale.ROOT, ", node JIT %.2f s (%.0f%% of the nodes' CPU)", jit,
+                            m.nodesCpu() > 0 ? 100 * jit / m.nodesCpu() : 0));
             if (embeddedDocuments >= 0 && docs != embeddedDocuments) {
                 throw new IllegalStateException("the cluster holds " + docs + " documents, the embedded store "
                         + embeddedDocuments + ": the two imports did not store the same records");
@@ -304,9 +350,9 @@ public final class OpenSearchBenchmark {
         return sum;
     }
 
-    private void printRound(int round, String store, Measured m, long documents) {
-        out.printf("  round %d, %-20s %7.2f s %,9.0f lines/s  CPU %.1f s here + %.1f s nodes  %,d documents%n", round + 1,
-                store + ":", m.seconds(), plan.lines() / m.seconds(), m.cmsdoctorCpu(), m.nodesCpu(), documents);
+    private void printRound(int round, String store, Measured m, long documents, String jit) {
+        out.printf("  round %d, %-20s %7.2f s %,9.0f lines/s  CPU %.1f s here + %.1f s nodes  %,d documents%s%n", round + 1,
+                store + ":", m.seconds(), plan.lines() / m.seconds(), m.cmsdoctorCpu(), m.nodesCpu(), documents, jit);
     }
 
     /** One import: wall-clock seconds, CPU seconds of this JVM and of the nodes. */

@@ -138,13 +138,21 @@ class BenchTest {
         assertEquals(0, run("opensearch", "--lines", "3000", "--rounds", "1", "--requests", "10", "--nodes", "1",
                 "--node-heap", "512m"), output());
         // the node's collector by default: G1, as OpenSearch ships (--node-gc parallel is the bench-side choice)
-        figure("^\\d+ processors, heap max \\d+ MiB here, 512m per node \\(-XX:\\+UseG1GC\\); load average");
+        // ... and a warm-up of the node until its JIT is quiet
+        figure("^\\d+ processors, heap max \\d+ MiB here, 512m per node \\(-XX:\\+UseG1GC\\), node warm-up: until the"
+                + " nodes' JIT is quiet; load average");
         figure("^cluster of 1: green in [\\d.]+ s");
         // each store imports the warm-up corpus until two imports in a row are no cheaper: 3 to 8
         figure("^  warm-up of embedded \\(not counted\\): [3-8] imports of 3,000 lines, CPU s each [\\d.]+( / [\\d.]+){2,7}$");
         figure("^  warm-up of OpenSearch, 1 node \\(not counted\\): [3-8] imports of 3,000 lines, CPU s each [\\d.]+( / [\\d.]+){2,7}$");
+        // then imports until the node's compilers used under 3% of its CPU in one, at most 24 imports in all
+        Matcher jit = figure("^  then until the nodes' JIT is quiet \\(compilers under 3% of the nodes' CPU in an import; not"
+                + " counted\\): (\\d+) more imports \\((quiet|not quiet after 24 in all)\\), node JIT/node CPU s each"
+                + " (-|[\\d.]+/[\\d.]+( / [\\d.]+/[\\d.]+)*)$");
+        assertTrue(Integer.parseInt(jit.group(1)) <= 21, jit.group());
         figure("^  round 1, embedded: +[\\d.]+ s +" + RATE + "  CPU [\\d.]+ s here \\+ 0.0 s nodes  ([\\d,]+) documents");
-        figure("^  round 1, OpenSearch, 1 node: +[\\d.]+ s +" + RATE + "  CPU [\\d.]+ s here \\+ [\\d.]+ s nodes");
+        figure("^  round 1, OpenSearch, 1 node: +[\\d.]+ s +" + RATE + "  CPU [\\d.]+ s here \\+ [\\d.]+ s nodes  [\\d,]+"
+                + " documents, node JIT [\\d.]+ s \\(\\d+% of the nodes' CPU\\)$");
         figure("^\\| embedded \\(baseline\\) \\| [\\d,]+ \\| [\\d,]+ \\|  \\| 1.00 \\| [\\d.]+ \\+ 0.0 \\| [\\d,]+ \\| 1.00 \\|");
         figure("^\\| OpenSearch, 1 node \\| [\\d,]+ \\| [\\d,]+ \\| [\\d,]+ \\| [\\d.]+ \\| [\\d.]+ \\+ [\\d.]+ \\| [\\d,]+ / [\\d,]+"
                 + " \\| [\\d.]+ \\| >= 0.5: (met|not met) \\|");
@@ -161,6 +169,8 @@ class BenchTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--node-heap wants a size"), err.toString(StandardCharsets.UTF_8));
         assertEquals(2, run("opensearch", "--node-gc", "cms"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--node-gc wants one of"), err.toString(StandardCharsets.UTF_8));
+        assertEquals(2, run("opensearch", "--node-warm-up", "forever"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--node-warm-up wants one of"), err.toString(StandardCharsets.UTF_8));
     }
 
     /** Our UDP and TCP receiver and import; beside them Debian's rsyslogd when it is installed. */

@@ -1,0 +1,39 @@
+package cmsdoctor.bench;
+
+import java.util.List;
+
+/**
+ * How long {@code bench opensearch} warms a fresh cluster up with imports before the counted ones
+ * ({@code --node-warm-up}). A cluster indexes for days: its nodes' C1 and C2 compilers finished
+ * with the indexing code long ago. The imports that stop when their CPU stops falling (the rule of
+ * the embedded store's warm-up) left the nodes compiling: in the A/B of branch osingest5
+ * (2026-12-02, load 9 to 36) the compiler threads still used 12 to 15% of a node's CPU per import
+ * after ten imports, on the cores the import shares. {@code jit} goes on after that rule until the
+ * nodes' compilers are quiet in an import, the idea of the call view's passes ({@code
+ * ViewPasses.untilCompiled}, branch osview5); {@code imports} is the rule alone, as before. In the
+ * runs of branch osingest6 (BENCHMARKS.md) the JIT was never quiet within {@value #MAX_IMPORTS}
+ * imports, but the counted rounds' node CPU fell 13 to 19%, all of it the compilers'.
+ */
+final class NodeWarmUp {
+
+    /** The modes {@code --node-warm-up} takes. */
+    static final List<String> MODES = List.of("jit", "imports");
+    /** Until the nodes' JIT is quiet: what a long-running cluster indexes with. */
+    static final String DEFAULT = "jit";
+    /** Most warm-up imports in all, both rules. */
+    static final int MAX_IMPORTS = 24;
+    /** The compilers' share of the nodes' CPU in one import below which the JIT counts as quiet. */
+    static final double JIT_QUIET_SHARE = 0.03;
+
+    private NodeWarmUp() {}
+
+    /**
+     * True when the nodes' compiler threads used under {@value #JIT_QUIET_SHARE} of the nodes'
+     * CPU in an import. The compilers' CPU comes from their threads ({@link NodeThreads}): a
+     * compiler thread the JVM ended between two snapshots is missed, so a quiet import is one
+     * without work for the threads that stayed (HotSpot keeps the first of each compiler).
+     */
+    static boolean quiet(double jitCpuSeconds, double nodesCpuSeconds) {
+        return jitCpuSeconds < JIT_QUIET_SHARE * nodesCpuSeconds;
+    }
+}
