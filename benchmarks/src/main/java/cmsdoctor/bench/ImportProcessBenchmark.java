@@ -20,8 +20,9 @@ import java.util.List;
  *
  * <p>The import child starts as the {@code cmsdoctor} launcher starts it: with the launcher's JVM
  * options for batch commands (its compiler choice handed over in {@value #LAUNCHER_OPTIONS}, for
- * logs below {@value #LAUNCHER_C2_FROM_BYTES} bytes, its collector in {@value #LAUNCHER_GC_OPTIONS},
- * for every size; none when the benchmark is not started by the launcher) and a class data sharing
+ * logs below {@value #LAUNCHER_C2_FROM_BYTES} bytes, and in {@value #LAUNCHER_LARGE_OPTIONS} from that
+ * size on, its collector in {@value #LAUNCHER_GC_OPTIONS}, for every size; none when the benchmark is
+ * not started by the launcher) and a class data sharing
  * archive of the classes an import of {@code sample-logs/} loads ({@link ClassArchive}), made once beside the benchmarks jar. The plain
  * baseline runs as plain {@code java}, as before.
  */
@@ -35,6 +36,8 @@ public final class ImportProcessBenchmark {
     static final String LAUNCHER_C2_FROM_BYTES = "cmsdoctor.launcher.c2FromBytes";
     /** The system property in which the launcher passes the collector it gives every batch command, whatever its size. */
     static final String LAUNCHER_GC_OPTIONS = "cmsdoctor.launcher.batchGcOptions";
+    /** The system property in which the launcher passes the compiler options of an import from its C2 size on. */
+    static final String LAUNCHER_LARGE_OPTIONS = "cmsdoctor.launcher.largeJvmOptions";
 
     private ImportProcessBenchmark() {}
 
@@ -55,7 +58,8 @@ public final class ImportProcessBenchmark {
                 out.println("import child as the launcher starts it: " + (training.isEmpty() && archive.isEmpty()
                         ? "no options (not started by the launcher, no sample-logs/)"
                         : String.join(" ", gcOptions()) + ", " + String.join(" ", launcherOptions()) + " below "
-                        + c2FromBytes() + " bytes of log, " + String.join(" ", archive)));
+                        + c2FromBytes() + " bytes of log, " + String.join(" ", largeOptions()) + " from there, "
+                        + String.join(" ", archive)));
                 for (CorpusGenerator.Shape shape : shapes) {
                     Path file = dir.resolve(shape.name().toLowerCase() + ".log");
                     new CorpusGenerator(42, 3, shape).write(file, lines);
@@ -154,11 +158,11 @@ public final class ImportProcessBenchmark {
 
     /**
      * The JVM options of an import child for a log of {@code logBytes}, as the launcher gives them:
-     * its collector always, its compiler choice below its C2 size, then the class archive's.
+     * its collector always, its compiler choice for the log's size, then the class archive's.
      */
     static List<String> childOptions(long logBytes, List<String> archive) {
         List<String> options = new ArrayList<>(gcOptions());
-        options.addAll(logBytes < c2FromBytes() ? launcherOptions() : List.of());
+        options.addAll(logBytes < c2FromBytes() ? launcherOptions() : largeOptions());
         options.addAll(archive);
         return options;
     }
@@ -175,7 +179,13 @@ public final class ImportProcessBenchmark {
         return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
-    /** From this many bytes of log the launcher keeps C2 for an import (its batch options not given). */
+    /** The launcher's compiler options for an import from its C2 size on, empty when not started by the launcher. */
+    static List<String> largeOptions() {
+        String options = System.getProperty(LAUNCHER_LARGE_OPTIONS, "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+    }
+
+    /** From this many bytes of log the launcher keeps C2 for an import (its large-import options instead of its batch options). */
     static long c2FromBytes() {
         return Long.getLong(LAUNCHER_C2_FROM_BYTES, Long.MAX_VALUE);
     }

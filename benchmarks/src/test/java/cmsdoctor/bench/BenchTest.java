@@ -88,19 +88,22 @@ class BenchTest {
         System.setProperty(ImportProcessBenchmark.LAUNCHER_GC_OPTIONS, " -XX:+UseSerialGC ");
         System.setProperty(ImportProcessBenchmark.LAUNCHER_OPTIONS, "-XX:TieredStopAtLevel=1");
         System.setProperty(ImportProcessBenchmark.LAUNCHER_C2_FROM_BYTES, "1000");
+        System.setProperty(ImportProcessBenchmark.LAUNCHER_LARGE_OPTIONS, "-XX:Tier4InvocationThreshold=150000 -XX:MaxInlineLevel=6");
         try {
             assertEquals(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=x.jsa"),
                     ImportProcessBenchmark.childOptions(999, archive));
-            // from the C2 size on the compiler choice is left out, the collector kept
-            assertEquals(List.of("-XX:+UseSerialGC", "-XX:SharedArchiveFile=x.jsa"),
-                    ImportProcessBenchmark.childOptions(1000, archive));
+            // from the C2 size on the large-import compiler options replace the batch ones, the collector kept
+            assertEquals(List.of("-XX:+UseSerialGC", "-XX:Tier4InvocationThreshold=150000", "-XX:MaxInlineLevel=6",
+                    "-XX:SharedArchiveFile=x.jsa"), ImportProcessBenchmark.childOptions(1000, archive));
             assertEquals(0, run("import-process", "--corpus", "nosip", "--lines", "2000", "--rounds", "1"), output());
-            figure("^import child as the launcher starts it: -XX:\\+UseSerialGC, -XX:TieredStopAtLevel=1 below 1000 bytes");
+            figure("^import child as the launcher starts it: -XX:\\+UseSerialGC, -XX:TieredStopAtLevel=1 below 1000 bytes"
+                    + " of log, -XX:Tier4InvocationThreshold=150000 -XX:MaxInlineLevel=6 from there");
             figure("round 1: plain .* \\| import +[\\d.]+ s \\(cpu +[\\d.]+ s\\)");
         } finally {
             System.clearProperty(ImportProcessBenchmark.LAUNCHER_GC_OPTIONS);
             System.clearProperty(ImportProcessBenchmark.LAUNCHER_OPTIONS);
             System.clearProperty(ImportProcessBenchmark.LAUNCHER_C2_FROM_BYTES);
+            System.clearProperty(ImportProcessBenchmark.LAUNCHER_LARGE_OPTIONS);
         }
         // not started by the launcher: plain java for both
         assertEquals(List.of(), ImportProcessBenchmark.childOptions(999, List.of()));
