@@ -7,16 +7,19 @@ import org.apache.http.entity.ContentType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * Documents to the cluster in {@code _bulk} requests of at most {@code bulkDocs} documents or
- * {@code bulkBytes} bytes, at most {@value #IN_FLIGHT} in flight. Each document is an
+ * {@code bulkBytes} bytes, at most {@code inFlight} in flight. Each document is an
  * {@code index} action with its own id, so sending it again overwrites it. A request the cluster
  * cannot take now (no answer, 429, 5xx; or those statuses for some of its items) is sent again,
  * those items only, after a growing pause, for as long as it takes: while the cluster is down,
@@ -26,7 +29,6 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class BulkWriter implements AutoCloseable {
 
-    static final int IN_FLIGHT = 2;
     /**
      * The bulk body's type: SMILE documents, each ended by {@link #SEPARATOR} (what the node's bulk
      * parser splits a SMILE body at, as it splits NDJSON at newlines). Against NDJSON the node
@@ -49,10 +51,13 @@ final class BulkWriter implements AutoCloseable {
             "filter_path", "errors,items.*.status,items.*.error.type,items.*.error.reason");
 
     private final ClusterClient client;
+    /** Returns once the named indices are ready for documents ({@link DailyIndices#awaitReady}). */
+    private final Consumer<Collection<String>> awaitIndices;
     private final int maxDocs;
     private final int maxBytes;
     private final ExecutorService senders;
-    private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
+    private final int maxInFlight;
+    private final Semaphore inFlight;
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private volatile boolean closed;
     private volatile String waitingFor;
@@ -66,11 +71,15 @@ final class BulkWriter implements AutoCloseable {
         }
     }
 
-    BulkWriter(ClusterClient client, int maxDocs, int maxBytes) {
+    BulkWriter(ClusterClient client, Consumer<Collection<String>> awaitIndices, int maxDocs, int maxBytes,
+               int maxInFlight) {
         this.client = client;
+        this.awaitIndices = awaitIndices;
         this.maxDocs = maxDocs;
         this.maxBytes = maxBytes;
-        this.senders = Executors.newFixedThreadPool(IN_FLIGHT, r -> {
+        this.maxInFlight = maxInFlight;
+        this.inFlight = new Semaphore(maxInFlight);
+        this.senders = Executors.newFixedThreadPool(maxInFlight, r -> {
             Thread t = new Thread(r, "cmsdoctor-opensearch-bulk");
             t.setDaemon(true);
             return t;
@@ -119,8 +128,8 @@ final class BulkWriter implements AutoCloseable {
         if (!batch.isEmpty()) {
             sendBatch();
         }
-        inFlight.acquireUninterruptibly(IN_FLIGHT);
-        inFlight.release(IN_FLIGHT);
+        inFlight.acquireUninterruptibly(maxInFlight);
+        inFlight.release(maxInFlight);
         rethrow();
     }
 
@@ -133,7 +142,9 @@ final class BulkWriter implements AutoCloseable {
         List<Action> full = batch;
         batch = new ArrayList<>();
         batchBytes = 0;
+        LabTrace.ev("block " + full.size());
         inFlight.acquireUninterruptibly();
+        LabTrace.ev("unblock");
         try {
             senders.execute(() -> {
                 try {
@@ -151,11 +162,17 @@ final class BulkWriter implements AutoCloseable {
     }
 
     private void sendUntilTaken(List<Action> actions) {
+        Collection<String> indices = new LinkedHashSet<>();
+        actions.forEach(a -> indices.add(a.index()));
+        awaitIndices.accept(indices);
         long pause = FIRST_PAUSE_MS;
         List<Action> rest = actions;
         while (!rest.isEmpty()) {
             try {
-                JsonNode response = client.sendBytes("POST", "/_bulk", body(rest), SMILE_BODY, PARAMETERS);
+                byte[] b = body(rest);
+                LabTrace.ev("send " + rest.size() + " " + b.length);
+                JsonNode response = client.sendBytes("POST", "/_bulk", b, SMILE_BODY, PARAMETERS);
+                LabTrace.ev("ack " + rest.size());
                 int sent = rest.size();
                 rest = refused(rest, response);
                 if (rest.isEmpty()) {

@@ -41,8 +41,9 @@ final class OpenSearchWriter implements RecordWriter {
     OpenSearchWriter(ClusterClient client, IndexNames names, OpenSearchConfig config, MetaStore meta) {
         this.client = client;
         this.names = names;
-        this.bulk = new BulkWriter(client, config.bulkDocs(), config.bulkBytes());
         this.indices = new DailyIndices(client, config.replicas());
+        this.bulk = new BulkWriter(client, indices::awaitReady, config.bulkDocs(), config.bulkBytes(),
+                config.bulksInFlight());
         this.meta = meta;
         this.data = new HashMap<>(meta.read());
         this.written = Map.copyOf(data);
@@ -94,7 +95,9 @@ final class OpenSearchWriter implements RecordWriter {
             handoff.unlock();
         }
         // everything accepted before the snapshot is acknowledged before the snapshot is written
+        LabTrace.ev("commit-drain");
         bulk.drain();
+        LabTrace.ev("commit-meta");
         writeData(snapshot);
         refresh();
     }
@@ -166,8 +169,11 @@ final class OpenSearchWriter implements RecordWriter {
 
     @Override
     public void refresh() {
+        LabTrace.ev("drain");
         bulk.drain();
+        LabTrace.ev("refresh");
         Indices.refresh(client, names.pattern());
+        LabTrace.ev("refreshed");
     }
 
     /** Why writes wait now (the cluster is unreachable or busy), or null. */
@@ -177,6 +183,10 @@ final class OpenSearchWriter implements RecordWriter {
 
     @Override
     public void close() throws IOException {
-        bulk.close();
+        try {
+            bulk.close();
+        } finally {
+            indices.close();
+        }
     }
 }

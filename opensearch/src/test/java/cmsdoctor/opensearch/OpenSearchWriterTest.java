@@ -171,7 +171,7 @@ class OpenSearchWriterTest {
     void aDocumentRefusedForGoodIsNamedWithItsIndexAndTheReason() throws Exception {
         // the bulk answer is filtered to each item's status and error: the refusal must still say which and why
         try (ClusterClient client = ClusterClient.of(config("refused"))) {
-            BulkWriter bulk = new BulkWriter(client, 10, 1 << 20);
+            BulkWriter bulk = new BulkWriter(client, indices -> { }, 10, 1 << 20, 2);
             var smile = new com.fasterxml.jackson.databind.ObjectMapper(DocumentSource.SMILE);
             bulk.add("refused-records-x", "good", smile.writeValueAsBytes(java.util.Map.of("at", 1708678800100L)));
             bulk.add("refused-records-x", "bad", smile.writeValueAsBytes(java.util.Map.of("at", "not a time")));
