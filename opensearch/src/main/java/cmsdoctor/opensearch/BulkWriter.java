@@ -19,13 +19,15 @@ import java.util.function.Consumer;
 
 /**
  * Documents to the cluster in {@code _bulk} requests of at most {@code bulkDocs} documents or
- * {@code bulkBytes} bytes, at most {@code inFlight} in flight. Each document is an
+ * {@code bulkBytes} bytes, at most {@code maxInFlight} in flight. Each document is an
  * {@code index} action with its own id, so sending it again overwrites it. A request the cluster
  * cannot take now (no answer, 429, 5xx; or those statuses for some of its items) is sent again,
  * those items only, after a growing pause, for as long as it takes: while the cluster is down,
- * {@link #add} blocks once two requests wait, which holds the receiver's journal and its TCP
+ * {@link #add} blocks once {@code maxInFlight} requests wait, which holds the receiver's journal and its TCP
  * senders back as a busy embedded store does. A document the cluster refuses for good (a 4xx
- * item) fails the writer: the next {@link #add} or {@link #drain} throws, naming it.
+ * item) fails the writer: the next {@link #add} or {@link #drain} throws, naming it. The
+ * requests wait for their indices' creation ({@link DailyIndices#awaitReady}) on the sending
+ * threads, not on the one that adds.
  */
 final class BulkWriter implements AutoCloseable {
 
@@ -89,7 +91,7 @@ final class BulkWriter implements AutoCloseable {
     /**
      * Queues the document {@code id} of {@code index} ({@code source}: one SMILE document, from
      * {@link DocumentSource#smile}, made outside any lock); sends a full batch, blocking while
-     * two are in flight.
+     * the most are in flight.
      */
     synchronized void add(String index, String id, byte[] source) {
         rethrow();
@@ -123,6 +125,17 @@ final class BulkWriter implements AutoCloseable {
         return out.toByteArray();
     }
 
+    /**
+     * Sends the documents queued so far (blocking while the most requests are in flight); true when
+     * requests are in flight after it, that is, when the cluster is indexing documents of this writer.
+     */
+    synchronized boolean send() {
+        if (!batch.isEmpty()) {
+            sendBatch();
+        }
+        return inFlight.availablePermits() < maxInFlight;
+    }
+
     /** Returns once every document added so far is acknowledged by the cluster (or throws why not). */
     synchronized void drain() {
         if (!batch.isEmpty()) {
@@ -142,9 +155,7 @@ final class BulkWriter implements AutoCloseable {
         List<Action> full = batch;
         batch = new ArrayList<>();
         batchBytes = 0;
-        LabTrace.ev("block " + full.size());
         inFlight.acquireUninterruptibly();
-        LabTrace.ev("unblock");
         try {
             senders.execute(() -> {
                 try {
@@ -169,10 +180,7 @@ final class BulkWriter implements AutoCloseable {
         List<Action> rest = actions;
         while (!rest.isEmpty()) {
             try {
-                byte[] b = body(rest);
-                LabTrace.ev("send " + rest.size() + " " + b.length);
-                JsonNode response = client.sendBytes("POST", "/_bulk", b, SMILE_BODY, PARAMETERS);
-                LabTrace.ev("ack " + rest.size());
+                JsonNode response = client.sendBytes("POST", "/_bulk", body(rest), SMILE_BODY, PARAMETERS);
                 int sent = rest.size();
                 rest = refused(rest, response);
                 if (rest.isEmpty()) {

@@ -43,10 +43,6 @@ final class DailyIndices implements AutoCloseable {
 
     /** Starts creating {@code index} unless that was started already; returns at once. */
     void prepare(String index) {
-        if (LabTrace.syncCreate) {
-            creations.computeIfAbsent(index, i -> { createAndWait(i); return CompletableFuture.completedFuture(null); });
-            return;
-        }
         creations.computeIfAbsent(index, i -> CompletableFuture.runAsync(() -> createAndWait(i), creator));
     }
 
@@ -65,7 +61,6 @@ final class DailyIndices implements AutoCloseable {
     }
 
     private void createAndWait(String index) {
-        LabTrace.ev("create " + index);
         try {
             create(index);
             int dataNodes = client.get("/_cluster/health").path("number_of_data_nodes").asInt(1);
@@ -74,7 +69,6 @@ final class DailyIndices implements AutoCloseable {
         } catch (OpenSearchException e) {
             // 408: the wait timed out; others: the bulk meets (and reports) the same trouble
         }
-        LabTrace.ev("created " + index);
     }
 
     @Override
