@@ -18,10 +18,9 @@ import java.util.concurrent.Executors;
  *
  * <p>The creation runs on a thread of its own ({@link #prepare} returns at once) and the bulk
  * sender waits for it ({@link #awaitReady}) before it sends the index's first documents: creating
- * an index and waiting for its shards took 0.4 to 0.6 s of a 1-node cluster's time in the
- * timeline of branch osingest7, a fifth of a 200,000-line import during which the importing
- * thread stood still and both cores idled; now that thread parses and encodes the first bulks
- * meanwhile.
+ * an index and waiting for its shards took 0.25 to 0.57 s on a 1-node cluster in the timelines of
+ * branch osingest7 (load 10 to 17), during which the importing thread stood still and nothing
+ * else of the import ran; now that thread parses and encodes the first bulks meanwhile.
  */
 final class DailyIndices implements AutoCloseable {
 
