@@ -165,7 +165,7 @@ public final class Bench {
                    @Option(names = "--node-heap", defaultValue = OpenSearchBenchmark.DEFAULT_NODE_HEAP, paramLabel = "SIZE",
                         description = "each node's heap, as -Xmx takes it (default ${DEFAULT-VALUE})") String nodeHeap,
                    @Option(names = "--node-gc", defaultValue = OpenSearchBenchmark.DEFAULT_NODE_GC, paramLabel = "g1|parallel",
-                        description = "each node's collector (default ${DEFAULT-VALUE}, as OpenSearch ships)") String nodeGc,
+                        description = "each node's collector (default ${DEFAULT-VALUE}; g1 is what OpenSearch ships)") String nodeGc,
                    @Option(names = "--node-warm-up", defaultValue = OpenSearchBenchmark.DEFAULT_NODE_WARM_UP,
                         paramLabel = "jit|imports", description = "uncounted imports into a fresh cluster until its"
                         + " nodes' compilers are quiet (jit) or until the imports stop getting cheaper (imports)"

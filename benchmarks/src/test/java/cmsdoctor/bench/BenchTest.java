@@ -140,9 +140,9 @@ class BenchTest {
     void opensearchBesideTheEmbeddedStore() {
         assertEquals(0, run("opensearch", "--lines", "3000", "--rounds", "1", "--requests", "10", "--nodes", "1",
                 "--node-heap", "512m"), output());
-        // the node's collector by default: G1, as OpenSearch ships (--node-gc parallel is the bench-side choice)
+        // the node's collector by default: the parallel one (--node-gc g1 is what OpenSearch ships)
         // ... and a warm-up of the node until its JIT is quiet
-        figure("^\\d+ processors, heap max \\d+ MiB here, 512m per node \\(-XX:\\+UseG1GC\\), node warm-up: until the"
+        figure("^\\d+ processors, heap max \\d+ MiB here, 512m per node \\(-XX:\\+UseParallelGC\\), node warm-up: until the"
                 + " nodes' JIT is quiet; load average");
         figure("^cluster of 1: green in [\\d.]+ s");
         // each store imports the warm-up corpus until two imports in a row are no cheaper: 3 to 8

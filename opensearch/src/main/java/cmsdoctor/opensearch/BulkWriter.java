@@ -7,26 +7,30 @@ import org.apache.http.entity.ContentType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * Documents to the cluster in {@code _bulk} requests of at most {@code bulkDocs} documents or
- * {@code bulkBytes} bytes, at most {@value #IN_FLIGHT} in flight. Each document is an
+ * {@code bulkBytes} bytes, at most {@code maxInFlight} in flight. Each document is an
  * {@code index} action with its own id, so sending it again overwrites it. A request the cluster
  * cannot take now (no answer, 429, 5xx; or those statuses for some of its items) is sent again,
  * those items only, after a growing pause, for as long as it takes: while the cluster is down,
- * {@link #add} blocks once two requests wait, which holds the receiver's journal and its TCP
+ * {@link #add} blocks once {@code maxInFlight} requests wait, which holds the receiver's journal and its TCP
  * senders back as a busy embedded store does. A document the cluster refuses for good (a 4xx
- * item) fails the writer: the next {@link #add} or {@link #drain} throws, naming it.
+ * item) fails the writer: the next {@link #add} or {@link #drain} throws, naming it. The
+ * requests wait for their indices' creation ({@link DailyIndices#awaitReady}) on the sending
+ * threads, not on the one that adds.
  */
 final class BulkWriter implements AutoCloseable {
 
-    static final int IN_FLIGHT = 2;
     /**
      * The bulk body's type: SMILE documents, each ended by {@link #SEPARATOR} (what the node's bulk
      * parser splits a SMILE body at, as it splits NDJSON at newlines). Against NDJSON the node
@@ -49,10 +53,13 @@ final class BulkWriter implements AutoCloseable {
             "filter_path", "errors,items.*.status,items.*.error.type,items.*.error.reason");
 
     private final ClusterClient client;
+    /** Returns once the named indices are ready for documents ({@link DailyIndices#awaitReady}). */
+    private final Consumer<Collection<String>> awaitIndices;
     private final int maxDocs;
     private final int maxBytes;
     private final ExecutorService senders;
-    private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
+    private final int maxInFlight;
+    private final Semaphore inFlight;
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private volatile boolean closed;
     private volatile String waitingFor;
@@ -66,11 +73,15 @@ final class BulkWriter implements AutoCloseable {
         }
     }
 
-    BulkWriter(ClusterClient client, int maxDocs, int maxBytes) {
+    BulkWriter(ClusterClient client, Consumer<Collection<String>> awaitIndices, int maxDocs, int maxBytes,
+               int maxInFlight) {
         this.client = client;
+        this.awaitIndices = awaitIndices;
         this.maxDocs = maxDocs;
         this.maxBytes = maxBytes;
-        this.senders = Executors.newFixedThreadPool(IN_FLIGHT, r -> {
+        this.maxInFlight = maxInFlight;
+        this.inFlight = new Semaphore(maxInFlight);
+        this.senders = Executors.newFixedThreadPool(maxInFlight, r -> {
             Thread t = new Thread(r, "cmsdoctor-opensearch-bulk");
             t.setDaemon(true);
             return t;
@@ -80,7 +91,7 @@ final class BulkWriter implements AutoCloseable {
     /**
      * Queues the document {@code id} of {@code index} ({@code source}: one SMILE document, from
      * {@link DocumentSource#smile}, made outside any lock); sends a full batch, blocking while
-     * two are in flight.
+     * the most are in flight.
      */
     synchronized void add(String index, String id, byte[] source) {
         rethrow();
@@ -114,13 +125,24 @@ final class BulkWriter implements AutoCloseable {
         return out.toByteArray();
     }
 
+    /**
+     * Sends the documents queued so far (blocking while the most requests are in flight); true when
+     * requests are in flight after it, that is, when the cluster is indexing documents of this writer.
+     */
+    synchronized boolean send() {
+        if (!batch.isEmpty()) {
+            sendBatch();
+        }
+        return inFlight.availablePermits() < maxInFlight;
+    }
+
     /** Returns once every document added so far is acknowledged by the cluster (or throws why not). */
     synchronized void drain() {
         if (!batch.isEmpty()) {
             sendBatch();
         }
-        inFlight.acquireUninterruptibly(IN_FLIGHT);
-        inFlight.release(IN_FLIGHT);
+        inFlight.acquireUninterruptibly(maxInFlight);
+        inFlight.release(maxInFlight);
         rethrow();
     }
 
@@ -151,6 +173,9 @@ final class BulkWriter implements AutoCloseable {
     }
 
     private void sendUntilTaken(List<Action> actions) {
+        Collection<String> indices = new LinkedHashSet<>();
+        actions.forEach(a -> indices.add(a.index()));
+        awaitIndices.accept(indices);
         long pause = FIRST_PAUSE_MS;
         List<Action> rest = actions;
         while (!rest.isEmpty()) {

@@ -17,11 +17,21 @@ import java.util.Objects;
  * @param replicas    replicas of each daily index
  * @param bulkDocs    documents per bulk request
  * @param bulkBytes   bytes per bulk request (whichever limit comes first)
+ * @param bulksInFlight bulk requests sent and not yet answered, at most: the importing thread
+ *                    builds the next while the cluster indexes these
  */
 public record OpenSearchConfig(List<URI> urls, String user, String password, Path caFile, String indexPrefix,
-                               int shards, int replicas, int bulkDocs, int bulkBytes) {
+                               int shards, int replicas, int bulkDocs, int bulkBytes, int bulksInFlight) {
 
     public static final String DEFAULT_PREFIX = "cmsdoctor";
+    /**
+     * Documents per bulk and bulks in flight by default: 1,000 and 4 (5,000 and 2 before
+     * 2026-12-02). Smaller bulks, more of them under way, keep a node's write threads fed while the
+     * importing thread builds the next, and end an import sooner: with 5,000 the node indexed the
+     * last bulk of an import on one thread while the other core idled (BENCHMARKS.md, osingest7).
+     */
+    public static final int BULK_DOCS = 1_000;
+    public static final int BULKS_IN_FLIGHT = 4;
 
     public OpenSearchConfig {
         urls = List.copyOf(Objects.requireNonNull(urls, "urls"));
@@ -34,38 +44,43 @@ public record OpenSearchConfig(List<URI> urls, String user, String password, Pat
             throw new IllegalArgumentException("index prefix '" + indexPrefix
                     + "' is not a valid OpenSearch index name start (lower case, no '*' or ',', not starting with _ or -)");
         }
-        if (shards < 1 || replicas < 0 || bulkDocs < 1 || bulkBytes < 1024) {
-            throw new IllegalArgumentException("shards >= 1, replicas >= 0, bulkDocs >= 1 and bulkBytes >= 1024 are needed");
+        if (shards < 1 || replicas < 0 || bulkDocs < 1 || bulkBytes < 1024 || bulksInFlight < 1) {
+            throw new IllegalArgumentException(
+                    "shards >= 1, replicas >= 0, bulkDocs >= 1, bulkBytes >= 1024 and bulksInFlight >= 1 are needed");
         }
     }
 
     /** The cluster at {@code urls} with no credentials and every other default. */
     public static OpenSearchConfig of(List<URI> urls) {
-        return new OpenSearchConfig(urls, null, null, null, DEFAULT_PREFIX, 1, 1, 5_000, 8 << 20);
+        return new OpenSearchConfig(urls, null, null, null, DEFAULT_PREFIX, 1, 1, BULK_DOCS, 8 << 20, BULKS_IN_FLIGHT);
     }
 
     public OpenSearchConfig withCredentials(String u, String p) {
-        return new OpenSearchConfig(urls, u, p, caFile, indexPrefix, shards, replicas, bulkDocs, bulkBytes);
+        return new OpenSearchConfig(urls, u, p, caFile, indexPrefix, shards, replicas, bulkDocs, bulkBytes, bulksInFlight);
     }
 
     public OpenSearchConfig withCaFile(Path ca) {
-        return new OpenSearchConfig(urls, user, password, ca, indexPrefix, shards, replicas, bulkDocs, bulkBytes);
+        return new OpenSearchConfig(urls, user, password, ca, indexPrefix, shards, replicas, bulkDocs, bulkBytes, bulksInFlight);
     }
 
     public OpenSearchConfig withIndexPrefix(String prefix) {
-        return new OpenSearchConfig(urls, user, password, caFile, prefix, shards, replicas, bulkDocs, bulkBytes);
+        return new OpenSearchConfig(urls, user, password, caFile, prefix, shards, replicas, bulkDocs, bulkBytes, bulksInFlight);
     }
 
     public OpenSearchConfig withReplicas(int n) {
-        return new OpenSearchConfig(urls, user, password, caFile, indexPrefix, shards, n, bulkDocs, bulkBytes);
+        return new OpenSearchConfig(urls, user, password, caFile, indexPrefix, shards, n, bulkDocs, bulkBytes, bulksInFlight);
     }
 
     public OpenSearchConfig withShards(int n) {
-        return new OpenSearchConfig(urls, user, password, caFile, indexPrefix, n, replicas, bulkDocs, bulkBytes);
+        return new OpenSearchConfig(urls, user, password, caFile, indexPrefix, n, replicas, bulkDocs, bulkBytes, bulksInFlight);
     }
 
     public OpenSearchConfig withBulkDocs(int n) {
-        return new OpenSearchConfig(urls, user, password, caFile, indexPrefix, shards, replicas, n, bulkBytes);
+        return new OpenSearchConfig(urls, user, password, caFile, indexPrefix, shards, replicas, n, bulkBytes, bulksInFlight);
+    }
+
+    public OpenSearchConfig withBulksInFlight(int n) {
+        return new OpenSearchConfig(urls, user, password, caFile, indexPrefix, shards, replicas, bulkDocs, bulkBytes, n);
     }
 
     /** The password is never shown. */

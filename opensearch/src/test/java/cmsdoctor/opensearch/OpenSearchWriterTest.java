@@ -70,6 +70,35 @@ class OpenSearchWriterTest {
         }
     }
 
+    /**
+     * Each day's index is created on a thread of its own while the records are queued, and a
+     * commit refreshes beside its last bulks: with bulks of 3 records, 4 in flight, over 6 days,
+     * a flush still returns with every record of every day stored once and visible.
+     */
+    @Test
+    void recordsOfManyNewDaysInManyBulksAreAllVisibleAfterTheFlush() throws Exception {
+        OpenSearchConfig config = config("days").withBulkDocs(3).withBulksInFlight(4);
+        List<String> days = List.of("2024-02-18", "2024-02-19", "2024-02-20", "2024-02-21", "2024-02-22", "2024-02-23");
+        try (OpenSearchStore store = OpenSearchStore.open(config)) {
+            for (String day : days) {
+                lines(day, 40, 1).forEach(r -> store.writer().accept("imp-1", r));
+            }
+            store.writer().flush();
+            assertEquals(240, store.reader().size());
+            for (String day : days) {
+                Instant from = Instant.parse(day + "T00:00:00Z");
+                assertEquals(40, store.reader().count(Match.between(from, from.plusSeconds(86_400))), day);
+            }
+            ClusterClient client = ClusterClient.of(config);
+            try {
+                assertEquals(days.stream().map(d -> "days-records-imports-" + d.replace('-', '.')).toList(),
+                        Indices.list(client, "days-records-*").stream().sorted().toList());
+            } finally {
+                client.close();
+            }
+        }
+    }
+
     @Test
     void theJournalMarkIsReadBackByTheNextSink() throws Exception {
         try (OpenSearchStore store = OpenSearchStore.open(config("mark"))) {
@@ -171,7 +200,7 @@ class OpenSearchWriterTest {
     void aDocumentRefusedForGoodIsNamedWithItsIndexAndTheReason() throws Exception {
         // the bulk answer is filtered to each item's status and error: the refusal must still say which and why
         try (ClusterClient client = ClusterClient.of(config("refused"))) {
-            BulkWriter bulk = new BulkWriter(client, 10, 1 << 20);
+            BulkWriter bulk = new BulkWriter(client, indices -> { }, 10, 1 << 20, 2);
             var smile = new com.fasterxml.jackson.databind.ObjectMapper(DocumentSource.SMILE);
             bulk.add("refused-records-x", "good", smile.writeValueAsBytes(java.util.Map.of("at", 1708678800100L)));
             bulk.add("refused-records-x", "bad", smile.writeValueAsBytes(java.util.Map.of("at", "not a time")));
