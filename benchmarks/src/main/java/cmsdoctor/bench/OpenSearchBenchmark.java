@@ -53,6 +53,8 @@ public final class OpenSearchBenchmark {
     public static final String DEFAULT_NODES = "1,2,3";
     public static final String DEFAULT_NODE_HEAP = "1g";
     private static final long WARM_UP_LINES = 100_000;
+    /** Pairs of interleaved passes, the call view's read path before and now ({@link #answersAB}). */
+    private static final int AB_PAIRS = 3;
     /** Most warm-up imports per store. */
     private static final int WARM_UP_MAX = 8;
     /** A warm-up import that costs more than this share of the cheapest before it is not cheaper. */
@@ -486,29 +488,31 @@ public final class OpenSearchBenchmark {
     }
 
     /**
-     * Two more passes with JSON answers and two with SMILE answers, interleaved (JSON first, after
-     * one pass of each that is not counted), to
-     * tell the two apart on a machine whose load moves: {@code -Dcmsdoctor.opensearch.jsonReads}.
+     * Passes that read each call as before osview6 (three round trips: the meeting's
+     * {@code callStart} CDRs asked for whatever the store holds) and as now (the session's first
+     * search asks whether the indices hold any CDR; this corpus has none, so two), interleaved,
+     * the old way first, after one pass of each that is not counted, to tell the two apart on a
+     * machine whose load moves: {@code -Dcmsdoctor.opensearch.noCdrProbe}.
      */
     private List<ViewRow> answersAB(ViewPasses.Timed pass, int nodes, String named) throws IOException, InterruptedException {
         List<ViewRow> rows = new ArrayList<>();
-        String before = System.getProperty("cmsdoctor.opensearch.jsonReads");
+        String property = "cmsdoctor.opensearch.noCdrProbe";
+        String before = System.getProperty(property);
         try {
-            // a pass of each first, not counted: after the passes with SMILE answers the nodes' code
-            // that writes JSON answers is cold (its first pass cost twice the CPU per view)
-            for (int i = -2; i < 4; i++) {
-                boolean json = (i + 2) % 2 == 0;
-                System.setProperty("cmsdoctor.opensearch.jsonReads", Boolean.toString(json));
+            for (int i = -2; i < 2 * AB_PAIRS; i++) {
+                boolean old = (i + 2) % 2 == 0;
+                System.setProperty(property, Boolean.toString(old));
                 ViewPasses.Pass p = pass.run();
                 if (i >= 0) {
-                    rows.add(row(nodes, p).withLayout(named + "A-B " + (i + 1) + ", " + (json ? "JSON" : "SMILE") + " answers"));
+                    rows.add(row(nodes, p).withLayout(named + "A-B " + (i + 1) + ", "
+                            + (old ? "3 round trips (before)" : "2 round trips (CDR probe)")));
                 }
             }
         } finally {
             if (before == null) {
-                System.clearProperty("cmsdoctor.opensearch.jsonReads");
+                System.clearProperty(property);
             } else {
-                System.setProperty("cmsdoctor.opensearch.jsonReads", before);
+                System.setProperty(property, before);
             }
         }
         return rows;

@@ -159,9 +159,9 @@ class BenchTest {
         figure("^\\| embedded \\(baseline\\) \\| [\\d,]+ \\| [\\d,]+ \\|  \\| 1.00 \\| [\\d.]+ \\+ 0.0 \\| [\\d,]+ \\| 1.00 \\|");
         figure("^\\| OpenSearch, 1 node \\| [\\d,]+ \\| [\\d,]+ \\| [\\d,]+ \\| [\\d.]+ \\| [\\d.]+ \\+ [\\d.]+ \\| [\\d,]+ / [\\d,]+"
                 + " \\| [\\d.]+ \\| >= 0.5: (met|not met) \\|");
-        // the last pass, after passes until the node's JIT is quiet; then the JSON/SMILE A-B passes
+        // the last pass, after passes until the node's JIT is quiet; then the A-B passes of the read paths (osview6)
         figure("^\\| OpenSearch, 1 node, last pass \\(\\d+\\) \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+ \\| 10 \\|");
-        figure("^\\| OpenSearch, 1 node, A-B 4, SMILE answers \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+ \\| 10 \\|");
+        figure("^\\| OpenSearch, 1 node, A-B 6, 2 round trips \\(CDR probe\\) \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+ \\| 10 \\|");
         figure("^\\| embedded \\(baseline\\) \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+ \\| 10 \\|");
     }
 

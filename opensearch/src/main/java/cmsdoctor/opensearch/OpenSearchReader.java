@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The read side on the cluster: what {@code LogSearcher} answers, from the records indices.
@@ -26,6 +27,8 @@ final class OpenSearchReader implements RecordReader {
 
     private final Searches searches;
     private final ShardCopies copies;
+    /** Set once a session found CDRs in the indices: sessions then stop asking ({@link OpenSearchSession#cdrs}). */
+    private final AtomicBoolean cdrsSeen = new AtomicBoolean();
     /** The client when this reader has its own (a read-only command), else null: the store closes it. */
     private final ClusterClient own;
 
@@ -61,7 +64,7 @@ final class OpenSearchReader implements RecordReader {
 
     @Override
     public ReadSession session() {
-        return new OpenSearchSession(searches, copies.route());
+        return new OpenSearchSession(searches, copies.route(), cdrsSeen);
     }
 
     @Override

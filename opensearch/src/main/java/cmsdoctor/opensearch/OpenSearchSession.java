@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One call lookup's reads, each round trip to the cluster counted: as the embedded
@@ -40,11 +41,24 @@ final class OpenSearchSession implements ReadSession {
     private final Map<Match.Term, List<Found>> complete = new HashMap<>();
     /** The answers of the other reads (an exact match built by code asked twice reads the same). */
     private final Map<Asked, List<Hit>> answered = new HashMap<>();
+    /** Whether the indices held any CDR at this session's first search; null until asked, or when not known. */
+    private Boolean cdrsHeld;
+    private boolean cdrsAsked;
+    /** Set when a session of this reader found CDRs: later sessions no longer ask (a store that has some keeps them). */
+    private final AtomicBoolean cdrsSeen;
 
-    OpenSearchSession(Searches searches, SessionRoute route) {
+    OpenSearchSession(Searches searches, SessionRoute route, AtomicBoolean cdrsSeen) {
         this.searches = searches;
         this.route = route;
+        this.cdrsSeen = cdrsSeen;
+        this.cdrsAsked = cdrsSeen.get() || Boolean.getBoolean(NO_CDR_PROBE);
     }
+
+    /**
+     * Set to true, a session does not ask whether the indices hold CDRs with its first search
+     * (its CDR reads then always go to the cluster): a benchmark's A-B, read when a session opens.
+     */
+    static final String NO_CDR_PROBE = "cmsdoctor.opensearch.noCdrProbe";
 
     /** A hit with the kind and the sort values it was found with (its place in the oldest-first order). */
     private record Found(Hit hit, boolean cdr, long at, long line, long idHash, String docId) implements Comparable<Found> {
@@ -87,8 +101,17 @@ final class OpenSearchSession implements ReadSession {
         return logs(found, max);
     }
 
+    /**
+     * A store whose indices held no CDR at this session's first search answers none (as it would
+     * have a moment later: CDRs that arrive between two reads of a lookup are not in its view).
+     * Log-only stores (uploaded log bundles) so read a call in two round trips, not three: the
+     * meeting's {@code callStart} records ({@code CdrMeetings}) were the third.
+     */
     @Override
     public List<CdrRecord> cdrs(Collection<Match.Term> terms, int max) {
+        if (Boolean.FALSE.equals(cdrsHeld)) {
+            return List.of();
+        }
         // terms this session never read (a meeting's calls): their CDRs only, not every line naming them
         boolean unread = terms.stream().noneMatch(complete::containsKey);
         List<Found> found = unread ? null : gathered(terms, max);
@@ -211,7 +234,17 @@ final class OpenSearchSession implements ReadSession {
      * {@code size} or more match; who needs the oldest of them asks again in order.
      */
     private JsonNode unordered(ObjectNode query, int size) {
-        return searches.sessionPage(query, SortOrder.indexOrder(), size, route);
+        if (cdrsAsked) {
+            return searches.sessionPage(query, SortOrder.indexOrder(), size, route);
+        }
+        // the session's first search (every lookup starts with one of these) asks about CDRs too
+        cdrsAsked = true;
+        Searches.SessionPage page = searches.sessionPageProbingCdrs(query, SortOrder.indexOrder(), size, route);
+        cdrsHeld = page.cdrs();
+        if (Boolean.TRUE.equals(cdrsHeld)) {
+            cdrsSeen.set(true);
+        }
+        return page.hits();
     }
 
     /**

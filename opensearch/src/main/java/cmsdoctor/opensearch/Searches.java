@@ -2,6 +2,7 @@ package cmsdoctor.opensearch;
 
 import cmsdoctor.ingest.Json;
 import cmsdoctor.ingest.store.Hit;
+import cmsdoctor.ingest.store.Schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code _search} over the records indices: one page in an order, or every hit up to a number
@@ -84,16 +87,77 @@ final class Searches {
      */
     JsonNode sessionPage(ObjectNode query, ArrayNode sort, int size, SessionRoute route) {
         String body = sessionBody(query, sort, size).toString();
+        return sessionSearch("_search", () -> body, true, route, answer -> answer).path("hits").path("hits");
+    }
+
+    /**
+     * {@link #sessionPage}, and in the same round trip (one {@code _msearch} of two searches)
+     * whether the records indices hold any CDR at all ({@link SessionPage#cdrs}): a size-0 search
+     * for {@code kind:cdr} that each shard ends at its first match ({@code terminate_after}), so it
+     * costs the same on a store of millions of CDRs as on one of none. A session whose indices
+     * hold none answers its CDR reads (a meeting's {@code callStart} records, the view's third
+     * round trip) from that. The page's failure throws as {@link #sessionPage}'s does; the
+     * probe's only leaves the answer unknown (null).
+     */
+    SessionPage sessionPageProbingCdrs(ObjectNode query, ArrayNode sort, int size, SessionRoute route) {
+        ObjectNode probe = Json.mapper().createObjectNode();
+        probe.put("size", 0);
+        probe.set("query", QueryDsl.term(Schema.KIND, "cdr"));
+        probe.put("terminate_after", 1);
+        probe.put("track_total_hits", true);
+        String search = sessionBody(query, sort, size).toString();
+        // each search's header names the route's preference: read again after an unpin
+        Supplier<String> body = () -> {
+            ObjectNode header = Json.mapper().createObjectNode();
+            header.put("index", indices);
+            LENIENT.forEach(header::put);
+            route.preference(Map.of()).forEach(header::put);
+            return header + "\n" + search + "\n" + header + "\n" + probe + "\n";
+        };
+        JsonNode responses = sessionSearch("_msearch", body, false, route, answer -> {
+            JsonNode page = answer.path("responses").path(0);
+            if (page.has("error")) {
+                throw failed(page);
+            }
+            return answer.path("responses");
+        });
+        JsonNode counted = responses.path(1);
+        Boolean cdrs = counted.has("error") || !counted.path("hits").path("total").path("value").isNumber() ? null
+                : counted.path("hits").path("total").path("value").asLong() > 0;
+        return new SessionPage(responses.path(0).path("hits").path("hits"), cdrs);
+    }
+
+    /**
+     * One page's hits, and whether the indices held any CDR when it was read (null: not known).
+     */
+    record SessionPage(JsonNode hits, Boolean cdrs) {}
+
+    /** A failed search of an {@code _msearch} as the exception a {@code _search} would have thrown. */
+    private OpenSearchException failed(JsonNode response) {
+        JsonNode error = response.path("error");
+        String reason = error.path("root_cause").path(0).path("reason").asText(error.path("reason").asText(error.toString()));
+        return new OpenSearchException(response.path("status").asInt(500), "OpenSearch at " + client.where()
+                + " refused a search: " + reason.replaceAll("\\s+", " "), null);
+    }
+
+    /**
+     * A session's request ({@code _search} or {@code _msearch}) by its {@code route}, its answer
+     * read by {@code check} (which throws for a failure inside a 200 answer, so that it is tried
+     * again as any other). To the pinned node first; a pinned node that fails unpins the session
+     * and the request goes by the key to any node, tried again on 429 and 5xx.
+     */
+    private JsonNode sessionSearch(String action, Supplier<String> body, boolean preferenceInPath, SessionRoute route,
+            UnaryOperator<JsonNode> check) {
         Map<String, String> parameters = new HashMap<>(LENIENT);
         parameters.put("pre_filter_shard_size", NO_PRE_FILTER);
         boolean smile = !Boolean.getBoolean(JSON_READS);
+        String path = "/" + indices + "/" + action;
         if (route.node() != null) {
             try {
                 requests.incrementAndGet();
-                String path = "/" + indices + "/_search";
-                return (smile ? client.sendForSmile(route.node(), "POST", path, body, route.preference(parameters))
-                        : client.sendTo(route.node(), "POST", path, body, route.preference(parameters)))
-                        .path("hits").path("hits");
+                Map<String, String> pinned = preferenceInPath ? route.preference(parameters) : parameters;
+                return check.apply(smile ? client.sendForSmile(route.node(), "POST", path, body.get(), pinned)
+                        : client.sendTo(route.node(), "POST", path, body.get(), pinned));
             } catch (OpenSearchException e) {
                 if (e.status() != 0 && !e.retryable()) {
                     throw e; // refused for good (a bad query): the same anywhere
@@ -101,8 +165,7 @@ final class Searches {
                 route.unpin();
             }
         }
-        return send("POST", "/" + indices + "/_search", body, route.preference(parameters), smile)
-                .path("hits").path("hits");
+        return send("POST", path, body.get(), preferenceInPath ? route.preference(parameters) : parameters, smile, check);
     }
 
     private static ObjectNode sessionBody(ObjectNode query, ArrayNode sort, int size) {
@@ -127,16 +190,17 @@ final class Searches {
      * the REST client has already tried every node, and a timeout must not be waited out twice.
      */
     private JsonNode send(String method, String path, String body, Map<String, String> parameters) {
-        return send(method, path, body, parameters, false);
+        return send(method, path, body, parameters, false, answer -> answer);
     }
 
-    /** {@link #send}, the answer as SMILE when {@code smile}. */
-    private JsonNode send(String method, String path, String body, Map<String, String> parameters, boolean smile) {
+    /** {@link #send}, the answer as SMILE when {@code smile}, read by {@code check} (which may throw to try again). */
+    private JsonNode send(String method, String path, String body, Map<String, String> parameters, boolean smile,
+            UnaryOperator<JsonNode> check) {
         for (int attempt = 1; ; attempt++) {
             requests.incrementAndGet();
             try {
-                return smile ? client.sendForSmile(null, method, path, body, parameters)
-                        : client.send(method, path, body, parameters);
+                return check.apply(smile ? client.sendForSmile(null, method, path, body, parameters)
+                        : client.send(method, path, body, parameters));
             } catch (OpenSearchException e) {
                 if (e.status() == 0 || !e.retryable() || attempt >= READ_ATTEMPTS) {
                     throw e;

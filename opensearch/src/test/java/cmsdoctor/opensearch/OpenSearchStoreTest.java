@@ -248,13 +248,22 @@ class OpenSearchStoreTest {
     void sessionReadsBeyondTheirCapAreTheOldestAndCdrsOfUnreadTermsAreCdrsOnly() throws Exception {
         OpenSearchReader reader = (OpenSearchReader) cluster.reader();
         Match events = Match.term("kind", "event");
-        // a leg GUID that CDRs carry (the samples hold CDRs), else any line's
+        // a leg GUID that CDRs carry, else any line's
         List<Hit> candidates = new ArrayList<>(embedded.reader().search(SearchRequest.of("kind:cdr").withLimit(1000)).hits());
         candidates.addAll(embedded.reader().all(events, 100_000));
         String legId = candidates.stream().map(h -> h.cdr() != null ? h.cdr().callLegId() : ((LogEvent) h.record()).callLegId())
                 .filter(java.util.Objects::nonNull).findFirst().orElseThrow();
         Match.Term leg = Match.term("callLegId", legId);
-        try (ReadSession theirs = embedded.reader().session(); ReadSession mine = reader.session()) {
+        // this import holds no CDRs (no capture goes to the stores): a session that asked would read none
+        // (LogOnlyCallViewTest); here the reads themselves are what is checked
+        System.setProperty(OpenSearchSession.NO_CDR_PROBE, "true");
+        ReadSession unprobed;
+        try {
+            unprobed = reader.session();
+        } finally {
+            System.clearProperty(OpenSearchSession.NO_CDR_PROBE);
+        }
+        try (ReadSession theirs = embedded.reader().session(); ReadSession mine = unprobed) {
             // a cap between two times: within one millisecond the stores order records differently
             List<Hit> all = theirs.all(events, 100_000);
             int cap = 5;
