@@ -91,54 +91,36 @@ final class Searches {
     }
 
     /**
-     * {@link #sessionPage}, and in the same round trip (one {@code _msearch} of two searches)
-     * whether the records indices hold any CDR at all ({@link SessionPage#cdrs}): a size-0 search
-     * for {@code kind:cdr} that each shard ends at its first match ({@code terminate_after}), so it
-     * costs the same on a store of millions of CDRs as on one of none. A session whose indices
-     * hold none answers its CDR reads (a meeting's {@code callStart} records, the view's third
-     * round trip) from that. The page's failure throws as {@link #sessionPage}'s does; the
-     * probe's only leaves the answer unknown (null).
+     * {@link #sessionPage}, and in the same {@code _search} whether the records indices hold any
+     * CDR at all ({@link SessionPage#cdrs}): a {@code global} aggregation (every document of the
+     * searched indices, whatever the query) counting {@code kind:cdr}: on a store without CDRs a term
+     * with no postings; once a session saw CDRs the reader's later sessions no longer ask
+     * ({@link OpenSearchSession}). One {@code _search},
+     * not an {@code _msearch}: the read-only role of docs/opensearch.md allows
+     * {@code indices:data/read/search} only. A session whose indices hold none answers its CDR
+     * reads (a meeting's {@code callStart} records, the view's third round trip) from that. The
+     * page's failure throws as {@link #sessionPage}'s does; an answer without the count leaves it
+     * unknown (null).
      */
     SessionPage sessionPageProbingCdrs(ObjectNode query, ArrayNode sort, int size, SessionRoute route) {
-        ObjectNode probe = Json.mapper().createObjectNode();
-        probe.put("size", 0);
-        probe.set("query", QueryDsl.term(Schema.KIND, "cdr"));
-        probe.put("terminate_after", 1);
-        probe.put("track_total_hits", true);
-        String search = sessionBody(query, sort, size).toString();
-        // each search's header names the route's preference: read again after an unpin
-        Supplier<String> body = () -> {
-            ObjectNode header = Json.mapper().createObjectNode();
-            header.put("index", indices);
-            LENIENT.forEach(header::put);
-            route.preference(Map.of()).forEach(header::put);
-            return header + "\n" + search + "\n" + header + "\n" + probe + "\n";
-        };
-        JsonNode responses = sessionSearch("_msearch", body, false, route, answer -> {
-            JsonNode page = answer.path("responses").path(0);
-            if (page.has("error")) {
-                throw failed(page);
-            }
-            return answer.path("responses");
-        });
-        JsonNode counted = responses.path(1);
-        Boolean cdrs = counted.has("error") || !counted.path("hits").path("total").path("value").isNumber() ? null
-                : counted.path("hits").path("total").path("value").asLong() > 0;
-        return new SessionPage(responses.path(0).path("hits").path("hits"), cdrs);
+        ObjectNode search = sessionBody(query, sort, size);
+        search.putObject("aggs").putObject(CDR_PROBE).putObject("global");
+        ((ObjectNode) search.get("aggs").get(CDR_PROBE)).putObject("aggs").putObject("cdrs")
+                .set("filter", QueryDsl.term(Schema.KIND, "cdr"));
+        String body = search.toString();
+        JsonNode answer = sessionSearch("_search", () -> body, true, route, a -> a);
+        JsonNode count = answer.path("aggregations").path(CDR_PROBE).path("cdrs").path("doc_count");
+        Boolean cdrs = count.isNumber() ? count.asLong() > 0 : null;
+        return new SessionPage(answer.path("hits").path("hits"), cdrs);
     }
+
+    /** The name of the aggregation that asks whether the indices hold any CDR. */
+    private static final String CDR_PROBE = "cdrProbe";
 
     /**
      * One page's hits, and whether the indices held any CDR when it was read (null: not known).
      */
     record SessionPage(JsonNode hits, Boolean cdrs) {}
-
-    /** A failed search of an {@code _msearch} as the exception a {@code _search} would have thrown. */
-    private OpenSearchException failed(JsonNode response) {
-        JsonNode error = response.path("error");
-        String reason = error.path("root_cause").path(0).path("reason").asText(error.path("reason").asText(error.toString()));
-        return new OpenSearchException(response.path("status").asInt(500), "OpenSearch at " + client.where()
-                + " refused a search: " + reason.replaceAll("\\s+", " "), null);
-    }
 
     /**
      * A session's request ({@code _search} or {@code _msearch}) by its {@code route}, its answer
