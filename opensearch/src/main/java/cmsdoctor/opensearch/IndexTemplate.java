@@ -48,8 +48,15 @@ final class IndexTemplate {
         ObjectNode properties = mappings.putObject("properties");
         for (String field : Schema.EXACT) {
             ObjectNode f = properties.putObject(field);
+            String ab = System.getProperty("cmsdoctor.ab", "base"); // TEMPORARY A/B switch
+            if (ab.contains("text") && !SORTED_OR_AGGREGATED.contains(field)) {
+                f.put("type", "text").put("analyzer", "keyword").put("index_options", "docs").put("norms", false);
+            } else if (ab.contains("plug") && !SORTED_OR_AGGREGATED.contains(field)) {
+                f.put("type", MapperNames.EXACT);
+            } else {
             f.put("type", "keyword");
-            if (!SORTED_OR_AGGREGATED.contains(field)) {
+            }
+            if (!SORTED_OR_AGGREGATED.contains(field) && !ab.contains("text") && !ab.contains("plug")) {
                 // matched, never sorted or aggregated: doc values would be work at every flush and merge for nothing
                 f.put("doc_values", false);
             }
@@ -57,7 +64,14 @@ final class IndexTemplate {
                 f.putObject("fields").putObject(NUMBER).put("type", "long").put("ignore_malformed", true);
             }
         }
+        String ab = System.getProperty("cmsdoctor.ab", "base"); // TEMPORARY A/B switch
+        if (ab.contains("long")) {
+            properties.putObject(Schema.AT).put("type", "long");
+        } else if (ab.contains("pdate")) {
+            properties.putObject(Schema.AT).put("type", MapperNames.EPOCH_MILLIS);
+        } else {
         properties.putObject(Schema.AT).put("type", "date").put("format", "epoch_millis");
+        }
         // sort tie-breakers only: doc values, no index (numbers: a keyword id's sorted doc values
         // cost the node a unique string per document at every flush and merge)
         properties.putObject(DocumentSource.LINE).put("type", "long").put("index", false);
