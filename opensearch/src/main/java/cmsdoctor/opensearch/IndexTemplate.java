@@ -46,31 +46,31 @@ final class IndexTemplate {
         // with a wildcard instead (MatchDsl, as the embedded store does)
         mappings.putObject("_field_names").put("enabled", false);
         ObjectNode properties = mappings.putObject("properties");
+        String ab = System.getProperty("cmsdoctor.ab", "plugpdate"); // TEMPORARY A/B switch, removed before the final commit
         for (String field : Schema.EXACT) {
             ObjectNode f = properties.putObject(field);
-            String ab = System.getProperty("cmsdoctor.ab", "base"); // TEMPORARY A/B switch
-            if (ab.contains("text") && !SORTED_OR_AGGREGATED.contains(field)) {
-                f.put("type", "text").put("analyzer", "keyword").put("index_options", "docs").put("norms", false);
-            } else if (ab.contains("plug") && !SORTED_OR_AGGREGATED.contains(field)) {
+            if (SORTED_OR_AGGREGATED.contains(field)) {
+                f.put("type", "keyword");
+            } else if (ab.contains("plug")) {
+                // matched, never sorted or aggregated: no doc values (work at every flush and merge for
+                // nothing), and the value indexed as it came, without the keyword type's normalizer
                 f.put("type", MapperNames.EXACT);
+            } else if (ab.contains("text")) {
+                f.put("type", "text").put("analyzer", "keyword").put("index_options", "docs").put("norms", false);
             } else {
-            f.put("type", "keyword");
-            }
-            if (!SORTED_OR_AGGREGATED.contains(field) && !ab.contains("text") && !ab.contains("plug")) {
-                // matched, never sorted or aggregated: doc values would be work at every flush and merge for nothing
-                f.put("doc_values", false);
+                f.put("type", "keyword").put("doc_values", false);
             }
             if (Schema.CDR_NUMBERS.contains(field)) {
                 f.putObject("fields").putObject(NUMBER).put("type", "long").put("ignore_malformed", true);
             }
         }
-        String ab = System.getProperty("cmsdoctor.ab", "base"); // TEMPORARY A/B switch
-        if (ab.contains("long")) {
-            properties.putObject(Schema.AT).put("type", "long");
-        } else if (ab.contains("pdate")) {
+        if (ab.contains("pdate")) {
+            // a date in epoch milliseconds, taken as the number the writer sends
             properties.putObject(Schema.AT).put("type", MapperNames.EPOCH_MILLIS);
+        } else if (ab.contains("long")) {
+            properties.putObject(Schema.AT).put("type", "long");
         } else {
-        properties.putObject(Schema.AT).put("type", "date").put("format", "epoch_millis");
+            properties.putObject(Schema.AT).put("type", "date").put("format", "epoch_millis");
         }
         // sort tie-breakers only: doc values, no index (numbers: a keyword id's sorted doc values
         // cost the node a unique string per document at every flush and merge)
