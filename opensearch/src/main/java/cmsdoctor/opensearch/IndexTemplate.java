@@ -6,11 +6,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The index template of the records indices, derived from {@link Schema} so the two stores
- * index the same fields the same way: exact fields as {@code keyword} (the CDR numbers also as
- * {@code long} under {@code .n} for ranges), the text fields with the plugin's analyzers (no
- * norms: hits are sorted by time, never scored), {@code at} as milliseconds, and the stored
+ * index the same fields the same way: exact fields as the plugin's {@link MapperNames#EXACT}
+ * ({@code host}, which the histogram aggregates, as a {@code keyword} with doc values; the CDR
+ * numbers also as {@code long} under {@code .n} for ranges), the text fields with the plugin's
+ * analyzers (no norms: hits are sorted by time, never scored), {@code at} as the plugin's
+ * {@link MapperNames#EPOCH_MILLIS}, and the stored
  * form {@link DocumentSource} writes, kept whole in {@code _source}. The text fields are indexed
  * where the stored form holds them (each text is sent and kept once) and named by aliases.
+ *
+ * <p>Indices created before 2026-12-02 keep the mappings they were created with (exact fields
+ * {@code keyword} without doc values, {@code at} a {@code date} with {@code format: epoch_millis}):
+ * the plugin's types are searched through the same OpenSearch field type classes, so a search over
+ * old and new daily indices together finds, sorts and counts as over either kind alone.
  */
 final class IndexTemplate {
 
@@ -46,32 +53,23 @@ final class IndexTemplate {
         // with a wildcard instead (MatchDsl, as the embedded store does)
         mappings.putObject("_field_names").put("enabled", false);
         ObjectNode properties = mappings.putObject("properties");
-        String ab = System.getProperty("cmsdoctor.ab", "plugpdate"); // TEMPORARY A/B switch, removed before the final commit
         for (String field : Schema.EXACT) {
             ObjectNode f = properties.putObject(field);
             if (SORTED_OR_AGGREGATED.contains(field)) {
                 f.put("type", "keyword");
-            } else if (ab.contains("plug")) {
-                // matched, never sorted or aggregated: no doc values (work at every flush and merge for
-                // nothing), and the value indexed as it came, without the keyword type's normalizer
-                f.put("type", MapperNames.EXACT);
-            } else if (ab.contains("text")) {
-                f.put("type", "text").put("analyzer", "keyword").put("index_options", "docs").put("norms", false);
             } else {
-                f.put("type", "keyword").put("doc_values", false);
+                // matched, never sorted or aggregated: no doc values (work at every flush and merge for
+                // nothing), and the value indexed as it came, without the keyword type's normalizer;
+                // searched as a keyword is (MapperNames.EXACT)
+                f.put("type", MapperNames.EXACT);
             }
             if (Schema.CDR_NUMBERS.contains(field)) {
                 f.putObject("fields").putObject(NUMBER).put("type", "long").put("ignore_malformed", true);
             }
         }
-        if (ab.contains("pdate")) {
-            // a date in epoch milliseconds, taken as the number the writer sends
-            properties.putObject(Schema.AT).put("type", MapperNames.EPOCH_MILLIS);
-        } else if (ab.contains("long")) {
-            properties.putObject(Schema.AT).put("type", "long");
-        } else {
-            properties.putObject(Schema.AT).put("type", "date").put("format", "epoch_millis");
-        }
+        // a date in epoch milliseconds that takes the number the writer sends as a number (the date
+        // type parses it as text); searched, sorted and aggregated as a date is (MapperNames.EPOCH_MILLIS)
+        properties.putObject(Schema.AT).put("type", MapperNames.EPOCH_MILLIS);
         // sort tie-breakers only: doc values, no index (numbers: a keyword id's sorted doc values
         // cost the node a unique string per document at every flush and merge)
         properties.putObject(DocumentSource.LINE).put("type", "long").put("index", false);

@@ -155,9 +155,9 @@ class MixedLayoutTest {
         return hits.size();
     }
 
-    /** The records mapping of before 2026-12-02: the document id as a sortable keyword, _field_names on. */
+    /** The records mapping of before 2026-12-02: the document id as a sortable keyword, _field_names on, keyword and date types. */
     private static ObjectNode mappingsBefore() {
-        ObjectNode mappings = IndexTemplate.mappings();
+        ObjectNode mappings = MixedMappingTest.mappingsBefore();
         mappings.remove("_field_names");
         ObjectNode properties = (ObjectNode) mappings.path("properties");
         properties.remove(DocumentSource.ID_HASH);
