@@ -83,6 +83,11 @@ class MixedMappingTest {
                         + "/" + m.path("mappings").path("properties").path(Schema.AT).path("type").asText()));
                 assertTrue(types.contains("keyword/date") && types.contains(MapperNames.EXACT + "/" + MapperNames.EPOCH_MILLIS),
                         "both mappings under the pattern: " + types);
+                // what other tools (Dashboards) read of the pattern: one type per field, no conflict
+                JsonNode caps = client.send("GET", "/" + names.pattern() + "/_field_caps", null,
+                        Map.of("fields", Schema.SIP_CALL_ID + "," + Schema.AT)).path("fields");
+                assertEquals(List.of("keyword"), fieldNames(caps.path(Schema.SIP_CALL_ID)), caps.toString());
+                assertEquals(List.of("date"), fieldNames(caps.path(Schema.AT)), caps.toString());
             }
             assertSameAnswers(embedded.reader(), store.reader());
         }
@@ -115,6 +120,12 @@ class MixedMappingTest {
             assertEquals(OpenSearchStoreTest.sorted(a.all(term, 5_000)), OpenSearchStoreTest.sorted(b.all(term, 5_000)));
             assertEquals(OpenSearchStoreTest.times(a.any(List.of(term), 3)), OpenSearchStoreTest.times(b.any(List.of(term), 3)));
         }
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     /** Puts {@code index}'s documents back into it under the mapping of before; returns their number. */
