@@ -38,6 +38,8 @@ public final class ImportProcessBenchmark {
     static final String LAUNCHER_GC_OPTIONS = "cmsdoctor.launcher.batchGcOptions";
     /** The system property in which the launcher passes the compiler options of an import from its C2 size on. */
     static final String LAUNCHER_LARGE_OPTIONS = "cmsdoctor.launcher.largeJvmOptions";
+    /** The system property in which the launcher passes the heap options of an import, whatever its size. */
+    static final String LAUNCHER_IMPORT_HEAP_OPTIONS = "cmsdoctor.launcher.importHeapOptions";
 
     private ImportProcessBenchmark() {}
 
@@ -57,7 +59,8 @@ public final class ImportProcessBenchmark {
                 List<String> archive = ClassArchive.options(classPath, heapOption(), training);
                 out.println("import child as the launcher starts it: " + (training.isEmpty() && archive.isEmpty()
                         ? "no options (not started by the launcher, no sample-logs/)"
-                        : String.join(" ", gcOptions()) + ", " + String.join(" ", launcherOptions()) + " below "
+                        : String.join(" ", gcOptions()) + (importHeapOptions().isEmpty() ? "" : " ")
+                        + String.join(" ", importHeapOptions()) + ", " + String.join(" ", launcherOptions()) + " below "
                         + c2FromBytes() + " bytes of log, " + String.join(" ", largeOptions()) + " from there, "
                         + String.join(" ", archive)));
                 for (CorpusGenerator.Shape shape : shapes) {
@@ -162,6 +165,7 @@ public final class ImportProcessBenchmark {
      */
     static List<String> childOptions(long logBytes, List<String> archive) {
         List<String> options = new ArrayList<>(gcOptions());
+        options.addAll(importHeapOptions());
         options.addAll(logBytes < c2FromBytes() ? launcherOptions() : largeOptions());
         options.addAll(archive);
         return options;
@@ -176,6 +180,12 @@ public final class ImportProcessBenchmark {
     /** The launcher's collector options for batch commands, empty when not started by the launcher. */
     static List<String> gcOptions() {
         String options = System.getProperty(LAUNCHER_GC_OPTIONS, "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+    }
+
+    /** The launcher's heap options for an import (the whole heap from the start), empty when not started by the launcher. */
+    static List<String> importHeapOptions() {
+        String options = System.getProperty(LAUNCHER_IMPORT_HEAP_OPTIONS, "").strip();
         return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
