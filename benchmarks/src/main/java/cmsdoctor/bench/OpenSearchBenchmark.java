@@ -390,7 +390,7 @@ public final class OpenSearchBenchmark {
     }
 
     /** What {@code cmsdoctor import} does to the store (no rules or analyzers), timed until the final flush; seconds. */
-    private static double importInto(Store store, Path file, Path data) throws IOException {
+    static double importInto(Store store, Path file, Path data) throws IOException {
         RecordWriter writer = store.writer();
         long t0 = System.nanoTime();
         ImportReport r = new ImportJob(data, new ParseOptions(2024, ZoneOffset.UTC, null), RecordSink.all(writer),
