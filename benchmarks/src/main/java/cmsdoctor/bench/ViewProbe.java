@@ -37,12 +37,14 @@ public final class ViewProbe {
     private ViewProbe() {}
 
     public static void main(String[] args) throws Exception {
-        String gc = args.length > 0 ? args[0] : OpenSearchBenchmark.DEFAULT_NODE_GC;
+        List<String> gcs = List.of((args.length > 0 ? args[0] : OpenSearchBenchmark.DEFAULT_NODE_GC).split(","));
         int passes = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         long lines = args.length > 2 ? Long.parseLong(args[2]) : 200_000;
         Path logs = Files.createDirectories(Path.of(args.length > 3 ? args[3] : "target/view-probe"));
         PrintStream out = System.out;
         Path dir = Files.createTempDirectory("cmsdoctor-view-probe");
+        List<OpenSearchCluster> clusters = new ArrayList<>();
+        List<CallViewTimer.Served> served = new ArrayList<>();
         try {
             Path corpus = dir.resolve("corpus.log");
             new CorpusGenerator(42, 3, true).write(corpus, lines);
@@ -52,34 +54,41 @@ public final class ViewProbe {
                 OpenSearchBenchmark.importInto(store, corpus, embedded);
                 ids = CallViewTimer.callIds(store.reader(), REQUESTS);
             }
-            OpenSearchCluster cluster = OpenSearchCluster.nodes(NODES).withJvmOptions("-Xms1g", "-Xmx1g",
-                    OpenSearchBenchmark.NODE_GCS.get(gc),
-                    "-Xlog:gc*,safepoint:file=" + logs.toAbsolutePath() + "/node-%p.log:time,uptime");
-            cluster.start();
-            try {
-                out.printf(Locale.ROOT, "3 nodes (%s), pids %d %d %d, ports %s; load %.2f%n", gc, cluster.pid(0),
+            // one cluster per collector, side by side, their passes interleaved: the machine's load is the same for each
+            for (String gc : gcs) {
+                clusters.add(OpenSearchCluster.nodes(NODES).withJvmOptions("-Xms1g", "-Xmx1g",
+                        OpenSearchBenchmark.NODE_GCS.get(gc),
+                        "-Xlog:gc*,safepoint:file=" + logs.toAbsolutePath() + "/node-" + gc + "-%p.log:time,uptime"));
+            }
+            for (int c = 0; c < gcs.size(); c++) {
+                OpenSearchCluster cluster = clusters.get(c);
+                cluster.start();
+                out.printf(Locale.ROOT, "3 nodes (%s), pids %d %d %d, ports %s; load %.2f%n", gcs.get(c), cluster.pid(0),
                         cluster.pid(1), cluster.pid(2), cluster.httpUrls(), load());
                 OpenSearchConfig config = OpenSearchConfig.of(cluster.httpUrls().stream().map(URI::create).toList())
                         .withIndexPrefix("probe-read").withShards(1).withReplicas(NODES - 1);
                 try (OpenSearchStore store = OpenSearchStore.open(config)) {
-                    OpenSearchBenchmark.importInto(store, corpus, Files.createDirectories(dir.resolve("os")));
+                    OpenSearchBenchmark.importInto(store, corpus, Files.createDirectories(dir.resolve("os-" + c)));
                 }
-                Thread.sleep(5_000);
-                try (CallViewTimer.Served served = CallViewTimer.Served.open(Files.createDirectories(dir.resolve("serve")),
-                        OpenSearchStore.opener(config))) {
-                    for (int p = 1; p <= passes; p++) {
-                        pass(p, served, ids, cluster, logs, out);
-                    }
+                served.add(CallViewTimer.Served.open(Files.createDirectories(dir.resolve("serve-" + c)),
+                        OpenSearchStore.opener(config)));
+            }
+            Thread.sleep(5_000);
+            for (int p = 1; p <= passes; p++) {
+                for (int c = 0; c < gcs.size(); c++) {
+                    pass(gcs.get(c) + "-" + p, served.get(c), ids, clusters.get(c), logs, out);
                 }
-            } finally {
-                cluster.stop();
             }
         } finally {
+            for (CallViewTimer.Served s : served) {
+                s.close();
+            }
+            clusters.forEach(OpenSearchCluster::stop);
             ImportBenchmark.delete(dir);
         }
     }
 
-    private static void pass(int p, CallViewTimer.Served served, List<String> ids, OpenSearchCluster cluster, Path logs,
+    private static void pass(String p, CallViewTimer.Served served, List<String> ids, OpenSearchCluster cluster, Path logs,
             PrintStream out) throws IOException, InterruptedException {
         long cpu = ProcessCpu.self();
         long nodesCpu = nodesCpu(cluster);
@@ -129,7 +138,7 @@ public final class ViewProbe {
                 }
             }
         }
-        out.printf(Locale.ROOT, "pass %2d: p50 %.2f p99 %.2f max %.2f ms, CPU per view %.1f + %.1f ms, %d views > %.0f ms,"
+        out.printf(Locale.ROOT, "pass %s: p50 %.2f p99 %.2f max %.2f ms, CPU per view %.1f + %.1f ms, %d views > %.0f ms,"
                         + " %d round trips; load %.2f%n", p, sorted[sorted.length / 2] / 1e6,
                 sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6, sorted[sorted.length - 1] / 1e6, here, nodes, slow,
                 SLOW_MS, trips.size(), load());
