@@ -56,9 +56,12 @@ public final class ViewProbe {
             }
             // one cluster per collector, side by side, their passes interleaved: the machine's load is the same for each
             for (String gc : gcs) {
-                clusters.add(OpenSearchCluster.nodes(NODES).withJvmOptions("-Xms1g", "-Xmx1g",
-                        OpenSearchBenchmark.NODE_GCS.get(gc),
-                        "-Xlog:gc*,safepoint:file=" + logs.toAbsolutePath() + "/node-" + gc + "-%p.log:time,uptime"));
+                // g1pN: G1 with a pause target of N ms
+                List<String> options = new ArrayList<>(List.of("-Xms1g", "-Xmx1g"));
+                options.addAll(gc.startsWith("g1p") ? List.of("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=" + gc.substring(3))
+                        : List.of(OpenSearchBenchmark.NODE_GCS.get(gc)));
+                options.add("-Xlog:gc*,safepoint:file=" + logs.toAbsolutePath() + "/node-" + gc + "-%p.log:time,uptime");
+                clusters.add(OpenSearchCluster.nodes(NODES).withJvmOptions(options.toArray(String[]::new)));
             }
             for (int c = 0; c < gcs.size(); c++) {
                 OpenSearchCluster cluster = clusters.get(c);
