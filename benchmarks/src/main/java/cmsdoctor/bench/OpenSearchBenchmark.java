@@ -76,7 +76,17 @@ public final class OpenSearchBenchmark {
      * a warm node 4 to 10% less CPU per indexed line than G1 (BENCHMARKS.md, branches osingest5 and
      * osingest7), at the price of longer (stop-the-world) pauses.
      */
-    public static final String DEFAULT_VIEW_NODE_GC = "g1";
+    /**
+     * The default collector of the nodes whose call views are timed: the parallel one, as the
+     * ingest rounds'. In an interleaved A/B of two 3-node clusters side by side on the read layout
+     * (2026-12-02, branch osview7, {@link ViewProbe}, load about 22) G1 as OpenSearch ships it paused
+     * each node less often but 12 to 43 ms each time (its 200 ms pause target lets the young
+     * generation grow to some 600 MB of a 1 GiB heap) against 3 to 8 ms for the parallel one, and the
+     * passes' p99 did not tell them apart (each lower in 4 of 8 pairs): the slowest views waited
+     * for the cores (the node's search and the HTTP hops), not for collections. {@code g1} runs the
+     * views on G1 nodes of their own ({@link #viewsOn}).
+     */
+    public static final String DEFAULT_VIEW_NODE_GC = "parallel";
     static final Map<String, String> NODE_GCS = Map.of("g1", "-XX:+UseG1GC", "parallel", "-XX:+UseParallelGC");
 
     /**
@@ -415,7 +425,7 @@ public final class OpenSearchBenchmark {
      * round's index) when its collector is {@link Plan#viewNodeGc}, else on a cluster of their own
      * with that collector, started once the importing one is stopped (the two never share the
      * cores), the same corpus imported into it untimed. The ingest rounds' collector is chosen for
-     * indexing ({@link #DEFAULT_NODE_GC}); the views' for searching ({@link #DEFAULT_VIEW_NODE_GC}).
+     * indexing ({@link #DEFAULT_NODE_GC}), the views' may differ ({@link #DEFAULT_VIEW_NODE_GC}).
      */
     private List<ViewRow> viewsOn(OpenSearchCluster ingest, OpenSearchConfig lastRound, int nodes)
             throws IOException, InterruptedException {

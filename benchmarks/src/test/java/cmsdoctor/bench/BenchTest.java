@@ -139,10 +139,10 @@ class BenchTest {
     @Test
     void opensearchBesideTheEmbeddedStore() {
         assertEquals(0, run("opensearch", "--lines", "3000", "--rounds", "1", "--requests", "10", "--nodes", "1",
-                "--node-heap", "512m"), output());
+                "--node-heap", "512m", "--view-node-gc", "g1"), output());
         // the node's collector by default: the parallel one (--node-gc g1 is what OpenSearch ships)
         // ... and a warm-up of the node until its JIT is quiet
-        // ... the call views on nodes of their own with G1, the collector for searching
+        // ... the call views on G1 nodes of their own when asked (the default: the same nodes)
         figure("^\\d+ processors, heap max \\d+ MiB here, 512m per node \\(-XX:\\+UseParallelGC; the call views' nodes"
                 + " -XX:\\+UseG1GC, a cluster of their own\\), node warm-up: until the nodes' JIT is quiet; load average");
         figure("^cluster of 1 for the call views \\(-XX:\\+UseG1GC\\): green in [\\d.]+ s");
