@@ -23,10 +23,13 @@ import java.util.Locale;
  * Where a slow call view's time goes, on the benchmark's read layout (3 nodes, 1 primary, 2
  * replicas) alone, without the import rounds: each view's round trips to the nodes ({@link
  * RoundTrips}: time there and back against the node's own {@code took}) and its wall-clock start,
- * written to {@code views-N.tsv} per pass so that the collections and safepoints logged by this JVM
- * and the nodes ({@code -Xlog}, {@code node-PID.log} in the log directory) can be set beside them.
- * Run by hand ({@code java -Xmx1g -Xlog:... -cp cmsdoctor-bench.jar cmsdoctor.bench.ViewProbe gc
- * passes lines logdir}); not part of {@code bench opensearch}.
+ * written to {@code views-GC-N.tsv} per pass so that the collections and safepoints logged by this
+ * JVM and the nodes ({@code -Xlog}, {@code node-GC-PID.log} in the log directory) can be set beside
+ * them. One cluster per collector named ({@code parallel}, {@code g1}, or {@code g1pN}: G1 with a
+ * pause target of N ms), side by side, their passes interleaved so that the machine's load is the
+ * same for each. Run by hand: {@code java -Xmx1g -Xlog:gc*,safepoint:file=DIR/here.log:time,uptime
+ * -cp benchmarks/target/cmsdoctor-bench.jar cmsdoctor.bench.ViewProbe parallel,g1 PASSES LINES DIR};
+ * not part of {@code bench opensearch}.
  */
 public final class ViewProbe {
 
