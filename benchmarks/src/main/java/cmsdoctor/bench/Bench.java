@@ -166,13 +166,16 @@ public final class Bench {
                         description = "each node's heap, as -Xmx takes it (default ${DEFAULT-VALUE})") String nodeHeap,
                    @Option(names = "--node-gc", defaultValue = OpenSearchBenchmark.DEFAULT_NODE_GC, paramLabel = "g1|parallel",
                         description = "each node's collector (default ${DEFAULT-VALUE}; g1 is what OpenSearch ships)") String nodeGc,
+                   @Option(names = "--view-node-gc", defaultValue = OpenSearchBenchmark.DEFAULT_VIEW_NODE_GC,
+                        paramLabel = "g1|parallel", description = "the collector of the nodes whose call views are timed;"
+                        + " other than --node-gc, on a cluster of their own (default ${DEFAULT-VALUE})") String viewNodeGc,
                    @Option(names = "--node-warm-up", defaultValue = OpenSearchBenchmark.DEFAULT_NODE_WARM_UP,
                         paramLabel = "jit|imports", description = "uncounted imports into a fresh cluster until its"
                         + " nodes' compilers are quiet (jit) or until the imports stop getting cheaper (imports)"
                         + " (default ${DEFAULT-VALUE})") String nodeWarmUp) {
         OpenSearchBenchmark.Plan plan;
         try {
-            plan = new OpenSearchBenchmark.Plan(lines, rounds, requests, nodes, nodeHeap, nodeGc, nodeWarmUp);
+            plan = new OpenSearchBenchmark.Plan(lines, rounds, requests, nodes, nodeHeap, nodeGc, nodeWarmUp, viewNodeGc);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.subcommands().get("opensearch"), e.getMessage());
         }

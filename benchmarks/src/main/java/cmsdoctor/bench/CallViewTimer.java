@@ -41,9 +41,11 @@ final class CallViewTimer {
 
     /**
      * One pass's requests, in the order sent: each one's time in nanoseconds, the size of its
-     * answer (a big call is a big view) and its Call-ID, to tell where the slowest come from.
+     * answer (a big call is a big view), its Call-ID, to tell where the slowest come from, and
+     * when it was sent ({@link System#nanoTime}), to set it beside the round trips and pauses of
+     * that moment.
      */
-    record Views(long[] nanos, int[] chars, List<String> callIds) {
+    record Views(long[] nanos, int[] chars, List<String> callIds, long[] starts) {
 
         /**
          * The slowest {@code share} of the requests, slowest first, as one line: time, answer size,
@@ -116,15 +118,17 @@ final class CallViewTimer {
             }
             long[] nanos = new long[requests];
             int[] chars = new int[requests];
+            long[] starts = new long[requests];
             List<String> asked = new ArrayList<>();
             for (int i = 0; i < requests; i++) {
                 String id = callIds.get(i % callIds.size());
                 long t0 = System.nanoTime();
+                starts[i] = t0;
                 chars[i] = get(client, base, id);
                 nanos[i] = System.nanoTime() - t0;
                 asked.add(id);
             }
-            return new Views(nanos, chars, asked);
+            return new Views(nanos, chars, asked, starts);
         }
 
         @Override

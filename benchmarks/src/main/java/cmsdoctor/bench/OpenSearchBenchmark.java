@@ -76,6 +76,17 @@ public final class OpenSearchBenchmark {
      * a warm node 4 to 10% less CPU per indexed line than G1 (BENCHMARKS.md, branches osingest5 and
      * osingest7), at the price of longer (stop-the-world) pauses.
      */
+    /**
+     * The default collector of the nodes whose call views are timed: the parallel one, as the
+     * ingest rounds'. In an interleaved A/B of two 3-node clusters side by side on the read layout
+     * (2026-12-02, branch osview7, {@link ViewProbe}, load about 22) G1 as OpenSearch ships it paused
+     * each node less often but 12 to 43 ms each time (its 200 ms pause target lets the young
+     * generation grow to some 600 MB of a 1 GiB heap) against 3 to 8 ms for the parallel one, and the
+     * passes' p99 did not tell them apart (each lower in 4 of 8 pairs): the slowest views waited
+     * for the cores (the node's search and the HTTP hops), not for collections. {@code g1} runs the
+     * views on G1 nodes of their own ({@link #viewsOn}).
+     */
+    public static final String DEFAULT_VIEW_NODE_GC = "parallel";
     static final Map<String, String> NODE_GCS = Map.of("g1", "-XX:+UseG1GC", "parallel", "-XX:+UseParallelGC");
 
     /**
@@ -86,9 +97,17 @@ public final class OpenSearchBenchmark {
      * @param nodeGc     each node's collector: {@code g1} (what OpenSearch ships) or {@code parallel}
      * @param nodeWarmUp {@code jit}: warm-up imports until the nodes' compilers are quiet; {@code imports}:
      *                   until the imports stop getting cheaper ({@link NodeWarmUp})
+     * @param viewNodeGc the collector of the nodes whose call views are timed; when it is not {@code nodeGc}, the
+     *                   views run on a cluster of their own ({@link #viewsOn})
      */
     public record Plan(long lines, int rounds, int requests, List<Integer> nodeCounts, String nodeHeap, String nodeGc,
-                       String nodeWarmUp) {
+                       String nodeWarmUp, String viewNodeGc) {
+
+        /** A plan whose call views run on nodes with {@link #DEFAULT_VIEW_NODE_GC}. */
+        public Plan(long lines, int rounds, int requests, List<Integer> nodeCounts, String nodeHeap, String nodeGc,
+                    String nodeWarmUp) {
+            this(lines, rounds, requests, nodeCounts, nodeHeap, nodeGc, nodeWarmUp, DEFAULT_VIEW_NODE_GC);
+        }
 
         public Plan {
             nodeCounts = nodeCounts.stream().distinct().sorted().toList();
@@ -100,6 +119,9 @@ public final class OpenSearchBenchmark {
             }
             if (!NODE_GCS.containsKey(nodeGc)) {
                 throw new IllegalArgumentException("--node-gc wants one of " + NODE_GCS.keySet() + ", not '" + nodeGc + "'");
+            }
+            if (!NODE_GCS.containsKey(viewNodeGc)) {
+                throw new IllegalArgumentException("--view-node-gc wants one of " + NODE_GCS.keySet() + ", not '" + viewNodeGc + "'");
             }
             if (!NodeWarmUp.MODES.contains(nodeWarmUp)) {
                 throw new IllegalArgumentException("--node-warm-up wants one of " + NodeWarmUp.MODES + ", not '" + nodeWarmUp + "'");
@@ -149,9 +171,10 @@ public final class OpenSearchBenchmark {
     }
 
     private void measure() throws IOException, InterruptedException {
-        out.printf("%d processors, heap max %d MiB here, %s per node (%s), node warm-up: %s; load average %.2f%n",
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, plan.nodeHeap(),
-                NODE_GCS.get(plan.nodeGc()), plan.nodeWarmUp().equals("jit") ? "until the nodes' JIT is quiet"
+        out.printf("%d processors, heap max %d MiB here, %s per node (%s; the call views' nodes %s), node warm-up: %s;"
+                        + " load average %.2f%n", Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                plan.nodeHeap(), NODE_GCS.get(plan.nodeGc()), plan.viewNodeGc().equals(plan.nodeGc()) ? "the same"
+                        : NODE_GCS.get(plan.viewNodeGc()) + ", a cluster of their own", plan.nodeWarmUp().equals("jit") ? "until the nodes' JIT is quiet"
                         : "until the imports stop getting cheaper", load());
         new CorpusGenerator(42, 3, true).write(corpus, plan.lines());
         out.printf("corpus: %,d lines, %.1f MB, 3 call bridges, SIP trace on (seed 42)%n", plan.lines(),
@@ -187,12 +210,7 @@ public final class OpenSearchBenchmark {
                 }
                 clusters.add(rounds.row(nodes, plan.lines()));
                 if (last) {
-                    String layout = nodes == 1 ? "" : nodes + " primaries, no replica";
-                    // one node: the target's layout (no other); several: the read layout below is
-                    views.addAll(callViews(config, cluster, layout, nodes == 1));
-                    if (nodes > 1) {
-                        views.addAll(readLayoutViews(cluster, nodes));
-                    }
+                    views.addAll(viewsOn(cluster, config, nodes));
                 }
             } finally {
                 cluster.stop();
@@ -390,7 +408,7 @@ public final class OpenSearchBenchmark {
     }
 
     /** What {@code cmsdoctor import} does to the store (no rules or analyzers), timed until the final flush; seconds. */
-    private static double importInto(Store store, Path file, Path data) throws IOException {
+    static double importInto(Store store, Path file, Path data) throws IOException {
         RecordWriter writer = store.writer();
         long t0 = System.nanoTime();
         ImportReport r = new ImportJob(data, new ParseOptions(2024, ZoneOffset.UTC, null), RecordSink.all(writer),
@@ -400,6 +418,49 @@ public final class OpenSearchBenchmark {
         }
         writer.flush();
         return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /**
+     * The call views of {@code nodes} nodes: on the cluster that was timed importing (its last
+     * round's index) when its collector is {@link Plan#viewNodeGc}, else on a cluster of their own
+     * with that collector, started once the importing one is stopped (the two never share the
+     * cores), the same corpus imported into it untimed. The ingest rounds' collector is chosen for
+     * indexing ({@link #DEFAULT_NODE_GC}), the views' may differ ({@link #DEFAULT_VIEW_NODE_GC}).
+     */
+    private List<ViewRow> viewsOn(OpenSearchCluster ingest, OpenSearchConfig lastRound, int nodes)
+            throws IOException, InterruptedException {
+        if (plan.viewNodeGc().equals(plan.nodeGc())) {
+            return views(ingest, lastRound, nodes);
+        }
+        ingest.stop();
+        OpenSearchCluster cluster = OpenSearchCluster.nodes(nodes)
+                .withJvmOptions("-Xms" + plan.nodeHeap(), "-Xmx" + plan.nodeHeap(), NODE_GCS.get(plan.viewNodeGc()));
+        cluster.start();
+        try {
+            out.printf("%ncluster of %d for the call views (%s): green in %.1f s, RSS %s; load average %.2f%n", nodes,
+                    NODE_GCS.get(plan.viewNodeGc()), cluster.startTime().toMillis() / 1e3, rss(cluster), load());
+            OpenSearchConfig config = OpenSearchConfig.of(cluster.httpUrls().stream().map(URI::create).toList())
+                    .withIndexPrefix("bench-" + nodes + "-view").withShards(nodes).withReplicas(0);
+            try (OpenSearchStore store = OpenSearchStore.open(config)) {
+                importInto(store, corpus, Files.createDirectories(dir.resolve("os-" + nodes + "-view")));
+            }
+            return views(cluster, config, nodes);
+        } finally {
+            cluster.stop();
+        }
+    }
+
+    /** The call views on {@code cluster}: {@code config}'s layout, then on several nodes the read layout. */
+    private List<ViewRow> views(OpenSearchCluster cluster, OpenSearchConfig config, int nodes)
+            throws IOException, InterruptedException {
+        List<ViewRow> views = new ArrayList<>();
+        String layout = nodes == 1 ? "" : nodes + " primaries, no replica";
+        // one node: the target's layout (no other); several: the read layout below is
+        views.addAll(callViews(config, cluster, layout, nodes == 1));
+        if (nodes > 1) {
+            views.addAll(readLayoutViews(cluster, nodes));
+        }
+        return views;
     }
 
     /**

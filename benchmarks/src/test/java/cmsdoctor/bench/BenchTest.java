@@ -141,11 +141,13 @@ class BenchTest {
     @Test
     void opensearchBesideTheEmbeddedStore() {
         assertEquals(0, run("opensearch", "--lines", "3000", "--rounds", "1", "--requests", "10", "--nodes", "1",
-                "--node-heap", "512m"), output());
+                "--node-heap", "512m", "--view-node-gc", "g1"), output());
         // the node's collector by default: the parallel one (--node-gc g1 is what OpenSearch ships)
         // ... and a warm-up of the node until its JIT is quiet
-        figure("^\\d+ processors, heap max \\d+ MiB here, 512m per node \\(-XX:\\+UseParallelGC\\), node warm-up: until the"
-                + " nodes' JIT is quiet; load average");
+        // ... the call views on G1 nodes of their own when asked (the default: the same nodes)
+        figure("^\\d+ processors, heap max \\d+ MiB here, 512m per node \\(-XX:\\+UseParallelGC; the call views' nodes"
+                + " -XX:\\+UseG1GC, a cluster of their own\\), node warm-up: until the nodes' JIT is quiet; load average");
+        figure("^cluster of 1 for the call views \\(-XX:\\+UseG1GC\\): green in [\\d.]+ s");
         figure("^cluster of 1: green in [\\d.]+ s");
         // each store imports the warm-up corpus until two imports in a row are no cheaper: 3 to 8
         figure("^  warm-up of embedded \\(not counted\\): [3-8] imports of 3,000 lines, CPU s each [\\d.]+( / [\\d.]+){2,7}$");
@@ -174,6 +176,8 @@ class BenchTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--node-heap wants a size"), err.toString(StandardCharsets.UTF_8));
         assertEquals(2, run("opensearch", "--node-gc", "cms"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--node-gc wants one of"), err.toString(StandardCharsets.UTF_8));
+        assertEquals(2, run("opensearch", "--view-node-gc", "zgc"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--view-node-gc wants one of"), err.toString(StandardCharsets.UTF_8));
         assertEquals(2, run("opensearch", "--node-warm-up", "forever"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--node-warm-up wants one of"), err.toString(StandardCharsets.UTF_8));
     }

@@ -252,7 +252,15 @@ final class ClusterClient implements Closeable {
             request.setOptions(answer);
         }
         try {
-            return parse(rest.performRequest(request).getEntity());
+            if (!RoundTrips.on()) {
+                return parse(rest.performRequest(request).getEntity());
+            }
+            long t0 = System.nanoTime();
+            HttpHost node = pinned.get();
+            JsonNode parsed = parse(rest.performRequest(request).getEntity());
+            RoundTrips.add(new RoundTrips.Trip(t0, System.nanoTime() - t0, node == null ? "" : node.toHostString(), path,
+                    parsed.path("took").asLong(-1)));
+            return parsed;
         } catch (ResponseException e) {
             throw refused(method, path, e);
         } catch (IOException e) {

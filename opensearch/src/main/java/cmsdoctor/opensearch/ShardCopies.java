@@ -9,6 +9,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -25,7 +28,15 @@ import java.util.function.LongSupplier;
  * key is routed to another copy when a shard's copies change. Reading the layout needs
  * {@code cluster:monitor/state}, {@code indices:monitor/stats} and
  * {@code cluster:monitor/nodes/info}; without them (or with a cluster that answers with addresses
- * other than the configured URLs) sessions go by their key, as before. Thread-safe.
+ * other than the configured URLs) sessions go by their key, as before.
+ *
+ * <p>A new session never waits for that read once the layout has been read: {@link #route} takes
+ * the layout as last read and, when it is stale, has it read again in the background (one read at
+ * a time), so what a session sees is at most {@value #FRESH_MS} ms plus one read old. Read on the
+ * session's own thread, the layout's two requests ({@code _cat/shards}, {@code _nodes/http}) made
+ * one call view in every five seconds three or four round trips long instead of two: 8 to 19 ms
+ * more at load 18 (2026-12-02, branch osview7), one of the three slowest views of a pass of 300
+ * that decide its p99. Thread-safe.
  */
 final class ShardCopies {
 
@@ -41,39 +52,95 @@ final class ShardCopies {
     private List<HttpHost> whole = List.of();
     private long readAt;
     private long validMs = -1;
+    /** True while a background read of the layout ({@link #route}) is under way. */
+    private final AtomicBoolean reading = new AtomicBoolean();
+    private final Executor background;
 
     ShardCopies(ClusterClient client, String pattern) {
         this(client, pattern, System::currentTimeMillis);
     }
 
     ShardCopies(ClusterClient client, String pattern, LongSupplier clock) {
+        this(client, pattern, clock, ForkJoinPool.commonPool());
+    }
+
+    /** @param background where {@link #route} reads a stale layout again */
+    ShardCopies(ClusterClient client, String pattern, LongSupplier clock, Executor background) {
         this.client = client;
         this.pattern = pattern;
         this.clock = clock;
+        this.background = background;
     }
 
-    /** The route of a new session: the next node that holds every shard, or none. */
+    /**
+     * The route of a new session: the next node that holds every shard, or none; by the layout as
+     * last read (read here only the first time), a stale one read again in the background.
+     */
     SessionRoute route() {
         long session = SESSIONS.incrementAndGet();
-        List<HttpHost> nodes = wholeCopies();
+        List<HttpHost> nodes = current();
         HttpHost node = nodes.isEmpty() ? null : nodes.get((int) Math.floorMod(session, (long) nodes.size()));
         return new SessionRoute(node, "cmsdoctor-session-" + session);
     }
 
-    /** The configured nodes holding a started copy of every shard of the pattern's indices. */
-    synchronized List<HttpHost> wholeCopies() {
-        long now = clock.getAsLong();
-        if (validMs < 0 || now - readAt >= validMs) {
-            readAt = now;
-            try {
-                whole = read();
-                validMs = FRESH_MS;
-            } catch (OpenSearchException e) {
-                whole = List.of();
-                validMs = e.status() == 0 ? FRESH_MS : REFUSED_MS;
+    /** The layout as last read, a stale one read again in the background; read here when never read. */
+    private List<HttpHost> current() {
+        boolean readNow = false;
+        synchronized (this) {
+            if (validMs >= 0 && clock.getAsLong() - readAt < validMs) {
+                return whole;
+            }
+            if (validMs < 0) {
+                readNow = true;
             }
         }
-        return whole;
+        if (readNow) {
+            return wholeCopies();
+        }
+        if (reading.compareAndSet(false, true)) {
+            try {
+                background.execute(() -> {
+                    try {
+                        wholeCopies();
+                    } finally {
+                        reading.set(false);
+                    }
+                });
+            } catch (RuntimeException rejected) {
+                reading.set(false);
+            }
+        }
+        synchronized (this) {
+            return whole;
+        }
+    }
+
+    /**
+     * The configured nodes holding a started copy of every shard of the pattern's indices, read
+     * now when stale (outside the lock: a session's {@link #route} meanwhile takes the last read).
+     */
+    List<HttpHost> wholeCopies() {
+        long now = clock.getAsLong();
+        synchronized (this) {
+            if (validMs >= 0 && now - readAt < validMs) {
+                return whole;
+            }
+        }
+        List<HttpHost> read;
+        long valid;
+        try {
+            read = read();
+            valid = FRESH_MS;
+        } catch (OpenSearchException e) {
+            read = List.of();
+            valid = e.status() == 0 ? FRESH_MS : REFUSED_MS;
+        }
+        synchronized (this) {
+            whole = read;
+            readAt = now;
+            validMs = valid;
+            return read;
+        }
     }
 
     private List<HttpHost> read() {

@@ -152,4 +152,30 @@ class ShardCopiesTest {
             assertEquals(List.of(client.hosts().get(1)), copies.wholeCopies());
         }
     }
+
+    @Test
+    void aSessionNeverWaitsForAStaleLayoutItIsReadAgainBesideIt() throws Exception {
+        shards = "[" + copy("c-records-imports-2024.02.23", 0, "STARTED", "node-0") + "]";
+        AtomicLong now = new AtomicLong(1_000_000);
+        List<Runnable> background = new ArrayList<>();
+        try (ClusterClient client = twoNodes()) {
+            ShardCopies copies = new ShardCopies(client, "c-records-*", now::get, background::add);
+            HttpHost node0 = client.hosts().get(0);
+            assertEquals(node0, copies.route().node(), "the first session reads the layout itself");
+            assertEquals(1, layoutReads.get());
+            assertTrue(background.isEmpty());
+
+            shards = "[" + copy("c-records-imports-2024.02.23", 0, "STARTED", "node-1") + "]";
+            now.addAndGet(ShardCopies.FRESH_MS);
+            assertEquals(node0, copies.route().node(), "a stale layout still routes the session");
+            assertEquals(node0, copies.route().node());
+            assertEquals(1, layoutReads.get(), "not read on the sessions' thread");
+            assertEquals(1, background.size(), "one read at a time");
+
+            background.remove(0).run();
+            assertEquals(2, layoutReads.get());
+            assertEquals(client.hosts().get(1), copies.route().node(), "the shard moved to node-1");
+            assertTrue(background.isEmpty(), "fresh again");
+        }
+    }
 }
