@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -61,7 +60,7 @@ final class ShardCopies {
     }
 
     ShardCopies(ClusterClient client, String pattern, LongSupplier clock) {
-        this(client, pattern, clock, ForkJoinPool.commonPool());
+        this(client, pattern, clock, ShardCopies::readBeside);
     }
 
     /** @param background where {@link #route} reads a stale layout again */
@@ -70,6 +69,17 @@ final class ShardCopies {
         this.pattern = pattern;
         this.clock = clock;
         this.background = background;
+    }
+
+    /**
+     * A background read on a daemon thread of its own: at most one every {@value #FRESH_MS} ms,
+     * and a blocking HTTP read has no place in the common pool, whose one worker on a 2-core
+     * machine other code waits for.
+     */
+    private static void readBeside(Runnable read) {
+        Thread thread = new Thread(read, "cmsdoctor-shard-layout");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**
