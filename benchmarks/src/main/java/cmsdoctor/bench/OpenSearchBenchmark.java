@@ -52,7 +52,6 @@ public final class OpenSearchBenchmark {
     public static final int DEFAULT_REQUESTS = 500;
     public static final String DEFAULT_NODES = "1,2,3";
     public static final String DEFAULT_NODE_HEAP = "1g";
-    private static final long WARM_UP_LINES = 100_000;
     /** Pairs of interleaved passes, the call view's read path before and now ({@link #answersAB}). */
     private static final int AB_PAIRS = 3;
     /** Most warm-up imports per store. */
@@ -212,10 +211,16 @@ public final class OpenSearchBenchmark {
 
     /**
      * The parsing path and the embedded store compiled before any timed round: imports of the
-     * warm-up corpus until they stop getting cheaper (see {@link #warm}).
+     * warm-up corpus until they stop getting cheaper (see {@link #warm}). The warm-up corpus is
+     * another seed's corpus of the counted rounds' size, so that the warm-up runs what a counted
+     * round runs as often as it does (segments of the same size written at refresh and merged):
+     * with warm-up imports of 100,000 lines before counted ones of 200,000 (until 2026-12-02,
+     * branch osjit8) the node's C2 compiler used 0.11 s in the last warm-up import and 0.84 s in
+     * the first counted one, compiling Lucene's segment writing (radix sort of the terms, LZ4 of
+     * the stored fields, postings blocks) that the smaller warm-up imports had run too few times.
      */
     private void warmUp() throws IOException {
-        new CorpusGenerator(7, 3, true).write(warmCorpus, Math.min(plan.lines(), WARM_UP_LINES));
+        new CorpusGenerator(7, 3, true).write(warmCorpus, plan.lines());
         warm("embedded", round -> {
             Path data = dir.resolve("warm-data-" + round);
             long cpu = ProcessCpu.self();
@@ -228,12 +233,12 @@ public final class OpenSearchBenchmark {
     }
 
     /**
-     * The same warm-up for a fresh cluster, each import under an index prefix of its own: a
-     * node's first imports run its indexing and analysis code interpreted or half compiled (the
-     * embedded store's warm-up compiled ours), which is not what a long-running cluster does.
-     * On two busy cores the node's JIT needs several imports: in the runs of 2026-12-01 (branch
-     * osingest2, load 11 to 17) its CPU for 150,000 lines fell from 6.9 s to 2.6-3.3 s over the
-     * first ten. Not counted.
+     * The same warm-up for a fresh cluster, each import under an index prefix of its own, as each
+     * counted round's: a node's first imports run its indexing and analysis code interpreted or
+     * half compiled (the embedded store's warm-up compiled ours), which is not what a
+     * long-running cluster does. On two busy cores the node's JIT needs several imports: in the
+     * runs of 2026-12-01 (branch osingest2, load 11 to 17) its CPU for 150,000 lines fell from
+     * 6.9 s to 2.6-3.3 s over the first ten. Not counted.
      */
     private void warmUp(OpenSearchCluster cluster, int nodes) throws IOException {
         int done = warm("OpenSearch, " + nodes + (nodes == 1 ? " node" : " nodes"), round -> {
@@ -300,7 +305,7 @@ public final class OpenSearchBenchmark {
             cheapest = Math.min(cheapest, cpu);
         }
         out.printf("  warm-up of %s (not counted): %d imports of %,d lines, CPU s each %s%n", store, cpus.size(),
-                Math.min(plan.lines(), WARM_UP_LINES), String.join(" / ", cpus));
+                plan.lines(), String.join(" / ", cpus));
         return cpus.size();
     }
 
