@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -158,6 +159,7 @@ public final class OpenSearchBenchmark {
         warmUp();
         Rounds embedded = new Rounds(plan.rounds());
         List<IngestRow> clusters = new ArrayList<>();
+        List<Rounds> clusterRounds = new ArrayList<>();
         List<ViewRow> views = new ArrayList<>();
         for (int nodes : plan.nodeCounts()) {
             boolean first = nodes == plan.nodeCounts().get(0);
@@ -185,6 +187,7 @@ public final class OpenSearchBenchmark {
                     }
                 }
                 clusters.add(rounds.row(nodes, plan.lines()));
+                clusterRounds.add(rounds);
                 if (last) {
                     String layout = nodes == 1 ? "" : nodes + " primaries, no replica";
                     // one node: the target's layout (no other); several: the read layout below is
@@ -199,6 +202,7 @@ public final class OpenSearchBenchmark {
         }
         out.printf("%nimport of %,d lines, timed until the final flush (load average %.2f now):%n%n", plan.lines(), load());
         out.print(OpenSearchTable.ingest(embedded.row(0, plan.lines()), clusters));
+        out.print(withoutNodeJit(embedded.row(0, plan.lines()), clusterRounds));
         out.printf("%ncall view through the HTTP API, the same Call-IDs on both: passes of %d warm-up and %d timed"
                         + " requests until the CPU per view stops falling, the last pass's figures (first pass: the first"
                         + " views after the import; on the first layout timed, the nodes' search code not yet compiled):%n%n", CallViewTimer.WARM_UP, plan.requests());
@@ -334,6 +338,7 @@ public final class OpenSearchBenchmark {
             double seconds = importInto(store, corpus, data);
             Measured m = new Measured(seconds, (ProcessCpu.self() - cpu) / 1e9, (nodesCpu(cluster) - nodesCpu) / 1e9);
             double jit = NodeThreads.since(threads, threads(cluster)).get("JIT compilers") / 1e3;
+            m = new Measured(m.seconds(), m.cmsdoctorCpu(), m.nodesCpu(), jit);
             long docs = store.reader().size();
             printRound(round, "OpenSearch, " + nodes + (nodes == 1 ? " node" : " nodes"), m, docs,
                     String.format(Locale.ROOT, ", node JIT %.2f s (%.0f%% of the nodes' CPU)", jit,
@@ -369,29 +374,69 @@ public final class OpenSearchBenchmark {
     }
 
     /** One import: wall-clock seconds, CPU seconds of this JVM and of the nodes. */
-    private record Measured(double seconds, double cmsdoctorCpu, double nodesCpu) {}
+    private record Measured(double seconds, double cmsdoctorCpu, double nodesCpu, double nodesJit) {
+
+        Measured(double seconds, double cmsdoctorCpu, double nodesCpu) {
+            this(seconds, cmsdoctorCpu, nodesCpu, 0);
+        }
+    }
 
     /** The imports of one store, round by round. */
     private static final class Rounds {
         private final double[] seconds;
         private final double[] cmsdoctorCpu;
         private final double[] nodesCpu;
+        private final double[] nodesJit;
+        private int nodes;
 
         Rounds(int rounds) {
             seconds = new double[rounds];
             cmsdoctorCpu = new double[rounds];
             nodesCpu = new double[rounds];
+            nodesJit = new double[rounds];
         }
 
         void set(int round, Measured m) {
             seconds[round] = m.seconds();
             cmsdoctorCpu[round] = m.cmsdoctorCpu();
             nodesCpu[round] = m.nodesCpu();
+            nodesJit[round] = m.nodesJit();
         }
 
         IngestRow row(int nodes, long lines) {
+            this.nodes = nodes;
             return new IngestRow(nodes, lines, seconds, cmsdoctorCpu, nodesCpu);
         }
+
+        /** The same rounds without the CPU of the nodes' compiler threads. */
+        IngestRow withoutJit(long lines) {
+            double[] cpu = new double[nodesCpu.length];
+            for (int i = 0; i < cpu.length; i++) {
+                cpu[i] = nodesCpu[i] - nodesJit[i];
+            }
+            return new IngestRow(nodes, lines, seconds, cmsdoctorCpu, cpu);
+        }
+    }
+
+    /**
+     * The CPU ratio of each cluster's rounds without its nodes' JIT compilers: an estimate of a
+     * long-running cluster's, whose compilers are done. The bench's nodes are minutes old and
+     * still compile in the counted rounds after any warm-up it can afford: a long tail of
+     * methods whose invocation counts cross the C2 thresholds an import at a time, and
+     * recompilations after deoptimisation (BENCHMARKS.md, branch osjit8). Compiled code only
+     * makes the other threads cheaper, so a long-running node costs at most this.
+     */
+    private static String withoutNodeJit(IngestRow embedded, List<Rounds> clusters) {
+        StringBuilder out = new StringBuilder();
+        for (Rounds rounds : clusters) {
+            IngestRow row = rounds.withoutJit(embedded.lines());
+            out.append(String.format(Locale.ROOT, "%nOpenSearch, %d %s, without the nodes' JIT compilers (a long-running"
+                            + " cluster's, whose compilers are done; an estimate): nodes' CPU s each round %s, lines per CPU-s %,.0f,"
+                            + " vs embedded, CPU %.2f%n", row.nodes(), row.nodes() == 1 ? "node" : "nodes",
+                    String.join(" / ", Arrays.stream(row.nodesCpu()).mapToObj(c -> String.format(Locale.ROOT, "%.1f", c))
+                            .toList()), row.perCpuSecond(), row.perCpuSecond() / embedded.perCpuSecond()));
+        }
+        return out.toString();
     }
 
     /** What {@code cmsdoctor import} does to the store (no rules or analyzers), timed until the final flush; seconds. */
