@@ -13,6 +13,16 @@ import java.util.List;
  * ViewPasses.untilCompiled}, branch osview5); {@code imports} is the rule alone, as before. In the
  * runs of branch osingest6 (BENCHMARKS.md) the JIT was never quiet within {@value #MAX_IMPORTS}
  * imports, but the counted rounds' node CPU fell 13 to 19%, all of it the compilers'.
+ *
+ * <p>Why it is never quiet (branch osjit8, the node's compilation log per import): no new classes
+ * (0 to 2 per import after the first few), no code cache flushing (18 of 240 MB used), and no
+ * more in one growing index than in a fresh index per import; what goes on is a long tail. Each
+ * import takes a few dozen more methods past C2's thresholds (their invocation counts add up
+ * import after import: code run per bulk, per segment written, per merge), C2 recompiles 5 to 10
+ * methods after deoptimisation, and C1 re-profiles the methods it compiled without profiles while
+ * C2's queue was long on the busy cores. A node that has indexed for hours has been through that;
+ * a node minutes old has not, whatever the warm-up the bench can afford, so the bench prints the
+ * rounds' CPU without the compilers too.
  */
 final class NodeWarmUp {
 
