@@ -32,10 +32,23 @@ final class NodeWarmUp {
     static final String DEFAULT = "jit";
     /** Most warm-up imports in all, both rules. */
     static final int MAX_IMPORTS = 24;
+    /**
+     * Most warm-up lines in all: 24 imports of 100,000 lines, the budget when the warm-up imports
+     * were that size. Since they are the counted rounds' size (branch osjit8) the budget caps the
+     * imports: a node of 1 GiB holding 18 warm-up indices of 76,272 documents each (18 imports of
+     * 200,000 lines) refused a refresh with its parent circuit breaker (943 of 932 MB in use), which
+     * the same lines in smaller imports had never reached.
+     */
+    static final long MAX_LINES = 2_400_000;
     /** The compilers' share of the nodes' CPU in one import below which the JIT counts as quiet. */
     static final double JIT_QUIET_SHARE = 0.03;
 
     private NodeWarmUp() {}
+
+    /** Most warm-up imports of {@code lines} each, both rules: within {@link #MAX_LINES}, at least 3, at most {@link #MAX_IMPORTS}. */
+    static int maxImports(long lines) {
+        return (int) Math.max(3, Math.min(MAX_IMPORTS, MAX_LINES / lines));
+    }
 
     /**
      * True when the nodes' compiler threads used under {@value #JIT_QUIET_SHARE} of the nodes'

@@ -225,7 +225,7 @@ public final class OpenSearchBenchmark {
      */
     private void warmUp() throws IOException {
         new CorpusGenerator(7, 3, true).write(warmCorpus, plan.lines());
-        warm("embedded", round -> {
+        warm("embedded", WARM_UP_MAX, round -> {
             Path data = dir.resolve("warm-data-" + round);
             long cpu = ProcessCpu.self();
             try (EmbeddedStore store = EmbeddedStore.open(data)) {
@@ -245,7 +245,7 @@ public final class OpenSearchBenchmark {
      * 6.9 s to 2.6-3.3 s over the first ten. Not counted.
      */
     private void warmUp(OpenSearchCluster cluster, int nodes) throws IOException {
-        int done = warm("OpenSearch, " + nodes + (nodes == 1 ? " node" : " nodes"), round -> {
+        int done = warm("OpenSearch, " + nodes + (nodes == 1 ? " node" : " nodes"), NodeWarmUp.maxImports(plan.lines()), round -> {
             long cpu = ProcessCpu.self() + nodesCpu(cluster);
             warmImport(cluster, nodes, round);
             return (ProcessCpu.self() + nodesCpu(cluster) - cpu) / 1e9;
@@ -258,12 +258,13 @@ public final class OpenSearchBenchmark {
     /**
      * More warm-up imports, after {@code done}, until the nodes' compilers used under {@link
      * NodeWarmUp#JIT_QUIET_SHARE} of the nodes' CPU in one ({@code --node-warm-up jit}), at most
-     * {@link NodeWarmUp#MAX_IMPORTS} in all; prints the compilers' and the nodes' CPU of each.
+     * {@link NodeWarmUp#maxImports} in all; prints the compilers' and the nodes' CPU of each.
      */
     private void untilCompiled(OpenSearchCluster cluster, int nodes, int done) throws IOException {
         List<String> cpus = new ArrayList<>();
         boolean quiet = false;
-        for (int round = done; round < NodeWarmUp.MAX_IMPORTS && !quiet; round++) {
+        int max = NodeWarmUp.maxImports(plan.lines());
+        for (int round = done; round < max && !quiet; round++) {
             List<NodeThreads> threads = threads(cluster);
             long nodesCpu = nodesCpu(cluster);
             warmImport(cluster, nodes, round);
@@ -274,7 +275,7 @@ public final class OpenSearchBenchmark {
         }
         out.printf("  then until the nodes' JIT is quiet (compilers under %.0f%% of the nodes' CPU in an import; not counted):"
                         + " %d more imports (%s), node JIT/node CPU s each %s%n", NodeWarmUp.JIT_QUIET_SHARE * 100,
-                cpus.size(), quiet ? "quiet" : "not quiet after " + NodeWarmUp.MAX_IMPORTS + " in all",
+                cpus.size(), quiet ? "quiet" : "not quiet after " + max + " in all",
                 cpus.isEmpty() ? "-" : String.join(" / ", cpus));
     }
 
@@ -296,13 +297,13 @@ public final class OpenSearchBenchmark {
     /**
      * Repeats {@code imports} until two in a row cost more than {@value #WARM_UP_SETTLED} of the
      * cheapest so far (the JIT has done most of its work; one such import alone is often the
-     * neighbours' noise), at most {@value #WARM_UP_MAX} times; how many ran.
+     * neighbours' noise), at most {@code max} times ({@value #WARM_UP_MAX} or fewer); how many ran.
      */
-    private int warm(String store, WarmUpImport imports) throws IOException {
+    private int warm(String store, int max, WarmUpImport imports) throws IOException {
         double cheapest = Double.MAX_VALUE;
         int notCheaper = 0;
         List<String> cpus = new ArrayList<>();
-        for (int round = 0; round < WARM_UP_MAX && notCheaper < 2; round++) {
+        for (int round = 0; round < Math.min(max, WARM_UP_MAX) && notCheaper < 2; round++) {
             double cpu = imports.run(round);
             cpus.add(String.format(Locale.ROOT, "%.1f", cpu));
             notCheaper = cpu > WARM_UP_SETTLED * cheapest ? notCheaper + 1 : 0;
