@@ -18,7 +18,7 @@ import java.util.List;
  * (0 to 2 per import after the first few), no code cache flushing (about 20 of 240 MB used), and no
  * more in one growing index than in a fresh index per import; what goes on is a long tail. Each
  * import takes a few dozen more methods past C2's thresholds (their invocation counts add up
- * import after import: code run per bulk, per segment written, per merge), C2 recompiles 5 to 10
+ * import after import: code run per bulk, per segment written, per merge), C2 recompiles 5 to 11
  * methods after deoptimisation, and C1 re-profiles the methods it compiled without profiles while
  * C2's queue was long on the busy cores. A node that has indexed for hours has been through that;
  * a node minutes old has not, whatever the warm-up the bench can afford, so the bench prints the
