@@ -374,7 +374,7 @@ public final class OpenSearchBenchmark {
                 store + ":", m.seconds(), plan.lines() / m.seconds(), m.cmsdoctorCpu(), m.nodesCpu(), documents, jit);
     }
 
-    /** One import: wall-clock seconds, CPU seconds of this JVM and of the nodes. */
+    /** One import: wall-clock seconds, CPU seconds of this JVM, of the nodes and of the nodes' JIT compiler threads. */
     private record Measured(double seconds, double cmsdoctorCpu, double nodesCpu, double nodesJit) {
 
         Measured(double seconds, double cmsdoctorCpu, double nodesCpu) {
