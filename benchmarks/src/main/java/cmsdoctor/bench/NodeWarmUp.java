@@ -15,7 +15,7 @@ import java.util.List;
  * imports, but the counted rounds' node CPU fell 13 to 19%, all of it the compilers'.
  *
  * <p>Why it is never quiet (branch osjit8, the node's compilation log per import): no new classes
- * (0 to 2 per import after the first few), no code cache flushing (about 20 of 240 MB used), and no
+ * (0 to 7 per import after the first few, none in most), no code cache flushing (about 20 of 240 MB used), and no
  * more in one growing index than in a fresh index per import; what goes on is a long tail. Each
  * import takes a few dozen more methods past C2's thresholds (their invocation counts add up
  * import after import: code run per bulk, per segment written, per merge), C2 recompiles 5 to 11
