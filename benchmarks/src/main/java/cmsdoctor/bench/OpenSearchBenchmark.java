@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,7 +53,6 @@ public final class OpenSearchBenchmark {
     public static final int DEFAULT_REQUESTS = 500;
     public static final String DEFAULT_NODES = "1,2,3";
     public static final String DEFAULT_NODE_HEAP = "1g";
-    private static final long WARM_UP_LINES = 100_000;
     /** Pairs of interleaved passes, the call view's read path before and now ({@link #answersAB}). */
     private static final int AB_PAIRS = 3;
     /** Most warm-up imports per store. */
@@ -182,6 +182,7 @@ public final class OpenSearchBenchmark {
         warmUp();
         Rounds embedded = new Rounds(plan.rounds());
         List<IngestRow> clusters = new ArrayList<>();
+        List<Rounds> clusterRounds = new ArrayList<>();
         List<ViewRow> views = new ArrayList<>();
         for (int nodes : plan.nodeCounts()) {
             boolean first = nodes == plan.nodeCounts().get(0);
@@ -209,6 +210,7 @@ public final class OpenSearchBenchmark {
                     }
                 }
                 clusters.add(rounds.row(nodes, plan.lines()));
+                clusterRounds.add(rounds);
                 if (last) {
                     views.addAll(viewsOn(cluster, config, nodes));
                 }
@@ -218,6 +220,7 @@ public final class OpenSearchBenchmark {
         }
         out.printf("%nimport of %,d lines, timed until the final flush (load average %.2f now):%n%n", plan.lines(), load());
         out.print(OpenSearchTable.ingest(embedded.row(0, plan.lines()), clusters));
+        out.print(withoutNodeJit(embedded.row(0, plan.lines()), clusterRounds));
         out.printf("%ncall view through the HTTP API, the same Call-IDs on both: passes of %d warm-up and %d timed"
                         + " requests until the CPU per view stops falling, the last pass's figures (first pass: the first"
                         + " views after the import; on the first layout timed, the nodes' search code not yet compiled):%n%n", CallViewTimer.WARM_UP, plan.requests());
@@ -230,11 +233,17 @@ public final class OpenSearchBenchmark {
 
     /**
      * The parsing path and the embedded store compiled before any timed round: imports of the
-     * warm-up corpus until they stop getting cheaper (see {@link #warm}).
+     * warm-up corpus until they stop getting cheaper (see {@link #warm}). The warm-up corpus is
+     * another seed's corpus of the counted rounds' size, so that the warm-up runs what a counted
+     * round runs as often as it does (segments of the same size written at refresh and merged):
+     * with warm-up imports of 100,000 lines before counted ones of 200,000 (until 2026-12-02,
+     * branch osjit8) the node's C2 compiler used 0.11 s in the last warm-up import and 0.84 s in
+     * the first counted one, compiling Lucene's segment writing (radix sort of the terms, LZ4 of
+     * the stored fields, postings blocks) that the smaller warm-up imports had run too few times.
      */
     private void warmUp() throws IOException {
-        new CorpusGenerator(7, 3, true).write(warmCorpus, Math.min(plan.lines(), WARM_UP_LINES));
-        warm("embedded", round -> {
+        new CorpusGenerator(7, 3, true).write(warmCorpus, plan.lines());
+        warm("embedded", WARM_UP_MAX, round -> {
             Path data = dir.resolve("warm-data-" + round);
             long cpu = ProcessCpu.self();
             try (EmbeddedStore store = EmbeddedStore.open(data)) {
@@ -246,15 +255,15 @@ public final class OpenSearchBenchmark {
     }
 
     /**
-     * The same warm-up for a fresh cluster, each import under an index prefix of its own: a
-     * node's first imports run its indexing and analysis code interpreted or half compiled (the
-     * embedded store's warm-up compiled ours), which is not what a long-running cluster does.
-     * On two busy cores the node's JIT needs several imports: in the runs of 2026-12-01 (branch
-     * osingest2, load 11 to 17) its CPU for 150,000 lines fell from 6.9 s to 2.6-3.3 s over the
-     * first ten. Not counted.
+     * The same warm-up for a fresh cluster, each import under an index prefix of its own, as each
+     * counted round's: a node's first imports run its indexing and analysis code interpreted or
+     * half compiled (the embedded store's warm-up compiled ours), which is not what a
+     * long-running cluster does. On two busy cores the node's JIT needs several imports: in the
+     * runs of 2026-12-01 (branch osingest2, load 11 to 17) its CPU for 150,000 lines fell from
+     * 6.9 s to 2.6-3.3 s over the first ten. Not counted.
      */
     private void warmUp(OpenSearchCluster cluster, int nodes) throws IOException {
-        int done = warm("OpenSearch, " + nodes + (nodes == 1 ? " node" : " nodes"), round -> {
+        int done = warm("OpenSearch, " + nodes + (nodes == 1 ? " node" : " nodes"), NodeWarmUp.maxImports(plan.lines()), round -> {
             long cpu = ProcessCpu.self() + nodesCpu(cluster);
             warmImport(cluster, nodes, round);
             return (ProcessCpu.self() + nodesCpu(cluster) - cpu) / 1e9;
@@ -267,12 +276,13 @@ public final class OpenSearchBenchmark {
     /**
      * More warm-up imports, after {@code done}, until the nodes' compilers used under {@link
      * NodeWarmUp#JIT_QUIET_SHARE} of the nodes' CPU in one ({@code --node-warm-up jit}), at most
-     * {@link NodeWarmUp#MAX_IMPORTS} in all; prints the compilers' and the nodes' CPU of each.
+     * {@link NodeWarmUp#maxImports} in all; prints the compilers' and the nodes' CPU of each.
      */
     private void untilCompiled(OpenSearchCluster cluster, int nodes, int done) throws IOException {
         List<String> cpus = new ArrayList<>();
         boolean quiet = false;
-        for (int round = done; round < NodeWarmUp.MAX_IMPORTS && !quiet; round++) {
+        int max = NodeWarmUp.maxImports(plan.lines());
+        for (int round = done; round < max && !quiet; round++) {
             List<NodeThreads> threads = threads(cluster);
             long nodesCpu = nodesCpu(cluster);
             warmImport(cluster, nodes, round);
@@ -283,7 +293,7 @@ public final class OpenSearchBenchmark {
         }
         out.printf("  then until the nodes' JIT is quiet (compilers under %.0f%% of the nodes' CPU in an import; not counted):"
                         + " %d more imports (%s), node JIT/node CPU s each %s%n", NodeWarmUp.JIT_QUIET_SHARE * 100,
-                cpus.size(), quiet ? "quiet" : "not quiet after " + NodeWarmUp.MAX_IMPORTS + " in all",
+                cpus.size(), quiet ? "quiet" : "not quiet after " + max + " in all",
                 cpus.isEmpty() ? "-" : String.join(" / ", cpus));
     }
 
@@ -305,20 +315,20 @@ public final class OpenSearchBenchmark {
     /**
      * Repeats {@code imports} until two in a row cost more than {@value #WARM_UP_SETTLED} of the
      * cheapest so far (the JIT has done most of its work; one such import alone is often the
-     * neighbours' noise), at most {@value #WARM_UP_MAX} times; how many ran.
+     * neighbours' noise), at most {@code max} times ({@value #WARM_UP_MAX} or fewer); how many ran.
      */
-    private int warm(String store, WarmUpImport imports) throws IOException {
+    private int warm(String store, int max, WarmUpImport imports) throws IOException {
         double cheapest = Double.MAX_VALUE;
         int notCheaper = 0;
         List<String> cpus = new ArrayList<>();
-        for (int round = 0; round < WARM_UP_MAX && notCheaper < 2; round++) {
+        for (int round = 0; round < Math.min(max, WARM_UP_MAX) && notCheaper < 2; round++) {
             double cpu = imports.run(round);
             cpus.add(String.format(Locale.ROOT, "%.1f", cpu));
             notCheaper = cpu > WARM_UP_SETTLED * cheapest ? notCheaper + 1 : 0;
             cheapest = Math.min(cheapest, cpu);
         }
         out.printf("  warm-up of %s (not counted): %d imports of %,d lines, CPU s each %s%n", store, cpus.size(),
-                Math.min(plan.lines(), WARM_UP_LINES), String.join(" / ", cpus));
+                plan.lines(), String.join(" / ", cpus));
         return cpus.size();
     }
 
@@ -347,6 +357,7 @@ public final class OpenSearchBenchmark {
             double seconds = importInto(store, corpus, data);
             Measured m = new Measured(seconds, (ProcessCpu.self() - cpu) / 1e9, (nodesCpu(cluster) - nodesCpu) / 1e9);
             double jit = NodeThreads.since(threads, threads(cluster)).get("JIT compilers") / 1e3;
+            m = new Measured(m.seconds(), m.cmsdoctorCpu(), m.nodesCpu(), jit);
             long docs = store.reader().size();
             printRound(round, "OpenSearch, " + nodes + (nodes == 1 ? " node" : " nodes"), m, docs,
                     String.format(Locale.ROOT, ", node JIT %.2f s (%.0f%% of the nodes' CPU)", jit,
@@ -381,30 +392,70 @@ public final class OpenSearchBenchmark {
                 store + ":", m.seconds(), plan.lines() / m.seconds(), m.cmsdoctorCpu(), m.nodesCpu(), documents, jit);
     }
 
-    /** One import: wall-clock seconds, CPU seconds of this JVM and of the nodes. */
-    private record Measured(double seconds, double cmsdoctorCpu, double nodesCpu) {}
+    /** One import: wall-clock seconds, CPU seconds of this JVM, of the nodes and of the nodes' JIT compiler threads. */
+    private record Measured(double seconds, double cmsdoctorCpu, double nodesCpu, double nodesJit) {
+
+        Measured(double seconds, double cmsdoctorCpu, double nodesCpu) {
+            this(seconds, cmsdoctorCpu, nodesCpu, 0);
+        }
+    }
 
     /** The imports of one store, round by round. */
     private static final class Rounds {
         private final double[] seconds;
         private final double[] cmsdoctorCpu;
         private final double[] nodesCpu;
+        private final double[] nodesJit;
+        private int nodes;
 
         Rounds(int rounds) {
             seconds = new double[rounds];
             cmsdoctorCpu = new double[rounds];
             nodesCpu = new double[rounds];
+            nodesJit = new double[rounds];
         }
 
         void set(int round, Measured m) {
             seconds[round] = m.seconds();
             cmsdoctorCpu[round] = m.cmsdoctorCpu();
             nodesCpu[round] = m.nodesCpu();
+            nodesJit[round] = m.nodesJit();
         }
 
         IngestRow row(int nodes, long lines) {
+            this.nodes = nodes;
             return new IngestRow(nodes, lines, seconds, cmsdoctorCpu, nodesCpu);
         }
+
+        /** The same rounds without the CPU of the nodes' compiler threads. */
+        IngestRow withoutJit(long lines) {
+            double[] cpu = new double[nodesCpu.length];
+            for (int i = 0; i < cpu.length; i++) {
+                cpu[i] = nodesCpu[i] - nodesJit[i];
+            }
+            return new IngestRow(nodes, lines, seconds, cmsdoctorCpu, cpu);
+        }
+    }
+
+    /**
+     * The CPU ratio of each cluster's rounds without its nodes' JIT compilers: an estimate of a
+     * long-running cluster's, whose compilers are done. The bench's nodes are minutes old and
+     * still compile in the counted rounds after any warm-up it can afford: a long tail of
+     * methods whose invocation counts cross the C2 thresholds an import at a time, and
+     * recompilations after deoptimisation (BENCHMARKS.md, branch osjit8). Compiled code only
+     * makes the other threads cheaper, so a long-running node costs at most this.
+     */
+    private static String withoutNodeJit(IngestRow embedded, List<Rounds> clusters) {
+        StringBuilder out = new StringBuilder();
+        for (Rounds rounds : clusters) {
+            IngestRow row = rounds.withoutJit(embedded.lines());
+            out.append(String.format(Locale.ROOT, "%nOpenSearch, %d %s, without the nodes' JIT compilers (a long-running"
+                            + " cluster's, whose compilers are done; an estimate): nodes' CPU s each round %s, lines per CPU-s %,.0f,"
+                            + " vs embedded, CPU %.2f%n", row.nodes(), row.nodes() == 1 ? "node" : "nodes",
+                    String.join(" / ", Arrays.stream(row.nodesCpu()).mapToObj(c -> String.format(Locale.ROOT, "%.1f", c))
+                            .toList()), row.perCpuSecond(), row.perCpuSecond() / embedded.perCpuSecond()));
+        }
+        return out.toString();
     }
 
     /** What {@code cmsdoctor import} does to the store (no rules or analyzers), timed until the final flush; seconds. */

@@ -161,6 +161,9 @@ class BenchTest {
         figure("^  round 1, OpenSearch, 1 node: +[\\d.]+ s +" + RATE + "  CPU [\\d.]+ s here \\+ [\\d.]+ s nodes  [\\d,]+"
                 + " documents, node JIT [\\d.]+ s \\(\\d+% of the nodes' CPU\\)$");
         figure("^\\| embedded \\(baseline\\) \\| [\\d,]+ \\| [\\d,]+ \\|  \\| 1.00 \\| [\\d.]+ \\+ 0.0 \\| [\\d,]+ \\| 1.00 \\|");
+        // the CPU ratio without the node's compiler threads, an estimate of a long-running node's
+        figure("^OpenSearch, 1 node, without the nodes' JIT compilers \\(a long-running cluster's, whose compilers are done;"
+                + " an estimate\\): nodes' CPU s each round [\\d.]+, lines per CPU-s [\\d,]+, vs embedded, CPU [\\d.]+$");
         figure("^\\| OpenSearch, 1 node \\| [\\d,]+ \\| [\\d,]+ \\| [\\d,]+ \\| [\\d.]+ \\| [\\d.]+ \\+ [\\d.]+ \\| [\\d,]+ / [\\d,]+"
                 + " \\| [\\d.]+ \\| >= 0.5: (met|not met) \\|");
         // the last pass, after passes until the node's JIT is quiet; then the A-B passes of the read paths (osview6)

@@ -2,6 +2,7 @@ package cmsdoctor.bench;
 
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,5 +22,15 @@ class NodeWarmUpTest {
         assertTrue(NodeWarmUp.quiet(0.0, 3.0));
         assertFalse(NodeWarmUp.quiet(0.09, 3.0), "3% exactly is not under it");
         assertFalse(NodeWarmUp.quiet(0.0, 0.0), "an import the nodes did not see says nothing");
+    }
+
+    /** The warm-up imports are the counted rounds' size: their number keeps the lines within the budget. */
+    @Test
+    void importsWithinTheLineBudget() {
+        assertEquals(24, NodeWarmUp.maxImports(100_000), "the budget's own imports");
+        assertEquals(12, NodeWarmUp.maxImports(200_000));
+        assertEquals(8, NodeWarmUp.maxImports(300_000));
+        assertEquals(24, NodeWarmUp.maxImports(3_000), "never more than the cap");
+        assertEquals(3, NodeWarmUp.maxImports(5_000_000), "enough for the CPU rule to see two imports no cheaper");
     }
 }
