@@ -13,6 +13,11 @@ final class Indices {
     /** A pattern that matches no index is no error; the store's indices appear as records arrive. */
     private static final Map<String, String> LENIENT = Map.of("ignore_unavailable", "true", "allow_no_indices", "true");
 
+    static final long FIRST_REFRESH_PAUSE_MS = 50;
+    static final long LONGEST_REFRESH_PAUSE_MS = 2_000;
+    /** How long a refresh refused with 429 is tried again before the refusal is reported. */
+    static final long REFRESH_PATIENCE_MS = 60_000;
+
     private Indices() {}
 
     /** The names of the indices {@code pattern} matches. */
@@ -65,7 +70,33 @@ final class Indices {
         }
     }
 
+    /**
+     * Refreshes, waiting out a node that refuses with 429: its parent circuit breaker refuses any
+     * request while the heap holds more than its limit, and under the parallel collector (which
+     * docs/opensearch.md advises for indexing nodes) the breaker counts garbage not yet collected
+     * (osjit8 met it on a `_refresh` after many imports); the next collection ends it. Bulks are
+     * retried the same way ({@link BulkWriter}). Other failures are thrown at once.
+     */
     static void refresh(ClusterClient client, String pattern) {
-        client.send("POST", "/" + pattern + "/_refresh", null, LENIENT);
+        long pause = FIRST_REFRESH_PAUSE_MS;
+        long giveUp = System.nanoTime() + REFRESH_PATIENCE_MS * 1_000_000;
+        while (true) {
+            try {
+                client.send("POST", "/" + pattern + "/_refresh", null, LENIENT);
+                return;
+            } catch (OpenSearchException e) {
+                if (e.status() != 429 || System.nanoTime() - giveUp > 0) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new OpenSearchException(0, "interrupted while OpenSearch at " + client.where()
+                        + " refused a refresh (429)", e);
+            }
+            pause = Math.min(LONGEST_REFRESH_PAUSE_MS, pause * 2);
+        }
     }
 }
