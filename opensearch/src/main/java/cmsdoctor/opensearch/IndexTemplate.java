@@ -41,14 +41,6 @@ final class IndexTemplate {
         // the writer refreshes when the embedded store would make records visible (flush, commit,
         // refresh); a timed refresh on top only costs indexing speed
         index.put("refresh_interval", "30s");
-        String lab = System.getProperty("cmsdoctor.lab.index"); // TEMPORARY (osnode9 A/B), removed before the final commit
-        if (lab != null && !lab.isBlank()) {
-            try {
-                index.setAll((ObjectNode) Json.mapper().readTree(lab));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
         template.set("mappings", mappings());
         return body;
     }

@@ -38,12 +38,6 @@ final class NodeConfig {
                     .append("cluster.initial_cluster_manager_nodes: ").append(list(cluster.stream().map(n -> n.name)))
                     .append('\n');
         }
-        String lab = System.getProperty("cmsdoctor.lab.nodeYml", ""); // TEMPORARY (osnode9 A/B), removed before the final commit
-        for (String line : lab.split(";")) {
-            if (!line.isBlank()) {
-                yml.append(line.strip()).append('\n');
-            }
-        }
         return yml.toString();
     }
 
