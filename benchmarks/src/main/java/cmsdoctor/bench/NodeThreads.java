@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +26,14 @@ record NodeThreads(Map<String, Double> cpuMs) {
 
     /** The kinds a line reports, in its order. */
     static final List<String> KINDS = List.of("JIT compilers", "GC", "transport and HTTP workers", "search pool", "other");
+    /**
+     * The kinds an import round reports, in its order: the write pool (parsing the source into a
+     * Lucene document, Lucene's indexing, the translog, the bulk action), the refresh (and flush)
+     * threads that write segments, merges, the HTTP workers (reading the bulk bodies), creating the
+     * round's index (the generic pool and the cluster-state threads), the collector, the compilers.
+     */
+    static final List<String> IMPORT_KINDS = List.of("write pool", "refresh", "merges", "transport and HTTP workers",
+            "index creation and cluster state", "GC", "JIT compilers", "other");
 
     private static final Pattern THREAD = Pattern.compile("^\"(.*)\" .*?cpu=([0-9.]+)(ms|s) .*nid=(0x[0-9a-f]+).*");
     private static final Pattern POOL = Pattern.compile("opensearch\\[[^\\]]*\\]\\[([^\\]]*)\\].*");
@@ -77,16 +86,55 @@ record NodeThreads(Map<String, Double> cpuMs) {
         return "other";
     }
 
-    /** The CPU between {@code before} and {@code after} (one snapshot per node each), by kind. */
+    /**
+     * The kind of thread a name is for an import round, one of {@link #IMPORT_KINDS}. A merge
+     * thread is named after its shard ({@code opensearch[node-0][[index][0]: Lucene Merge Thread #0]}).
+     */
+    static String importKind(String threadName) {
+        if (threadName.contains("Lucene Merge Thread")) {
+            return "merges";
+        }
+        Matcher pool = POOL.matcher(threadName);
+        if (!pool.matches()) {
+            return kind(threadName);
+        }
+        String name = pool.group(1);
+        if (name.startsWith("clusterManagerService") || name.startsWith("clusterApplierService")) {
+            return "index creation and cluster state";
+        }
+        return switch (name) {
+            case "write" -> "write pool";
+            case "refresh", "flush" -> "refresh";
+            case "transport_worker" -> "transport and HTTP workers";
+            case "generic" -> "index creation and cluster state";
+            default -> "other";
+        };
+    }
+
+    /** The CPU between {@code before} and {@code after} (one snapshot per node each), by kind ({@link #KINDS}). */
     static Map<String, Double> since(List<NodeThreads> before, List<NodeThreads> after) {
+        return since(before, after, KINDS, NodeThreads::kind);
+    }
+
+    /** The CPU between {@code before} and {@code after} by {@code kinds}, each thread's kind told by {@code kindOf}. */
+    static Map<String, Double> since(List<NodeThreads> before, List<NodeThreads> after, List<String> kinds,
+                                     Function<String, String> kindOf) {
         Map<String, Double> byKind = new LinkedHashMap<>();
-        KINDS.forEach(k -> byKind.put(k, 0.0));
+        kinds.forEach(k -> byKind.put(k, 0.0));
         for (int i = 0; i < after.size(); i++) {
             Map<String, Double> earlier = before.get(i).cpuMs();
-            after.get(i).cpuMs().forEach((thread, ms) -> byKind.merge(kind(thread.substring(0, thread.lastIndexOf('|'))),
+            after.get(i).cpuMs().forEach((thread, ms) -> byKind.merge(kindOf.apply(thread.substring(0, thread.lastIndexOf('|'))),
                     ms - earlier.getOrDefault(thread, 0.0), Double::sum));
         }
         return byKind;
+    }
+
+    /** "write pool 1.84, refresh 0.17, ... s" of an import round's {@link #since}, milliseconds in. */
+    static String seconds(Map<String, Double> byKind) {
+        StringBuilder out = new StringBuilder();
+        byKind.forEach((k, ms) -> out.append(out.length() == 0 ? "" : ", ")
+                .append(String.format(Locale.ROOT, "%s %.2f", k, ms / 1e3)));
+        return out + " s";
     }
 
     /** "JIT compilers 4.1, GC 0.1, ... ms per view" of {@link #since}. */

@@ -356,12 +356,17 @@ public final class OpenSearchBenchmark {
             long nodesCpu = nodesCpu(cluster);
             double seconds = importInto(store, corpus, data);
             Measured m = new Measured(seconds, (ProcessCpu.self() - cpu) / 1e9, (nodesCpu(cluster) - nodesCpu) / 1e9);
-            double jit = NodeThreads.since(threads, threads(cluster)).get("JIT compilers") / 1e3;
+            // by thread group (branch osnode9): which share is Lucene's indexing (write pool, refresh)
+            // and which the node's machinery around it (HTTP, index creation, collector, compilers)
+            java.util.Map<String, Double> byKind = NodeThreads.since(threads, threads(cluster), NodeThreads.IMPORT_KINDS,
+                    NodeThreads::importKind);
+            double jit = byKind.get("JIT compilers") / 1e3;
             m = new Measured(m.seconds(), m.cmsdoctorCpu(), m.nodesCpu(), jit);
             long docs = store.reader().size();
             printRound(round, "OpenSearch, " + nodes + (nodes == 1 ? " node" : " nodes"), m, docs,
                     String.format(Locale.ROOT, ", node JIT %.2f s (%.0f%% of the nodes' CPU)", jit,
                             m.nodesCpu() > 0 ? 100 * jit / m.nodesCpu() : 0));
+            out.println("      the nodes' CPU by thread: " + NodeThreads.seconds(byKind));
             if (embeddedDocuments >= 0 && docs != embeddedDocuments) {
                 throw new IllegalStateException("the cluster holds " + docs + " documents, the embedded store "
                         + embeddedDocuments + ": the two imports did not store the same records");

@@ -44,4 +44,32 @@ class NodeThreadsTest {
         assertEquals("other", NodeThreads.kind("opensearch[node-2][generic][T#4]"));
         assertEquals("other", NodeThreads.kind("Attach Listener"));
     }
+
+    @Test
+    void anImportRoundsThreadsHaveTheirKinds() {
+        assertEquals("write pool", NodeThreads.importKind("opensearch[node-0][write][T#2]"));
+        assertEquals("refresh", NodeThreads.importKind("opensearch[node-0][refresh][T#1]"));
+        assertEquals("refresh", NodeThreads.importKind("opensearch[node-0][flush][T#1]"));
+        assertEquals("merges", NodeThreads.importKind("opensearch[node-0][[bench-1-r1-records-2024.03.05][0]: Lucene Merge Thread #0]"));
+        assertEquals("transport and HTTP workers", NodeThreads.importKind("opensearch[node-0][transport_worker][T#1]"));
+        assertEquals("index creation and cluster state", NodeThreads.importKind("opensearch[node-0][generic][T#4]"));
+        assertEquals("index creation and cluster state",
+                NodeThreads.importKind("opensearch[node-0][clusterManagerService#updateTask][T#1]"));
+        assertEquals("JIT compilers", NodeThreads.importKind("C2 CompilerThread0"));
+        assertEquals("GC", NodeThreads.importKind("GC Thread#1"));
+        assertEquals("other", NodeThreads.importKind("opensearch[node-0][scheduler][T#1]"));
+    }
+
+    @Test
+    void anImportRoundsThreadsAreCountedBySecondsInTheirOrder() {
+        String before = """
+                "opensearch[node-0][write][T#1]" #50 daemon prio=5 os_prio=0 cpu=1000.00ms elapsed=300.00s tid=0x00007f1c2c0e1000 nid=0x1b01 waiting on condition  [0x00007f1bf4afe000]
+                "opensearch[node-0][refresh][T#1]" #51 daemon prio=5 os_prio=0 cpu=100.00ms elapsed=300.00s tid=0x00007f1c2c0e2000 nid=0x1b02 waiting on condition  [0x00007f1bf49fe000]
+                """;
+        String after = before.replace("cpu=1000.00ms", "cpu=2.84s").replace("cpu=100.00ms", "cpu=270.00ms");
+        Map<String, Double> byKind = NodeThreads.since(List.of(NodeThreads.parse(before)), List.of(NodeThreads.parse(after)),
+                NodeThreads.IMPORT_KINDS, NodeThreads::importKind);
+        assertEquals("write pool 1.84, refresh 0.17, merges 0.00, transport and HTTP workers 0.00, index creation and"
+                + " cluster state 0.00, GC 0.00, JIT compilers 0.00, other 0.00 s", NodeThreads.seconds(byKind));
+    }
 }
