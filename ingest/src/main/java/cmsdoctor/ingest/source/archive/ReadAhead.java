@@ -155,6 +155,8 @@ public final class ReadAhead implements AutoCloseable {
         thread.interrupt();
         free.clear();
         filled.clear();
+        // wakes a consumer waiting on another thread: the reader, interrupted, may hand over nothing more
+        filled.offer(new Failure(new IOException("read-ahead of " + file + " closed")));
     }
 
     private void readAll() {
@@ -258,13 +260,10 @@ public final class ReadAhead implements AutoCloseable {
             }
             Item item;
             try {
-                item = closed ? null : filled.take();
+                item = filled.take();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while reading " + file);
-            }
-            if (item == null) {
-                throw new IOException("read-ahead of " + file + " closed");
             }
             if (item instanceof Chunk c) {
                 if (previous != null) {
