@@ -6,7 +6,6 @@ import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -23,9 +22,11 @@ import java.util.concurrent.BlockingQueue;
  * imports below 120 MB run with) the JDK's SHA-256 has no intrinsic and costs about 1 CPU-s per
  * 120 MB, a fifth of that thread's work; and while the JVM loads the rules and opens the store
  * (0.5 s and more) the second core stood mostly idle. Started when the command starts, the reader
- * hashes there. The bytes hashed are the bytes handed over by construction: every chunk carries
- * the digest's state before it, so the hash of any prefix the consumer has read (a leaf cut short
- * by an error) is exact too.
+ * hashes there, with the JDK ({@link JdkChunkHasher}) or an {@code openssl} child fed the same
+ * chunks ({@link OpensslChunkHasher}, a tenth of the CPU under C1). The bytes hashed are the bytes
+ * handed over by construction. With the JDK every chunk carries the digest's state before it, so
+ * the hash of a prefix the consumer has read (a leaf cut short by its parser or the store) is
+ * exact too; without that state such a prefix is read again from the file.
  *
  * <p>An error reading the file reaches the consumer at the point it happened, as the same
  * exception a direct read would have thrown; the end of the file (shorter than when the import
@@ -52,15 +53,21 @@ public final class ReadAhead implements AutoCloseable {
     /** What the reader hands over, in order: chunks, then an end or the error that stopped it. */
     private sealed interface Item permits Chunk, End, Failure {}
 
-    /** {@code length} bytes of the file from {@code start}; {@code before} is the digest of the bytes before it. */
+    /**
+     * {@code length} bytes of the file from {@code start}; {@code before} is the digest of the bytes
+     * before it, or null when the hasher keeps none.
+     */
     private record Chunk(byte[] bytes, int length, long start, MessageDigest before) implements Item {}
 
+    /** The end of the file after {@code total} bytes, their hash (null: it could not be taken). */
     private record End(long total, String sha256) implements Item {}
 
-    private record Failure(IOException error) implements Item {}
+    /** Reading failed after {@code total} bytes (hash as in {@link End}). */
+    private record Failure(IOException error, long total, String sha256) implements Item {}
 
     private final Path file;
     private final Opener opener;
+    private final java.util.function.Supplier<ChunkHasher> hashers;
     private final int chunkSize;
     private final int maxBuffers;
     private final BlockingQueue<byte[]> free;
@@ -73,12 +80,13 @@ public final class ReadAhead implements AutoCloseable {
     private volatile long read;
     private boolean taken;
 
-    ReadAhead(Path file, Opener opener, long ahead, int chunkSize) {
+    ReadAhead(Path file, Opener opener, java.util.function.Supplier<ChunkHasher> hashers, long ahead, int chunkSize) {
         if (chunkSize < (64 << 10)) {
             throw new IllegalArgumentException("chunks of at least 64 KiB, the buffer above a leaf");
         }
         this.file = file;
         this.opener = opener;
+        this.hashers = hashers;
         this.chunkSize = chunkSize;
         this.maxBuffers = (int) Math.max(MIN_BUFFERS, Math.min(ahead / chunkSize, 1 << 16));
         this.free = new ArrayBlockingQueue<>(maxBuffers);
@@ -87,9 +95,14 @@ public final class ReadAhead implements AutoCloseable {
         thread.setDaemon(true);
     }
 
+    /** System property: an {@code openssl} executable to take the hash with (see {@link OpensslChunkHasher}); unset: the JDK's. */
+    public static final String OPENSSL = "cmsdoctor.import.openssl";
+
     /**
      * Starts reading {@code inputs} ahead when they are one plain file (no folder, no gzip, tar or
-     * zip); null otherwise, when there is nothing to read ahead. Close what it returns.
+     * zip); null otherwise, when there is nothing to read ahead. Close what it returns. The hash is
+     * taken by the {@code openssl} the system property {@value #OPENSSL} names (the launcher sets
+     * it when one is installed), else, or when it does not start, by the JDK.
      */
     public static ReadAhead ofPlainFile(List<Path> inputs) {
         try {
@@ -100,11 +113,17 @@ public final class ReadAhead implements AutoCloseable {
             return null; // the import meets it again and reports it
         }
         Path file = inputs.get(0);
-        return start(file, () -> Files.newInputStream(file), DEFAULT_AHEAD, CHUNK);
+        String openssl = System.getProperty(OPENSSL);
+        return start(file, () -> Files.newInputStream(file), openssl == null || openssl.isBlank() ? JdkChunkHasher::new
+                : () -> {
+                    ChunkHasher child = OpensslChunkHasher.start(openssl);
+                    return child != null ? child : new JdkChunkHasher();
+                }, DEFAULT_AHEAD, CHUNK);
     }
 
-    static ReadAhead start(Path file, Opener opener, long ahead, int chunkSize) {
-        ReadAhead r = new ReadAhead(file, opener, ahead, chunkSize);
+    static ReadAhead start(Path file, Opener opener, java.util.function.Supplier<ChunkHasher> hashers, long ahead,
+                           int chunkSize) {
+        ReadAhead r = new ReadAhead(file, opener, hashers, ahead, chunkSize);
         r.thread.start();
         return r;
     }
@@ -127,8 +146,10 @@ public final class ReadAhead implements AutoCloseable {
     }
 
     /**
-     * The SHA-256 (hex) of the file's first {@code count} bytes; {@code count} is at most what the
-     * consumer has read and at least that less 64 KiB.
+     * The SHA-256 (hex) of the file's first {@code count} bytes, {@code count} at most what the
+     * consumer has read: of exactly the bytes handed over when {@code count} is all of them or, with
+     * the JDK's hasher, no more than 64 KiB less; else read again from the file (null when it no
+     * longer has them).
      */
     String sha256(long count) {
         return bytes.sha256(count);
@@ -156,13 +177,12 @@ public final class ReadAhead implements AutoCloseable {
         free.clear();
         filled.clear();
         // wakes a consumer waiting on another thread: the reader, interrupted, may hand over nothing more
-        filled.offer(new Failure(new IOException("read-ahead of " + file + " closed")));
+        filled.offer(new Failure(new IOException("read-ahead of " + file + " closed"), -1, null));
     }
 
     private void readAll() {
-        try (InputStream in = opener.open()) {
-            MessageDigest digest = sha256();
-            long at = 0;
+        long at = 0;
+        try (ChunkHasher hasher = hashers.get(); InputStream in = opener.open()) {
             while (!closed) {
                 byte[] buf = buffer();
                 int n = 0;
@@ -175,27 +195,26 @@ public final class ReadAhead implements AutoCloseable {
                     failed = e; // what was read before it is handed over first, as a direct read would have
                 }
                 if (n > 0) {
-                    MessageDigest before = (MessageDigest) digest.clone();
-                    digest.update(buf, 0, n);
+                    MessageDigest before = hasher.add(buf, n);
                     at += n;
                     read = at;
                     filled.add(new Chunk(buf, n, at - n, before));
                 }
                 if (failed != null) {
-                    filled.add(new Failure(failed));
+                    filled.add(new Failure(failed, at, hasher.sha256()));
                     return;
                 }
                 if (n < buf.length) {
-                    filled.add(new End(at, HexFormat.of().formatHex(digest.digest())));
+                    filled.add(new End(at, hasher.sha256()));
                     return;
                 }
             }
         } catch (InterruptedException e) {
             // closed while waiting for a buffer: nobody reads any more
         } catch (IOException e) {
-            filled.add(new Failure(e));
-        } catch (CloneNotSupportedException | RuntimeException | Error e) {
-            filled.add(new Failure(new IOException("reading ahead failed: " + e, e)));
+            filled.add(new Failure(e, at, null));
+        } catch (RuntimeException | Error e) {
+            filled.add(new Failure(new IOException("reading ahead failed: " + e, e), at, null));
         }
     }
 
@@ -212,12 +231,30 @@ public final class ReadAhead implements AutoCloseable {
         return free.take();
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
+    /**
+     * The hash of the file's first {@code count} bytes read again, for a prefix whose hash was not
+     * kept (a leaf cut short by its parser or the store, or a hasher that failed); null when the
+     * file no longer has them.
+     */
+    private String readAgain(long count) {
+        MessageDigest d = JdkChunkHasher.newDigest();
+        if (count == 0) {
+            return HexFormat.of().formatHex(d.digest());
         }
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = opener.open()) {
+            for (long left = count; left > 0; ) {
+                int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+                if (n < 0) {
+                    return null;
+                }
+                d.update(buf, 0, n);
+                left -= n;
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return HexFormat.of().formatHex(d.digest());
     }
 
     /** The consumer's side: the chunks in order, the bytes of each once. */
@@ -226,7 +263,7 @@ public final class ReadAhead implements AutoCloseable {
         private Chunk previous;
         private int pos;
         private End end;
-        private IOException failure;
+        private Failure failure;
 
         @Override
         public int read() throws IOException {
@@ -253,7 +290,7 @@ public final class ReadAhead implements AutoCloseable {
 
         private boolean next() throws IOException {
             if (failure != null) {
-                throw failure;
+                throw failure.error();
             }
             if (end != null) {
                 return false;
@@ -278,29 +315,25 @@ public final class ReadAhead implements AutoCloseable {
                 end = e;
                 return false;
             }
-            failure = ((Failure) item).error();
-            throw failure;
+            failure = (Failure) item;
+            throw failure.error();
         }
 
         String sha256(long count) {
-            if (end != null && count == end.total()) {
+            if (end != null && count == end.total() && end.sha256() != null) {
                 return end.sha256();
             }
+            if (failure != null && count == failure.total() && failure.sha256() != null) {
+                return failure.sha256();
+            }
             for (Chunk c : new Chunk[] {current, previous}) {
-                if (c != null && c.start() <= count && count <= c.start() + c.length()) {
-                    try {
-                        MessageDigest d = (MessageDigest) c.before().clone();
-                        d.update(c.bytes(), 0, (int) (count - c.start()));
-                        return HexFormat.of().formatHex(d.digest());
-                    } catch (CloneNotSupportedException e) {
-                        throw new IllegalStateException("SHA-256 digests clone", e);
-                    }
+                if (c != null && c.before() != null && c.start() <= count && count <= c.start() + c.length()) {
+                    MessageDigest d = JdkChunkHasher.copy(c.before());
+                    d.update(c.bytes(), 0, (int) (count - c.start()));
+                    return HexFormat.of().formatHex(d.digest());
                 }
             }
-            if (count == 0) {
-                return HexFormat.of().formatHex(ReadAhead.sha256().digest());
-            }
-            throw new IllegalStateException("the first " + count + " bytes of " + file + " are no longer held");
+            return readAgain(count);
         }
     }
 }

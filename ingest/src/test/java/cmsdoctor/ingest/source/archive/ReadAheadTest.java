@@ -53,8 +53,13 @@ class ReadAheadTest {
         return HexFormat.of().formatHex(d.digest());
     }
 
-    static ReadAhead start(Path file, int chunks) {
-        return ReadAhead.start(file, () -> Files.newInputStream(file), (long) chunks * CHUNK, CHUNK);
+    /** The hasher under test: the JDK's here, {@code openssl} in {@link ReadAheadOpensslTest}. */
+    ChunkHasher hasher() {
+        return new JdkChunkHasher();
+    }
+
+    ReadAhead start(Path file, int chunks) {
+        return ReadAhead.start(file, () -> Files.newInputStream(file), this::hasher, (long) chunks * CHUNK, CHUNK);
     }
 
     /** Waits until the reader has read {@code bytes} and stays there (it waits for a buffer). */
@@ -104,7 +109,7 @@ class ReadAheadTest {
         int failAt = 3 * CHUNK + 777;
         IOException disk = new IOException("Input/output error");
         ReadAhead.Opener failing = () -> new FailingAfter(Files.newInputStream(file), failAt, disk);
-        try (ReadAhead ahead = ReadAhead.start(file, failing, 2L * CHUNK, CHUNK)) {
+        try (ReadAhead ahead = ReadAhead.start(file, failing, this::hasher, 2L * CHUNK, CHUNK)) {
             InputStream in = ahead.take();
             ByteArrayOutputStream got = new ByteArrayOutputStream();
             IOException thrown = assertTimeoutPreemptively(NO_HANG, () -> assertThrows(IOException.class, () -> {
