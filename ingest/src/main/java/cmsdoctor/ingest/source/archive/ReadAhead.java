@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.Supplier;
 
 /**
  * One plain file read ahead of its import on a thread of its own: its bytes in chunks, each
@@ -35,8 +36,15 @@ import java.util.concurrent.BlockingQueue;
  */
 public final class ReadAhead implements AutoCloseable {
 
-    /** Bytes read ahead by default: about what the reader hashes while the JVM starts (measured 16-64 MiB). */
-    public static final long DEFAULT_AHEAD = 64L << 20;
+    /**
+     * Bytes read ahead. Small: the reader outruns the parser many times over (openssl's hash about
+     * 850 MB/s, the JDK's 120 MB/s under C1, the parser 20 MB/s), and every buffer is live at the
+     * first young collection, which copies it: 64 MiB made that pause 4 times longer (63 -> 241 ms,
+     * one more collection) for a head start of 0.35 s while the rules load and the store opens.
+     */
+    static final long DEFAULT_AHEAD = 8L << 20;
+    /** System property: an {@code openssl} executable to take the hash with (see {@link OpensslChunkHasher}); unset: the JDK's. */
+    public static final String OPENSSL = "cmsdoctor.import.openssl";
     static final int CHUNK = 1 << 20;
     /**
      * Fewest buffers: one being filled, the consumer's current and previous chunks (a
@@ -67,7 +75,7 @@ public final class ReadAhead implements AutoCloseable {
 
     private final Path file;
     private final Opener opener;
-    private final java.util.function.Supplier<ChunkHasher> hashers;
+    private final Supplier<ChunkHasher> hashers;
     private final int chunkSize;
     private final int maxBuffers;
     private final BlockingQueue<byte[]> free;
@@ -80,7 +88,7 @@ public final class ReadAhead implements AutoCloseable {
     private volatile long read;
     private boolean taken;
 
-    ReadAhead(Path file, Opener opener, java.util.function.Supplier<ChunkHasher> hashers, long ahead, int chunkSize) {
+    ReadAhead(Path file, Opener opener, Supplier<ChunkHasher> hashers, long ahead, int chunkSize) {
         if (chunkSize < (64 << 10)) {
             throw new IllegalArgumentException("chunks of at least 64 KiB, the buffer above a leaf");
         }
@@ -94,9 +102,6 @@ public final class ReadAhead implements AutoCloseable {
         this.thread = new Thread(this::readAll, "read-ahead");
         thread.setDaemon(true);
     }
-
-    /** System property: an {@code openssl} executable to take the hash with (see {@link OpensslChunkHasher}); unset: the JDK's. */
-    public static final String OPENSSL = "cmsdoctor.import.openssl";
 
     /**
      * Starts reading {@code inputs} ahead when they are one plain file (no folder, no gzip, tar or
@@ -121,7 +126,7 @@ public final class ReadAhead implements AutoCloseable {
                 }, DEFAULT_AHEAD, CHUNK);
     }
 
-    static ReadAhead start(Path file, Opener opener, java.util.function.Supplier<ChunkHasher> hashers, long ahead,
+    static ReadAhead start(Path file, Opener opener, Supplier<ChunkHasher> hashers, long ahead,
                            int chunkSize) {
         ReadAhead r = new ReadAhead(file, opener, hashers, ahead, chunkSize);
         r.thread.start();
