@@ -40,6 +40,8 @@ public final class ImportProcessBenchmark {
     static final String LAUNCHER_LARGE_OPTIONS = "cmsdoctor.launcher.largeJvmOptions";
     /** The system property in which the launcher passes the heap options of an import, whatever its size. */
     static final String LAUNCHER_IMPORT_HEAP_OPTIONS = "cmsdoctor.launcher.importHeapOptions";
+    /** The system property in which the launcher passes how an import hashes the file it reads ahead (openssl, when installed). */
+    static final String LAUNCHER_IMPORT_HASH_OPTIONS = "cmsdoctor.launcher.importHashOptions";
 
     private ImportProcessBenchmark() {}
 
@@ -60,7 +62,8 @@ public final class ImportProcessBenchmark {
                 out.println("import child as the launcher starts it: " + (training.isEmpty() && archive.isEmpty()
                         ? "no options (not started by the launcher, no sample-logs/)"
                         : String.join(" ", gcOptions()) + (importHeapOptions().isEmpty() ? "" : " ")
-                        + String.join(" ", importHeapOptions()) + ", " + String.join(" ", launcherOptions()) + " below "
+                        + String.join(" ", importHeapOptions()) + (importHashOptions().isEmpty() ? "" : " ")
+                        + String.join(" ", importHashOptions()) + ", " + String.join(" ", launcherOptions()) + " below "
                         + c2FromBytes() + " bytes of log, " + String.join(" ", largeOptions()) + " from there, "
                         + String.join(" ", archive)));
                 for (CorpusGenerator.Shape shape : shapes) {
@@ -166,6 +169,7 @@ public final class ImportProcessBenchmark {
     static List<String> childOptions(long logBytes, List<String> archive) {
         List<String> options = new ArrayList<>(gcOptions());
         options.addAll(importHeapOptions());
+        options.addAll(importHashOptions());
         options.addAll(logBytes < c2FromBytes() ? launcherOptions() : largeOptions());
         options.addAll(archive);
         return options;
@@ -186,6 +190,12 @@ public final class ImportProcessBenchmark {
     /** The launcher's heap options for an import (the whole heap from the start), empty when not started by the launcher. */
     static List<String> importHeapOptions() {
         String options = System.getProperty(LAUNCHER_IMPORT_HEAP_OPTIONS, "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+    }
+
+    /** The launcher's hash option for an import (the openssl it found), empty when none or not started by the launcher. */
+    static List<String> importHashOptions() {
+        String options = System.getProperty(LAUNCHER_IMPORT_HASH_OPTIONS, "").strip();
         return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 

@@ -87,22 +87,27 @@ class BenchTest {
         List<String> archive = List.of("-XX:SharedArchiveFile=x.jsa");
         System.setProperty(ImportProcessBenchmark.LAUNCHER_GC_OPTIONS, " -XX:+UseSerialGC ");
         System.setProperty(ImportProcessBenchmark.LAUNCHER_IMPORT_HEAP_OPTIONS, "-Xms1g");
+        System.setProperty(ImportProcessBenchmark.LAUNCHER_IMPORT_HASH_OPTIONS, "-Dcmsdoctor.import.openssl=/usr/bin/openssl");
         System.setProperty(ImportProcessBenchmark.LAUNCHER_OPTIONS, "-XX:TieredStopAtLevel=1");
         System.setProperty(ImportProcessBenchmark.LAUNCHER_C2_FROM_BYTES, "1000");
         System.setProperty(ImportProcessBenchmark.LAUNCHER_LARGE_OPTIONS, "-XX:Tier4InvocationThreshold=150000 -XX:MaxInlineLevel=6");
         try {
-            assertEquals(List.of("-XX:+UseSerialGC", "-Xms1g", "-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=x.jsa"),
+            assertEquals(List.of("-XX:+UseSerialGC", "-Xms1g", "-Dcmsdoctor.import.openssl=/usr/bin/openssl",
+                            "-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=x.jsa"),
                     ImportProcessBenchmark.childOptions(999, archive));
             // from the C2 size on the large-import compiler options replace the batch ones, the collector kept
-            assertEquals(List.of("-XX:+UseSerialGC", "-Xms1g", "-XX:Tier4InvocationThreshold=150000", "-XX:MaxInlineLevel=6",
+            assertEquals(List.of("-XX:+UseSerialGC", "-Xms1g", "-Dcmsdoctor.import.openssl=/usr/bin/openssl",
+                    "-XX:Tier4InvocationThreshold=150000", "-XX:MaxInlineLevel=6",
                     "-XX:SharedArchiveFile=x.jsa"), ImportProcessBenchmark.childOptions(1000, archive));
             assertEquals(0, run("import-process", "--corpus", "nosip", "--lines", "2000", "--rounds", "1"), output());
-            figure("^import child as the launcher starts it: -XX:\\+UseSerialGC -Xms1g, -XX:TieredStopAtLevel=1 below 1000 bytes"
+            figure("^import child as the launcher starts it: -XX:\\+UseSerialGC -Xms1g -Dcmsdoctor.import.openssl=/usr/bin/openssl,"
+                    + " -XX:TieredStopAtLevel=1 below 1000 bytes"
                     + " of log, -XX:Tier4InvocationThreshold=150000 -XX:MaxInlineLevel=6 from there");
             figure("round 1: plain .* \\| import +[\\d.]+ s \\(cpu +[\\d.]+ s\\)");
         } finally {
             System.clearProperty(ImportProcessBenchmark.LAUNCHER_GC_OPTIONS);
             System.clearProperty(ImportProcessBenchmark.LAUNCHER_IMPORT_HEAP_OPTIONS);
+            System.clearProperty(ImportProcessBenchmark.LAUNCHER_IMPORT_HASH_OPTIONS);
             System.clearProperty(ImportProcessBenchmark.LAUNCHER_OPTIONS);
             System.clearProperty(ImportProcessBenchmark.LAUNCHER_C2_FROM_BYTES);
             System.clearProperty(ImportProcessBenchmark.LAUNCHER_LARGE_OPTIONS);

@@ -16,6 +16,7 @@ import cmsdoctor.ingest.source.archive.ImportLimits;
 import cmsdoctor.ingest.source.archive.ImportListener;
 import cmsdoctor.ingest.source.archive.ImportReport;
 import cmsdoctor.ingest.source.archive.ImportVerdict;
+import cmsdoctor.ingest.source.archive.ReadAhead;
 import cmsdoctor.ingest.source.syslog.DurableSink;
 import cmsdoctor.ingest.source.syslog.Receiver;
 import cmsdoctor.ingest.source.syslog.ReceiverOptions;
@@ -194,11 +195,22 @@ public final class Pipeline implements AutoCloseable {
      * As {@link #importFiles(List, ParseOptions, ImportListener, RecordSink...)}, the entries
      * named after {@code names} (an upload's client file names) when not null.
      */
-    public synchronized ImportReport importFiles(List<Path> inputs, List<String> names, ParseOptions options,
-                                                 ImportListener listener, RecordSink... extra) throws IOException {
+    public ImportReport importFiles(List<Path> inputs, List<String> names, ParseOptions options,
+                                    ImportListener listener, RecordSink... extra) throws IOException {
+        return importFiles(inputs, names, null, options, listener, extra);
+    }
+
+    /**
+     * As {@link #importFiles(List, List, ParseOptions, ImportListener, RecordSink...)}, the one
+     * plain file of {@code inputs} read from {@code ahead} (started before the pipeline opened,
+     * see {@link ReadAhead#ofPlainFile}) when not null.
+     */
+    public synchronized ImportReport importFiles(List<Path> inputs, List<String> names, ReadAhead ahead,
+                                                 ParseOptions options, ImportListener listener, RecordSink... extra)
+            throws IOException {
         ArchivedCertFiles archived = new ArchivedCertFiles();
         ImportJob job = new ImportJob(dataDir, options, importSink(extra), ImportLimits.defaults(), listener, archived)
-                .cdrTo(this::importCdrs);
+                .cdrTo(this::importCdrs).readAhead(ahead);
         ImportReport report = names == null ? job.run(inputs) : job.run(inputs, names);
         analyzers.finishImport(report, options);
         if ("done".equals(report.state())) {

@@ -6,6 +6,7 @@ import cmsdoctor.ingest.source.archive.EntryKind;
 import cmsdoctor.ingest.source.archive.EntryReport;
 import cmsdoctor.ingest.source.archive.ImportVerdict;
 import cmsdoctor.ingest.source.archive.ImportReport;
+import cmsdoctor.ingest.source.archive.ReadAhead;
 import cmsdoctor.ingest.Json;
 import cmsdoctor.opensearch.OpenSearchException;
 import cmsdoctor.web.Pipeline;
@@ -59,18 +60,22 @@ final class ImportCommand implements Callable<Integer> {
                 return Cli.UNREADABLE;
             }
         }
-        RuleSet rules = Rules.load(rulesOption.dir, cli.err);
-        if (rules == null) {
-            return Cli.UNREADABLE;
-        }
         ParseOptions options = reading.parseOptions();
         ImportReport r;
-        try (Pipeline pipeline = Pipeline.open(data, rules, stores.opener())) {
-            stores.announce(data, cli.err); // stdout is the import's report
-            r = pipeline.importFiles(inputs, options, Progress.onTerminal(cli.err));
-        } catch (IOException | OpenSearchException e) {
-            cli.err.println("cmsdoctor: " + e.getMessage());
-            return Cli.UNREADABLE;
+        // one plain file is read and hashed on a thread of its own from here on, while the rules
+        // load and the store opens on this one (the second core idled there): ReadAhead says why
+        try (ReadAhead ahead = ReadAhead.ofPlainFile(inputs)) {
+            RuleSet rules = Rules.load(rulesOption.dir, cli.err);
+            if (rules == null) {
+                return Cli.UNREADABLE;
+            }
+            try (Pipeline pipeline = Pipeline.open(data, rules, stores.opener())) {
+                stores.announce(data, cli.err); // stdout is the import's report
+                r = pipeline.importFiles(inputs, null, ahead, options, Progress.onTerminal(cli.err));
+            } catch (IOException | OpenSearchException e) {
+                cli.err.println("cmsdoctor: " + e.getMessage());
+                return Cli.UNREADABLE;
+            }
         }
         print(r, options, data, cli.out);
         if (r.error() != null) {

@@ -103,12 +103,24 @@ public final class ArchiveSource {
     /** The leaf being read, whose bytes count in {@link #bytes()} as they arrive. */
     private LeafStream reading;
     private String current;
+    /** The one plain file of the import read ahead, hashed already; null for none. */
+    private ReadAhead ahead;
+    /** The stream over {@link #ahead}'s bytes, when a file being read is that file. */
+    private InputStream aheadStream;
     /** Said of the next leaf read (a zip entry named like a directory that holds data). */
     private String remark;
 
     public ArchiveSource(ImportLimits limits, Visitor visitor) {
         this.limits = limits;
         this.visitor = visitor;
+    }
+
+    /**
+     * Reads {@code ahead}'s file from the bytes it read and hashed already, when this source
+     * reads that file (once); any other file is read as usual.
+     */
+    void readAhead(ReadAhead ahead) {
+        this.ahead = ahead;
     }
 
     /**
@@ -175,8 +187,12 @@ public final class ArchiveSource {
             }
             return;
         }
-        try (InputStream in = new InputCounting(Files.newInputStream(file))) {
+        InputStream ahead = this.ahead != null && this.ahead.file().equals(file) ? this.ahead.take() : null;
+        try (InputStream in = new InputCounting(ahead != null ? ahead : Files.newInputStream(file))) {
+            aheadStream = ahead == null ? null : in;
             entry(name, in, 0, modified, Files.size(file));
+        } finally {
+            aheadStream = null;
         }
     }
 
@@ -209,7 +225,8 @@ public final class ArchiveSource {
                 readNestedZip(in, path, depth + 1);
             }
         } else {
-            leaf(path, in, head, modified, said);
+            // the file read ahead, if it is this leaf (and not, changed since, a container)
+            leaf(path, in, head, modified, said, raw == aheadStream ? this.ahead : null);
         }
     }
 
@@ -310,10 +327,11 @@ public final class ArchiveSource {
      * Its bytes are hashed and counted whatever becomes of it; a limit or corruption met while
      * reading it is its own report, saying what it held and what of it was kept.
      */
-    private void leaf(String path, InputStream raw, byte[] head, Instant modified, String said) throws IOException {
+    private void leaf(String path, InputStream raw, byte[] head, Instant modified, String said, ReadAhead hashed)
+            throws IOException {
         EntryKind kind = ContentSniffer.kind(path, head);
         leaves++;
-        LeafStream in = new LeafStream(raw, visitor::reading);
+        LeafStream in = new LeafStream(raw, visitor::reading, hashed);
         reading = in;
         try {
             Outcome o = readLeaf(path, kind, in, modified);

@@ -51,6 +51,19 @@ public final class ImportJob {
         void accept(String origin, List<cmsdoctor.ingest.cdr.CdrRecord> records);
     }
 
+    /** The one plain file of the inputs, read ahead since the command started; null for none. */
+    private ReadAhead ahead;
+
+    /**
+     * Reads {@code ahead}'s file from the bytes it read and hashed ahead when the import needs no
+     * first pass (content of its size was never imported); else closes it and reads the file
+     * itself, as without it. The caller closes it too.
+     */
+    public ImportJob readAhead(ReadAhead ahead) {
+        this.ahead = ahead;
+        return this;
+    }
+
     /** Sends the records of CDR capture entries to {@code to}. */
     public ImportJob cdrTo(CdrImport to) {
         this.cdrs = to;
@@ -147,7 +160,11 @@ public final class ImportJob {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         Duplicates duplicates = new Duplicates(ContentIndex.open(dataDir), ContentIndex.reading(options), id);
-        FirstPass first = plainFile >= 0 && !duplicates.mayHold(plainFile) ? FirstPass.none(plainFile)
+        boolean onePass = plainFile >= 0 && !duplicates.mayHold(plainFile);
+        if (ahead != null && !onePass) {
+            ahead.close(); // the first pass reads the file, then the second: neither from the bytes read ahead
+        }
+        FirstPass first = onePass ? FirstPass.none(plainFile)
                 : FirstPass.run(limits, reading, s -> listener.progress(new ImportProgress(id, "running",
                 s.current(), 0, s.bytes(), 0, 0, ImportProgress.CHECKING, s.inputBytes(), inputSize)));
         Tally tally = new Tally();
@@ -230,6 +247,9 @@ public final class ImportJob {
                 progress.at(source[0], entries.size(), errors[0], source[0].current());
             }
         });
+        if (ahead != null && onePass) {
+            source[0].readAhead(ahead);
+        }
         String state = "done";
         String error = null;
         try {
@@ -239,6 +259,9 @@ public final class ImportJob {
             error = e instanceof ImportLimitException ? e.getMessage()
                     : "cannot read " + source[0].current() + ": " + ArchiveSource.describe(e);
         } finally {
+            if (ahead != null) {
+                ahead.close();
+            }
             sink.flush();
         }
         // after the index commit: a crash in between indexes the content again, never loses it

@@ -11,11 +11,14 @@ import java.util.HexFormat;
 /**
  * One leaf's bytes as {@link ArchiveSource} reads them: counted, hashed (SHA-256, so a re-import
  * of the same content is known), and optionally the first bytes kept; calls {@code tick} every
- * 4 MiB so a long entry shows progress.
+ * 4 MiB so a long entry shows progress. A leaf whose bytes a {@link ReadAhead} hashed already
+ * (the one plain file of an import) asks it for the hash instead of taking it again.
  */
 final class LeafStream extends FilterInputStream {
     private static final long TICK = 4L << 20;
+    /** Null when {@link #hashed} took the hash already. */
     private final MessageDigest digest;
+    private final ReadAhead hashed;
     private final Runnable tick;
     long count;
     /** Lines handed to a parser. */
@@ -27,8 +30,18 @@ final class LeafStream extends FilterInputStream {
     private boolean keptAll = true;
 
     LeafStream(InputStream in, Runnable tick) {
+        this(in, tick, null);
+    }
+
+    /** @param hashed the read-ahead {@code in}'s bytes come from, from its first byte on; null for none */
+    LeafStream(InputStream in, Runnable tick, ReadAhead hashed) {
         super(in);
         this.tick = tick;
+        this.hashed = hashed;
+        if (hashed != null) {
+            digest = null;
+            return;
+        }
         try {
             digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -50,6 +63,9 @@ final class LeafStream extends FilterInputStream {
     }
 
     String sha256() {
+        if (hashed != null) {
+            return hashed.sha256(count);
+        }
         try {
             return HexFormat.of().formatHex(((MessageDigest) digest.clone()).digest());
         } catch (CloneNotSupportedException e) {
@@ -72,7 +88,9 @@ final class LeafStream extends FilterInputStream {
                 tick.run();
             }
             count += n;
-            digest.update(b, off, n);
+            if (digest != null) {
+                digest.update(b, off, n);
+            }
             if (kept != null) {
                 int room = keepMax - kept.size();
                 kept.write(b, off, Math.max(0, Math.min(room, n)));
