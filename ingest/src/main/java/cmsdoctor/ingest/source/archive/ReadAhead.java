@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -74,6 +75,8 @@ public final class ReadAhead implements AutoCloseable {
     private record Failure(IOException error, long total, String sha256) implements Item {}
 
     private final Path file;
+    /** The file's modification time when the read began; null when it could not be read. */
+    private final FileTime modified;
     private final Opener opener;
     private final Supplier<ChunkHasher> hashers;
     private final int chunkSize;
@@ -93,6 +96,7 @@ public final class ReadAhead implements AutoCloseable {
             throw new IllegalArgumentException("chunks of at least 64 KiB, the buffer above a leaf");
         }
         this.file = file;
+        this.modified = modifiedTime(file);
         this.opener = opener;
         this.hashers = hashers;
         this.chunkSize = chunkSize;
@@ -239,9 +243,14 @@ public final class ReadAhead implements AutoCloseable {
     /**
      * The hash of the file's first {@code count} bytes read again, for a prefix whose hash was not
      * kept (a leaf cut short by its parser or the store, or a hasher that failed); null when the
-     * file no longer has them.
+     * file no longer has them or was modified since the read began.
      */
     private String readAgain(long count) {
+        // a file written since the read began may no longer hold the bytes parsed: no hash then, so
+        // the content index never takes other bytes for what this import holds
+        if (modified == null || !modified.equals(modifiedTime(file))) {
+            return null;
+        }
         MessageDigest d = JdkChunkHasher.newDigest();
         if (count == 0) {
             return HexFormat.of().formatHex(d.digest());
@@ -260,6 +269,14 @@ public final class ReadAhead implements AutoCloseable {
             return null;
         }
         return HexFormat.of().formatHex(d.digest());
+    }
+
+    private static FileTime modifiedTime(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** The consumer's side: the chunks in order, the bytes of each once. */

@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -99,6 +100,24 @@ class ReadAheadTest {
             for (int back : new int[] {0, 1, 500, 501, CHUNK - 1, CHUNK}) {
                 assertEquals(sha256(expected, read - back), ahead.sha256(read - back), "prefix of " + (read - back));
             }
+        }
+    }
+
+    @Test
+    void aPrefixReadAgainFromAFileModifiedSinceGetsNoHash() throws Exception {
+        Path file = file("syslog", 10 * CHUNK);
+        byte[] expected = Files.readAllBytes(file);
+        try (ReadAhead ahead = start(file, 4)) {
+            InputStream in = ahead.take();
+            in.readNBytes(new byte[5 * CHUNK + 500], 0, 5 * CHUNK + 500);
+            // a prefix whose state no chunk in hand keeps: read again while the file is as it was
+            assertEquals(sha256(expected, CHUNK), ahead.sha256(CHUNK));
+
+            byte[] rewritten = expected.clone();
+            rewritten[10] ^= 1;
+            Files.write(file, rewritten);
+            Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 5_000));
+            assertNull(ahead.sha256(CHUNK), "the file no longer holds the bytes parsed");
         }
     }
 
