@@ -62,8 +62,8 @@ public final class ImportProcessBenchmark {
                 out.println("import child as the launcher starts it: " + (training.isEmpty() && archive.isEmpty()
                         ? "no options (not started by the launcher, no sample-logs/)"
                         : String.join(" ", gcOptions()) + (importHeapOptions().isEmpty() ? "" : " ")
-                        + String.join(" ", importHeapOptions()) + (importHashOptions().isEmpty() ? "" : " ")
-                        + String.join(" ", importHashOptions()) + ", " + String.join(" ", launcherOptions()) + " below "
+                        + String.join(" ", importHeapOptions()) + ", " + String.join(" ", launcherOptions())
+                        + (importHashOptions().isEmpty() ? "" : " ") + String.join(" ", importHashOptions()) + " below "
                         + c2FromBytes() + " bytes of log, " + String.join(" ", largeOptions()) + " from there, "
                         + String.join(" ", archive)));
                 for (CorpusGenerator.Shape shape : shapes) {
@@ -169,8 +169,12 @@ public final class ImportProcessBenchmark {
     static List<String> childOptions(long logBytes, List<String> archive) {
         List<String> options = new ArrayList<>(gcOptions());
         options.addAll(importHeapOptions());
-        options.addAll(importHashOptions());
-        options.addAll(logBytes < c2FromBytes() ? launcherOptions() : largeOptions());
+        if (logBytes < c2FromBytes()) {
+            options.addAll(launcherOptions());
+            options.addAll(importHashOptions()); // an openssl child only where C1 has no SHA intrinsic
+        } else {
+            options.addAll(largeOptions());
+        }
         options.addAll(archive);
         return options;
     }

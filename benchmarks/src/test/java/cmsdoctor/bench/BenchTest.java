@@ -92,16 +92,17 @@ class BenchTest {
         System.setProperty(ImportProcessBenchmark.LAUNCHER_C2_FROM_BYTES, "1000");
         System.setProperty(ImportProcessBenchmark.LAUNCHER_LARGE_OPTIONS, "-XX:Tier4InvocationThreshold=150000 -XX:MaxInlineLevel=6");
         try {
-            assertEquals(List.of("-XX:+UseSerialGC", "-Xms1g", "-Dcmsdoctor.import.openssl=/usr/bin/openssl",
-                            "-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=x.jsa"),
+            assertEquals(List.of("-XX:+UseSerialGC", "-Xms1g", "-XX:TieredStopAtLevel=1",
+                            "-Dcmsdoctor.import.openssl=/usr/bin/openssl", "-XX:SharedArchiveFile=x.jsa"),
                     ImportProcessBenchmark.childOptions(999, archive));
-            // from the C2 size on the large-import compiler options replace the batch ones, the collector kept
-            assertEquals(List.of("-XX:+UseSerialGC", "-Xms1g", "-Dcmsdoctor.import.openssl=/usr/bin/openssl",
+            // from the C2 size on the large-import compiler options replace the batch ones and the openssl
+            // hash (C2 has the SHA intrinsic), the collector kept
+            assertEquals(List.of("-XX:+UseSerialGC", "-Xms1g",
                     "-XX:Tier4InvocationThreshold=150000", "-XX:MaxInlineLevel=6",
                     "-XX:SharedArchiveFile=x.jsa"), ImportProcessBenchmark.childOptions(1000, archive));
             assertEquals(0, run("import-process", "--corpus", "nosip", "--lines", "2000", "--rounds", "1"), output());
-            figure("^import child as the launcher starts it: -XX:\\+UseSerialGC -Xms1g -Dcmsdoctor.import.openssl=/usr/bin/openssl,"
-                    + " -XX:TieredStopAtLevel=1 below 1000 bytes"
+            figure("^import child as the launcher starts it: -XX:\\+UseSerialGC -Xms1g,"
+                    + " -XX:TieredStopAtLevel=1 -Dcmsdoctor.import.openssl=/usr/bin/openssl below 1000 bytes"
                     + " of log, -XX:Tier4InvocationThreshold=150000 -XX:MaxInlineLevel=6 from there");
             figure("round 1: plain .* \\| import +[\\d.]+ s \\(cpu +[\\d.]+ s\\)");
         } finally {
