@@ -165,26 +165,12 @@ public final class LogWriter implements RecordWriter {
         return out;
     }
 
-    /**
-     * The most one in-memory segment may hold before its thread writes it: a quarter of the
-     * buffer. Lucene hands an indexing thread the largest free in-memory segment, so when one
-     * thread is off the CPU the other keeps growing the same one; without a limit a nosip import
-     * ended in one run of three or four with one segment twice the other's, written by one
-     * thread for ~5 s while the other idled (5.5 core-s of the machine idle against ~1). With it
-     * the large segment is written while the other thread goes on indexing (BENCHMARKS.md
-     * import-process, "After the session-11 merges").
-     */
-    private static int perThreadLimitMb(Config config) {
-        return (int) Math.max(1, Math.min(2047, Math.ceil(config.ramBufferMb() / 4)));
-    }
-
     /** A config is good for one IndexWriter only: a fresh one for each. */
     private static IndexWriterConfig writerConfig(Config config) {
         return new IndexWriterConfig(Schema.indexAnalyzer())
                 .setCodec(Schema.codec())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(config.ramBufferMb())
-                .setRAMPerThreadHardLimitMB(perThreadLimitMb(config))
                 .setCommitOnClose(true);
     }
 
