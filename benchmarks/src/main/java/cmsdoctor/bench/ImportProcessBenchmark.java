@@ -21,7 +21,8 @@ import java.util.List;
  * <p>The import child starts as the {@code cmsdoctor} launcher starts it: with the launcher's JVM
  * options for batch commands (its compiler choice handed over in {@value #LAUNCHER_OPTIONS}, for
  * logs below {@value #LAUNCHER_C2_FROM_BYTES} bytes, and in {@value #LAUNCHER_LARGE_OPTIONS} from that
- * size on, its collector in {@value #LAUNCHER_GC_OPTIONS}, for every size; none when the benchmark is
+ * size on, its collector in {@value #LAUNCHER_GC_OPTIONS}, or below its C2 size in
+ * {@value #LAUNCHER_C1_IMPORT_GC_OPTIONS}; none when the benchmark is
  * not started by the launcher) and a class data sharing
  * archive of the classes an import of {@code sample-logs/} loads ({@link ClassArchive}), made once beside the benchmarks jar. The plain
  * baseline runs as plain {@code java}, as before.
@@ -42,6 +43,8 @@ public final class ImportProcessBenchmark {
     static final String LAUNCHER_IMPORT_HEAP_OPTIONS = "cmsdoctor.launcher.importHeapOptions";
     /** The system property in which the launcher passes how an import hashes the file it reads ahead (openssl, when installed). */
     static final String LAUNCHER_IMPORT_HASH_OPTIONS = "cmsdoctor.launcher.importHashOptions";
+    /** The system property in which the launcher passes the collector of an import below its C2 size (in place of the batch one). */
+    static final String LAUNCHER_C1_IMPORT_GC_OPTIONS = "cmsdoctor.launcher.c1ImportGcOptions";
 
     private ImportProcessBenchmark() {}
 
@@ -61,10 +64,8 @@ public final class ImportProcessBenchmark {
                 List<String> archive = ClassArchive.options(classPath, heapOption(), training);
                 out.println("import child as the launcher starts it: " + (training.isEmpty() && archive.isEmpty()
                         ? "no options (not started by the launcher, no sample-logs/)"
-                        : String.join(" ", gcOptions()) + (importHeapOptions().isEmpty() ? "" : " ")
-                        + String.join(" ", importHeapOptions()) + ", " + String.join(" ", launcherOptions())
-                        + (importHashOptions().isEmpty() ? "" : " ") + String.join(" ", importHashOptions()) + " below "
-                        + c2FromBytes() + " bytes of log, " + String.join(" ", largeOptions()) + " from there, "
+                        : String.join(" ", childOptions(0, List.of())) + " below " + c2FromBytes() + " bytes of log, "
+                        + String.join(" ", childOptions(c2FromBytes(), List.of())) + " from there, "
                         + String.join(" ", archive)));
                 for (CorpusGenerator.Shape shape : shapes) {
                     Path file = dir.resolve(shape.name().toLowerCase() + ".log");
@@ -167,9 +168,10 @@ public final class ImportProcessBenchmark {
      * its collector always, its compiler choice for the log's size, then the class archive's.
      */
     static List<String> childOptions(long logBytes, List<String> archive) {
-        List<String> options = new ArrayList<>(gcOptions());
+        boolean c1 = logBytes < c2FromBytes();
+        List<String> options = new ArrayList<>(c1 && !c1ImportGcOptions().isEmpty() ? c1ImportGcOptions() : gcOptions());
         options.addAll(importHeapOptions());
-        if (logBytes < c2FromBytes()) {
+        if (c1) {
             options.addAll(launcherOptions());
             options.addAll(importHashOptions()); // an openssl child only where C1 has no SHA intrinsic
         } else {
@@ -188,6 +190,12 @@ public final class ImportProcessBenchmark {
     /** The launcher's collector options for batch commands, empty when not started by the launcher. */
     static List<String> gcOptions() {
         String options = System.getProperty(LAUNCHER_GC_OPTIONS, "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+    }
+
+    /** The launcher's collector for an import below its C2 size, empty when not started by the launcher (or none of its own). */
+    static List<String> c1ImportGcOptions() {
+        String options = System.getProperty(LAUNCHER_C1_IMPORT_GC_OPTIONS, "").strip();
         return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 

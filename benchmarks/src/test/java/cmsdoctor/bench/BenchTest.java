@@ -86,27 +86,30 @@ class BenchTest {
     void importChildrenStartWithTheLaunchersOptions() {
         List<String> archive = List.of("-XX:SharedArchiveFile=x.jsa");
         System.setProperty(ImportProcessBenchmark.LAUNCHER_GC_OPTIONS, " -XX:+UseSerialGC ");
+        System.setProperty(ImportProcessBenchmark.LAUNCHER_C1_IMPORT_GC_OPTIONS, "-XX:+UseParallelGC");
         System.setProperty(ImportProcessBenchmark.LAUNCHER_IMPORT_HEAP_OPTIONS, "-Xms1g");
         System.setProperty(ImportProcessBenchmark.LAUNCHER_IMPORT_HASH_OPTIONS, "-Dcmsdoctor.import.openssl=/usr/bin/openssl");
         System.setProperty(ImportProcessBenchmark.LAUNCHER_OPTIONS, "-XX:TieredStopAtLevel=1");
         System.setProperty(ImportProcessBenchmark.LAUNCHER_C2_FROM_BYTES, "1000");
         System.setProperty(ImportProcessBenchmark.LAUNCHER_LARGE_OPTIONS, "-XX:Tier4InvocationThreshold=150000 -XX:MaxInlineLevel=6");
         try {
-            assertEquals(List.of("-XX:+UseSerialGC", "-Xms1g", "-XX:TieredStopAtLevel=1",
+            // below the C2 size the C1 import's collector replaces the batch one
+            assertEquals(List.of("-XX:+UseParallelGC", "-Xms1g", "-XX:TieredStopAtLevel=1",
                             "-Dcmsdoctor.import.openssl=/usr/bin/openssl", "-XX:SharedArchiveFile=x.jsa"),
                     ImportProcessBenchmark.childOptions(999, archive));
             // from the C2 size on the large-import compiler options replace the batch ones and the openssl
-            // hash (C2 has the SHA intrinsic), the collector kept
+            // hash (C2 has the SHA intrinsic), and the batch collector the C1 import's
             assertEquals(List.of("-XX:+UseSerialGC", "-Xms1g",
                     "-XX:Tier4InvocationThreshold=150000", "-XX:MaxInlineLevel=6",
                     "-XX:SharedArchiveFile=x.jsa"), ImportProcessBenchmark.childOptions(1000, archive));
             assertEquals(0, run("import-process", "--corpus", "nosip", "--lines", "2000", "--rounds", "1"), output());
-            figure("^import child as the launcher starts it: -XX:\\+UseSerialGC -Xms1g,"
+            figure("^import child as the launcher starts it: -XX:\\+UseParallelGC -Xms1g"
                     + " -XX:TieredStopAtLevel=1 -Dcmsdoctor.import.openssl=/usr/bin/openssl below 1000 bytes"
-                    + " of log, -XX:Tier4InvocationThreshold=150000 -XX:MaxInlineLevel=6 from there");
+                    + " of log, -XX:\\+UseSerialGC -Xms1g -XX:Tier4InvocationThreshold=150000 -XX:MaxInlineLevel=6 from there");
             figure("round 1: plain .* \\| import +[\\d.]+ s \\(cpu +[\\d.]+ s\\)");
         } finally {
             System.clearProperty(ImportProcessBenchmark.LAUNCHER_GC_OPTIONS);
+            System.clearProperty(ImportProcessBenchmark.LAUNCHER_C1_IMPORT_GC_OPTIONS);
             System.clearProperty(ImportProcessBenchmark.LAUNCHER_IMPORT_HEAP_OPTIONS);
             System.clearProperty(ImportProcessBenchmark.LAUNCHER_IMPORT_HASH_OPTIONS);
             System.clearProperty(ImportProcessBenchmark.LAUNCHER_OPTIONS);
