@@ -19,6 +19,16 @@ public interface RecordSink {
     /** End of a batch or of an import: make what was accepted durable and visible. */
     default void flush() {}
 
+    /**
+     * A hint that the input is nearly all read (an import past {@value #NEARING_END_PERCENT}% of
+     * its bytes): a sink that holds records in memory may start writing them out, so that less is
+     * left for {@link #flush()}. {@link #accept} and {@link #flush} work as before.
+     */
+    default void nearingEnd() {}
+
+    /** How far into its bytes an import calls {@link #nearingEnd()}. */
+    int NEARING_END_PERCENT = 85;
+
     /** Feeds every record to each sink in turn. */
     static RecordSink all(RecordSink... sinks) {
         return new RecordSink() {
@@ -33,6 +43,13 @@ public interface RecordSink {
             public void flush() {
                 for (RecordSink sink : sinks) {
                     sink.flush();
+                }
+            }
+
+            @Override
+            public void nearingEnd() {
+                for (RecordSink sink : sinks) {
+                    sink.nearingEnd();
                 }
             }
         };

@@ -264,6 +264,36 @@ public final class LogWriter implements RecordWriter {
         }
     }
 
+    /**
+     * Writes the in-memory segments now, one per indexing thread, while the rest of the input is
+     * still parsed and indexed into new ones. Lucene hands each added document the largest free
+     * in-memory segment, so one of them can grow to hold most of an import: written at the end,
+     * one indexing thread wrote it while the other core stood idle for seconds (a 1,000,000-line
+     * import without SIP, one run in four). Written here, a thread that finishes first goes back
+     * to indexing, and the end is left with the last records only.
+     */
+    @Override
+    public void nearingEnd() {
+        for (int i = 0; i < config.threads(); i++) {
+            rethrow();
+            inFlight.acquireUninterruptibly();
+            try {
+                workers.execute(() -> {
+                    try {
+                        writer.flushNextBuffer();
+                    } catch (Throwable t) {
+                        failure.compareAndSet(null, t);
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            } catch (RuntimeException e) {
+                inFlight.release();
+                throw e;
+            }
+        }
+    }
+
     /** Waits until every accepted record is in the IndexWriter. */
     private void drain() {
         handoff.lock();

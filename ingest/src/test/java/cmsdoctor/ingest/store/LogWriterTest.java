@@ -87,4 +87,41 @@ class LogWriterTest {
             assertEquals(1, s.search(SearchRequest.of("host:cms3")).total());
         }
     }
+
+    @Test
+    void nearingEndWritesTheInMemorySegmentsBeforeTheCommitAndLosesNothing() throws Exception {
+        try (LogWriter w = LogWriter.open(data)) {
+            for (int i = 0; i < 3000; i++) {
+                w.accept("imp-1", Fixtures.line("09:00:00.000", "cms1", i, "call " + i + ": ended"));
+            }
+            w.nearingEnd();
+            // no commit yet: segment files can only come from the segments nearingEnd wrote
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (segmentFiles().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(!segmentFiles().isEmpty(), "a segment written before any commit");
+            assertEquals(List.of(), commits(), "and nothing committed");
+            for (int i = 3000; i < 4000; i++) {
+                w.accept("imp-1", Fixtures.line("09:00:00.000", "cms1", i, "call " + i + ": ended"));
+            }
+            w.flush();
+        }
+        try (LogSearcher s = LogSearcher.open(data)) {
+            assertEquals(4000, s.size(), "every record, once");
+            assertEquals(4000, s.search(SearchRequest.of("origin:imp-1")).total());
+        }
+    }
+
+    private List<Path> segmentFiles() throws IOException {
+        try (var files = Files.list(data.resolve("index"))) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".si")).toList();
+        }
+    }
+
+    private List<Path> commits() throws IOException {
+        try (var files = Files.list(data.resolve("index"))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList();
+        }
+    }
 }

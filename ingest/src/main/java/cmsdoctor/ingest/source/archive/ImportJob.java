@@ -33,6 +33,11 @@ public final class ImportJob {
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
     private static final int PROGRESS_EVERY = 50_000;
+    /** Lines between two looks at whether the import is {@link RecordSink#nearingEnd() nearing its end}. */
+    private static final int NEARING_END_EVERY = 4096;
+    /** Inputs smaller than this hold too little in memory at their end for {@link RecordSink#nearingEnd()} to pay. */
+    static final long NEARING_END_FROM = 32L << 20;
+    private long nearingEndFrom = NEARING_END_FROM;
 
     private final Path dataDir;
     private final ParseOptions options;
@@ -61,6 +66,12 @@ public final class ImportJob {
      */
     public ImportJob readAhead(ReadAhead ahead) {
         this.ahead = ahead;
+        return this;
+    }
+
+    /** Inputs of at least {@code bytes} get {@link RecordSink#nearingEnd()} (tests: small inputs). */
+    ImportJob nearingEndFrom(long bytes) {
+        this.nearingEndFrom = bytes;
         return this;
     }
 
@@ -201,6 +212,9 @@ public final class ImportJob {
                         if (number % PROGRESS_EVERY == 0) {
                             progress.at(source[0], entries.size(), errors[0], path);
                         }
+                        if (number % NEARING_END_EVERY == 0) {
+                            progress.nearingEnd(source[0]);
+                        }
                     }
 
                     @Override
@@ -279,6 +293,7 @@ public final class ImportJob {
     /** Reports the second pass: bytes read against what the first pass found the inputs expand to. */
     private final class Progress {
         private final long total;
+        private boolean nearingEnd;
 
         Progress(long total) {
             this.total = total;
@@ -288,6 +303,14 @@ public final class ImportJob {
             if (source != null) {
                 listener.progress(new ImportProgress(id, "running", entry, entries, source.bytes(), source.lines(),
                         errors, ImportProgress.READING, source.bytes(), total));
+            }
+        }
+
+        /** Tells the sink, once, when the bytes read pass {@link RecordSink#NEARING_END_PERCENT} of a large input's. */
+        void nearingEnd(ArchiveSource source) {
+            if (!nearingEnd && total >= nearingEndFrom && source.bytes() >= total / 100 * RecordSink.NEARING_END_PERCENT) {
+                nearingEnd = true;
+                sink.nearingEnd();
             }
         }
     }

@@ -243,4 +243,57 @@ class ImportJobTest {
         }
         return out;
     }
+
+    /** Counts records, and notes how many had come when the import said it was nearing its end. */
+    private static final class EndingSink implements RecordSink {
+        long records;
+        final List<Long> nearingEndAt = new ArrayList<>();
+        final List<Long> flushedAt = new ArrayList<>();
+
+        @Override
+        public void accept(String origin, cmsdoctor.ingest.record.LogRecord record) {
+            records++;
+        }
+
+        @Override
+        public void nearingEnd() {
+            nearingEndAt.add(records);
+        }
+
+        @Override
+        public void flush() {
+            flushedAt.add(records);
+        }
+    }
+
+    private Path lines(int count) throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            b.append("Feb 23 09:00:00.015 user.info cms1 host:server: INFO : call ").append(i).append(": ended\n");
+        }
+        return write("big.log", b.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void aLargeImportTellsItsSinkOnceWhenItIsNearingItsEndAndStillFlushesEverything() throws Exception {
+        Path file = lines(40_000);
+        EndingSink sink = new EndingSink();
+        new ImportJob(data(), ParseOptions.defaults(), sink, ImportLimits.defaults(), p -> { })
+                .nearingEndFrom(Files.size(file) / 2).run(List.of(file));
+        assertEquals(40_000, sink.records);
+        assertEquals(1, sink.nearingEndAt.size(), "told once");
+        long at = sink.nearingEndAt.get(0);
+        assertTrue(at >= 40_000 * 85 / 100 && at < 40_000, "after 85% of the bytes, before the last line: " + at);
+        assertEquals(List.of(40_000L), sink.flushedAt, "the end is flushed as before");
+    }
+
+    @Test
+    void anImportSmallerThanTheThresholdIsNeverToldItIsNearingItsEnd() throws Exception {
+        Path file = lines(40_000);
+        EndingSink sink = new EndingSink();
+        new ImportJob(data(), ParseOptions.defaults(), sink, ImportLimits.defaults(), p -> { })
+                .nearingEndFrom(Files.size(file) + 1).run(List.of(file));
+        assertEquals(40_000, sink.records);
+        assertEquals(List.of(), sink.nearingEndAt);
+    }
 }
