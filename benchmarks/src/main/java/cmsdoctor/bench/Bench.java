@@ -85,6 +85,31 @@ public final class Bench {
         return ImportProcessBenchmark.run(shapes, lines, Math.max(1, rounds), out);
     }
 
+    @Command(name = "opensearch-process",
+            description = "cmsdoctor import into a 1-node OpenSearch cluster beside the embedded store, each a whole process.")
+    int opensearchProcess(@Option(names = "--corpus", defaultValue = "sip3x", paramLabel = "sip3x|sip2x|nosip|all",
+                    description = "corpus shape (default ${DEFAULT-VALUE})") Corpus corpus,
+                          @Option(names = "--lines", defaultValue = "" + OpenSearchProcessBenchmark.DEFAULT_LINES,
+                    paramLabel = "N", description = "corpus lines (default ${DEFAULT-VALUE})") long lines,
+                          @Option(names = "--rounds", defaultValue = "3", paramLabel = "R",
+                    description = "embedded/OpenSearch pairs, alternating which goes first (default ${DEFAULT-VALUE})")
+                          int rounds,
+                          @Option(names = "--warm-ups", defaultValue = "" + OpenSearchProcessBenchmark.DEFAULT_WARM_UPS,
+                    paramLabel = "K", description = "uncounted imports that warm the node first (default ${DEFAULT-VALUE})")
+                          int warmUps,
+                          @Option(names = "--node-heap", defaultValue = OpenSearchBenchmark.DEFAULT_NODE_HEAP, paramLabel = "SIZE",
+                    description = "the node's heap, as -Xmx takes it (default ${DEFAULT-VALUE})") String nodeHeap,
+                          @Option(names = "--node-gc", defaultValue = OpenSearchBenchmark.DEFAULT_NODE_GC,
+                    paramLabel = "g1|parallel", description = "the node's collector (default ${DEFAULT-VALUE})") String nodeGc) {
+        if (!OpenSearchBenchmark.NODE_GCS.containsKey(nodeGc) || !nodeHeap.matches("\\d+[kKmMgG]?")) {
+            throw new ParameterException(spec.subcommands().get("opensearch-process"),
+                    "--node-gc wants one of " + OpenSearchBenchmark.NODE_GCS.keySet() + ", --node-heap a size such as 1g");
+        }
+        List<CorpusGenerator.Shape> shapes = corpus == Corpus.ALL ? List.of(CorpusGenerator.Shape.values())
+                : List.of(CorpusGenerator.Shape.valueOf(corpus.name()));
+        return OpenSearchProcessBenchmark.run(shapes, lines, Math.max(1, rounds), Math.max(0, warmUps), nodeHeap, nodeGc, out);
+    }
+
     @Command(description = "Finding a call by its SIP Call-ID on a large index, in process.")
     int lookup(@Option(names = "--lines", defaultValue = "" + LookupBenchmark.DEFAULT_LINES, paramLabel = "N",
                     description = "corpus lines (default ${DEFAULT-VALUE})") long lines,

@@ -119,9 +119,20 @@ public final class ImportProcessBenchmark {
     /** {@code cmsdoctor import} as the launcher runs it: the product's Main, from the same classes. */
     private static Run cmsdoctor(String classPath, List<String> sharing, Path file, Path data)
             throws IOException, InterruptedException {
-        List<String> args = new ArrayList<>(sharing);
+        return importChild(classPath, sharing, file, data, List.of());
+    }
+
+    /**
+     * {@code cmsdoctor import [options] FILE} as a child process with the JVM options {@code jvm}
+     * ({@link #childOptions}), {@code options} before the file ({@code --opensearch URL}, say).
+     */
+    static Run importChild(String classPath, List<String> jvm, Path file, Path data, List<String> options)
+            throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(jvm);
         args.addAll(List.of("-cp", classPath, "cmsdoctor.web.Main", "import", "--data", data.toString(),
-                "--year", "2024", "--timezone", "UTC", file.toString()));
+                "--year", "2024", "--timezone", "UTC"));
+        args.addAll(options);
+        args.add(file.toString());
         return timed(args, data);
     }
 
@@ -222,7 +233,7 @@ public final class ImportProcessBenchmark {
         return Long.getLong(LAUNCHER_C2_FROM_BYTES, Long.MAX_VALUE);
     }
 
-    private static String heapOption() {
+    static String heapOption() {
         return "-Xmx" + (Runtime.getRuntime().maxMemory() >> 20) + "m";
     }
 

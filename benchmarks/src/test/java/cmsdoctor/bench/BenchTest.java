@@ -182,6 +182,23 @@ class BenchTest {
     }
 
     @Test
+    void opensearchImportBesideTheEmbeddedOneAsWholeProcesses() {
+        assertEquals(0, run("opensearch-process", "--corpus", "sip3x", "--lines", "3000", "--rounds", "1",
+                "--warm-ups", "1", "--node-heap", "512m"), output());
+        figure("^\\d+ processors, load average [\\d.]+, import child heap -Xmx\\d+m; 1 node, heap 512m, -XX:\\+UseParallelGC$");
+        figure("^node green in [\\d.]+ s at http://127.0.0.1:\\d+$");
+        figure("^warm-up of the node \\(not counted\\): 1 imports of 3,000 lines, CPU s each \\(import \\+ node\\) [\\d.]+ \\+ [\\d.]+$");
+        figure("^corpus sip3x: 3,000 lines");
+        // the node's CPU is counted: it indexed the records
+        Matcher round = figure("^  round 1: embedded +[\\d.]+ s \\(cpu +[\\d.]+ s\\) \\| OpenSearch +[\\d.]+ s \\(cpu +[\\d.]+ s here"
+                + " \\+ +([\\d.]+) s node\\) \\| speed [\\d.]+x cpu [\\d.]+x");
+        assertTrue(Double.parseDouble(round.group(1)) > 0, round.group());
+        figure("^  median: OpenSearch/embedded speed [\\d.]+x \\(target >= 0.5\\), cpu [\\d.]+x$");
+        assertEquals(2, run("opensearch-process", "--node-gc", "cms"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--node-gc wants one of"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void opensearchRefusesANodeCountOfZero() {
         assertEquals(2, run("opensearch", "--nodes", "0,1"));
         assertEquals(2, run("opensearch", "--node-heap", "lots"));
