@@ -95,7 +95,8 @@ public final class Bench {
                     description = "embedded/OpenSearch pairs, alternating which goes first (default ${DEFAULT-VALUE})")
                           int rounds,
                           @Option(names = "--warm-ups", defaultValue = "" + OpenSearchProcessBenchmark.DEFAULT_WARM_UPS,
-                    paramLabel = "K", description = "uncounted imports that warm the node first (default ${DEFAULT-VALUE})")
+                    paramLabel = "K", description = "at most K uncounted imports that warm the node first, fewer once it stops getting cheaper"
+                    + " (default ${DEFAULT-VALUE})")
                           int warmUps,
                           @Option(names = "--node-heap", defaultValue = OpenSearchBenchmark.DEFAULT_NODE_HEAP, paramLabel = "SIZE",
                     description = "the node's heap, as -Xmx takes it (default ${DEFAULT-VALUE})") String nodeHeap,
