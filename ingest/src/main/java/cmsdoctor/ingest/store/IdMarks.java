@@ -10,15 +10,17 @@ import java.util.stream.Collectors;
 /**
  * The call GUIDs of one event ({@code callLegId}, {@code conferenceId}...) that its message holds
  * as whole words. Such a GUID is indexed once, as the message's word, with a marker term at the
- * same position that names its field ({@link IdMarkFilter}); its exact field then indexes nothing
- * ({@link IdField}). {@code callLegId:X} is answered by the exact term or by X and the marker at one
- * position ({@link IdQueries}): the same documents as before, without a second copy of 36-byte
- * terms that are nearly all distinct (on a GUID-heavy log they were a third of the terms
- * dictionary and the largest share of the indexing threads' term hashing, BENCHMARKS.md import-process).
+ * same position that names its field ({@link IdMarkFilter}); its exact field is then left out of the
+ * document ({@code RecordCodec}). {@code callLegId:X} is answered by the exact term or by X and the
+ * marker at one position ({@link IdQueries}): the same documents as before, without a second copy
+ * of 36-byte terms that are nearly all distinct (a GUID-heavy log's data directory 16% smaller,
+ * BENCHMARKS.md import-process, session 14).
  *
  * <p>Only lower-case GUIDs are marked: the message's words are lower-cased, the exact field keeps
- * the value as written, so only then are the two the same term. Which values were marked is known
- * only once the message is analysed: a value that was not found keeps its exact term.
+ * the value as written, so only then are the two the same term. The exact term is left out only
+ * where {@link #isWordOf} says {@link LogTokenizer} makes the value a word of the message, which the
+ * filter then marks; any other value keeps its exact term (and is marked too if it turns out to be a
+ * word after all: both forms, never neither).
  */
 final class IdMarks {
 
@@ -78,21 +80,33 @@ final class IdMarks {
         return true;
     }
 
+    /**
+     * Whether {@link LogTokenizer} cuts {@code value} (a lower-case GUID: no separator, no trimmed
+     * character at either end) out of {@code text} as a word of its own: it stands after the start
+     * or a separator, and before the end or a separator, or before one trimmed punctuation mark
+     * ({@code X:}, {@code X.}) that the end or a separator follows.
+     */
+    static boolean isWordOf(String value, String text) {
+        int n = text.length();
+        for (int i = text.indexOf(value); i >= 0; i = text.indexOf(value, i + 1)) {
+            if (i > 0 && !LogTokenizer.isSeparator(text.charAt(i - 1))) {
+                continue;
+            }
+            int end = i + value.length();
+            if (end == n || LogTokenizer.isSeparator(text.charAt(end))
+                    || LogTokenizer.isTrimmed(text.charAt(end)) && (end + 1 == n || LogTokenizer.isSeparator(text.charAt(end + 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     int size() {
         return size;
     }
 
     String field(int i) {
         return fields[i];
-    }
-
-    String value(int i) {
-        return values[i];
-    }
-
-    /** Whether value {@code i} was found in the message (and its marker indexed). */
-    boolean marked(int i) {
-        return marked[i];
     }
 
     /**

@@ -86,15 +86,15 @@ public final class RecordCodec {
         String raw = e.raw() == null ? "" : e.raw();
         // a line the parser could not read has no message: its words are in raw, searched as one
         String words = e.message() != null ? e.message() : raw;
-        // the message before the call GUIDs: it marks those it holds, which then index nothing (IdMarks)
+        // the call GUIDs the message holds as words are marked there and index nothing of their own (IdMarks)
         IdMarks marks = IdMarks.of(e);
         doc.add(new MessageField(words, marks));
-        ids(doc, marks, Schema.CALL_LEG_ID, e.callLegId());
-        ids(doc, marks, Schema.SIP_CALL_ID, e.sipCallId());
-        ids(doc, marks, Schema.API_CALL_ID, e.apiCallId());
-        ids(doc, marks, Schema.CONFERENCE_ID, e.conferenceId());
-        ids(doc, marks, Schema.SPACE_ID, e.spaceId());
-        ids(doc, marks, Schema.CALL_CORRELATOR_ID, e.callCorrelatorId());
+        ids(doc, marks, Schema.CALL_LEG_ID, e.callLegId(), words);
+        ids(doc, marks, Schema.SIP_CALL_ID, e.sipCallId(), words);
+        ids(doc, marks, Schema.API_CALL_ID, e.apiCallId(), words);
+        ids(doc, marks, Schema.CONFERENCE_ID, e.conferenceId(), words);
+        ids(doc, marks, Schema.SPACE_ID, e.spaceId(), words);
+        ids(doc, marks, Schema.CALL_CORRELATOR_ID, e.callCorrelatorId(), words);
         exact(doc, Schema.API_TRACE, e.apiTrace());
         if (e.callNumber() != null) {
             exact(doc, Schema.CALL_PHASE, CallLines.phase(e.message()));
@@ -268,16 +268,10 @@ public final class RecordCodec {
         }
     }
 
-    /** A call GUID field: one the message may mark ({@link IdField}), else exact. */
-    private static void ids(Document doc, IdMarks marks, String field, String value) {
-        if (value == null) {
+    /** A call GUID field: nothing when the message holds it as a word (marked there: {@link IdMarks}), else exact. */
+    private static void ids(Document doc, IdMarks marks, String field, String value, String words) {
+        if (value == null || marks != null && IdMarks.markable(value) && IdMarks.isWordOf(value, words)) {
             return;
-        }
-        for (int i = 0; marks != null && i < marks.size(); i++) {
-            if (marks.field(i).equals(field)) {
-                doc.add(new IdField(marks, i));
-                return;
-            }
         }
         doc.add(new ExactField(field, value));
     }

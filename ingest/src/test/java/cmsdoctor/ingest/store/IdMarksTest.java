@@ -156,6 +156,47 @@ class IdMarksTest {
         }
     }
 
+    /**
+     * The exact term is left out only where the value is sure to be a word of the message: wherever
+     * {@code isWordOf} says so, the analyser must make it one (random text around a GUID, built from
+     * separators, trimmed punctuation and word characters).
+     */
+    @Test
+    void aValueLeftOutIsAlwaysAWordOfTheMessage() throws IOException {
+        java.util.Random random = new java.util.Random(14);
+        String chars = " \t\"'()<>[]{},;|=~.:-/!?*#&\\@_aZ09\u00a0\u00e9\u0001";
+        int predicted = 0;
+        int words = 0;
+        try (org.apache.lucene.analysis.Analyzer analyzer = LogTextAnalyzer.forIndexing()) {
+            for (int n = 0; n < 20_000; n++) {
+                String text = noise(random, chars) + X + noise(random, chars);
+                boolean word = false;
+                try (org.apache.lucene.analysis.TokenStream ts = analyzer.tokenStream(Schema.MESSAGE, text)) {
+                    var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+                    ts.reset();
+                    while (ts.incrementToken()) {
+                        word |= term.toString().equals(X);
+                    }
+                    ts.end();
+                }
+                boolean leftOut = IdMarks.isWordOf(X, text);
+                assertTrue(!leftOut || word, "left out but not a word: [" + text + "]");
+                predicted += leftOut ? 1 : 0;
+                words += word ? 1 : 0;
+            }
+        }
+        System.out.printf("GUID a word of random text in %d of 20,000, left out in %d%n", words, predicted);
+        assertTrue(predicted > words / 2, "most words are recognised: " + predicted + " of " + words);
+    }
+
+    private static String noise(java.util.Random random, String chars) {
+        StringBuilder b = new StringBuilder();
+        for (int i = random.nextInt(4); i > 0; i--) {
+            b.append(chars.charAt(random.nextInt(chars.length())));
+        }
+        return b.toString();
+    }
+
     private static long total(LogSearcher s, String query) throws InvalidQueryException {
         return s.search(SearchRequest.of(query).withLimit(10)).total();
     }
