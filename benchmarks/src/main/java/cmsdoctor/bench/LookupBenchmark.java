@@ -12,13 +12,10 @@ import cmsdoctor.ingest.store.RecordWriter;
 import cmsdoctor.ingest.store.Store;
 import cmsdoctor.ingest.store.SearchPage;
 import cmsdoctor.ingest.store.SearchRequest;
+import cmsdoctor.ingest.store.IdValues;
 import cmsdoctor.ingest.store.Schema;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -221,20 +218,15 @@ public final class LookupBenchmark {
     }
 
     /**
-     * Up to {@code k} Call-IDs drawn uniformly from the index's sipCallId terms (read from the
-     * Lucene terms dictionary: the store's interface has no "every value of a field").
+     * Up to {@code k} Call-IDs drawn uniformly from the index's sipCallId values, exact terms and
+     * message words marked as Call-IDs ({@link IdValues}; the store's interface has no "every value
+     * of a field").
      */
     private static List<String> sample(Path data, int k) throws IOException {
-        List<String> all = new ArrayList<>();
+        List<String> all;
         try (FSDirectory dir = FSDirectory.open(data.resolve("index"));
              DirectoryReader reader = DirectoryReader.open(dir)) {
-            Terms terms = MultiTerms.getTerms(reader, Schema.SIP_CALL_ID);
-            if (terms != null) {
-                TermsEnum te = terms.iterator();
-                for (BytesRef t = te.next(); t != null; t = te.next()) {
-                    all.add(t.utf8ToString());
-                }
-            }
+            all = new ArrayList<>(IdValues.of(reader, Schema.SIP_CALL_ID));
         }
         Collections.shuffle(all, new Random(1));
         return all.subList(0, Math.min(k, all.size()));

@@ -87,7 +87,7 @@ public final class LogSearcher implements RecordReader {
     /** One page of hits for {@code request}. */
     @Override
     public SearchPage search(SearchRequest request) throws InvalidQueryException {
-        Query query = filtered(new LogQueryParser(request.zone()).parse(request.query()), request.from(),
+        Query query = filtered(LuceneMatch.typed(request.query(), request.zone()), request.from(),
                 request.to(), request.origin());
         int limit = Math.max(1, Math.min(request.limit(), SearchRequest.MAX_LIMIT));
         return withSearcherChecked(searcher -> {
@@ -116,7 +116,7 @@ public final class LogSearcher implements RecordReader {
      */
     @Override
     public Histogram histogram(SearchRequest request, int buckets) throws InvalidQueryException {
-        Query query = filtered(new LogQueryParser(request.zone()).parse(request.query()), request.from(),
+        Query query = filtered(LuceneMatch.typed(request.query(), request.zone()), request.from(),
                 request.to(), request.origin());
         return withSearcherChecked(searcher -> HistogramCounter.count(searcher, query, request.from(), request.to(),
                 Math.max(1, Math.min(buckets, SearchRequest.MAX_BUCKETS))));

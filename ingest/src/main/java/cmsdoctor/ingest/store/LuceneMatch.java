@@ -6,7 +6,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 
 /**
  * A {@link Match} as the embedded index's Lucene query: the one place the store's neutral
@@ -19,7 +18,7 @@ final class LuceneMatch {
     /** The Lucene query of {@code match}; throws only for a {@link Match.Typed} that does not parse. */
     static Query query(Match match) throws InvalidQueryException {
         if (match instanceof Match.Term t) {
-            return new TermQuery(term(t));
+            return IdQueries.term(term(t));
         }
         if (match instanceof Match.AnyOf any) {
             return any.any().size() == 1 ? query(any.any().get(0)) : anyOf(any);
@@ -31,7 +30,7 @@ final class LuceneMatch {
             return atBetween(r);
         }
         if (match instanceof Match.Typed typed) {
-            return new LogQueryParser(typed.zone()).parse(typed.text());
+            return typed(typed.text(), typed.zone());
         }
         if (match instanceof Match.Everything) {
             return new MatchAllDocsQuery();
@@ -42,12 +41,17 @@ final class LuceneMatch {
         }
         if (match instanceof Match.HasValue has) {
             // exact fields are indexed without doc values or norms: a wildcard over their few terms
-            return new org.apache.lucene.search.WildcardQuery(new org.apache.lucene.index.Term(has.field(), "*"));
+            return IdQueries.any(has.field());
         }
         if (match instanceof Match.NumberBetween n) {
             return LongPoint.newRangeQuery(n.field(), n.min(), n.max());
         }
         throw new IllegalArgumentException("unknown match " + match); // a new permitted type not translated yet
+    }
+
+    /** What a user typed, parsed, as the embedded index answers it (call GUIDs: {@link IdQueries}). */
+    static Query typed(String text, java.time.ZoneId zone) throws InvalidQueryException {
+        return IdQueries.rewrite(new LogQueryParser(zone).parse(text));
     }
 
     /** {@link #query} for matches built by code: one that does not parse is the caller's bug. */

@@ -83,12 +83,18 @@ public final class RecordCodec {
         exact(doc, Schema.PID, e.pid());
         exact(doc, Schema.COMPONENT, e.component());
         exact(doc, Schema.CALL_NUMBER, e.callNumber());
-        exact(doc, Schema.CALL_LEG_ID, e.callLegId());
-        exact(doc, Schema.SIP_CALL_ID, e.sipCallId());
-        exact(doc, Schema.API_CALL_ID, e.apiCallId());
-        exact(doc, Schema.CONFERENCE_ID, e.conferenceId());
-        exact(doc, Schema.SPACE_ID, e.spaceId());
-        exact(doc, Schema.CALL_CORRELATOR_ID, e.callCorrelatorId());
+        String raw = e.raw() == null ? "" : e.raw();
+        // a line the parser could not read has no message: its words are in raw, searched as one
+        String words = e.message() != null ? e.message() : raw;
+        // the call GUIDs the message holds as words are marked there and index nothing of their own (IdMarks)
+        IdMarks marks = IdMarks.of(e);
+        doc.add(new MessageField(words, marks));
+        ids(doc, marks, Schema.CALL_LEG_ID, e.callLegId(), words);
+        ids(doc, marks, Schema.SIP_CALL_ID, e.sipCallId(), words);
+        ids(doc, marks, Schema.API_CALL_ID, e.apiCallId(), words);
+        ids(doc, marks, Schema.CONFERENCE_ID, e.conferenceId(), words);
+        ids(doc, marks, Schema.SPACE_ID, e.spaceId(), words);
+        ids(doc, marks, Schema.CALL_CORRELATOR_ID, e.callCorrelatorId(), words);
         exact(doc, Schema.API_TRACE, e.apiTrace());
         if (e.callNumber() != null) {
             exact(doc, Schema.CALL_PHASE, CallLines.phase(e.message()));
@@ -97,10 +103,6 @@ public final class RecordCodec {
         if (e.callNumber() == null && CallLines.isRestart(e.message())) {
             exact(doc, Schema.CALL_PHASE, CallLines.RESTART);
         }
-        String raw = e.raw() == null ? "" : e.raw();
-        // a line the parser could not read has no message: its words are in raw, searched as one
-        String words = e.message() != null ? e.message() : raw;
-        doc.add(new Field(Schema.MESSAGE, words, Schema.TEXT_TYPE));
         doc.add(new StoredField(Schema.RAW, raw));
         int messageAt = e.message() == null ? -1 : raw.lastIndexOf(e.message());
         int messageEnd = messageAt < 0 ? -1 : messageAt + e.message().length();
@@ -264,6 +266,14 @@ public final class RecordCodec {
         if (only != null) {
             doc.add(new EnvelopeField(only));
         }
+    }
+
+    /** A call GUID field: nothing when the message holds it as a word (marked there: {@link IdMarks}), else exact. */
+    private static void ids(Document doc, IdMarks marks, String field, String value, String words) {
+        if (value == null || marks != null && IdMarks.markable(value) && IdMarks.isWordOf(value, words)) {
+            return;
+        }
+        doc.add(new ExactField(field, value));
     }
 
     private static void exact(Document doc, String field, Object value) {

@@ -26,7 +26,10 @@ import java.util.stream.Collectors;
  *   <li><b>exact</b> ({@code StringField}, not stored): correlation keys and labels, matched
  *       as written ({@code sipCallId:"c185558b-...@10.1.5.50"}, {@code host:cms1}, {@code level:error}).
  *       A SIP message's {@code callId} is indexed as {@code sipCallId} too, so one Call-ID query
- *       finds the events and the messages of a dialog; {@code callId:} in a query means the same.</li>
+ *       finds the events and the messages of a dialog; {@code callId:} in a query means the same.
+ *       An event's call GUIDs ({@link IdMarks#FIELDS}) that its message holds as lower-case words
+ *       are indexed once, as those words, each with a marker term of its field at the same position
+ *       ({@link IdMarks}); every query on those fields asks for either form ({@link IdQueries}).</li>
  *   <li><b>text</b> ({@link LogTextAnalyzer}, not stored): {@code message} (an unparsed line's
  *       {@code raw}), SIP {@code text} ({@code from:} and {@code to:} in a query search it), and
  *       {@code envelope}: the line without its message and time, or for SIP host,
@@ -184,7 +187,8 @@ public final class Schema {
 
     /** The analyzer the IndexWriter uses: text fields get word parts, exact fields stay whole. */
     public static Analyzer indexAnalyzer() {
-        Map<String, Analyzer> fields = Map.of(MESSAGE, LogTextAnalyzer.forIndexing(), TEXT, LogTextAnalyzer.forIndexing(),
+        Map<String, Analyzer> fields = Map.of(MESSAGE, IdMarkFilter.around(LogTextAnalyzer.forIndexing()),
+                TEXT, LogTextAnalyzer.forIndexing(),
                 ENVELOPE, LogTextAnalyzer.forEnvelopes());
         return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), fields);
     }

@@ -75,7 +75,7 @@ public final class SearchSession implements ReadSession {
     private List<Hit> term(Term term, int max) {
         try {
             OldestFirst.Gathered all = gathered(term, max);
-            return logs(load(all != null ? all.sorted(max) : OldestFirst.top(searcher, new TermQuery(term), max)));
+            return logs(load(all != null ? all.sorted(max) : OldestFirst.top(searcher, IdQueries.term(term), max)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the index", e);
         }
@@ -98,7 +98,7 @@ public final class SearchSession implements ReadSession {
                 if (known != null) {
                     union.addAll(known);
                 } else {
-                    rest.add(new TermQuery(t), BooleanClause.Occur.SHOULD);
+                    rest.add(IdQueries.term(t), BooleanClause.Occur.SHOULD);
                     restTerms++;
                 }
             }
@@ -107,7 +107,7 @@ public final class SearchSession implements ReadSession {
                 if (more == null) {
                     // more than max: the oldest max of the whole disjunction, as a top-N collector finds them
                     BooleanQuery.Builder whole = new BooleanQuery.Builder();
-                    terms.forEach(t -> whole.add(new TermQuery(t), BooleanClause.Occur.SHOULD));
+                    terms.forEach(t -> whole.add(IdQueries.term(t), BooleanClause.Occur.SHOULD));
                     return logs(load(OldestFirst.top(searcher, whole.build(), max)));
                 }
                 union.addAll(more);
@@ -125,6 +125,7 @@ public final class SearchSession implements ReadSession {
             return List.of();
         }
         BooleanQuery.Builder any = new BooleanQuery.Builder();
+        // CDR documents hold their ids as exact terms only (no message to mark them in: IdMarks)
         terms.forEach(t -> any.add(new TermQuery(LuceneMatch.term(t)), BooleanClause.Occur.SHOULD));
         Query q = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(Schema.KIND, CdrDocuments.KIND_CDR)), BooleanClause.Occur.FILTER)
@@ -148,7 +149,7 @@ public final class SearchSession implements ReadSession {
         if (known != null && known.size() <= max) {
             return known;
         }
-        OldestFirst.Gathered all = OldestFirst.gather(searcher, new TermQuery(term), max);
+        OldestFirst.Gathered all = OldestFirst.gather(searcher, IdQueries.term(term), max);
         if (all != null) {
             complete.put(term, all);
         }

@@ -62,8 +62,8 @@ class LuceneMatchTest {
                         .add(new TermQuery(new Term(Schema.CALL_NUMBER, "8")), BooleanClause.Occur.FILTER).build(),
                 LuceneMatch.query(Match.allOf(Match.term(Schema.HOST, "cms1"), Match.term(Schema.CALL_NUMBER, "8"))));
         assertEquals(new BooleanQuery.Builder()
-                        .add(new TermQuery(new Term(Schema.CALL_LEG_ID, Fixtures.LEG8)), BooleanClause.Occur.SHOULD)
-                        .add(new TermQuery(new Term(Schema.SIP_CALL_ID, Fixtures.CID8)), BooleanClause.Occur.SHOULD).build(),
+                        .add(IdQueries.term(new Term(Schema.CALL_LEG_ID, Fixtures.LEG8)), BooleanClause.Occur.SHOULD)
+                        .add(IdQueries.term(new Term(Schema.SIP_CALL_ID, Fixtures.CID8)), BooleanClause.Occur.SHOULD).build(),
                 LuceneMatch.query(Match.anyOf(List.of(new Match.Term(Schema.CALL_LEG_ID, Fixtures.LEG8),
                         new Match.Term(Schema.SIP_CALL_ID, Fixtures.CID8)))));
     }
