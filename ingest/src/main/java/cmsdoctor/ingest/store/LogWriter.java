@@ -245,8 +245,9 @@ public final class LogWriter implements RecordWriter {
     private void submit(List<Pending> records) {
         onWorker(() -> {
             for (Pending p : records) {
-                Document doc = RecordCodec.document(p.origin(), p.record());
-                writer.addDocument(textNorms ? withNorms(doc) : doc);
+                // an index of before the norms were dropped gets its message as before, so no marks either
+                writer.addDocument(textNorms ? withNorms(RecordCodec.document(p.origin(), p.record()))
+                        : RecordCodec.embedded(p.origin(), p.record()));
             }
         });
     }

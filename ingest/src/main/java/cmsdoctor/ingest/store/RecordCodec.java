@@ -50,8 +50,23 @@ public final class RecordCodec {
 
     private RecordCodec() {}
 
-    /** The document for one record that came in with {@code origin}. */
+    /**
+     * The document for one record that came in with {@code origin}, every exact field a term of its
+     * own: what the OpenSearch store sends (its index keeps every exact term).
+     */
     public static Document document(String origin, LogRecord record) {
+        return document(origin, record, false);
+    }
+
+    /**
+     * The embedded index's document: as {@link #document(String, LogRecord)}, but the call GUIDs an
+     * event's message holds as words are marked there instead of having exact terms ({@link IdMarks}).
+     */
+    static Document embedded(String origin, LogRecord record) {
+        return document(origin, record, true);
+    }
+
+    private static Document document(String origin, LogRecord record, boolean marks) {
         Document doc = new Document();
         exact(doc, Schema.KIND, record.kind());
         if (origin != null) {
@@ -68,14 +83,14 @@ public final class RecordCodec {
             exact(doc, Schema.FLAGS, flag);
         }
         if (record instanceof LogEvent e) {
-            event(doc, e);
+            event(doc, e, marks);
         } else if (record instanceof SipMessage m) {
             sip(doc, m);
         }
         return doc;
     }
 
-    private static void event(Document doc, LogEvent e) {
+    private static void event(Document doc, LogEvent e, boolean mark) {
         exact(doc, Schema.FACILITY, e.facility());
         exact(doc, Schema.SEVERITY, e.severity());
         exact(doc, Schema.LEVEL, e.level());
@@ -87,7 +102,7 @@ public final class RecordCodec {
         // a line the parser could not read has no message: its words are in raw, searched as one
         String words = e.message() != null ? e.message() : raw;
         // the call GUIDs the message holds as words are marked there and index nothing of their own (IdMarks)
-        IdMarks marks = IdMarks.of(e);
+        IdMarks marks = mark ? IdMarks.of(e) : null;
         doc.add(new MessageField(words, marks));
         ids(doc, marks, Schema.CALL_LEG_ID, e.callLegId(), words);
         ids(doc, marks, Schema.SIP_CALL_ID, e.sipCallId(), words);

@@ -156,6 +156,20 @@ class IdMarksTest {
         }
     }
 
+    /** Only the embedded index marks: the document the OpenSearch store sends keeps every exact field. */
+    @Test
+    void onlyTheEmbeddedDocumentLeavesTheExactFieldOut() {
+        LogEvent e = Fixtures.event("09:00:00.000", "cms1", "API call leg " + X + " in call " + Y,
+                null, X, null, null, Y, null);
+        var portable = RecordCodec.document("imp", e);
+        assertEquals(X, portable.get(Schema.CALL_LEG_ID));
+        assertEquals(Y, portable.get(Schema.CONFERENCE_ID));
+        var embedded = RecordCodec.embedded("imp", e);
+        assertEquals(null, embedded.getField(Schema.CALL_LEG_ID));
+        assertEquals(null, embedded.getField(Schema.CONFERENCE_ID));
+        assertEquals(portable.get(Schema.HOST), embedded.get(Schema.HOST));
+    }
+
     /**
      * The exact term is left out only where the value is sure to be a word of the message: wherever
      * {@code isWordOf} says so, the analyser must make it one (random text around a GUID, built from

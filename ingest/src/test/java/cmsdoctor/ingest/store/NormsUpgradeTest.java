@@ -31,8 +31,9 @@ class NormsUpgradeTest {
             w.addDocument(asBefore(RecordCodec.document("imp-0", old)));
             w.commit();
         }
-        LogEvent fresh = Fixtures.event("09:00:01.100", "cms1", "call 9: newword after the upgrade", 9, null, null,
-                null, null, null);
+        // its call leg a word of its message: marked in a new index, an exact term here (IdMarks)
+        LogEvent fresh = Fixtures.event("09:00:01.100", "cms1", "call 9: newword after the upgrade, leg " + Fixtures.LEG9,
+                9, Fixtures.LEG9, null, null, null, null);
         try (LogWriter writer = LogWriter.open(data)) {
             writer.accept("imp-1", fresh);
             writer.flush();
@@ -41,6 +42,7 @@ class NormsUpgradeTest {
             assertEquals(1, searcher.search(SearchRequest.of("oldword")).total());
             assertEquals(1, searcher.search(SearchRequest.of("newword")).total());
             assertEquals(2, searcher.search(SearchRequest.of("\"the upgrade\"")).total());
+            assertEquals(1, searcher.all(Match.term(Schema.CALL_LEG_ID, Fixtures.LEG9), 10).size());
         }
     }
 
